@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, dependencies pointing one way:
+// Spreadsheet (XLSX grid, no domain) → Model (pure values) → Bridge (layouts, import, export) → CLI.
+let package = Package(
+    name: "GoalBridge",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GoalBridge", targets: ["GoalBridge"]),
+        .library(name: "GoalBridgeSpreadsheet", targets: ["GoalBridgeSpreadsheet"]),
+        .executable(name: "goalbridge", targets: ["goalbridge"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "GoalBridgeSpreadsheet", dependencies: ["CLibXML2", "CZip", "CXLSXWriter"]),
+        .target(name: "GoalBridgeModel"),
+        .target(name: "GoalBridge", dependencies: ["GoalBridgeSpreadsheet", "GoalBridgeModel"],
+                resources: [.copy("Resources")]),
+        .executableTarget(name: "goalbridge", dependencies: [
+            "GoalBridge",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge"], path: "Benchmarks/goalbridge-bench"),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelTests", dependencies: ["GoalBridgeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", .product(name: "PropertyBased", package: "swift-property-based")]),
+    ]
+)

@@ -1,0 +1,2 @@
+/* Only the umbrella header: packager.h names minizip headers Debian does not ship. */
+#include <xlsxwriter.h>

@@ -1,0 +1,64 @@
+/// Whether a sheet shows in the spreadsheet program's tab bar.
+public enum SheetState: String, Sendable, Codable {
+    case visible
+    case hidden
+    /// Hidden so that only a macro can show it again.
+    case veryHidden
+}
+
+/// One worksheet: its cells in row-major order and its merged ranges.
+public struct Sheet: Hashable, Sendable {
+    public var name: String
+    public var state: SheetState
+    /// Non-empty cells, sorted by row then column.
+    public var cells: [Cell]
+    /// Merged ranges in the order the file lists them.
+    public var merges: [CellRange]
+
+    public init(name: String, state: SheetState = .visible, cells: [Cell] = [], merges: [CellRange] = []) {
+        self.name = name
+        self.state = state
+        self.cells = cells
+        self.merges = merges
+    }
+}
+
+/// A custom document property (File ▸ Properties ▸ Custom); templates store their id and version here.
+public enum CustomPropertyValue: Hashable, Sendable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+}
+
+/// Title, author and custom properties from docProps/.
+public struct DocumentProperties: Hashable, Sendable {
+    public var title: String?
+    public var subject: String?
+    public var author: String?
+    public var company: String?
+    public var custom: [String: CustomPropertyValue]
+
+    public init(title: String? = nil, subject: String? = nil, author: String? = nil, company: String? = nil,
+                custom: [String: CustomPropertyValue] = [:]) {
+        self.title = title
+        self.subject = subject
+        self.author = author
+        self.company = company
+        self.custom = custom
+    }
+}
+
+/// A workbook as read: sheets in tab order, and its document properties.
+public struct Workbook: Hashable, Sendable {
+    public var sheets: [Sheet]
+    public var properties: DocumentProperties
+    public var uses1904Dates: Bool
+
+    public init(sheets: [Sheet] = [], properties: DocumentProperties = DocumentProperties(), uses1904Dates: Bool = false) {
+        self.sheets = sheets
+        self.properties = properties
+        self.uses1904Dates = uses1904Dates
+    }
+
+    public func sheet(named name: String) -> Sheet? { sheets.first { $0.name == name } }
+}

@@ -1,0 +1,49 @@
+/// One relationship of an OPC package (`_rels/*.rels`).
+struct Relationship {
+    var id: String
+    var type: String
+    var target: String
+    var isExternal: Bool
+
+    /// The last path segment of the type, the same in transitional and strict OOXML
+    /// (`…/officeDocument/2006/relationships/worksheet` and `http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet`).
+    var kind: Substring { type.split(separator: "/").last ?? "" }
+}
+
+final class RelationshipsParser: XMLPartHandler {
+    var relationships: [Relationship] = []
+
+    override func start(_ name: XMLName, _ attributes: XMLAttributes) {
+        guard name.is("Relationship") else { return }
+        relationships.append(Relationship(
+            id: attributes.string("Id") ?? "",
+            type: attributes.string("Type") ?? "",
+            target: attributes.string("Target") ?? "",
+            isExternal: attributes.string("TargetMode") == "External"))
+    }
+
+    /// Resolves a relationship target against the folder of the part that owns the .rels file.
+    /// Absolute targets (`/xl/worksheets/sheet1.xml`, written by openpyxl) start at the package root.
+    static func resolve(_ target: String, from sourcePart: String) -> String {
+        var segments: [Substring]
+        if target.hasPrefix("/") {
+            segments = []
+        } else {
+            segments = sourcePart.split(separator: "/", omittingEmptySubsequences: true)
+            if !segments.isEmpty { segments.removeLast() }
+        }
+        for piece in target.split(separator: "/", omittingEmptySubsequences: true) {
+            if piece == "." { continue }
+            if piece == ".." { if !segments.isEmpty { segments.removeLast() }; continue }
+            segments.append(piece)
+        }
+        return segments.joined(separator: "/")
+    }
+
+    /// The .rels part that belongs to `part`: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`.
+    static func relsPart(for part: String) -> String {
+        var segments = part.split(separator: "/").map(String.init)
+        let file = segments.popLast() ?? ""
+        return (segments + ["_rels", file + ".rels"]).joined(separator: "/")
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// Reads .xlsx workbooks into `Workbook` values.
+///
+/// ```swift
+/// let workbook = try XLSXReader().read(path: "填报表.xlsx")
+/// for sheet in workbook.sheets { print(sheet.name, sheet.cells.count, sheet.merges) }
+/// ```
+public struct XLSXReader: Sendable {
+    public var limits: ReadLimits
+
+    public init(limits: ReadLimits = .standard) {
+        self.limits = limits
+    }
+
+    /// Reads a file. The file is only read, never modified or locked.
+    public func read(path: String) throws -> Workbook {
+        let location = SpreadsheetLocation(file: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw SpreadsheetError(.fileNotFound, location)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SpreadsheetError(.unreadable("permission denied"), location)
+        }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        if size > UInt64(limits.maxFileBytes) {
+            throw SpreadsheetError(.limitExceeded(limit: "文件大小 file size", value: Int(size), maximum: limits.maxFileBytes), location)
+        }
+        try? handle.seek(toOffset: 0)
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch {
+            throw SpreadsheetError(.unreadable(error.localizedDescription), location)
+        }
+        return try read(bytes: data, file: path)
+    }
+
+    /// Reads a workbook held in memory; `file` only names it in errors.
+    public func read(bytes: Data, file: String? = nil) throws -> Workbook {
+        try bytes.withUnsafeBytes { try read(buffer: $0, file: file) }
+    }
+
+    public func read(buffer: UnsafeRawBufferPointer, file: String? = nil) throws -> Workbook {
+        let location = SpreadsheetLocation(file: file)
+        switch FileSniffer.kind(of: buffer) {
+        case .empty: throw SpreadsheetError(.emptyFile, location)
+        case .ole2(let encrypted): throw SpreadsheetError(encrypted ? .encryptedXLSX : .legacyXLS, location)
+        case .text: throw SpreadsheetError(.textFile, location)
+        case .unknown: throw SpreadsheetError(.notZip, location)
+        case .zip: break
+        }
+        let zip = try ZipArchive(bytes: buffer, limits: limits, file: file)
+        return try PackageReader(zip: zip, limits: limits, file: file).read()
+    }
+}
+
+/// Walks an OPC package: root relationships → workbook → sheets, styles, shared strings, properties.
+private struct PackageReader {
+    let zip: ZipArchive
+    let limits: ReadLimits
+    let file: String?
+
+    func location(_ part: String, sheet: String? = nil) -> SpreadsheetLocation {
+        SpreadsheetLocation(file: file, part: part, sheet: sheet)
+    }
+
+    func parse<H: XMLPartHandler>(_ part: String, _ handler: H, sheet: String? = nil) throws -> H? {
+        guard let bytes = try zip.read(part) else { return nil }
+        do {
+            try XMLStreamParser.parse(bytes, into: handler, location: location(part, sheet: sheet))
+        } catch var error as SpreadsheetError {
+            error.location.file = file
+            error.location.part = error.location.part ?? part
+            error.location.sheet = error.location.sheet ?? sheet
+            throw error
+        }
+        return handler
+    }
+
+    func relationships(of part: String) throws -> [Relationship] {
+        try parse(RelationshipsParser.relsPart(for: part), RelationshipsParser())?.relationships ?? []
+    }
+
+    func read() throws -> Workbook {
+        if zip.contains("mimetype") || (zip.contains("content.xml") && !zip.contains("[Content_Types].xml")) {
+            if let m = try zip.read("mimetype"), String(decoding: m, as: UTF8.self).contains("opendocument") {
+                throw SpreadsheetError(.openDocument, SpreadsheetLocation(file: file))
+            }
+        }
+        if zip.contains("EncryptedPackage") { throw SpreadsheetError(.encryptedXLSX, SpreadsheetLocation(file: file)) }
+
+        let rootRels = try parse("_rels/.rels", RelationshipsParser())?.relationships ?? []
+        let workbookPart = rootRels.first { $0.kind == "officeDocument" && !$0.isExternal }
+            .map { RelationshipsParser.resolve($0.target, from: "") } ?? "xl/workbook.xml"
+        guard let workbookInfo = try parse(workbookPart, WorkbookPartParser()) else {
+            throw SpreadsheetError(.missingPart(workbookPart), SpreadsheetLocation(file: file))
+        }
+        if workbookInfo.sheets.count > limits.maxSheets {
+            throw SpreadsheetError(.limitExceeded(limit: "工作表数 sheets", value: workbookInfo.sheets.count, maximum: limits.maxSheets),
+                                   SpreadsheetLocation(file: file))
+        }
+        let rels = try relationships(of: workbookPart)
+        var byId: [String: Relationship] = [:]
+        for r in rels { byId[r.id] = r }
+
+        var sharedStrings: [String] = []
+        if let r = rels.first(where: { $0.kind == "sharedStrings" }) {
+            let part = RelationshipsParser.resolve(r.target, from: workbookPart)
+            sharedStrings = try parse(part, SharedStringsParser(maxStrings: limits.maxSharedStrings))?.strings ?? []
+        }
+        var dateStyles: [Bool] = []
+        if let r = rels.first(where: { $0.kind == "styles" }) {
+            let part = RelationshipsParser.resolve(r.target, from: workbookPart)
+            dateStyles = try parse(part, StylesParser())?.dateStyles() ?? []
+        }
+
+        var sheets: [Sheet] = []
+        sheets.reserveCapacity(workbookInfo.sheets.count)
+        for entry in workbookInfo.sheets {
+            guard let rel = byId[entry.relationshipId], !rel.isExternal else {
+                throw SpreadsheetError(.missingPart("sheet “\(entry.name)” (\(entry.relationshipId))"), SpreadsheetLocation(file: file, sheet: entry.name))
+            }
+            let part = RelationshipsParser.resolve(rel.target, from: workbookPart)
+            if rel.kind != "worksheet" {
+                // Chart sheets and dialog sheets hold no cells.
+                sheets.append(Sheet(name: entry.name, state: entry.state))
+                continue
+            }
+            let parser = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles,
+                                         uses1904: workbookInfo.uses1904, limits: limits)
+            guard let parsed = try parse(part, parser, sheet: entry.name) else {
+                throw SpreadsheetError(.missingPart(part), SpreadsheetLocation(file: file, sheet: entry.name))
+            }
+            var merges = parsed.merges
+            let overlaps = merges.overlappingPairs()
+            if let (a, b) = overlaps.first {
+                // Excel "repairs" such files by dropping merges; we refuse to guess which one the clerk meant.
+                throw SpreadsheetError(.overlappingMerges(a.description, b.description),
+                                       SpreadsheetLocation(file: file, sheet: entry.name, cell: b.first.description))
+            }
+            merges = merges.filter { !$0.isSingleCell }
+            sheets.append(Sheet(name: entry.name, state: entry.state, cells: parsed.sortedCells(), merges: merges))
+        }
+
+        return Workbook(sheets: sheets, properties: try readProperties(rootRels), uses1904Dates: workbookInfo.uses1904)
+    }
+
+    func readProperties(_ rootRels: [Relationship]) throws -> DocumentProperties {
+        var props = DocumentProperties()
+        for rel in rootRels where !rel.isExternal {
+            let part = RelationshipsParser.resolve(rel.target, from: "")
+            switch rel.kind {
+            case "core-properties", "metadata/core-properties":
+                if let core = try parse(part, CorePropertiesParser()) {
+                    props.title = core.values["title"]
+                    props.subject = core.values["subject"]
+                    props.author = core.values["creator"]
+                }
+            case "extended-properties":
+                if let app = try parse(part, CorePropertiesParser()) { props.company = app.values["Company"] }
+            case "custom-properties":
+                if let custom = try parse(part, CustomPropertiesParser()) { props.custom = custom.values }
+            default: break
+            }
+        }
+        return props
+    }
+}

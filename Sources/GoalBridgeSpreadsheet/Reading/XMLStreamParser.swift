@@ -1,0 +1,149 @@
+import CLibXML2
+import Foundation
+
+/// An element's local name as libxml2 hands it over: a NUL-terminated UTF-8 pointer, valid for one callback.
+struct XMLName {
+    let pointer: UnsafePointer<UInt8>
+
+    @inline(__always)
+    func `is`(_ name: StaticString) -> Bool {
+        strcmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self),
+               UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    var string: String { String(cString: pointer) }
+}
+
+/// The attributes of one start tag (libxml2's SAX2 layout: five pointers per attribute).
+struct XMLAttributes {
+    let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    let count: Int
+
+    /// The raw bytes of the attribute whose local name is `name` (and, when given, whose namespace is non-empty).
+    @inline(__always)
+    func bytes(_ name: StaticString, namespaced: Bool = false) -> UnsafeBufferPointer<UInt8>? {
+        guard let base else { return nil }
+        for i in 0..<count {
+            let p = base + i * 5
+            guard let local = p[0] else { continue }
+            if strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0 {
+                if namespaced && p[2] == nil { continue }
+                guard let begin = p[3], let end = p[4] else { return nil }
+                return UnsafeBufferPointer(start: begin, count: end - begin)
+            }
+        }
+        return nil
+    }
+
+    func string(_ name: StaticString, namespaced: Bool = false) -> String? {
+        bytes(name, namespaced: namespaced).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Receives the events of one XML part. Subclasses override what they need; they record
+/// the first problem in `failure`, which stops the parse.
+class XMLPartHandler {
+    var failure: SpreadsheetError?
+    fileprivate var context: xmlParserCtxtPtr?
+
+    func start(_ name: XMLName, _ attributes: XMLAttributes) {}
+    func end(_ name: XMLName) {}
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+
+    /// Records a problem and stops the parser.
+    final func fail(_ error: SpreadsheetError) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+}
+
+/// Runs libxml2's SAX2 push parser over a buffer.
+///
+/// Safety: `XML_PARSE_NONET`, no entity substitution, no DTD loading; a DOCTYPE or any
+/// entity reference other than the five predefined ones is an error (OPC forbids DTDs).
+enum XMLStreamParser {
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+
+    private static let initialise: Void = { xmlInitParser() }()
+
+    private static func handlerTemplate() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
+            guard let ctx, let localname else { return }
+            let h = Unmanaged<XMLPartHandler>.fromOpaque(ctx).takeUnretainedValue()
+            h.start(XMLName(pointer: localname), XMLAttributes(base: attributes, count: Int(nbAttributes)))
+        }
+        sax.endElementNs = { ctx, localname, _, _ in
+            guard let ctx, let localname else { return }
+            Unmanaged<XMLPartHandler>.fromOpaque(ctx).takeUnretainedValue().end(XMLName(pointer: localname))
+        }
+        sax.characters = { ctx, chars, len in
+            guard let ctx, let chars, len > 0 else { return }
+            Unmanaged<XMLPartHandler>.fromOpaque(ctx).takeUnretainedValue()
+                .characters(UnsafeBufferPointer(start: chars, count: Int(len)))
+        }
+        sax.cdataBlock = sax.characters
+        sax.internalSubset = { ctx, _, _, _ in
+            guard let ctx else { return }
+            let h = Unmanaged<XMLPartHandler>.fromOpaque(ctx).takeUnretainedValue()
+            h.fail(SpreadsheetError(.forbiddenDTD))
+        }
+        sax.entityDecl = { ctx, _, _, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<XMLPartHandler>.fromOpaque(ctx).takeUnretainedValue().fail(SpreadsheetError(.forbiddenDTD))
+        }
+        sax.reference = { ctx, name in
+            guard let ctx else { return }
+            let n = name.map { String(cString: $0) } ?? ""
+            Unmanaged<XMLPartHandler>.fromOpaque(ctx).takeUnretainedValue().fail(SpreadsheetError(.forbiddenEntity(n)))
+        }
+        return sax
+    }
+
+    // Read-only after initialisation; each parse copies it.
+    nonisolated(unsafe) private static let template = handlerTemplate()
+
+    /// Parses `bytes` into `handler`; throws the handler's failure or libxml2's well-formedness error.
+    static func parse(_ bytes: [UInt8], into handler: XMLPartHandler, location: SpreadsheetLocation) throws {
+        _ = initialise
+        var sax = template
+        let unmanaged = Unmanaged.passUnretained(handler)
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil) else {
+            throw SpreadsheetError(.malformedXML("parser", line: 0), location)
+        }
+        defer {
+            handler.context = nil
+            xmlFreeParserCtxt(ctxt)
+        }
+        xmlCtxtUseOptions(ctxt, options)
+        handler.context = ctxt
+        let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
+            buf.withMemoryRebound(to: CChar.self) { xmlParseChunk(ctxt, $0.baseAddress, Int32(buf.count), 1) }
+        }
+        if var failure = handler.failure {
+            if failure.location.part == nil {
+                let file = failure.location.file ?? location.file
+                failure.location = SpreadsheetLocation(file: file, part: location.part, sheet: location.sheet ?? failure.location.sheet, cell: failure.location.cell)
+            }
+            throw failure
+        }
+        if rc != 0 || ctxt.pointee.wellFormed == 0 {
+            var message = "not well-formed"
+            var line = 0
+            if let err = xmlCtxtGetLastError(ctxt) {
+                if let m = err.pointee.message {
+                    message = String(cString: m).trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                line = Int(err.pointee.line)
+                // An undeclared entity is libxml2's error 26 (XML_ERR_UNDECLARED_ENTITY) or 27.
+                if err.pointee.code == 26 || err.pointee.code == 27 {
+                    throw SpreadsheetError(.forbiddenEntity(message), location)
+                }
+            }
+            throw SpreadsheetError(.malformedXML(message, line: line), location)
+        }
+    }
+}
+

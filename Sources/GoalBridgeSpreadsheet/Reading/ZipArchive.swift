@@ -1,0 +1,128 @@
+import CZip
+
+/// A read-only zip archive over a byte buffer, with bounded inflation.
+///
+/// libzip is asked only for the directory and for streams; every size limit is enforced
+/// on bytes actually inflated, never on what the directory claims.
+final class ZipArchive {
+    struct Entry {
+        var index: UInt64
+        var name: String
+        var compressedSize: UInt64
+    }
+
+    private let archive: OpaquePointer
+    /// The buffer libzip reads from; it must outlive the archive.
+    private let storage: UnsafeMutableRawBufferPointer
+    private var entriesByLowercasedName: [String: Entry] = [:]
+    private let limits: ReadLimits
+    private var totalInflated = 0
+    let file: String?
+
+    init(bytes: UnsafeRawBufferPointer, limits: ReadLimits, file: String?) throws {
+        self.limits = limits
+        self.file = file
+        storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        storage.copyMemory(from: bytes)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(storage.baseAddress, UInt64(bytes.count), 0, &error) else {
+            storage.deallocate()
+            throw SpreadsheetError(.corruptZip("zip_source_buffer_create"), SpreadsheetLocation(file: file))
+        }
+        guard let za = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)
+            storage.deallocate()
+            let code = zip_error_code_zip(&error)
+            switch code {
+            case ZIP_ER_NOZIP, ZIP_ER_INCONS, ZIP_ER_EOF, ZIP_ER_SEEK, ZIP_ER_READ:
+                throw SpreadsheetError(.truncatedZip, SpreadsheetLocation(file: file))
+            default:
+                throw SpreadsheetError(.corruptZip(String(cString: zip_error_strerror(&error))), SpreadsheetLocation(file: file))
+            }
+        }
+        archive = za
+        // Fully initialised from here: if this throws, deinit releases the archive and the buffer.
+        try buildIndex()
+    }
+
+    deinit {
+        zip_discard(archive)
+        storage.deallocate()
+    }
+
+    private func buildIndex() throws {
+        let count = zip_get_num_entries(archive, 0)
+        guard count >= 0 else { throw SpreadsheetError(.corruptZip("entries"), SpreadsheetLocation(file: file)) }
+        if count > limits.maxEntries {
+            throw SpreadsheetError(.limitExceeded(limit: "压缩包条目数 zip entries", value: Int(count), maximum: limits.maxEntries),
+                                   SpreadsheetLocation(file: file))
+        }
+        entriesByLowercasedName.reserveCapacity(Int(count))
+        for i in 0..<UInt64(count) {
+            var st = zip_stat_t()
+            zip_stat_init(&st)
+            guard zip_stat_index(archive, i, 0, &st) == 0, let cname = st.name else { continue }
+            let name = String(cString: cname)
+            let key = ZipArchive.normalise(name)
+            if entriesByLowercasedName[key] != nil {
+                // OPC part names are case-insensitive: two entries naming one part make the file ambiguous.
+                throw SpreadsheetError(.duplicatePart(name), SpreadsheetLocation(file: file))
+            }
+            entriesByLowercasedName[key] = Entry(index: i, name: name, compressedSize: st.comp_size)
+        }
+    }
+
+    /// Part names are case-insensitive and may be written with a leading slash.
+    static func normalise(_ name: String) -> String {
+        var n = name.lowercased()
+        while n.hasPrefix("/") { n.removeFirst() }
+        return n
+    }
+
+    func contains(_ name: String) -> Bool { entriesByLowercasedName[ZipArchive.normalise(name)] != nil }
+
+    var entryNames: [String] { entriesByLowercasedName.values.map(\.name) }
+
+    /// Inflates one part, counting bytes as they arrive.
+    func read(_ name: String) throws -> [UInt8]? {
+        guard let entry = entriesByLowercasedName[ZipArchive.normalise(name)] else { return nil }
+        let where_ = SpreadsheetLocation(file: file, part: entry.name)
+        guard let zf = zip_fopen_index(archive, entry.index, 0) else {
+            var err = zip_get_error(archive)
+            if let e = err, zip_error_code_zip(e) == ZIP_ER_ENCRNOTSUPP || zip_error_code_zip(e) == ZIP_ER_NOPASSWD {
+                throw SpreadsheetError(.encryptedXLSX, where_)
+            }
+            err = nil
+            throw SpreadsheetError(.corruptZip("cannot open \(entry.name)"), where_)
+        }
+        defer { zip_fclose(zf) }
+        var out = [UInt8]()
+        out.reserveCapacity(min(Int(clamping: entry.compressedSize) * 4 + 256, 1 << 20))
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { zip_fread(zf, $0.baseAddress, UInt64($0.count)) }
+            if n < 0 {
+                let message = String(cString: zip_file_strerror(zf))
+                throw SpreadsheetError(.corruptZip(message), where_)
+            }
+            if n == 0 { break } // the final zero-length read is where libzip checks the CRC
+            out.append(contentsOf: chunk[0..<Int(n)])
+            totalInflated += Int(n)
+            if out.count > limits.maxPartBytes {
+                throw SpreadsheetError(.limitExceeded(limit: "单个部件解压后字节数 inflated part bytes", value: out.count, maximum: limits.maxPartBytes), where_)
+            }
+            if totalInflated > limits.maxTotalBytes {
+                throw SpreadsheetError(.limitExceeded(limit: "解压后总字节数 total inflated bytes", value: totalInflated, maximum: limits.maxTotalBytes), where_)
+            }
+            if out.count > limits.compressionCheckThreshold {
+                let ratio = out.count / max(Int(clamping: entry.compressedSize), 1)
+                if ratio > limits.maxCompressionRatio {
+                    throw SpreadsheetError(.suspiciousCompression(ratio: ratio, maximum: limits.maxCompressionRatio), where_)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,144 @@
+import CXLSXWriter
+import Foundation
+
+/// Writes an .xlsx with libxlsxwriter. The file appears atomically: it is written beside
+/// the target under a temporary name and renamed on `close()`.
+///
+/// ```swift
+/// let writer = try XLSXWriter(path: "out.xlsx")
+/// let sheet = try writer.addSheet("项目")
+/// try sheet.write("项目名称", at: CellReference(row: 0, column: 0))
+/// try writer.close()
+/// ```
+public final class XLSXWriter {
+    /// Fixed creation time (2024-01-01T00:00:00Z) so identical input gives identical bytes.
+    public static let fixedCreationTime: time_t = 1_704_067_200
+
+    private var workbook: UnsafeMutablePointer<lxw_workbook>?
+    private let targetPath: String
+    private let temporaryPath: String
+    private var formats: [CellFormat: UnsafeMutablePointer<lxw_format>] = [:]
+    private var sheetNames: Set<String> = []
+    /// C strings handed to libxlsxwriter for the workbook's life.
+    private var retained: [UnsafeMutablePointer<CChar>] = []
+
+    public init(path: String) throws {
+        targetPath = path
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        temporaryPath = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        var options = lxw_workbook_options()
+        options.constant_memory = 0
+        guard let wb = temporaryPath.withCString({ workbook_new_opt($0, &options) }) else {
+            throw WriteError.io("cannot create workbook", path: path)
+        }
+        workbook = wb
+        setProperties(DocumentProperties())
+    }
+
+    deinit {
+        if let wb = workbook {
+            // Never closed: let libxlsxwriter free everything, and remove the partial file.
+            _ = workbook_close(wb)
+            unlink(temporaryPath)
+        }
+        for p in retained { free(p) }
+    }
+
+    private func cString(_ s: String) -> UnsafeMutablePointer<CChar> {
+        let p = strdup(s)!
+        retained.append(p)
+        return p
+    }
+
+    /// False once `close()` has run; sheet writers check it before touching C memory.
+    var isOpen: Bool { workbook != nil }
+
+    private var wb: UnsafeMutablePointer<lxw_workbook> {
+        guard let workbook else { preconditionFailure("XLSXWriter used after close()") }
+        return workbook
+    }
+
+    /// Adds a worksheet; the name is checked against Excel's rules first.
+    public func addSheet(_ name: String) throws -> SheetWriter {
+        if let problem = ExcelLimits.sheetNameProblem(name) { throw WriteError.invalidSheetName(name, reason: problem) }
+        guard sheetNames.insert(name.lowercased()).inserted else { throw WriteError.duplicateSheetName(name) }
+        guard let ws = name.withCString({ workbook_add_worksheet(wb, $0) }) else {
+            throw WriteError.invalidSheetName(name, reason: "libxlsxwriter 拒绝")
+        }
+        let sheet = SheetWriter(worksheet: ws, name: name, owner: self)
+        return sheet
+    }
+
+    /// Title, author and custom properties. `created` defaults to a fixed time for reproducible output.
+    public func setProperties(_ properties: DocumentProperties, created: time_t = XLSXWriter.fixedCreationTime) {
+        var p = lxw_doc_properties()
+        p.created = created
+        if let t = properties.title { p.title = cString(t) }
+        if let s = properties.subject { p.subject = cString(s) }
+        if let a = properties.author { p.author = cString(a) }
+        if let c = properties.company { p.company = cString(c) }
+        workbook_set_properties(wb, &p)
+        for key in properties.custom.keys.sorted() {
+            switch properties.custom[key]! {
+            case .string(let s): _ = workbook_set_custom_property_string(wb, key, s)
+            case .number(let d): _ = workbook_set_custom_property_number(wb, key, d)
+            case .bool(let b): _ = workbook_set_custom_property_boolean(wb, key, b ? 1 : 0)
+            }
+        }
+    }
+
+    /// A workbook-level defined name, e.g. `defineName("产出指标", "=列表!$B$2:$B$5")`.
+    public func defineName(_ name: String, _ formula: String) throws {
+        let rc = workbook_define_name(wb, name, formula)
+        if rc != LXW_NO_ERROR { throw WriteError.invalidDefinedName(name) }
+    }
+
+    func format(_ f: CellFormat?) -> UnsafeMutablePointer<lxw_format>? {
+        guard let f else { return nil }
+        if let existing = formats[f] { return existing }
+        let fmt = workbook_add_format(wb)!
+        format_set_font_name(fmt, f.fontName)
+        format_set_font_size(fmt, f.fontSize)
+        if f.bold { format_set_bold(fmt) }
+        if f.italic { format_set_italic(fmt) }
+        if let c = f.fontColor { format_set_font_color(fmt, lxw_color_t(c)) }
+        if let c = f.fillColor {
+            format_set_pattern(fmt, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(fmt, lxw_color_t(c))
+        }
+        if f.border { format_set_border(fmt, UInt8(LXW_BORDER_THIN.rawValue)) }
+        switch f.horizontal {
+        case .general: break
+        case .left: format_set_align(fmt, UInt8(LXW_ALIGN_LEFT.rawValue))
+        case .center: format_set_align(fmt, UInt8(LXW_ALIGN_CENTER.rawValue))
+        case .right: format_set_align(fmt, UInt8(LXW_ALIGN_RIGHT.rawValue))
+        }
+        switch f.vertical {
+        case .top: format_set_align(fmt, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        case .center: format_set_align(fmt, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+        case .bottom: format_set_align(fmt, UInt8(LXW_ALIGN_VERTICAL_BOTTOM.rawValue))
+        }
+        if f.wrap { format_set_text_wrap(fmt) }
+        if let n = f.numberFormat { format_set_num_format(fmt, n) }
+        if !f.locked { format_set_unlocked(fmt) }
+        formats[f] = fmt
+        return fmt
+    }
+
+    /// Writes the file and moves it into place. The writer cannot be used afterwards.
+    public func close() throws {
+        guard let wb = workbook else { return }
+        workbook = nil
+        let rc = workbook_close(wb)
+        guard rc == LXW_NO_ERROR else {
+            unlink(temporaryPath)
+            throw WriteError.library(String(cString: lxw_strerror(rc)), context: "workbook_close")
+        }
+        if rename(temporaryPath, targetPath) != 0 {
+            let why = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw WriteError.io(why, path: targetPath)
+        }
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct GoalBridgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "goalbridge",
+        abstract: "预算绩效目标表 ⇄ 数据模型：读取、校验、导入导出 XLSX 绩效目标表。",
+        subcommands: [DumpCommand.self, TemplateCommand.self, ImportCommand.self, ExportCommand.self, DemoCommand.self])
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import GoalBridgeSpreadsheet
+
+/// The same grid written by other programs (see scripts/make-fixtures.py) must read the same.
+struct OtherWritersTests {
+    static let expected: [String: String] = [
+        "A1": "项目名称", "B1": "乡村道路维修", "A2": "主管部门", "B2": "平阴县交通运输局", "C2": "实施单位",
+        "D2": "平阴县公路事业发展中心", "A3": "一级指标", "B3": "二级指标", "C3": "三级指标", "D3": "指标值",
+        "A4": "产出指标", "B4": "数量指标", "C4": "维修道路长度", "D4": "≥15826米", "C5": "维修桥梁数", "D5": "≥3座",
+        "B6": "质量指标", "C6": "验收合格率", "D6": "≥95%", "A7": "满意度指标", "B7": "服务对象满意度指标",
+        "C7": "沿线群众满意度", "D7": "≥90%", "A8": "预算", "B8": "1000.5", "C8": "结转", "D8": "0", "A10": "2024-03-05",
+    ]
+
+    @Test(arguments: ["openpyxl.xlsx", "libreoffice.xlsx", "gnumeric.xlsx", "strict-ooxml.xlsx",
+                      "prefixed-elements.xlsx", "xlsxwriter-constant-memory.xlsx"])
+    func readsTheSameGrid(_ name: String) throws {
+        let wb = try XLSXReader().read(path: fixturePath(name))
+        #expect(wb.sheets.map(\.name) == ["绩效目标表", "列表"])
+        // gnumeric does not keep sheet visibility when it writes .xlsx (checked with ssconvert 1.12.55).
+        #expect(wb.sheets[1].state == (name == "gnumeric.xlsx" ? .visible : .hidden))
+        #expect(wb.sheets[1].cells.map(\.value) == [.string("产出指标")])
+        let sheet = wb.sheets[0]
+        var got: [String: String] = [:]
+        for cell in sheet.cells where cell.reference.description != "B10" { got[cell.reference.description] = cell.value.text }
+        #expect(got == Self.expected)
+        if case .date = sheet.cells.first(where: { $0.reference.description == "A10" })?.value {} else {
+            Issue.record("A10 should be a date in \(name)")
+        }
+        let b8 = sheet.cells.first { $0.reference.description == "B8" }
+        #expect(b8?.value == .number(1000.5))
+        let formula = sheet.cells.first { $0.reference.description == "B10" }
+        #expect(formula?.isFormula == true, "B10 holds =B8+D8 in \(name)")
+        if name != "xlsxwriter-constant-memory.xlsx" {
+            #expect(Set(sheet.merges) == Set(["B1:D1", "A4:A6", "B4:B5"].compactMap(CellRange.init)))
+        }
+    }
+
+    @Test func openpyxlFormulaHasNoCachedValue() throws {
+        let wb = try XLSXReader().read(path: fixturePath("openpyxl.xlsx"))
+        let b10 = wb.sheets[0].cells.first { $0.reference.description == "B10" }
+        #expect(b10 == Cell(CellReference("B10")!, .string(""), isFormula: true))
+    }
+
+    @Test func libreOfficeFormulaKeepsCachedValue() throws {
+        let wb = try XLSXReader().read(path: fixturePath("libreoffice.xlsx"))
+        let b10 = wb.sheets[0].cells.first { $0.reference.description == "B10" }
+        #expect(b10?.value == .number(1000.5))
+    }
+
+    @Test func inputFileIsNotModified() throws {
+        let path = fixturePath("libreoffice.xlsx")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let attrs = try FileManager.default.attributesOfItem(atPath: path)
+        _ = try XLSXReader().read(path: path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == attrs[.modificationDate] as? Date)
+    }
+}
