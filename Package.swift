@@ -20,7 +20,7 @@ let package = Package(
         .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "GoalBridgeSpreadsheet", dependencies: ["CLibXML2", "CZip", "CXLSXWriter"]),
-        .target(name: "GoalBridgeModel"),
+        .target(name: "GoalBridgeModel", resources: [.copy("Resources")]),
         .target(name: "GoalBridge", dependencies: ["GoalBridgeSpreadsheet", "GoalBridgeModel"],
                 resources: [.copy("Resources")]),
         .executableTarget(name: "goalbridge", dependencies: [

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A money amount (or a spending-plan point) as written and as a number.
+/// `raw` keeps `1,000.00` as the clerk typed it; `value` is 1000.
+public struct Amount: Codable, Hashable, Sendable {
+    public var raw: String
+    public var value: Decimal?
+
+    public init(raw: String, value: Decimal?) {
+        self.raw = raw
+        self.value = value
+    }
+
+    /// Parses text such as `1,000.00`, `２０`, `30%`, ` 65.85 `, `108万元`. The number is taken when the text
+    /// is a number with at most a unit or % after it.
+    public init(text: String) {
+        raw = text
+        value = Amount.parse(text)
+    }
+
+    /// From a numeric cell: the shortest decimal form of the Double.
+    public init(number: Double) {
+        let text = Amount.canonicalText(number)
+        raw = text
+        value = Decimal(string: text)
+    }
+
+    public static func canonicalText(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        return "\(d)"
+    }
+
+    /// True when writing the number gives back the same raw text on reading (so it can be a numeric cell).
+    public var isCanonicalNumber: Bool {
+        guard let value else { return false }
+        let d = NSDecimalNumber(decimal: value).doubleValue
+        return Amount.canonicalText(d) == raw && Decimal(string: raw) == value
+    }
+
+    static func parse(_ text: String) -> Decimal? {
+        var s = TextNormalizer.halfWidth(text)
+        s.removeAll { $0.isWhitespace || $0 == "," || $0 == "，" }
+        for suffix in ["万元", "元", "%", "万"] where s.hasSuffix(suffix) {
+            s.removeLast(suffix.count)
+            break
+        }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
+        return Decimal(string: s)
+    }
+}

@@ -1,0 +1,163 @@
+/// Reference values of a department-wide indicator (指标参考值), as in 聊城's nested header.
+public struct ReferenceValues: Codable, Hashable, Sendable {
+    /// 标准值 · 规划值
+    public var planned: String?
+    /// 标准值 · 当年标准值 · 标准值
+    public var currentStandard: String?
+    /// 标准值 · 当年标准值 · 来源
+    public var currentStandardSource: String?
+    /// 历史值 · 前三年均值
+    public var threeYearAverage: String?
+    /// 历史值 · 上年值
+    public var lastYear: String?
+    /// 历史值 · 来源/其他
+    public var historySource: String?
+
+    public init(planned: String? = nil, currentStandard: String? = nil, currentStandardSource: String? = nil,
+                threeYearAverage: String? = nil, lastYear: String? = nil, historySource: String? = nil) {
+        self.planned = planned
+        self.currentStandard = currentStandard
+        self.currentStandardSource = currentStandardSource
+        self.threeYearAverage = threeYearAverage
+        self.lastYear = lastYear
+        self.historySource = historySource
+    }
+}
+
+/// A row of a department strategic table (部门整体战略目标表, layout E1).
+public struct StrategicIndicator: Codable, Hashable, Sendable {
+    public var seq: String?
+    public var indicator: String
+    public var explanation: String?
+    public var annualTarget: IndicatorValue
+    public var reference: ReferenceValues
+    public var remark: String?
+    public var sources: [String: SourceCell]?
+
+    public init(seq: String? = nil, indicator: String, explanation: String? = nil, annualTarget: IndicatorValue,
+                reference: ReferenceValues = ReferenceValues(), remark: String? = nil, sources: [String: SourceCell]? = nil) {
+        self.seq = seq
+        self.indicator = indicator
+        self.explanation = explanation
+        self.annualTarget = annualTarget
+        self.reference = reference
+        self.remark = remark
+        self.sources = sources
+    }
+}
+
+/// 部门整体战略目标表 (E1).
+public struct DepartmentStrategicTable: Codable, Hashable, Sendable {
+    public var title: String?
+    public var fiscalYear: Int?
+    public var departmentName: String?
+    public var strategicGoal: String?
+    public var rows: [StrategicIndicator]
+    public var extras: [ExtraField]
+    public var source: TableSource?
+
+    public init(title: String? = nil, fiscalYear: Int? = nil, departmentName: String? = nil, strategicGoal: String? = nil,
+                rows: [StrategicIndicator] = [], extras: [ExtraField] = [], source: TableSource? = nil) {
+        self.title = title
+        self.fiscalYear = fiscalYear
+        self.departmentName = departmentName
+        self.strategicGoal = strategicGoal
+        self.rows = rows
+        self.extras = extras
+        self.source = source
+    }
+}
+
+/// A row of a department performance table (部门整体绩效目标表, E2): an indicator in its duty's context.
+public struct DutyIndicator: Codable, Hashable, Sendable {
+    public var dutySeq: String?
+    public var duty: String?
+    /// The second 部门职责 sub-column of the 17-column form.
+    public var dutyDetail: String?
+    public var dutyGoal: String?
+    public var indicator: String
+    public var explanation: String?
+    public var annualTarget: IndicatorValue
+    public var reference: ReferenceValues
+    public var remark: String?
+    public var workActivities: String?
+    public var budgetProjects: String?
+    public var office: String?
+    public var sources: [String: SourceCell]?
+
+    public init(dutySeq: String? = nil, duty: String? = nil, dutyDetail: String? = nil, dutyGoal: String? = nil,
+                indicator: String, explanation: String? = nil, annualTarget: IndicatorValue,
+                reference: ReferenceValues = ReferenceValues(), remark: String? = nil, workActivities: String? = nil,
+                budgetProjects: String? = nil, office: String? = nil, sources: [String: SourceCell]? = nil) {
+        self.dutySeq = dutySeq
+        self.duty = duty
+        self.dutyDetail = dutyDetail
+        self.dutyGoal = dutyGoal
+        self.indicator = indicator
+        self.explanation = explanation
+        self.annualTarget = annualTarget
+        self.reference = reference
+        self.remark = remark
+        self.workActivities = workActivities
+        self.budgetProjects = budgetProjects
+        self.office = office
+        self.sources = sources
+    }
+}
+
+/// 部门整体绩效目标表 (E2).
+public struct DepartmentPerformanceTable: Codable, Hashable, Sendable {
+    public var title: String?
+    public var fiscalYear: Int?
+    public var departmentName: String?
+    /// 对应科室 or 填报科室, as the header says.
+    public var officeCaption: String?
+    public var rows: [DutyIndicator]
+    public var extras: [ExtraField]
+    public var source: TableSource?
+
+    public init(title: String? = nil, fiscalYear: Int? = nil, departmentName: String? = nil, officeCaption: String? = nil,
+                rows: [DutyIndicator] = [], extras: [ExtraField] = [], source: TableSource? = nil) {
+        self.title = title
+        self.fiscalYear = fiscalYear
+        self.departmentName = departmentName
+        self.officeCaption = officeCaption
+        self.rows = rows
+        self.extras = extras
+        self.source = source
+    }
+}
+
+/// 部门整体支出绩效指标 (永清 F1) and the department-wide template: goals plus an indicator set
+/// whose rows use the shared `IndicatorRow` (with 符号/值/单位 split values and scoring rules).
+public struct DepartmentIndicatorTable: Codable, Hashable, Sendable {
+    public var title: String?
+    public var fiscalYear: Int?
+    public var departmentName: String?
+    /// 年度主要任务 / 部门职责 text.
+    public var duties: String?
+    public var overallGoal: String?
+    public var annualFunds: Funds?
+    public var amountUnit: String?
+    public var indicators: IndicatorSet
+    public var extras: [ExtraField]
+    public var source: TableSource?
+    public var sources: [String: SourceCell]?
+
+    public init(title: String? = nil, fiscalYear: Int? = nil, departmentName: String? = nil, duties: String? = nil,
+                overallGoal: String? = nil, annualFunds: Funds? = nil, amountUnit: String? = nil,
+                indicators: IndicatorSet = IndicatorSet(scope: .annual), extras: [ExtraField] = [], source: TableSource? = nil,
+                sources: [String: SourceCell]? = nil) {
+        self.title = title
+        self.fiscalYear = fiscalYear
+        self.departmentName = departmentName
+        self.duties = duties
+        self.overallGoal = overallGoal
+        self.annualFunds = annualFunds
+        self.amountUnit = amountUnit
+        self.indicators = indicators
+        self.extras = extras
+        self.source = source
+        self.sources = sources
+    }
+}

@@ -1,0 +1,156 @@
+/// A party named in a table: 主管部门 or 实施单位, with its code when given (`001002`, `[001000]`).
+public struct Party: Codable, Hashable, Sendable {
+    public var name: String
+    public var code: String?
+
+    public init(name: String, code: String? = nil) {
+        self.name = name
+        self.code = code
+    }
+}
+
+/// Funds of one period (annual or mid-term), in `ProjectGoalTable.amountUnit`.
+public struct Funds: Codable, Hashable, Sendable {
+    /// 资金总额 / 年度预算资金总额 / 预算数 / 年度资金总额.
+    public var total: Amount?
+    /// 其中：财政拨款 / 财政资金.
+    public var fiscal: Amount?
+    /// 上年结转资金.
+    public var carryover: Amount?
+    /// 其他资金.
+    public var other: Amount?
+    /// Free text when the table states funds in a sentence (长清: `2022年财政拨款108万元`).
+    public var text: String?
+
+    public init(total: Amount? = nil, fiscal: Amount? = nil, carryover: Amount? = nil, other: Amount? = nil, text: String? = nil) {
+        self.total = total
+        self.fiscal = fiscal
+        self.carryover = carryover
+        self.other = other
+        self.text = text
+    }
+
+    public var isEmpty: Bool { total == nil && fiscal == nil && carryover == nil && other == nil && text == nil }
+}
+
+/// One point of the spending plan (资金支出计划): `3月底` → `20%` or `40.00`.
+public struct SpendingPoint: Codable, Hashable, Sendable {
+    public var label: String
+    public var value: Amount?
+
+    public init(label: String, value: Amount?) {
+        self.label = label
+        self.value = value
+    }
+}
+
+public enum SpendingPlanKind: String, Codable, Hashable, Sendable {
+    /// Cumulative percentages of the total (新华区 `资金支出计划（%）`).
+    case percent
+    /// Cumulative amounts (聊城 `资金支出计划`, 万元).
+    case amount
+}
+
+public struct SpendingPlan: Codable, Hashable, Sendable {
+    public var kind: SpendingPlanKind
+    public var points: [SpendingPoint]
+
+    public init(kind: SpendingPlanKind, points: [SpendingPoint]) {
+        self.kind = kind
+        self.points = points
+    }
+}
+
+/// A numbered goal item (`目标1：…`).
+public struct GoalItem: Codable, Hashable, Sendable {
+    public var label: String
+    public var text: String
+
+    public init(label: String, text: String) {
+        self.label = label
+        self.text = text
+    }
+}
+
+/// 绩效目标: mid-term (总体/中长期/中期) and annual goals.
+public struct Goals: Codable, Hashable, Sendable {
+    public var midTerm: String?
+    public var annual: String?
+    /// Numbered items when the table lists them in separate rows.
+    public var items: [GoalItem]
+
+    public init(midTerm: String? = nil, annual: String? = nil, items: [GoalItem] = []) {
+        self.midTerm = midTerm
+        self.annual = annual
+        self.items = items
+    }
+}
+
+/// A project goal table (项目支出绩效目标表): every field of every known layout.
+public struct ProjectGoalTable: Codable, Hashable, Sendable {
+    /// The title as printed (`县级电子政务外网安全监测平台建设项目绩效目标表`).
+    public var title: String?
+    /// The table's number in its document (`（3）`, `12.`).
+    public var serial: String?
+    public var fiscalYear: Int?
+    public var region: String?
+    public var projectCode: String?
+    /// 项目名称 / 专项资金名称.
+    public var projectName: String?
+    /// 项目类别: 特定目标类, 其他运转类 …
+    public var projectCategory: String?
+    /// 项目属性: 新增, 延续.
+    public var projectAttribute: String?
+    /// 项目期 / 项目起止时间.
+    public var projectPeriod: String?
+    public var supervisingDepartment: Party?
+    public var implementingUnit: Party?
+    /// 金额单位 (万元 unless stated).
+    public var amountUnit: String?
+    public var annualFunds: Funds?
+    public var midTermFunds: Funds?
+    /// 资金用途 / 项目资金主要用途.
+    public var fundUse: String?
+    public var spendingPlan: SpendingPlan?
+    public var goals: Goals
+    public var indicatorSets: [IndicatorSet]
+    public var remark: String?
+    /// Labelled content that no field takes.
+    public var extras: [ExtraField]
+    public var source: TableSource?
+    /// Where each table-level field was read (`projectName` → 项目!B3).
+    public var sources: [String: SourceCell]?
+
+    public init(title: String? = nil, serial: String? = nil, fiscalYear: Int? = nil, region: String? = nil,
+                projectCode: String? = nil, projectName: String? = nil, projectCategory: String? = nil,
+                projectAttribute: String? = nil, projectPeriod: String? = nil, supervisingDepartment: Party? = nil,
+                implementingUnit: Party? = nil, amountUnit: String? = nil, annualFunds: Funds? = nil,
+                midTermFunds: Funds? = nil, fundUse: String? = nil, spendingPlan: SpendingPlan? = nil,
+                goals: Goals = Goals(), indicatorSets: [IndicatorSet] = [], remark: String? = nil,
+                extras: [ExtraField] = [], source: TableSource? = nil, sources: [String: SourceCell]? = nil) {
+        self.title = title
+        self.serial = serial
+        self.fiscalYear = fiscalYear
+        self.region = region
+        self.projectCode = projectCode
+        self.projectName = projectName
+        self.projectCategory = projectCategory
+        self.projectAttribute = projectAttribute
+        self.projectPeriod = projectPeriod
+        self.supervisingDepartment = supervisingDepartment
+        self.implementingUnit = implementingUnit
+        self.amountUnit = amountUnit
+        self.annualFunds = annualFunds
+        self.midTermFunds = midTermFunds
+        self.fundUse = fundUse
+        self.spendingPlan = spendingPlan
+        self.goals = goals
+        self.indicatorSets = indicatorSets
+        self.remark = remark
+        self.extras = extras
+        self.source = source
+        self.sources = sources
+    }
+
+    public func indicators(_ scope: IndicatorScope) -> IndicatorSet? { indicatorSets.first { $0.scope == scope } }
+}

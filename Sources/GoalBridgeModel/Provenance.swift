@@ -1,0 +1,62 @@
+/// Tables compared for content alone: where they were read from is set aside.
+/// A round trip through a workbook moves every cell, so equality of content is what must hold.
+public protocol ProvenanceCarrying {
+    func strippingProvenance() -> Self
+}
+
+extension IndicatorRow: ProvenanceCarrying {
+    public func strippingProvenance() -> IndicatorRow { var r = self; r.sources = nil; return r }
+}
+
+extension ProjectGoalTable: ProvenanceCarrying {
+    public func strippingProvenance() -> ProjectGoalTable {
+        var t = self
+        t.source = nil
+        t.sources = nil
+        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
+        t.indicatorSets = t.indicatorSets.map { IndicatorSet(scope: $0.scope, rows: $0.rows.map { $0.strippingProvenance() }) }
+        return t
+    }
+}
+
+extension DepartmentIndicatorTable: ProvenanceCarrying {
+    public func strippingProvenance() -> DepartmentIndicatorTable {
+        var t = self
+        t.source = nil
+        t.sources = nil
+        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
+        t.indicators = IndicatorSet(scope: t.indicators.scope, rows: t.indicators.rows.map { $0.strippingProvenance() })
+        return t
+    }
+}
+
+extension DepartmentStrategicTable: ProvenanceCarrying {
+    public func strippingProvenance() -> DepartmentStrategicTable {
+        var t = self
+        t.source = nil
+        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
+        t.rows = t.rows.map { var r = $0; r.sources = nil; return r }
+        return t
+    }
+}
+
+extension DepartmentPerformanceTable: ProvenanceCarrying {
+    public func strippingProvenance() -> DepartmentPerformanceTable {
+        var t = self
+        t.source = nil
+        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
+        t.rows = t.rows.map { var r = $0; r.sources = nil; return r }
+        return t
+    }
+}
+
+extension GoalTable: ProvenanceCarrying {
+    public func strippingProvenance() -> GoalTable {
+        switch self {
+        case .project(let t): return .project(t.strippingProvenance())
+        case .departmentStrategic(let t): return .departmentStrategic(t.strippingProvenance())
+        case .departmentPerformance(let t): return .departmentPerformance(t.strippingProvenance())
+        case .departmentIndicators(let t): return .departmentIndicators(t.strippingProvenance())
+        }
+    }
+}
