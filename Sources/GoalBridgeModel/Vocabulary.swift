@@ -6,6 +6,8 @@ public struct VocabularyEntry: Codable, Hashable, Sendable {
     public var code: String
     public var parents: [String]?
     public var aliases: [String]
+    /// Used before the 2024 cost reform; accepted on import, not offered in new templates.
+    public var legacy: Bool?
 }
 
 /// The level-1/level-2 vocabulary, loaded from `vocabulary.json` (data, not code).
@@ -46,7 +48,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     public func code(level1 canonical: String) -> String? { level1.first { $0.canonical == canonical }?.code }
 
     /// Level-2 canonical names allowed under a level-1 canonical name, in vocabulary order.
-    public func level2Names(under level1: String) -> [String] {
-        level2.filter { $0.parents?.contains(level1) == true }.map(\.canonical)
+    public func level2Names(under level1: String, includingLegacy: Bool = false) -> [String] {
+        level2.filter { $0.parents?.contains(level1) == true && (includingLegacy || $0.legacy != true) }.map(\.canonical)
     }
 }

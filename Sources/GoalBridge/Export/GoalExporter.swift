@@ -1,0 +1,156 @@
+import Foundation
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+/// Writes goal tables as workbooks in a layout, and writes blank templates.
+///
+/// ```swift
+/// let exporter = try GoalExporter()
+/// let warnings = try exporter.export(document.tables, to: "out.xlsx")            // each table in the standard layout
+/// try exporter.writeTemplate(layout: "standard", to: "项目支出绩效目标表.xlsx")
+/// ```
+public struct GoalExporter: Sendable {
+    public let catalog: LayoutCatalog
+    public let vocabulary: Vocabulary
+
+    public init(catalog: LayoutCatalog? = nil, vocabulary: Vocabulary = .standard) throws {
+        self.catalog = try catalog ?? LayoutCatalog.bundled()
+        self.vocabulary = vocabulary
+    }
+
+    /// The layout a table is written in: the one asked for, else the one it was read from (if known and of
+    /// the same kind), else the standard layout of its kind.
+    public func layout(for table: GoalTable, requested: String?) throws -> LayoutSpec {
+        let kind: TableKind
+        switch table {
+        case .project: kind = .project
+        case .departmentIndicators: kind = .departmentIndicators
+        case .departmentStrategic, .departmentPerformance:
+            throw ExportError.unsupportedTable("部门整体战略目标表/绩效目标表的导出版式尚未提供")
+        }
+        if let requested, requested != "original" {
+            guard let spec = catalog.layout(requested) else { throw ExportError.unknownLayout(requested) }
+            guard spec.kind == kind else { throw ExportError.kindMismatch(layout: requested) }
+            return spec
+        }
+        if let original = table.source?.layout, let spec = catalog.layout(original), spec.kind == kind { return spec }
+        let fallback = kind == .project ? "standard" : "department-standard"
+        guard let spec = catalog.layout(fallback) else { throw ExportError.unknownLayout(fallback) }
+        return spec
+    }
+
+    /// Writes every table to its own sheet of one workbook, atomically. Returns warnings for content
+    /// the layout has no place for (nothing is dropped silently).
+    @discardableResult
+    public func export(_ tables: [GoalTable], to path: String, layout requested: String? = nil) throws -> [Diagnostic] {
+        let writer = try XLSXWriter(path: path)
+        var diagnostics: [Diagnostic] = []
+        var usedNames = Set<String>()
+        var firstSpec: LayoutSpec?
+        var listWritten = Set<String>()
+        for (i, table) in tables.enumerated() {
+            let spec = try layout(for: table, requested: requested)
+            if firstSpec == nil { firstSpec = spec }
+            let draft: TableDraft
+            switch table {
+            case .project(let t): draft = t.draft
+            case .departmentIndicators(let t): draft = t.draft
+            default: continue
+            }
+            let name = sheetName(for: table, index: i, count: tables.count, spec: spec, used: &usedNames)
+            let sheet = try writer.addSheet(name)
+            var composer = SheetComposer(spec: spec, sheet: sheet, draft: draft, template: false, vocabulary: vocabulary,
+                                         listNames: ListNames(spec: spec, vocabulary: vocabulary))
+            try composer.compose()
+            diagnostics += unplaced(table, draft, composer, spec: spec, sheet: name, file: path)
+            listWritten.insert(spec.id)
+        }
+        if let spec = firstSpec {
+            try ListNames(spec: spec, vocabulary: vocabulary).writeListSheet(writer)
+            writer.setProperties(properties(spec))
+        }
+        try writer.close()
+        return diagnostics
+    }
+
+    /// Writes a blank template for a layout: skeleton indicator rows, dropdowns, protection, instructions.
+    public func writeTemplate(layout id: String, to path: String) throws {
+        guard let spec = catalog.layout(id) else { throw ExportError.unknownLayout(id) }
+        let writer = try XLSXWriter(path: path)
+        let sheet = try writer.addSheet(spec.sheetName)
+        let lists = ListNames(spec: spec, vocabulary: vocabulary)
+        var composer = SheetComposer(spec: spec, sheet: sheet, draft: TableDraft(), template: true, vocabulary: vocabulary, listNames: lists)
+        try composer.compose()
+        try sheet.activate()
+        let notes = try writer.addSheet(TemplateNames.instructionsSheet)
+        try notes.setColumn(0...0, width: 100)
+        try notes.write("填报说明", at: CellReference(row: 0, column: 0), format: CellStyles.title)
+        for (i, text) in (spec.instructions ?? []).enumerated() {
+            try notes.write(text, at: CellReference(row: i + 1, column: 0), format: CellStyles.note)
+            try notes.setRow(i + 1, height: max(20, Double(text.count / 48 + 1) * 15))
+        }
+        try lists.writeListSheet(writer)
+        writer.setProperties(properties(spec))
+        try writer.close()
+    }
+
+    private func properties(_ spec: LayoutSpec) -> DocumentProperties {
+        DocumentProperties(title: spec.name, subject: "预算绩效目标表", author: "GoalBridge",
+                           custom: [GoalImporter.templateIdProperty: .string(spec.id),
+                                    GoalImporter.templateVersionProperty: .string(spec.version)])
+    }
+
+    private func sheetName(for table: GoalTable, index: Int, count: Int, spec: LayoutSpec, used: inout Set<String>) -> String {
+        var base = spec.sheetName
+        if count > 1 {
+            var label: String?
+            switch table {
+            case .project(let t): label = t.projectName
+            case .departmentIndicators(let t): label = t.departmentName
+            default: break
+            }
+            base = "\(index + 1) " + (label ?? spec.sheetName)
+        }
+        base = String(base.map { ExcelLimits.forbiddenSheetNameCharacters.contains($0) ? "_" : $0 })
+        base = base.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+        var name = String(base.prefix(31))
+        var n = 2
+        while used.contains(name.lowercased()) || name.isEmpty {
+            let suffix = "(\(n))"
+            name = String(base.prefix(31 - suffix.count)) + suffix
+            n += 1
+        }
+        used.insert(name.lowercased())
+        return name
+    }
+
+    /// Content of the table that the layout could not place: reported, never dropped silently.
+    private func unplaced(_ table: GoalTable, _ draft: TableDraft, _ composer: SheetComposer, spec: LayoutSpec, sheet: String, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func report(_ what: String) {
+            out.append(Diagnostic(.warning, "unplaced-field", "版式“\(spec.name)”中没有\(what)的位置，该内容未写入。", file: file, sheet: sheet))
+        }
+        for field in draft.fields.keys.sorted() where !composer.placedFields.contains(field) { report("字段 \(field)") }
+        for set in draft.indicatorSets where !composer.placedScopes.contains(set.scope.rawValue) {
+            report(set.scope == .midTerm ? "中期绩效指标（\(set.rows.count) 行）" : "年度绩效指标（\(set.rows.count) 行）")
+        }
+        if draft.spendingPlan != nil && !composer.placedSpendingPlan { report("资金支出计划") }
+        if !draft.extras.isEmpty && !composer.placedExtras { report("附加信息（\(draft.extras.count) 项）") }
+        if case .project(let t) = table, !t.goals.items.isEmpty { report("分项目标（\(t.goals.items.count) 项）") }
+        return out
+    }
+}
+
+public enum ExportError: Error, CustomStringConvertible, Sendable {
+    case unknownLayout(String)
+    case kindMismatch(layout: String)
+    case unsupportedTable(String)
+
+    public var description: String {
+        switch self {
+        case .unknownLayout(let id): return "未知版式“\(id)”"
+        case .kindMismatch(let id): return "版式“\(id)”与表的类型不符（项目表/部门整体表）"
+        case .unsupportedTable(let why): return why
+        }
+    }
+}

@@ -1,0 +1,324 @@
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+/// Writes one table into one sheet following a layout: fixed rows top to bottom, the spending plan,
+/// extras, and indicator blocks with level 1 and level 2 merged over their groups.
+struct SheetComposer {
+    let spec: LayoutSpec
+    let sheet: SheetWriter
+    let draft: TableDraft
+    /// A blank template: skeleton indicator rows, dropdowns, protection.
+    let template: Bool
+    let vocabulary: Vocabulary
+    let listNames: ListNames
+
+    private(set) var row = 0
+    private var occupied = Set<CellReference>()
+    private(set) var placedFields = Set<String>()
+    private(set) var placedScopes = Set<String>()
+    private(set) var placedSpendingPlan = false
+    private(set) var placedExtras = false
+    private(set) var firstHeaderRows: ClosedRange<Int>?
+
+    init(spec: LayoutSpec, sheet: SheetWriter, draft: TableDraft, template: Bool, vocabulary: Vocabulary, listNames: ListNames) {
+        self.spec = spec
+        self.sheet = sheet
+        self.draft = draft
+        self.template = template
+        self.vocabulary = vocabulary
+        self.listNames = listNames
+    }
+
+    private var lastColumn: Int { spec.columnCount - 1 }
+
+    mutating func compose() throws {
+        for (i, width) in spec.columnWidths.enumerated() { try sheet.setColumn(i...i, width: width) }
+        for element in spec.rows {
+            switch element {
+            case .fixed(let r): try writeFixed(r)
+            case .spendingPlan(let p): try writeSpendingPlan(p)
+            case .extras(let e): try writeExtras(e)
+            case .indicators(let b): try writeIndicators(b)
+            }
+        }
+        try sheet.setPrint(PrintSetup(a4: true, landscape: spec.landscape ?? false, fitToWidth: true, repeatRows: firstHeaderRows))
+        if template { try sheet.protect(allowInsertRows: true) }
+    }
+
+    // MARK: Cells
+
+    /// Writes `text` over `columns` of rows `rows`, merging when more than one cell.
+    private mutating func put(_ text: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>, format: CellFormat) throws {
+        let range = CellRange(rows: rows, columns: columns)
+        if range.isSingleCell {
+            try sheet.write(text, at: range.first, format: format)
+        } else {
+            try sheet.merge(range, text: text, format: format)
+        }
+        for r in rows { for c in columns { occupied.insert(CellReference(row: r, column: c)) } }
+    }
+
+    private mutating func putAmount(_ amount: Amount?, rows: ClosedRange<Int>, columns: ClosedRange<Int>) throws {
+        guard let amount else { return try put("", rows: rows, columns: columns, format: CellStyles.amount) }
+        if amount.isCanonicalNumber, let v = amount.value {
+            let range = CellRange(rows: rows, columns: columns)
+            let number = (v as NSDecimalNumberConvertible).doubleValue
+            if range.isSingleCell { try sheet.write(number, at: range.first, format: CellStyles.amount) }
+            else { try sheet.merge(range, number: number, format: CellStyles.amount) }
+            for r in rows { for c in columns { occupied.insert(CellReference(row: r, column: c)) } }
+        } else {
+            try put(amount.raw, rows: rows, columns: columns, format: CellStyles.amount)
+        }
+    }
+
+    private func nextFree(_ r: Int, from c: Int) -> Int {
+        var c = c
+        while occupied.contains(CellReference(row: r, column: c)) { c += 1 }
+        return c
+    }
+
+    /// Rough row height for wrapped text: 宋体 10.5pt holds about one CJK character per 2 width units.
+    private func estimatedHeight(_ text: String, widthUnits: Double) -> Double {
+        let perLine = max(widthUnits / 2.0, 1)
+        var lines = 0.0
+        for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let units = part.reduce(0.0) { $0 + ($1.isASCII ? 0.5 : 1.0) }
+            lines += max((units / perLine).rounded(.up), 1)
+        }
+        return min(max(lines * 14.5 + 4, 20), 409)
+    }
+
+    private func width(_ columns: ClosedRange<Int>) -> Double {
+        columns.reduce(0.0) { $0 + (spec.columnWidths.indices.contains($1) ? spec.columnWidths[$1] : 9) }
+    }
+
+    // MARK: Fixed rows
+
+    private mutating func writeFixed(_ r: FixedRowSpec) throws {
+        var column = 0
+        var height = r.height ?? 20
+        for cell in r.cells {
+            column = nextFree(row, from: column)
+            let columns = column...min(column + cell.columnSpan - 1, lastColumn)
+            let rows = row...(row + cell.rowSpan - 1)
+            if let text = cell.text {
+                try put(text, rows: rows, columns: columns, format: cell.role == .header ? CellStyles.header : CellStyles.label)
+            } else if let label = cell.label {
+                try put(label[0], rows: rows, columns: columns, format: CellStyles.label)
+            } else if let field = cell.field {
+                placedFields.insert(field)
+                let type = cell.type ?? TableFieldCatalog.fields(for: spec.kind)[field] ?? .text
+                if cell.role == .title {
+                    try put(draft.text(field) ?? spec.defaultTitle ?? "", rows: rows, columns: columns, format: CellStyles.title)
+                } else {
+                    switch type {
+                    case .amount:
+                        try putAmount(draft.amount(field), rows: rows, columns: columns)
+                    case .year:
+                        if let y = draft.year(field) {
+                            let range = CellRange(rows: rows, columns: columns)
+                            if range.isSingleCell { try sheet.write(Double(y), at: range.first, format: CellStyles.input) }
+                            else { try sheet.merge(range, number: Double(y), format: CellStyles.input) }
+                            for rr in rows { for c in columns { occupied.insert(CellReference(row: rr, column: c)) } }
+                        } else {
+                            try put("", rows: rows, columns: columns, format: CellStyles.input)
+                        }
+                    case .text:
+                        let text = draft.text(field) ?? ""
+                        try put(text, rows: rows, columns: columns, format: CellStyles.input)
+                        height = max(height, estimatedHeight(text, widthUnits: width(columns)))
+                    }
+                    if let list = cell.list, let values = listNames.values(list) {
+                        try sheet.addListValidation(CellRange(rows: rows, columns: columns).firstCellRange,
+                                                    ListValidation(values: values, inputTitle: cell.label?.first, inputMessage: "请从下拉列表中选择", strict: false))
+                    } else if template, let hint = cell.hint {
+                        try sheet.addListValidation(CellRange(rows: rows, columns: columns).firstCellRange, ListValidation(values: nil, inputMessage: hint))
+                    }
+                }
+            }
+            column = columns.upperBound + 1
+        }
+        // Close the row's right edge with bordered blanks so the grid prints as a box.
+        for c in 0...lastColumn where !occupied.contains(CellReference(row: row, column: c)) {
+            try sheet.writeBlank(at: CellReference(row: row, column: c), format: CellStyles.input)
+            occupied.insert(CellReference(row: row, column: c))
+        }
+        if r.cells.first?.role == .title { height = max(r.height ?? 30, 30) }
+        try sheet.setRow(row, height: height)
+        row += 1
+    }
+
+    // MARK: Spending plan
+
+    private mutating func writeSpendingPlan(_ p: SpendingPlanSpec) throws {
+        placedSpendingPlan = true
+        let plan = draft.spendingPlan
+        let label = plan?.kind == .amount ? p.amountLabel[0] : p.percentLabel[0]
+        try put(label, rows: row...(row + 1), columns: 0...0, format: CellStyles.label)
+        let span = max(p.pointSpan ?? 1, 1)
+        var column = 1
+        let points = plan?.points ?? (template ? p.defaultPoints.map { SpendingPoint(label: $0, value: nil) } : [])
+        for point in points {
+            guard column + span - 1 <= lastColumn else { break }
+            try put(point.label, rows: row...row, columns: column...(column + span - 1), format: CellStyles.header)
+            if let v = point.value, v.isCanonicalNumber, let d = v.value {
+                let range = CellRange(rows: (row + 1)...(row + 1), columns: column...(column + span - 1))
+                let number = (d as NSDecimalNumberConvertible).doubleValue
+                if range.isSingleCell { try sheet.write(number, at: range.first, format: CellStyles.centered) }
+                else { try sheet.merge(range, number: number, format: CellStyles.centered) }
+                for c in range.first.column...range.last.column { occupied.insert(CellReference(row: row + 1, column: c)) }
+            } else {
+                try put(point.value?.raw ?? "", rows: (row + 1)...(row + 1), columns: column...(column + span - 1), format: CellStyles.centered)
+            }
+            column += span
+        }
+        if column <= lastColumn {
+            try put("", rows: row...(row + 1), columns: column...lastColumn, format: CellStyles.input)
+        }
+        row += 2
+    }
+
+    // MARK: Extras
+
+    private mutating func writeExtras(_ e: ExtrasSpec) throws {
+        placedExtras = true
+        let labelSpan = max(e.labelSpan ?? 1, 1)
+        for extra in draft.extras {
+            try put(extra.label, rows: row...row, columns: 0...(labelSpan - 1), format: CellStyles.label)
+            try put(extra.value, rows: row...row, columns: labelSpan...lastColumn, format: CellStyles.input)
+            try sheet.setRow(row, height: estimatedHeight(extra.value, widthUnits: width(labelSpan...lastColumn)))
+            row += 1
+        }
+    }
+
+    // MARK: Indicators
+
+    private func skeletonRows(_ b: IndicatorBlockSpec) -> [IndicatorRow] {
+        let per = max(b.templateRowsPerGroup ?? 1, 1)
+        var rows: [IndicatorRow] = []
+        for l1 in listNames.level1 {
+            for l2 in vocabulary.level2Names(under: l1) {
+                for _ in 0..<per { rows.append(IndicatorRow(level1Raw: l1, level1: l1, level2Raw: l2, level2: l2, name: "", value: IndicatorValue(raw: ""))) }
+            }
+        }
+        return rows
+    }
+
+    private mutating func writeIndicators(_ b: IndicatorBlockSpec) throws {
+        guard let scope = IndicatorScope(rawValue: b.scope) else { return }
+        let set = draft.indicatorSets.first { $0.scope == scope }
+        if set == nil && (b.optional ?? false) && !template { return }
+        placedScopes.insert(b.scope)
+        let rows = template ? skeletonRows(b) : (set?.rows ?? [])
+        let grouped = b.columns.contains { $0.group != nil }
+        let headerRows = row...(row + (grouped ? 1 : 0))
+        let dataStart = headerRows.upperBound + 1
+        let dataEnd = dataStart + rows.count - 1
+        if firstHeaderRows == nil { firstHeaderRows = headerRows }
+
+        var column = 0
+        if let caption = b.caption {
+            try put(caption[0], rows: row...max(dataEnd, headerRows.upperBound), columns: 0...0, format: CellStyles.label)
+            column = 1
+        }
+        // Header: grouped columns get their caption above their own headers.
+        var roleColumns: [IndicatorRole: ClosedRange<Int>] = [:]
+        var i = 0
+        while i < b.columns.count {
+            let col = b.columns[i]
+            let columns = column...(column + col.columnSpan - 1)
+            if let group = col.group {
+                var j = i
+                var end = column
+                while j < b.columns.count, b.columns[j].group == group {
+                    let span = b.columns[j].columnSpan
+                    let cols = end...(end + span - 1)
+                    try put(b.columns[j].header[0], rows: (row + 1)...(row + 1), columns: cols, format: CellStyles.header)
+                    roleColumns[b.columns[j].role] = cols
+                    end += span
+                    j += 1
+                }
+                try put(group, rows: row...row, columns: column...(end - 1), format: CellStyles.header)
+                column = end
+                i = j
+            } else {
+                try put(col.header[0], rows: headerRows, columns: columns, format: CellStyles.header)
+                roleColumns[col.role] = columns
+                column = columns.upperBound + 1
+                i += 1
+            }
+        }
+        for r in headerRows { try sheet.setRow(r, height: 22) }
+        row = dataStart
+        guard !rows.isEmpty else { return }
+
+        let set2 = IndicatorSet(scope: scope, rows: rows)
+        let split = roleColumns[.valueSymbol] != nil || roleColumns[.valueNumber] != nil || roleColumns[.valueUnit] != nil
+        for group in set2.hierarchy {
+            let g = group.rowIndices
+            try put(group.level1Raw, rows: (dataStart + g.first!)...(dataStart + g.last!), columns: roleColumns[.level1]!, format: CellStyles.centered)
+            for sub in group.children {
+                let s = sub.rowIndices
+                try put(sub.level2Raw, rows: (dataStart + s.first!)...(dataStart + s.last!), columns: roleColumns[.level2]!, format: CellStyles.centered)
+            }
+        }
+        for (k, ind) in rows.enumerated() {
+            let r = dataStart + k
+            var height = 20.0
+            func write(_ role: IndicatorRole, _ text: String?, _ format: CellFormat = CellStyles.input) throws {
+                guard let cols = roleColumns[role] else { return }
+                try put(text ?? "", rows: r...r, columns: cols, format: format)
+                height = max(height, estimatedHeight(text ?? "", widthUnits: width(cols)))
+            }
+            try write(.name, ind.name)
+            if split {
+                let parts = ValueColumns.split(ind.value)
+                try write(.valueSymbol, parts.symbol, CellStyles.centered)
+                try write(.valueNumber, parts.number, CellStyles.centered)
+                try write(.valueUnit, parts.unit, CellStyles.centered)
+            } else {
+                try write(.value, ind.value.raw, CellStyles.centered)
+            }
+            try write(.description, ind.description)
+            try write(.basis, ind.basis)
+            try write(.scoringRule, ind.scoringRule)
+            try write(.weight, ind.weight, CellStyles.centered)
+            try write(.remark, ind.remark)
+            try sheet.setRow(r, height: height)
+        }
+        try addValidations(b, roleColumns, rows: dataStart...dataEnd)
+        row = dataEnd + 1
+    }
+
+    private func addValidations(_ b: IndicatorBlockSpec, _ roleColumns: [IndicatorRole: ClosedRange<Int>], rows: ClosedRange<Int>) throws {
+        for col in b.columns {
+            guard let list = col.list, let cols = roleColumns[col.role] else { continue }
+            let range = CellRange(rows: rows, columns: cols.lowerBound...cols.lowerBound)
+            if list == "level2", let l1 = roleColumns[.level1] {
+                // Level 2 depends on level 1 through a named range per level-1 name on the list sheet.
+                let ref = "$" + CellReference.columnName(l1.lowerBound) + String(rows.lowerBound + 1)
+                try sheet.addListValidation(range, ListValidation(formula: "=INDIRECT(\(ref))", inputTitle: "二级指标",
+                                                                  inputMessage: "先选一级指标，再从下拉列表选择二级指标", errorTitle: "二级指标",
+                                                                  errorMessage: "二级指标不在该一级指标的标准列表中，请确认。", strict: false))
+            } else if let values = listNames.values(list) {
+                let title = col.header[0]
+                try sheet.addListValidation(range, ListValidation(values: values, inputTitle: title, inputMessage: "请从下拉列表中选择\(title)",
+                                                                  errorTitle: title, errorMessage: "请从下拉列表中选择\(title)。", strict: false))
+            } else if let formula = listNames.rangeFormula(list) {
+                try sheet.addListValidation(range, ListValidation(formula: formula, inputTitle: col.header[0], strict: false))
+            }
+        }
+    }
+}
+
+extension CellRange {
+    /// The first cell as a one-cell range (validation on a merged cell goes on its top-left cell).
+    var firstCellRange: CellRange { CellRange(first: first, last: first) }
+}
+
+/// Decimal → Double without importing Foundation's bridging everywhere.
+protocol NSDecimalNumberConvertible { var doubleValue: Double { get } }
+extension Decimal: NSDecimalNumberConvertible {
+    var doubleValue: Double { Double(truncating: NSDecimalNumber(decimal: self)) }
+}
+import Foundation

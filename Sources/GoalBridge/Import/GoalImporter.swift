@@ -1,0 +1,162 @@
+import Foundation
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+/// What an import produced: the tables found and everything worth telling the person who filled the file.
+public struct ImportResult: Sendable {
+    public var file: String?
+    public var tables: [GoalTable]
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Finds goal tables in workbooks by their labels and maps them to the model, driven by layout files.
+///
+/// ```swift
+/// let importer = try GoalImporter()
+/// let result = importer.importFile("填报表.xlsx")
+/// for table in result.tables { … }
+/// result.diagnostics.forEach { print($0) }
+/// ```
+public struct GoalImporter: Sendable {
+    public let catalog: LayoutCatalog
+    public let vocabulary: Vocabulary
+    public var reader = XLSXReader()
+
+    /// Custom document properties that identify our templates.
+    public static let templateIdProperty = "GoalBridge.template"
+    public static let templateVersionProperty = "GoalBridge.templateVersion"
+
+    public init(catalog: LayoutCatalog? = nil, vocabulary: Vocabulary = .standard) throws {
+        self.catalog = try catalog ?? LayoutCatalog.bundled()
+        self.vocabulary = vocabulary
+    }
+
+    /// Reads and imports one file. Never throws: a file that cannot be read gives one error diagnostic.
+    public func importFile(_ path: String, layout: String? = nil) -> ImportResult {
+        do {
+            let workbook = try reader.read(path: path)
+            return importWorkbook(workbook, file: path, layout: layout)
+        } catch let e as SpreadsheetError {
+            return ImportResult(file: path, tables: [], diagnostics: [
+                Diagnostic(.error, "read-error", e.message, file: path, sheet: e.location.sheet, cell: e.location.cell)])
+        } catch {
+            return ImportResult(file: path, tables: [], diagnostics: [Diagnostic(.error, "read-error", "\(error)", file: path)])
+        }
+    }
+
+    public func importWorkbook(_ workbook: Workbook, file: String? = nil, layout forced: String? = nil) -> ImportResult {
+        var result = ImportResult(file: file, tables: [], diagnostics: [])
+        var candidates = catalog.layouts
+        if let forced {
+            guard let spec = catalog.layout(forced) else {
+                result.diagnostics.append(Diagnostic(.error, "unknown-layout", "未知版式“\(forced)”。可用版式：\(catalog.layouts.map(\.id).joined(separator: "、"))", file: file))
+                return result
+            }
+            candidates = [spec]
+        }
+        var templateId: String?, templateVersion: String?
+        if case .string(let s)? = workbook.properties.custom[Self.templateIdProperty] { templateId = s }
+        if case .string(let s)? = workbook.properties.custom[Self.templateVersionProperty] { templateVersion = s }
+
+        for sheet in workbook.sheets where sheet.state == .visible || forced != nil {
+            let grid = GridView(sheet)
+            if grid.cells.isEmpty { continue }
+            guard let (spec, anchors) = detect(grid, candidates) else {
+                if sheet.state == .visible && !isAuxiliary(sheet) {
+                    result.diagnostics.append(noTableDiagnostic(grid, candidates, file: file))
+                }
+                continue
+            }
+            var regionStart = grid.nonEmptyRows.first ?? 0
+            for (i, anchor) in anchors.enumerated() {
+                let nextAnchor = i + 1 < anchors.count ? anchors[i + 1].row : grid.lastRow + 1
+                var parser = TableParser(spec: spec, grid: grid, vocabulary: vocabulary, file: file,
+                                         regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
+                let draft = parser.parse()
+                result.diagnostics += parser.diagnostics
+                let range = "\(CellReference(row: regionStart, column: 0)):\(CellReference(row: parser.tableEnd, column: max(spec.columnCount - 1, 0)))"
+                let source = TableSource(file: file, sheet: sheet.name, range: range, layout: spec.id,
+                                         templateId: templateId, templateVersion: templateVersion)
+                switch spec.kind {
+                case .project: result.tables.append(.project(ProjectGoalTable(draft: draft, source: source)))
+                case .departmentIndicators: result.tables.append(.departmentIndicators(DepartmentIndicatorTable(draft: draft, source: source)))
+                }
+                result.diagnostics.append(Diagnostic(.info, "table-found", "识别到“\(spec.name)”（版式 \(spec.id)），区域 \(range)。",
+                                                     file: file, sheet: sheet.name, cell: anchor.description))
+                regionStart = parser.tableEnd + 1
+            }
+            // Anything after the last table that nobody read.
+            result.diagnostics += leftovers(grid, rows: regionStart...max(grid.lastRow, regionStart), file: file)
+        }
+        if result.tables.isEmpty && !result.hasErrors {
+            result.diagnostics.append(Diagnostic(.error, "no-table", "文件中没有找到绩效目标表。请使用标准模板填报，或确认表头文字（如“项目名称”“一级指标”“二级指标”）未被修改。", file: file))
+        }
+        return result
+    }
+
+    private func isAuxiliary(_ sheet: Sheet) -> Bool { sheet.name == TemplateNames.instructionsSheet || sheet.name == TemplateNames.listSheet }
+
+    /// The layout whose anchors and labels best match the sheet, with the anchor cells in row order.
+    func detect(_ grid: GridView, _ candidates: [LayoutSpec]) -> (LayoutSpec, [CellReference])? {
+        var best: (LayoutSpec, [CellReference], Int)?
+        let keys = Set(grid.cells.keys.compactMap { grid.labelKey($0.row, $0.column) })
+        for spec in candidates {
+            let anchorKeys = Set(spec.anchor.map(TextNormalizer.labelKey))
+            var anchors: [CellReference] = []
+            for ref in grid.cells.keys.sorted() where anchorKeys.contains(grid.labelKey(ref.row, ref.column) ?? "") {
+                // One anchor per row: a repeated label on the same row is not a new table.
+                if anchors.last?.row != ref.row { anchors.append(ref) }
+            }
+            guard !anchors.isEmpty else { continue }
+            let required = (spec.requiredLabels ?? []).map(TextNormalizer.labelKey)
+            guard required.allSatisfy(keys.contains) else { continue }
+            let score = spec.allLabelKeys.filter(keys.contains).count
+            if best == nil || score > best!.2 { best = (spec, anchors, score) }
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+
+    private func noTableDiagnostic(_ grid: GridView, _ candidates: [LayoutSpec], file: String?) -> Diagnostic {
+        let keys = Set(grid.cells.keys.compactMap { grid.labelKey($0.row, $0.column) })
+        var closest: (LayoutSpec, [String], [String])?
+        for spec in candidates {
+            let expected = spec.anchor.prefix(1) + (spec.requiredLabels ?? [])
+            let found = spec.allLabels.filter { keys.contains(TextNormalizer.labelKey($0)) }
+            let missing = expected.filter { label in !keys.contains(TextNormalizer.labelKey(label)) && !spec.anchor.contains(where: { keys.contains(TextNormalizer.labelKey($0)) && spec.anchor.contains(label) }) }
+            if closest == nil || found.count > closest!.1.count { closest = (spec, found, Array(missing)) }
+        }
+        var message = "此工作表未识别到绩效目标表。"
+        if let (spec, found, missing) = closest {
+            message += "最接近的版式为“\(spec.name)”：找到标签 \(found.isEmpty ? "（无）" : found.prefix(8).joined(separator: "、"))；缺少 \(missing.joined(separator: "、"))。"
+        }
+        return Diagnostic(.warning, "no-table-on-sheet", message, file: file, sheet: grid.sheet.name)
+    }
+
+    /// Non-blank cells no table took: each becomes a warning naming its cell.
+    func leftovers(_ grid: GridView, rows: ClosedRange<Int>, file: String?) -> [Diagnostic] {
+        grid.cells(inRows: rows).filter { !grid.consumed.contains($0) }.map { ref in
+            Diagnostic(.warning, "unmapped-cell", "内容“\(grid.text(ref.row, ref.column) ?? "")”不属于任何绩效目标表，未导入。请确认是否填错位置。",
+                       file: file, sheet: grid.sheet.name, cell: ref.description)
+        }
+    }
+}
+
+extension LayoutSpec {
+    /// Every label, caption and header spelling of the layout.
+    var allLabels: [String] {
+        var out: [String] = anchor
+        for row in rows {
+            switch row {
+            case .fixed(let r): for c in r.cells { out += c.label ?? []; if let t = c.text { out.append(t) } }
+            case .indicators(let b): out += (b.caption ?? []) + b.columns.flatMap(\.header)
+            case .spendingPlan(let s): out += s.percentLabel + s.amountLabel
+            case .extras: break
+            }
+        }
+        return out
+    }
+
+    var allLabelKeys: Set<String> { Set(allLabels.map(TextNormalizer.labelKey)) }
+}

@@ -1,0 +1,416 @@
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+/// Reads one table out of a sheet region, following a layout. The region runs from `regionStart`
+/// (just after the previous table) to `regionLimit` (just before the next table's anchor).
+struct TableParser {
+    let spec: LayoutSpec
+    let grid: GridView
+    let vocabulary: Vocabulary
+    let file: String?
+    let regionStart: Int
+    let anchor: CellReference
+    let regionLimit: Int
+
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The last row that belongs to the table.
+    private(set) var tableEnd: Int
+    private var draft = TableDraft()
+
+    init(spec: LayoutSpec, grid: GridView, vocabulary: Vocabulary, file: String?, regionStart: Int, anchor: CellReference, regionLimit: Int) {
+        self.spec = spec
+        self.grid = grid
+        self.vocabulary = vocabulary
+        self.file = file
+        self.regionStart = regionStart
+        self.anchor = anchor
+        self.regionLimit = regionLimit
+        self.tableEnd = anchor.row
+    }
+
+    private mutating func warn(_ code: String, _ message: String, _ r: Int, _ c: Int) {
+        diagnostics.append(Diagnostic(.warning, code, message, file: file, sheet: grid.sheet.name,
+                                      cell: CellReference(row: r, column: c).description))
+    }
+
+    mutating func parse() -> TableDraft {
+        let blocks = spec.rows.compactMap { if case .indicators(let b) = $0 { return b } else { return nil } }
+        let headers = findHeaderRows(blocks)
+        let fixedEnd = (headers.first.map { captionTop($0) } ?? regionLimit + 1) - 1
+        parseFixedRows(until: max(fixedEnd, anchor.row))
+        parseIndicatorBlocks(blocks, headers)
+        tableEnd = max(tableEnd, fixedEnd)
+        collectExtras(rows: regionStart...max(tableEnd, regionStart))
+        return draft
+    }
+
+    // MARK: Fixed rows
+
+    /// A label and the fields that follow it on its row.
+    private struct LabelGroup {
+        var aliases: [String]
+        var fields: [CellSpec]
+    }
+
+    private func labelGroups() -> (groups: [LabelGroup], statics: [String], titleField: CellSpec?) {
+        var groups: [LabelGroup] = []
+        var statics: [String] = []
+        var title: CellSpec?
+        for row in spec.rows {
+            guard case .fixed(let r) = row else { continue }
+            var current: LabelGroup?
+            for cell in r.cells {
+                if let label = cell.label {
+                    if let c = current { groups.append(c) }
+                    current = LabelGroup(aliases: label, fields: [])
+                } else if let text = cell.text {
+                    statics.append(text)
+                } else if cell.field != nil {
+                    if current != nil { current!.fields.append(cell) } else { title = cell }
+                }
+            }
+            if let c = current { groups.append(c) }
+        }
+        return (groups, statics, title)
+    }
+
+    /// First unconsumed cell in rows `rows` whose label key is one of `keys`.
+    private func find(_ keys: Set<String>, rows: ClosedRange<Int>) -> CellReference? {
+        for r in grid.nonEmptyRows where rows.contains(r) {
+            for ref in grid.cells(inRows: r...r) where !grid.consumed.contains(ref) {
+                if let k = grid.labelKey(ref.row, ref.column), keys.contains(k) { return ref }
+            }
+        }
+        return nil
+    }
+
+    private mutating func parseFixedRows(until lastRow: Int) {
+        guard regionStart <= lastRow else { return }
+        let rows = regionStart...lastRow
+        let (groups, statics, titleField) = labelGroups()
+        for text in statics {
+            if let ref = find([TextNormalizer.labelKey(text)], rows: rows) { grid.consume(ref.row, ref.column) }
+        }
+        for group in groups {
+            guard let label = find(Set(group.aliases.map(TextNormalizer.labelKey)), rows: rows) else { continue }
+            grid.consume(label.row, label.column)
+            var column = grid.nextColumn(after: label.row, label.column)
+            for field in group.fields {
+                read(field, at: label.row, column)
+                column = grid.nextColumn(after: label.row, column)
+            }
+        }
+        parseSpendingPlan(rows: rows)
+        if let titleField, let name = titleField.field {
+            // The title is the first text above the anchor that no label took.
+            let above = grid.cells(inRows: regionStart...max(anchor.row, regionStart)).filter { !grid.consumed.contains($0) && $0.row < anchor.row }
+            if let ref = above.first, let text = grid.text(ref.row, ref.column) {
+                grid.consume(ref.row, ref.column)
+                draft.fieldSources[name] = grid.source(ref.row, ref.column)
+                if text != spec.defaultTitle { draft.set(name, text) }
+            }
+        }
+    }
+
+    private mutating func read(_ field: CellSpec, at r: Int, _ c: Int) {
+        guard let name = field.field else { return }
+        grid.consume(r, c)
+        guard let value = grid.value(r, c), !GridView.isBlank(value) else { return }
+        let type = field.type ?? TableFieldCatalog.fields(for: spec.kind)[name] ?? .text
+        draft.fieldSources[name] = grid.source(r, c)
+        switch type {
+        case .text:
+            draft.set(name, TextNormalizer.trimmed(value.text))
+        case .amount:
+            let amount: Amount
+            if case .number(let d) = value { amount = Amount(number: d) } else { amount = Amount(text: TextNormalizer.trimmed(value.text)) }
+            if amount.value == nil {
+                warn("amount-not-number", "金额“\(amount.raw)”不是数字，已按原文保留。请填写数字（单位：万元）。", r, c)
+            }
+            draft.set(name, amount)
+        case .year:
+            if case .number(let d) = value, d == d.rounded() {
+                draft.set(name, year: Int(d))
+            } else if let y = firstYear(in: value.text) {
+                draft.set(name, year: y)
+            } else {
+                warn("year-not-number", "年度“\(value.text)”无法识别，请填写四位年份（如 2025）。", r, c)
+            }
+        }
+    }
+
+    private func firstYear(in text: String) -> Int? {
+        let digits = TextNormalizer.halfWidth(text).split(whereSeparator: { !$0.isNumber })
+        return digits.first(where: { $0.count == 4 }).flatMap { Int($0) }
+    }
+
+    private mutating func parseSpendingPlan(rows: ClosedRange<Int>) {
+        for row in spec.rows {
+            guard case .spendingPlan(let plan) = row else { continue }
+            let percentKeys = Set(plan.percentLabel.map(TextNormalizer.labelKey))
+            let amountKeys = Set(plan.amountLabel.map(TextNormalizer.labelKey))
+            guard let label = find(percentKeys.union(amountKeys), rows: rows) else { continue }
+            grid.consume(label.row, label.column)
+            let kind: SpendingPlanKind = percentKeys.contains(grid.labelKey(label.row, label.column) ?? "") ? .percent : .amount
+            let maxColumn = grid.cells.keys.filter { $0.row == label.row || $0.row == label.row + 1 }.map(\.column).max() ?? label.column
+            var points: [SpendingPoint] = []
+            var column = grid.nextColumn(after: label.row, label.column)
+            while column <= maxColumn {
+                let pointLabel = grid.text(label.row, column)
+                let valueRow = grid.nextRow(below: label.row, column)
+                let value = grid.value(valueRow, column)
+                grid.consume(label.row, column)
+                grid.consume(valueRow, column)
+                if pointLabel != nil || (value != nil && !GridView.isBlank(value!)) {
+                    var amount: Amount?
+                    if let value, !GridView.isBlank(value) {
+                        if case .number(let d) = value { amount = Amount(number: d) } else { amount = Amount(text: TextNormalizer.trimmed(value.text)) }
+                    }
+                    points.append(SpendingPoint(label: pointLabel ?? "", value: amount))
+                }
+                column = grid.nextColumn(after: label.row, column)
+            }
+            if !points.isEmpty { draft.spendingPlan = SpendingPlan(kind: kind, points: points) }
+        }
+    }
+
+    // MARK: Indicator blocks
+
+    /// A header row found in the sheet and the block spec it belongs to.
+    private struct HeaderRow {
+        var row: Int
+        var spec: IndicatorBlockSpec
+        var caption: CellReference?
+    }
+
+    private func captionTop(_ h: HeaderRow) -> Int {
+        guard let c = h.caption else { return h.row }
+        return min(grid.merge(at: c.row, c.column)?.first.row ?? c.row, h.row)
+    }
+
+    private func isHeaderRow(_ r: Int, _ block: IndicatorBlockSpec) -> Bool {
+        let keys = Set(grid.cells(inRows: r...r).compactMap { grid.labelKey($0.row, $0.column) })
+        let l1 = block.columns.first { $0.role == .level1 }!.header.map(TextNormalizer.labelKey)
+        let l2 = block.columns.first { $0.role == .level2 }!.header.map(TextNormalizer.labelKey)
+        return l1.contains(where: keys.contains) && l2.contains(where: keys.contains)
+    }
+
+    /// Header rows after the anchor, each assigned to a block by its caption, else in layout order.
+    private func findHeaderRows(_ blocks: [IndicatorBlockSpec]) -> [HeaderRow] {
+        guard let first = blocks.first else { return [] }
+        var found: [HeaderRow] = []
+        var nextBlock = 0
+        var r = anchor.row
+        while r <= regionLimit {
+            if grid.nonEmptyRows.contains(r) && isHeaderRow(r, first) {
+                // Repeated headers (page breaks) inside a block are skipped later; a header is a new block
+                // only when a caption names another block, or the previous block has rows between.
+                let caption = captionCell(near: r, blocks)
+                var assigned: IndicatorBlockSpec?
+                if let (ref, spec) = caption {
+                    if found.contains(where: { $0.spec.scope == spec.scope }) && found.last?.spec.scope == spec.scope && found.last?.caption == ref {
+                        r += 1; continue
+                    }
+                    assigned = spec
+                    found.append(HeaderRow(row: r, spec: spec, caption: ref))
+                } else if found.isEmpty, nextBlock < blocks.count {
+                    assigned = blocks[nextBlock]
+                    found.append(HeaderRow(row: r, spec: blocks[nextBlock], caption: nil))
+                }
+                if let assigned, let i = blocks.firstIndex(where: { $0.scope == assigned.scope }) { nextBlock = i + 1 }
+            }
+            r += 1
+        }
+        return found
+    }
+
+    /// A caption cell (`年度绩效指标`) on or just above row `r`, with the block it names.
+    private func captionCell(near r: Int, _ blocks: [IndicatorBlockSpec]) -> (CellReference, IndicatorBlockSpec)? {
+        for row in stride(from: r, through: max(r - 1, regionStart), by: -1) {
+            for ref in grid.cells(inRows: row...row) {
+                guard let key = grid.labelKey(ref.row, ref.column) else { continue }
+                for b in blocks where (b.caption ?? []).map(TextNormalizer.labelKey).contains(key) { return (ref, b) }
+            }
+        }
+        // A caption merged down over the header row from above.
+        for c in 0..<max(spec.columnCount, 1) {
+            if let m = grid.merge(at: r, c), m.first.row < r, let key = grid.labelKey(m.first.row, m.first.column) {
+                for b in blocks where (b.caption ?? []).map(TextNormalizer.labelKey).contains(key) { return (m.first, b) }
+            }
+        }
+        return nil
+    }
+
+    private mutating func parseIndicatorBlocks(_ blocks: [IndicatorBlockSpec], _ headers: [HeaderRow]) {
+        for (i, header) in headers.enumerated() {
+            let end = i + 1 < headers.count ? captionTop(headers[i + 1]) - 1 : regionLimit
+            let set = parseBlock(header, until: end)
+            draft.indicatorSets.append(set)
+        }
+    }
+
+    private mutating func parseBlock(_ header: HeaderRow, until limit: Int) -> IndicatorSet {
+        let block = header.spec
+        if let c = header.caption { grid.consume(c.row, c.column) }
+        // Map roles to columns by header text; grouped columns may sit on a second header row.
+        var columns: [IndicatorRole: Int] = [:]
+        var lastHeaderRow = header.row
+        for col in block.columns {
+            let keys = Set(col.header.map(TextNormalizer.labelKey))
+            var hit: CellReference?
+            for r in [header.row, header.row + 1] where r <= limit {
+                if let ref = grid.cells(inRows: r...r).first(where: { keys.contains(grid.labelKey($0.row, $0.column) ?? "") && columns.values.contains($0.column) == false }) {
+                    if r == header.row + 1 && col.group == nil { continue }
+                    hit = ref
+                    break
+                }
+            }
+            if let hit {
+                columns[col.role] = hit.column
+                grid.consume(hit.row, hit.column)
+                lastHeaderRow = max(lastHeaderRow, hit.row)
+            }
+        }
+        // Group captions (`指标值`) over sub-headers.
+        for group in Set(block.columns.compactMap(\.group)) {
+            let key = TextNormalizer.labelKey(group)
+            for ref in grid.cells(inRows: header.row...header.row) where grid.labelKey(ref.row, ref.column) == key { grid.consume(ref.row, ref.column) }
+        }
+        // Header cells the layout does not know: their columns are kept as extras.
+        var unknownColumns: [Int: String] = [:]
+        for r in header.row...lastHeaderRow {
+            for ref in grid.cells(inRows: r...r) where !grid.consumed.contains(ref) && ref.column != header.caption?.column {
+                if let t = grid.text(ref.row, ref.column) {
+                    unknownColumns[ref.column] = t
+                    grid.consume(ref.row, ref.column)
+                    warn("unknown-column", "指标表头“\(t)”不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", ref.row, ref.column)
+                }
+            }
+        }
+        let blockColumns = Set(columns.values).union(unknownColumns.keys)
+        let captionColumn = header.caption?.column
+        let fixedKeys = spec.fixedLabelKeys
+
+        var rows: [IndicatorRow] = []
+        var previousL1: String?
+        var previousL2: String?
+        var r = lastHeaderRow + 1
+        tableEnd = max(tableEnd, lastHeaderRow)
+        while r <= limit {
+            defer { r += 1 }
+            guard grid.nonEmptyRows.contains(r) || (columns[.level1].map { grid.isMergeContinuation(r, $0) } ?? false) else { continue }
+            if isHeaderRow(r, block) {
+                for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
+                tableEnd = r
+                continue
+            }
+            let rowCells = grid.cells(inRows: r...r)
+            if rowCells.contains(where: { fixedKeys.contains(grid.labelKey($0.row, $0.column) ?? "") && $0.column != captionColumn }) { break }
+            // A title merged across the block ends it.
+            if let first = rowCells.first, let m = grid.merge(at: r, first.column), m.first.row == r, m.columnCount >= 3 { break }
+            if !rowCells.contains(where: { blockColumns.contains($0.column) || $0.column == captionColumn }) && rowCells.isEmpty == false { break }
+
+            func cellText(_ role: IndicatorRole) -> (String?, SourceCell?) {
+                guard let c = columns[role] else { return (nil, nil) }
+                grid.consume(r, c)
+                return (grid.text(r, c), grid.text(r, c) == nil ? nil : grid.source(r, c))
+            }
+            func hierarchyText(_ role: IndicatorRole) -> (text: String?, explicit: Bool, source: SourceCell?) {
+                guard let c = columns[role] else { return (nil, false, nil) }
+                grid.consume(r, c)
+                if let t = grid.text(r, c) { return (t, true, grid.source(r, c)) }
+                if let m = grid.merge(at: r, c), m.first.row < r { return (grid.text(m.first.row, m.first.column), false, nil) }
+                return (nil, false, nil)
+            }
+            if let cc = captionColumn { grid.consume(r, cc) }
+            let l1 = hierarchyText(.level1)
+            let l2 = hierarchyText(.level2)
+            var sources: [String: SourceCell] = [:]
+            var fields: [IndicatorRole: String] = [:]
+            for role in IndicatorRole.allCases where role != .level1 && role != .level2 {
+                let (t, s) = cellText(role)
+                if let t { fields[role] = t }
+                if let s { sources[role.rawValue] = s }
+            }
+            var extraValues: [(String, String, SourceCell)] = []
+            for (c, caption) in unknownColumns.sorted(by: { $0.key < $1.key }) {
+                grid.consume(r, c)
+                if let t = grid.text(r, c) { extraValues.append((caption, t, grid.source(r, c))) }
+            }
+            let hasContent = !fields.isEmpty || l1.explicit || l2.explicit || !extraValues.isEmpty
+            guard hasContent else { continue }
+            tableEnd = r
+
+            let level1Raw = l1.text ?? (l1.explicit ? "" : previousL1 ?? "")
+            let sameGroup = level1Raw == (previousL1 ?? "\u{0}")
+            let level2Raw = l2.text ?? ((sameGroup || columns[.level1] == nil) ? previousL2 ?? "" : "")
+            if let s = l1.source { sources["level1"] = s }
+            if let s = l2.source { sources["level2"] = s }
+            previousL1 = level1Raw
+            previousL2 = level2Raw
+
+            let value: IndicatorValue
+            if columns[.valueSymbol] != nil || columns[.valueNumber] != nil || columns[.valueUnit] != nil {
+                value = ValueColumns.value(symbol: fields[.valueSymbol] ?? "", number: fields[.valueNumber] ?? "", unit: fields[.valueUnit] ?? "")
+                if let s = sources["valueSymbol"] ?? sources["valueNumber"] ?? sources["valueUnit"] { sources["value"] = s }
+            } else {
+                value = IndicatorValue(raw: fields[.value] ?? "")
+            }
+            let canonical1 = vocabulary.canonicalLevel1(level1Raw)
+            let canonical2 = vocabulary.canonicalLevel2(level2Raw, under: canonical1)
+            if canonical1 == nil && !level1Raw.isEmpty {
+                warn("unknown-level1", "一级指标“\(level1Raw)”不在指标体系中（应为成本指标、产出指标、效益指标或满意度指标），已按原文保留。", r, columns[.level1] ?? 0)
+            }
+            if canonical2 == nil && !level2Raw.isEmpty {
+                warn("unknown-level2", "二级指标“\(level2Raw)”不在指标体系中，已按原文保留。", r, columns[.level2] ?? 0)
+            }
+            let name = fields[.name] ?? ""
+            rows.append(IndicatorRow(level1Raw: level1Raw, level1: canonical1, level2Raw: level2Raw, level2: canonical2,
+                                     name: name, description: fields[.description], value: value, basis: fields[.basis],
+                                     scoringRule: fields[.scoringRule], weight: fields[.weight], remark: fields[.remark],
+                                     sources: sources.isEmpty ? nil : sources))
+            for (caption, text, source) in extraValues {
+                draft.extras.append(ExtraField(label: "\(caption)（指标“\(name)”）", value: text, source: source))
+                warn("unknown-column-value", "“\(caption)”列的内容“\(text)”没有对应字段，已作为附加信息保留。", r, CellReference(source.cell)?.column ?? 0)
+            }
+        }
+        return IndicatorSet(scope: IndicatorScope(rawValue: block.scope) ?? .annual, rows: rows)
+    }
+
+    // MARK: Extras
+
+    /// Cells of the table that no field took: kept as extras (label and value), each with a warning.
+    private mutating func collectExtras(rows: ClosedRange<Int>) {
+        for r in rows {
+            let left = grid.cells(inRows: r...r).filter { !grid.consumed.contains($0) }
+            var i = 0
+            while i < left.count {
+                let ref = left[i]
+                let text = grid.text(ref.row, ref.column) ?? ""
+                grid.consume(ref.row, ref.column)
+                let next = grid.nextColumn(after: ref.row, ref.column)
+                if i + 1 < left.count, left[i + 1].column == next, let value = grid.text(left[i + 1].row, left[i + 1].column) {
+                    grid.consume(left[i + 1].row, left[i + 1].column)
+                    draft.extras.append(ExtraField(label: text, value: value, source: grid.source(left[i + 1].row, left[i + 1].column)))
+                    warn("extra-field", "“\(text)：\(value)”没有对应的标准字段，已作为附加信息保留。", ref.row, ref.column)
+                    i += 2
+                } else {
+                    draft.extras.append(ExtraField(label: "", value: text, source: grid.source(ref.row, ref.column)))
+                    warn("extra-cell", "内容“\(text)”没有对应的标准字段，已作为附加信息保留。请确认是否填错位置。", ref.row, ref.column)
+                    i += 1
+                }
+            }
+        }
+    }
+}
+
+extension LayoutSpec {
+    /// Label keys of the fixed rows (not indicator headers): seeing one inside a block ends the block.
+    var fixedLabelKeys: Set<String> {
+        var out = Set(anchor.map(TextNormalizer.labelKey))
+        for row in rows {
+            if case .fixed(let r) = row { for c in r.cells { for l in c.label ?? [] { out.insert(TextNormalizer.labelKey(l)) } } }
+        }
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GoalBridgeModel
+
+/// A layout file that cannot be used, with the reason.
+public struct LayoutError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var reason: String
+    public var description: String { "版式文件 \(file) 有误：\(reason)" }
+}
+
+/// The layouts GoalBridge knows: those shipped in Templates/layouts (bundled) plus any directory given.
+public struct LayoutCatalog: Sendable {
+    public private(set) var layouts: [LayoutSpec]
+
+    /// Layouts shipped with GoalBridge.
+    public static func bundled() throws -> LayoutCatalog {
+        let dir = Bundle.module.bundleURL.appendingPathComponent("Resources/layouts")
+        return try LayoutCatalog(directory: dir.path)
+    }
+
+    public init(layouts: [LayoutSpec]) {
+        self.layouts = layouts
+    }
+
+    /// Loads every `*.json` in `directory`, validating each.
+    public init(directory: String) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+        var layouts: [LayoutSpec] = []
+        for name in names {
+            let path = directory + "/" + name
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let spec: LayoutSpec
+            do { spec = try JSONDecoder().decode(LayoutSpec.self, from: data) } catch {
+                throw LayoutError(file: name, reason: "\(error)")
+            }
+            try LayoutCatalog.validate(spec, file: name)
+            layouts.append(spec)
+        }
+        self.layouts = layouts
+    }
+
+    /// Adds the layouts of another directory (a bureau's own variants), replacing same ids.
+    public mutating func add(directory: String) throws {
+        let more = try LayoutCatalog(directory: directory)
+        for spec in more.layouts {
+            layouts.removeAll { $0.id == spec.id }
+            layouts.append(spec)
+        }
+    }
+
+    public func layout(_ id: String) -> LayoutSpec? { layouts.first { $0.id == id } }
+
+    static func validate(_ spec: LayoutSpec, file: String) throws {
+        let known = TableFieldCatalog.fields(for: spec.kind)
+        var seen = Set<String>()
+        for row in spec.rows {
+            switch row {
+            case .fixed(let r):
+                var width = 0
+                for cell in r.cells {
+                    let set = [cell.text != nil, cell.label != nil, cell.field != nil].filter { $0 }.count
+                    if set > 1 { throw LayoutError(file: file, reason: "一个单元格只能是 text、label 或 field 之一") }
+                    if let f = cell.field {
+                        guard known[f] != nil else { throw LayoutError(file: file, reason: "未知字段 \(f)") }
+                        guard seen.insert(f).inserted else { throw LayoutError(file: file, reason: "字段 \(f) 出现两次") }
+                        if let list = cell.list, spec.lists?[list] == nil { throw LayoutError(file: file, reason: "未定义的下拉列表 \(list)") }
+                    }
+                    width += cell.columnSpan
+                }
+                if width > spec.columnCount { throw LayoutError(file: file, reason: "一行的列数 \(width) 超过 columnWidths 的 \(spec.columnCount) 列") }
+            case .indicators(let b):
+                guard IndicatorScope(rawValue: b.scope) != nil else { throw LayoutError(file: file, reason: "未知指标集 \(b.scope)") }
+                let width = b.columns.reduce(b.caption == nil ? 0 : 1) { $0 + $1.columnSpan }
+                if width > spec.columnCount { throw LayoutError(file: file, reason: "指标区列数 \(width) 超过 \(spec.columnCount)") }
+                for role in [IndicatorRole.level1, .level2] where !b.columns.contains(where: { $0.role == role }) {
+                    throw LayoutError(file: file, reason: "指标区缺少 \(role.rawValue) 列")
+                }
+            case .spendingPlan, .extras:
+                break
+            }
+        }
+        if spec.anchor.isEmpty { throw LayoutError(file: file, reason: "anchor 不能为空") }
+    }
+}

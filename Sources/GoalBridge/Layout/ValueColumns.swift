@@ -1,0 +1,57 @@
+import GoalBridgeModel
+
+/// How an indicator value maps to the 符号 / 值 / 单位 columns, losslessly.
+///
+/// A value is split only when `symbol + number + unit` spells its raw text exactly;
+/// anything else goes whole into 单位 with 符号 `文字描述`, so reading the columns back
+/// always gives the same raw text.
+enum ValueColumns {
+    static let textSymbol = "文字描述"
+    static let symbols = [">=", "<=", "≥", "≤", "≧", "≦", "=", ">", "<", "≈", "约"]
+
+    static func split(_ value: IndicatorValue) -> SplitValue {
+        if let split = value.split { return split }
+        return canonicalSplit(value.raw)
+    }
+
+    static func canonicalSplit(_ raw: String) -> SplitValue {
+        if raw.isEmpty { return SplitValue(symbol: "", number: "", unit: "") }
+        var rest = Substring(raw)
+        var symbol = ""
+        for s in symbols where rest.hasPrefix(s) {
+            symbol = s
+            rest = rest.dropFirst(s.count)
+            break
+        }
+        var number = ""
+        var seenDot = false
+        while let c = rest.first {
+            if c.isASCII && c.isNumber { number.append(c) }
+            else if c == "-" && number.isEmpty { number.append(c) }
+            else if c == "." && !seenDot && !number.isEmpty { seenDot = true; number.append(c) }
+            else { break }
+            rest = rest.dropFirst()
+        }
+        let unit = String(rest)
+        let numberIsValid = number.contains(where: \.isNumber) && !number.hasSuffix(".") && number.first != "."
+        let unitIsClean = !unit.contains(where: { $0.isNumber || $0.isWhitespace || $0 == "(" || $0 == "（" }) && unit.count <= 8
+        if numberIsValid && unitIsClean && symbol + number + unit == raw {
+            return SplitValue(symbol: symbol, number: number, unit: unit)
+        }
+        return SplitValue(symbol: textSymbol, number: "", unit: raw)
+    }
+
+    /// The value read from the three columns; `split` is kept only when it is not the canonical one.
+    static func value(symbol: String, number: String, unit: String) -> IndicatorValue {
+        let raw: String
+        if symbol == textSymbol || (symbol.isEmpty && number.isEmpty) {
+            raw = number + unit
+        } else {
+            raw = symbol + number + unit
+        }
+        var v = IndicatorValue(raw: raw)
+        let read = SplitValue(symbol: symbol, number: number, unit: unit)
+        if canonicalSplit(raw) != read { v.split = read }
+        return v
+    }
+}
