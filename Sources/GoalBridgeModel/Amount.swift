@@ -25,6 +25,18 @@ public struct Amount: Codable, Hashable, Sendable {
         value = Decimal(string: text)
     }
 
+    private enum CodingKeys: String, CodingKey { case raw, value }
+
+    /// Reads `1000`, `"1,000.00"` or `{"raw": "1,000.00", "value": 1000}`.
+    public init(from decoder: Decoder) throws {
+        if let single = try? decoder.singleValueContainer() {
+            if let text = try? single.decode(String.self) { self.init(text: text); return }
+            if let number = try? single.decode(Double.self) { self.init(number: number); return }
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(raw: try c.decode(String.self, forKey: .raw), value: try c.decodeIfPresent(Decimal.self, forKey: .value))
+    }
+
     public static func canonicalText(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         return "\(d)"

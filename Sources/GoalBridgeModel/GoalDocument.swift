@@ -37,6 +37,16 @@ public enum GoalTable: Codable, Hashable, Sendable {
         }
     }
 
+    /// Indicator rows of every set of the table.
+    public var indicatorRowCount: Int {
+        switch self {
+        case .project(let t): return t.indicatorSets.reduce(0) { $0 + $1.rows.count }
+        case .departmentStrategic(let t): return t.rows.count
+        case .departmentPerformance(let t): return t.rows.count
+        case .departmentIndicators(let t): return t.indicators.rows.count
+        }
+    }
+
     public var project: ProjectGoalTable? { if case .project(let t) = self { return t } else { return nil } }
 }
 

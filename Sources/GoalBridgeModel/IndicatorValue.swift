@@ -92,6 +92,23 @@ public struct IndicatorValue: Codable, Hashable, Sendable {
         self.flags = []
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case raw, split, kind, comparator, comparatorRaw, number, upper, unit, text, date, flags
+    }
+
+    /// Reads `"≥95%"` or `{"raw": "≥95%", …}`. The parsed fields are derived from `raw` (and `split`),
+    /// so a hand-written document needs only the raw text and can never disagree with itself.
+    public init(from decoder: Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let raw = try? single.decode(String.self) {
+            self = IndicatorValueParser.parse(raw)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let raw = try c.decode(String.self, forKey: .raw)
+        self = IndicatorValueParser.parse(raw)
+        split = try c.decodeIfPresent(SplitValue.self, forKey: .split)
+    }
+
     /// `≥95%` — comparator, number and unit without spaces; the raw text for anything else.
     public var cleaned: String {
         switch kind {

@@ -26,7 +26,7 @@ struct DemoCommand: ParsableCommand {
         for name in files {
             let path = (folder as NSString).appendingPathComponent(name)
             let first = importer.importFile(path)
-            let rows = first.tables.reduce(0) { n, t in n + (t.project?.indicatorSets.reduce(0) { $0 + $1.rows.count } ?? 0) }
+            let rows = first.tables.reduce(0) { $0 + $1.indicatorRowCount }
             var expected = "—"
             let jsonPath = (folder as NSString).appendingPathComponent((name as NSString).deletingPathExtension + ".json")
             if FileManager.default.fileExists(atPath: jsonPath) {
