@@ -30,6 +30,6 @@ let package = Package(
         .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge"], path: "Benchmarks/goalbridge-bench"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["GoalBridgeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
     ]
 )

@@ -16,6 +16,9 @@ enum ValueColumns {
 
     static func canonicalSplit(_ raw: String) -> SplitValue {
         if raw.isEmpty { return SplitValue(symbol: "", number: "", unit: "") }
+        // Dates (`2023年底`), ranges and mixed text stay whole: only a plain quantity splits.
+        let kind = IndicatorValue(raw: raw).kind
+        guard kind == .quantitative || kind == .duration else { return SplitValue(symbol: textSymbol, number: "", unit: raw) }
         var rest = Substring(raw)
         var symbol = ""
         for s in symbols where rest.hasPrefix(s) {

@@ -1,0 +1,81 @@
+import Foundation
+@testable import GoalBridge
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+/// The repository root, found from this file's path (tests read Examples/ and Templates/).
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func examplePath(_ name: String) -> String { repositoryRoot.appendingPathComponent("Examples/\(name)").path }
+
+func exampleNames() -> [String] {
+    let dir = repositoryRoot.appendingPathComponent("Examples").path
+    return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".json") }
+        .map { String($0.dropLast(5)) }.sorted()
+}
+
+func loadDocument(_ path: String) throws -> GoalDocument {
+    try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+}
+
+func fixture(_ name: String) -> String {
+    Bundle.module.path(forResource: name, ofType: nil, inDirectory: "Fixtures")!
+}
+
+func temporaryFile(_ name: String = "out.xlsx") -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gb-bridge-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.appendingPathComponent(name).path
+}
+
+let sharedImporter = try! GoalImporter()
+let sharedExporter = try! GoalExporter()
+
+func stripped(_ tables: [GoalTable]) -> [GoalTable] { tables.map { $0.strippingProvenance() } }
+
+/// Exports tables, reads the workbook back as a grid and as tables.
+func roundTrip(_ tables: [GoalTable], layout: String? = nil) throws -> (grid: Workbook, result: ImportResult) {
+    let path = temporaryFile()
+    try sharedExporter.export(tables, to: path, layout: layout)
+    let grid = try XLSXReader().read(path: path)
+    return (grid, sharedImporter.importWorkbook(grid, file: path))
+}
+
+/// The merges an indicator set must produce on the level-1 and level-2 columns (absolute rows).
+func expectedHierarchyMerges(_ set: IndicatorSet, firstDataRow: Int, level1Column: Int, level2Column: Int) -> Set<CellRange> {
+    var out = Set<CellRange>()
+    for group in set.hierarchy {
+        let g = group.rowIndices
+        if g.count > 1 { out.insert(CellRange(rows: (firstDataRow + g.first!)...(firstDataRow + g.last!), columns: level1Column...level1Column)) }
+        for sub in group.children where sub.rowIndices.count > 1 {
+            out.insert(CellRange(rows: (firstDataRow + sub.rowIndices.first!)...(firstDataRow + sub.rowIndices.last!), columns: level2Column...level2Column))
+        }
+    }
+    return out
+}
+
+extension Sheet {
+    func text(_ ref: String) -> String? { cells.first { $0.reference.description == ref }?.value.text }
+    func row(of text: String) -> Int? { cells.first { $0.value.text == text }?.reference.row }
+}
+
+/// Rewrites a sheet's grid, for simulating how departments fill templates.
+func editedSheet(_ sheet: Sheet, _ edit: (inout [CellReference: CellValue], inout [CellRange]) -> Void) -> Sheet {
+    var cells: [CellReference: CellValue] = [:]
+    for c in sheet.cells { cells[c.reference] = c.value }
+    var merges = sheet.merges
+    edit(&cells, &merges)
+    return Sheet(name: sheet.name, state: sheet.state, cells: cells.map { Cell($0.key, $0.value) }.sorted { $0.reference < $1.reference }, merges: merges)
+}
+
+/// Inserts `count` empty rows before `row`, shifting cells and merges (what "insert row" does).
+func insertRows(_ cells: inout [CellReference: CellValue], _ merges: inout [CellRange], before row: Int, count: Int) {
+    var moved: [CellReference: CellValue] = [:]
+    for (ref, v) in cells { moved[ref.row >= row ? CellReference(row: ref.row + count, column: ref.column) : ref] = v }
+    cells = moved
+    merges = merges.map { m in
+        if m.first.row >= row { return CellRange(rows: (m.first.row + count)...(m.last.row + count), columns: m.first.column...m.last.column) }
+        if m.last.row >= row { return CellRange(rows: m.first.row...(m.last.row + count), columns: m.first.column...m.last.column) }
+        return m
+    }
+}
