@@ -337,8 +337,16 @@ struct TableParser {
                 grid.consume(r, c)
                 if let t = grid.text(r, c) { extraValues.append((caption, t, grid.source(r, c))) }
             }
-            let hasContent = !fields.isEmpty || l1.explicit || l2.explicit || !extraValues.isEmpty
-            guard hasContent else { continue }
+            // A row with only level names is an unused skeleton row of the template: not an indicator.
+            guard !fields.isEmpty || !extraValues.isEmpty else {
+                if l2.explicit || l1.explicit {
+                    diagnostics.append(Diagnostic(.info, "empty-indicator-row", "“\(l1.text ?? previousL1 ?? "")/\(l2.text ?? "")”下的空白指标行已跳过。",
+                                                  file: file, sheet: grid.sheet.name, cell: CellReference(row: r, column: columns[.level2] ?? 0).description))
+                    previousL1 = l1.text ?? previousL1
+                    previousL2 = l2.text ?? previousL2
+                }
+                continue
+            }
             tableEnd = r
 
             let level1Raw = l1.text ?? (l1.explicit ? "" : previousL1 ?? "")
