@@ -1,1 +1,105 @@
-print("bench")
+import Foundation
+import GoalBridge
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+// Benchmarks for the figures the issues ask for. Run with `make bench` (release build).
+//   read   — a standard-sized goal table from bytes, in process (µs per workbook)
+//   large  — one sheet of 500,000 cells (cells per second, peak memory)
+//   write  — exporting a standard-sized goal table (ms per workbook)
+//   import — read + map to the model (µs per workbook)
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func peakRSSMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+let args = CommandLine.arguments.dropFirst()
+let mode = args.first ?? "all"
+let root = FileManager.default.currentDirectoryPath
+let example = args.count > 1 ? String(args[args.startIndex + 1]) : root + "/Examples/pingyin-2024-police-auxiliary.xlsx"
+
+func benchRead(iterations: Int = 20_000) throws {
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: example))
+    let reader = XLSXReader()
+    let wb = try reader.read(bytes: bytes)
+    let cells = wb.sheets.reduce(0) { $0 + $1.cells.count }, merges = wb.sheets.reduce(0) { $0 + $1.merges.count }
+    for _ in 0..<500 { _ = try reader.read(bytes: bytes) }
+    var best = Double.infinity
+    for _ in 0..<5 {
+        let t0 = now()
+        for _ in 0..<(iterations / 5) { _ = try reader.read(bytes: bytes) }
+        best = min(best, (now() - t0) / Double(iterations / 5))
+    }
+    print(String(format: "read    %@ (%d bytes, %d cells, %d merges): %.1f µs per workbook (best of 5 × %d)",
+                 (example as NSString).lastPathComponent, bytes.count, cells, merges, best * 1e6, iterations / 5))
+}
+
+func benchImport(iterations: Int = Int(ProcessInfo.processInfo.environment["GB_ITER"] ?? "") ?? 5_000) throws {
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: example))
+    let importer = try GoalImporter()
+    let reader = XLSXReader()
+    for _ in 0..<200 { _ = importer.importWorkbook(try reader.read(bytes: bytes)) }
+    let t0 = now()
+    for _ in 0..<iterations { _ = importer.importWorkbook(try reader.read(bytes: bytes)) }
+    let per = (now() - t0) / Double(iterations)
+    print(String(format: "import  read + map to model: %.1f µs per workbook (%d workbooks)", per * 1e6, iterations))
+}
+
+func benchWrite(iterations: Int = 500) throws {
+    let result = try GoalImporter().importFile(example)
+    let exporter = try GoalExporter()
+    let dir = NSTemporaryDirectory() + "gb-bench-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let t0 = now()
+    for i in 0..<iterations { try exporter.export(result.tables, to: "\(dir)/\(i % 10).xlsx") }
+    let per = (now() - t0) / Double(iterations)
+    print(String(format: "write   export a standard goal table: %.2f ms per workbook (%d workbooks)", per * 1e3, iterations))
+}
+
+func benchLarge(rows: Int = 50_000, columns: Int = 10) throws {
+    let path = NSTemporaryDirectory() + "gb-bench-large-\(getpid()).xlsx"
+    defer { unlink(path) }
+    let writer = try XLSXWriter(path: path)
+    let sheet = try writer.addSheet("大表")
+    for r in 0..<rows {
+        for c in 0..<columns {
+            let ref = CellReference(row: r, column: c)
+            if c % 2 == 0 { try sheet.write("项目\(r % 1000)-\(c)", at: ref) } else { try sheet.write(Double(r * c) / 7, at: ref) }
+        }
+    }
+    try writer.close()
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let before = peakRSSMiB()
+    let t0 = now()
+    let wb = try XLSXReader().read(bytes: bytes)
+    let dt = now() - t0
+    let cells = wb.sheets[0].cells.count
+    print(String(format: "large   one sheet of %d cells (%.1f MB xlsx): %.0f ms, %.2f million cells/s, peak RSS %.0f MiB (before read %.0f MiB)",
+                 cells, Double(bytes.count) / 1e6, dt * 1e3, Double(cells) / dt / 1e6, peakRSSMiB(), before))
+}
+
+do {
+    switch mode {
+    case "read": try benchRead(iterations: Int(args.dropFirst(2).first ?? "") ?? 20_000)
+    case "import": try benchImport()
+    case "write": try benchWrite()
+    case "large": try benchLarge()
+    default:
+        try benchRead()
+        try benchImport()
+        try benchWrite()
+        try benchLarge()
+    }
+} catch {
+    print("benchmark failed: \(error)")
+    exit(1)
+}

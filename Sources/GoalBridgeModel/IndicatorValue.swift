@@ -304,9 +304,7 @@ enum IndicatorValueParser {
         return (d, s[i...], separator)
     }
 
-    /// Dates and deadlines: `2023年12月31日`, `2023年12月底`, `2023年底`, `2023年`, `2022.12.31日前`,
-    /// `2023.12.31之前`, `12月底前`, `每年12月底`, `2023年完成`.
-    static func parseDate(_ s: String) -> DateTarget? {
+    nonisolated(unsafe) static let datePatterns: [(NSRegularExpression, (Int?, Int?, Int?))] = {
         let patterns: [(String, (Int?, Int?, Int?))] = [
             (#"^(每年)?(\d{4})年(\d{1,2})月(\d{1,2})日"#, (2, 3, 4)),
             (#"^(每年)?(\d{4})\.(\d{1,2})\.(\d{1,2})日?"#, (2, 3, 4)),
@@ -316,16 +314,24 @@ enum IndicatorValueParser {
             (#"^(每年)?(\d{1,2})月(\d{1,2})日"#, (nil, 2, 3)),
             (#"^(每年)?(\d{1,2})月(底|末|中旬|上旬|下旬)"#, (nil, 2, nil)),
         ]
+        return patterns.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+    }()
+    nonisolated(unsafe) static let yearEndPattern = try! NSRegularExpression(pattern: #"^(\d{4})年(底|末|度内)(前|完成)?$"#)
+
+    /// Dates and deadlines: `2023年12月31日`, `2023年12月底`, `2023年底`, `2023年`, `2022.12.31日前`,
+    /// `2023.12.31之前`, `12月底前`, `每年12月底`, `2023年完成`.
+    static func parseDate(_ s: String) -> DateTarget? {
+        // Only text that starts like a date can be one: skip the regular expressions otherwise.
+        guard let first = s.unicodeScalars.first, (first.value >= 0x30 && first.value <= 0x39) || s.hasPrefix("每年") else { return nil }
+        guard s.contains("年") || s.contains("月") || s.contains(".") || s.contains("-") || s.contains("/") else { return nil }
         // `2023年底`, `2023年末`
-        if let regex = try? NSRegularExpression(pattern: #"^(\d{4})年(底|末|度内)(前|完成)?$"#),
-           let m = regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)),
+        if let m = yearEndPattern.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)),
            let r = Range(m.range(at: 1), in: s) {
             let q = String(s[Range(m.range(at: 2), in: s)!]) + (Range(m.range(at: 3), in: s).map { String(s[$0]) } ?? "")
             return DateTarget(year: Int(s[r]), month: 12, qualifier: q)
         }
-        for (pattern, groups) in patterns {
-            guard let regex = try? NSRegularExpression(pattern: pattern),
-                  let m = regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) else { continue }
+        for (regex, groups) in datePatterns {
+            guard let m = regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) else { continue }
             func group(_ i: Int?) -> Int? {
                 guard let i, let r = Range(m.range(at: i), in: s) else { return nil }
                 return Int(s[r])

@@ -16,20 +16,43 @@ public enum TextNormalizer {
     }
 
     /// The key used to compare labels: no whitespace (PDF justification splits words: `社会效益 指标`),
-    /// half-width, no trailing colon, no surrounding brackets' spacing.
+    /// half-width, no trailing colon, parentheses in their full-width form. One pass over the scalars.
     public static func labelKey(_ s: String) -> String {
-        var t = halfWidth(s)
-        t.removeAll { $0.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
-        while let last = t.last, last == ":" || last == "：" { t.removeLast() }
-        t = t.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
-        return t
+        var out = String.UnicodeScalarView()
+        var changed = false
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0x200B, 0xFEFF, 0xA0:
+                changed = true
+            case 0x28: out.append("（"); changed = true
+            case 0x29: out.append("）"); changed = true
+            case 0xFF08, 0xFF09: out.append(u)
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(u.value - 0xFEE0)!); changed = true
+            default:
+                if isSpace(u) { changed = true } else { out.append(u) }
+            }
+        }
+        while let last = out.last, last == ":" || last == "：" { out.removeLast(); changed = true }
+        return changed ? String(out) : s
+    }
+
+    /// Whitespace as Unicode defines it (White_Space), without a property-table lookup per scalar.
+    @inline(__always)
+    public static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        case 0x200B, 0xFEFF: return true // zero-width space and BOM: invisible, never meant as content
+        default: return false
+        }
     }
 
     /// Trims spaces and line breaks at both ends, including the ideographic space.
     public static func trimmed(_ s: String) -> String {
+        guard let f = s.unicodeScalars.first, let l = s.unicodeScalars.last else { return s }
+        if !isSpace(f) && !isSpace(l) { return s }
         var scalars = Substring(s).unicodeScalars
-        while let f = scalars.first, f.properties.isWhitespace || f == "\u{3000}" { scalars.removeFirst() }
-        while let l = scalars.last, l.properties.isWhitespace || l == "\u{3000}" { scalars.removeLast() }
+        while let f = scalars.first, isSpace(f) { scalars.removeFirst() }
+        while let l = scalars.last, isSpace(l) { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 }

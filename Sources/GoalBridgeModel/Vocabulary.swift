@@ -25,17 +25,60 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         return vocabulary
     }()
 
+    /// Alias key → entries, built once per vocabulary (lookups are on the import hot path).
+    private final class Index: @unchecked Sendable {
+        let level1: [String: String]
+        let level2: [String: [VocabularyEntry]]
+        init(_ v: Vocabulary) {
+            var l1: [String: String] = [:]
+            for e in v.level1 { for a in e.aliases { l1[TextNormalizer.labelKey(a)] = l1[TextNormalizer.labelKey(a)] ?? e.canonical } }
+            var l2: [String: [VocabularyEntry]] = [:]
+            for e in v.level2 { for a in Set(e.aliases.map(TextNormalizer.labelKey)) { l2[a, default: []].append(e) } }
+            level1 = l1
+            level2 = l2
+        }
+    }
+
+    /// Holds the index, built on first use; not part of the vocabulary's value.
+    private final class IndexBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var built: Index?
+        func get(_ v: Vocabulary) -> Index {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            let i = Index(v)
+            built = i
+            return i
+        }
+    }
+
+    private let indexBox = IndexBox()
+    private var index: Index { indexBox.get(self) }
+
+    private enum CodingKeys: String, CodingKey { case level1, level2 }
+
+    public init(level1: [VocabularyEntry], level2: [VocabularyEntry]) {
+        self.level1 = level1
+        self.level2 = level2
+    }
+
+    public static func == (a: Vocabulary, b: Vocabulary) -> Bool { a.level1 == b.level1 && a.level2 == b.level2 }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(level1)
+        h.combine(level2)
+    }
+
     /// Canonical level-1 name for a spelling, or nil when it is not a known level-1 name.
     public func canonicalLevel1(_ raw: String) -> String? {
-        let key = TextNormalizer.labelKey(raw)
-        return level1.first { $0.aliases.contains { TextNormalizer.labelKey($0) == key } }?.canonical
+        index.level1[TextNormalizer.labelKey(raw)]
     }
 
     /// Canonical level-2 name, preferring an entry that belongs under `level1` (成本指标 is level 2 under
     /// 产出指标 in older tables; 满意度 is level 2 under 部门效果).
     public func canonicalLevel2(_ raw: String, under level1: String? = nil) -> String? {
-        let key = TextNormalizer.labelKey(raw)
-        let matches = level2.filter { $0.aliases.contains { TextNormalizer.labelKey($0) == key } }
+        let matches = index.level2[TextNormalizer.labelKey(raw)] ?? []
         if let level1, let m = matches.first(where: { $0.parents?.contains(level1) == true }) { return m.canonical }
         return matches.first?.canonical
     }

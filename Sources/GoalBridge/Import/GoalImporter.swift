@@ -72,7 +72,7 @@ public struct GoalImporter: Sendable {
             var regionStart = grid.nonEmptyRows.first ?? 0
             for (i, anchor) in anchors.enumerated() {
                 let nextAnchor = i + 1 < anchors.count ? anchors[i + 1].row : grid.lastRow + 1
-                var parser = TableParser(spec: spec, grid: grid, vocabulary: vocabulary, file: file,
+                var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,
                                          regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
                 let draft = parser.parse()
                 result.diagnostics += parser.diagnostics
@@ -103,16 +103,16 @@ public struct GoalImporter: Sendable {
         var best: (LayoutSpec, [CellReference], Int)?
         let keys = Set(grid.cells.keys.compactMap { grid.labelKey($0.row, $0.column) })
         for spec in candidates {
-            let anchorKeys = Set(spec.anchor.map(TextNormalizer.labelKey))
+            let prepared = catalog.keys[spec.id] ?? LayoutKeys(spec)
+            let anchorKeys = prepared.anchor
             var anchors: [CellReference] = []
-            for ref in grid.cells.keys.sorted() where anchorKeys.contains(grid.labelKey(ref.row, ref.column) ?? "") {
+            for ref in grid.cells(inRows: 0...grid.lastRow) where anchorKeys.contains(grid.labelKey(ref.row, ref.column) ?? "") {
                 // One anchor per row: a repeated label on the same row is not a new table.
                 if anchors.last?.row != ref.row { anchors.append(ref) }
             }
             guard !anchors.isEmpty else { continue }
-            let required = (spec.requiredLabels ?? []).map(TextNormalizer.labelKey)
-            guard required.allSatisfy(keys.contains) else { continue }
-            let score = spec.allLabelKeys.filter(keys.contains).count
+            guard prepared.required.allSatisfy(keys.contains) else { continue }
+            let score = prepared.all.filter(keys.contains).count
             if best == nil || score > best!.2 { best = (spec, anchors, score) }
         }
         return best.map { ($0.0, $0.1) }

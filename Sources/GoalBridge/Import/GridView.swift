@@ -8,6 +8,11 @@ final class GridView {
     private var mergeAt: [CellReference: CellRange] = [:]
     /// Rows that hold at least one non-blank cell, ascending.
     let nonEmptyRows: [Int]
+    let nonEmptyRowSet: Set<Int>
+    /// Non-blank cells of each row, by column.
+    private var rowCells: [Int: [CellReference]] = [:]
+    /// Label keys of text cells, computed once.
+    private var keys: [CellReference: String] = [:]
     var consumed = Set<CellReference>()
     let lastRow: Int
 
@@ -17,13 +22,17 @@ final class GridView {
         for cell in sheet.cells where !GridView.isBlank(cell.value) {
             cells[cell.reference] = cell.value
             rows.insert(cell.reference.row)
+            rowCells[cell.reference.row, default: []].append(cell.reference)
+            if case .string(let s) = cell.value { keys[cell.reference] = TextNormalizer.labelKey(TextNormalizer.trimmed(s)) }
         }
+        for r in rowCells.keys { rowCells[r]!.sort() }
         for m in sheet.merges {
             for r in m.first.row...m.last.row {
                 for c in m.first.column...m.last.column { mergeAt[CellReference(row: r, column: c)] = m }
             }
         }
         nonEmptyRows = rows.sorted()
+        nonEmptyRowSet = rows
         lastRow = max(nonEmptyRows.last ?? 0, sheet.merges.map(\.last.row).max() ?? 0)
     }
 
@@ -62,12 +71,21 @@ final class GridView {
         return r + 1
     }
 
-    func labelKey(_ r: Int, _ c: Int) -> String? { text(r, c).map(TextNormalizer.labelKey) }
+    func labelKey(_ r: Int, _ c: Int) -> String? {
+        let ref = CellReference(row: r, column: c)
+        if let k = keys[ref] { return k }
+        return text(r, c).map(TextNormalizer.labelKey)
+    }
 
     /// Non-blank cells in rows `rows`, row-major.
     func cells(inRows rows: ClosedRange<Int>) -> [CellReference] {
-        cells.keys.filter { rows.contains($0.row) }.sorted()
+        if rows.count == 1 { return rowCells[rows.lowerBound] ?? [] }
+        var out: [CellReference] = []
+        for r in nonEmptyRows where rows.contains(r) { out += rowCells[r] ?? [] }
+        return out
     }
+
+    func hasCells(inRow r: Int) -> Bool { nonEmptyRowSet.contains(r) }
 
     func consume(_ r: Int, _ c: Int) { consumed.insert(CellReference(row: r, column: c)) }
 

@@ -5,6 +5,7 @@ import GoalBridgeSpreadsheet
 /// (just after the previous table) to `regionLimit` (just before the next table's anchor).
 struct TableParser {
     let spec: LayoutSpec
+    let keys: LayoutKeys
     let grid: GridView
     let vocabulary: Vocabulary
     let file: String?
@@ -17,8 +18,9 @@ struct TableParser {
     private(set) var tableEnd: Int
     private var draft = TableDraft()
 
-    init(spec: LayoutSpec, grid: GridView, vocabulary: Vocabulary, file: String?, regionStart: Int, anchor: CellReference, regionLimit: Int) {
+    init(spec: LayoutSpec, keys: LayoutKeys, grid: GridView, vocabulary: Vocabulary, file: String?, regionStart: Int, anchor: CellReference, regionLimit: Int) {
         self.spec = spec
+        self.keys = keys
         self.grid = grid
         self.vocabulary = vocabulary
         self.file = file
@@ -202,7 +204,7 @@ struct TableParser {
         var nextBlock = 0
         var r = anchor.row
         while r <= regionLimit {
-            if grid.nonEmptyRows.contains(r) && isHeaderRow(r, first) {
+            if grid.hasCells(inRow: r) && isHeaderRow(r, first) {
                 // Repeated headers (page breaks) inside a block are skipped later; a header is a new block
                 // only when a caption names another block, or the previous block has rows between.
                 let caption = captionCell(near: r, blocks)
@@ -289,7 +291,7 @@ struct TableParser {
         }
         let blockColumns = Set(columns.values).union(unknownColumns.keys)
         let captionColumn = header.caption?.column
-        let fixedKeys = spec.fixedLabelKeys
+        let fixedKeys = keys.fixed
 
         var rows: [IndicatorRow] = []
         var previousL1: String?
@@ -298,7 +300,7 @@ struct TableParser {
         tableEnd = max(tableEnd, lastHeaderRow)
         while r <= limit {
             defer { r += 1 }
-            guard grid.nonEmptyRows.contains(r) || (columns[.level1].map { grid.isMergeContinuation(r, $0) } ?? false) else { continue }
+            guard grid.hasCells(inRow: r) || (columns[.level1].map { grid.isMergeContinuation(r, $0) } ?? false) else { continue }
             if isHeaderRow(r, block) {
                 for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
                 tableEnd = r

@@ -10,7 +10,11 @@ public struct LayoutError: Error, CustomStringConvertible, Sendable {
 
 /// The layouts GoalBridge knows: those shipped in Templates/layouts (bundled) plus any directory given.
 public struct LayoutCatalog: Sendable {
-    public private(set) var layouts: [LayoutSpec]
+    public private(set) var layouts: [LayoutSpec] {
+        didSet { keys = Dictionary(layouts.map { ($0.id, LayoutKeys($0)) }, uniquingKeysWith: { $1 }) }
+    }
+    /// Normalised label keys of each layout, computed once (label matching is on the import hot path).
+    private(set) var keys: [String: LayoutKeys] = [:]
 
     /// Layouts shipped with GoalBridge.
     public static func bundled() throws -> LayoutCatalog {
@@ -20,6 +24,7 @@ public struct LayoutCatalog: Sendable {
 
     public init(layouts: [LayoutSpec]) {
         self.layouts = layouts
+        keys = Dictionary(layouts.map { ($0.id, LayoutKeys($0)) }, uniquingKeysWith: { $1 })
     }
 
     /// Loads every `*.json` in `directory`, validating each.
@@ -37,6 +42,7 @@ public struct LayoutCatalog: Sendable {
             layouts.append(spec)
         }
         self.layouts = layouts
+        keys = Dictionary(layouts.map { ($0.id, LayoutKeys($0)) }, uniquingKeysWith: { $1 })
     }
 
     /// Adds the layouts of another directory (a bureau's own variants), replacing same ids.
@@ -80,5 +86,20 @@ public struct LayoutCatalog: Sendable {
             }
         }
         if spec.anchor.isEmpty { throw LayoutError(file: file, reason: "anchor 不能为空") }
+    }
+}
+
+/// The label keys of a layout, normalised once.
+struct LayoutKeys: Sendable {
+    let anchor: Set<String>
+    let required: [String]
+    let all: Set<String>
+    let fixed: Set<String>
+
+    init(_ spec: LayoutSpec) {
+        anchor = Set(spec.anchor.map(TextNormalizer.labelKey))
+        required = (spec.requiredLabels ?? []).map(TextNormalizer.labelKey)
+        all = spec.allLabelKeys
+        fixed = spec.fixedLabelKeys
     }
 }

@@ -11,13 +11,13 @@ enum ValueColumns {
 
     static func split(_ value: IndicatorValue) -> SplitValue {
         if let split = value.split { return split }
-        return canonicalSplit(value.raw)
+        return canonicalSplit(value.raw, kind: value.kind)
     }
 
-    static func canonicalSplit(_ raw: String) -> SplitValue {
+    static func canonicalSplit(_ raw: String, kind known: ValueKind? = nil) -> SplitValue {
         if raw.isEmpty { return SplitValue(symbol: "", number: "", unit: "") }
         // Dates (`2023年底`), ranges and mixed text stay whole: only a plain quantity splits.
-        let kind = IndicatorValue(raw: raw).kind
+        let kind = known ?? IndicatorValue(raw: raw).kind
         guard kind == .quantitative || kind == .duration else { return SplitValue(symbol: textSymbol, number: "", unit: raw) }
         var rest = Substring(raw)
         var symbol = ""
@@ -54,7 +54,7 @@ enum ValueColumns {
         }
         var v = IndicatorValue(raw: raw)
         let read = SplitValue(symbol: symbol, number: number, unit: unit)
-        if canonicalSplit(raw) != read { v.split = read }
+        if canonicalSplit(raw, kind: v.kind) != read { v.split = read }
         return v
     }
 }

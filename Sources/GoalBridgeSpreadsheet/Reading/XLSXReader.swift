@@ -60,6 +60,7 @@ private struct PackageReader {
     let zip: ZipArchive
     let limits: ReadLimits
     let file: String?
+    let xml = XMLParserSession()
 
     func location(_ part: String, sheet: String? = nil) -> SpreadsheetLocation {
         SpreadsheetLocation(file: file, part: part, sheet: sheet)
@@ -68,7 +69,7 @@ private struct PackageReader {
     func parse<H: XMLPartHandler>(_ part: String, _ handler: H, sheet: String? = nil) throws -> H? {
         guard let bytes = try zip.read(part) else { return nil }
         do {
-            try XMLStreamParser.parse(bytes, into: handler, location: location(part, sheet: sheet))
+            try xml.parse(bytes, into: handler, location: location(part, sheet: sheet))
         } catch var error as SpreadsheetError {
             error.location.file = file
             error.location.part = error.location.part ?? part
@@ -158,7 +159,9 @@ private struct PackageReader {
                     props.author = core.values["creator"]
                 }
             case "extended-properties":
-                if let app = try parse(part, CorePropertiesParser()) { props.company = app.values["Company"] }
+                // docProps/app.xml (Company, application) is not read: nothing downstream uses it,
+                // and skipping it saves a parser pass per workbook.
+                break
             case "custom-properties":
                 if let custom = try parse(part, CustomPropertiesParser()) { props.custom = custom.values }
             default: break

@@ -51,6 +51,15 @@ class XMLPartHandler {
     func end(_ name: XMLName) {}
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
+    /// Set when the handler has all it needs and stopped the parser on purpose.
+    var finishedEarly = false
+
+    /// Stops the parser without an error: the rest of the part is not needed.
+    final func finishEarly() {
+        finishedEarly = true
+        if let context { xmlStopParser(context) }
+    }
+
     /// Records a problem and stops the parser.
     final func fail(_ error: SpreadsheetError) {
         if failure == nil { failure = error }
@@ -65,7 +74,7 @@ class XMLPartHandler {
 enum XMLStreamParser {
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
-    private static let initialise: Void = { xmlInitParser() }()
+    static let initialise: Void = { xmlInitParser() }()
 
     private static func handlerTemplate() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
@@ -103,25 +112,79 @@ enum XMLStreamParser {
     }
 
     // Read-only after initialisation; each parse copies it.
-    nonisolated(unsafe) private static let template = handlerTemplate()
+    nonisolated(unsafe) static let template = handlerTemplate()
+
+    /// Parses `bytes` into `handler` with a parser of its own.
+    static func parse(_ bytes: [UInt8], into handler: XMLPartHandler, location: SpreadsheetLocation) throws {
+        let session = XMLParserSession()
+        try session.parse(bytes, into: handler, location: location)
+    }
+}
+
+/// One libxml2 push-parser context reused for every part of a workbook: creating a context
+/// (and its name dictionary) per part cost more than parsing a small part.
+final class XMLParserSession {
+    private var context: xmlParserCtxtPtr?
+
+    init() {}
+
+    deinit {
+        if let context { xmlFreeParserCtxt(context) }
+    }
 
     /// Parses `bytes` into `handler`; throws the handler's failure or libxml2's well-formedness error.
-    static func parse(_ bytes: [UInt8], into handler: XMLPartHandler, location: SpreadsheetLocation) throws {
-        _ = initialise
-        var sax = template
+    func parse(_ bytes: [UInt8], into handler: XMLPartHandler, location: SpreadsheetLocation) throws {
+        _ = XMLStreamParser.initialise
         let unmanaged = Unmanaged.passUnretained(handler)
-        guard let ctxt = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil) else {
-            throw SpreadsheetError(.malformedXML("parser", line: 0), location)
+        let ctxt: xmlParserCtxtPtr
+        if let existing = context {
+            xmlCtxtResetPush(existing, nil, 0, nil, nil)
+            existing.pointee.userData = unmanaged.toOpaque()
+            ctxt = existing
+        } else {
+            var sax = XMLStreamParser.template
+            guard let created = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil) else {
+                throw SpreadsheetError(.malformedXML("parser", line: 0), location)
+            }
+            context = created
+            ctxt = created
         }
-        defer {
-            handler.context = nil
-            xmlFreeParserCtxt(ctxt)
-        }
-        xmlCtxtUseOptions(ctxt, options)
+        defer { handler.context = nil }
+        xmlCtxtUseOptions(ctxt, XMLStreamParser.options)
         handler.context = ctxt
+        // Fed in chunks: one huge chunk trips libxml2's lookahead limit ("Huge input lookup") without
+        // XML_PARSE_HUGE, which we never set.
         let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
-            buf.withMemoryRebound(to: CChar.self) { xmlParseChunk(ctxt, $0.baseAddress, Int32(buf.count), 1) }
+            buf.withMemoryRebound(to: CChar.self) { chars -> Int32 in
+                guard let base = chars.baseAddress else { return xmlParseChunk(ctxt, nil, 0, 1) }
+                var offset = 0
+                let chunk = 256 << 10
+                while offset < chars.count {
+                    let n = min(chunk, chars.count - offset)
+                    let last: Int32 = offset + n == chars.count ? 1 : 0
+                    let rc = xmlParseChunk(ctxt, base + offset, Int32(n), last)
+                    if handler.finishedEarly { return 0 }
+                    if rc != 0 || handler.failure != nil { return rc }
+                    offset += n
+                }
+                return 0
+            }
         }
+        if handler.finishedEarly && handler.failure == nil {
+            // A stopped context cannot be reset reliably: start afresh next time.
+            context = nil
+            xmlFreeParserCtxt(ctxt)
+            return
+        }
+        if handler.failure != nil || rc != 0 || ctxt.pointee.wellFormed == 0 {
+            // A stopped or failed context is not reused.
+            context = nil
+            defer { xmlFreeParserCtxt(ctxt) }
+            try throwFailure(handler, ctxt, rc, location)
+        }
+    }
+
+    private func throwFailure(_ handler: XMLPartHandler, _ ctxt: xmlParserCtxtPtr, _ rc: Int32, _ location: SpreadsheetLocation) throws {
         if var failure = handler.failure {
             if failure.location.part == nil {
                 let file = failure.location.file ?? location.file

@@ -1,4 +1,5 @@
 import CZip
+import Foundation
 
 /// A read-only zip archive over a byte buffer, with bounded inflation.
 ///
@@ -9,6 +10,8 @@ final class ZipArchive {
         var index: UInt64
         var name: String
         var compressedSize: UInt64
+        /// What the directory claims; only used as a first buffer size.
+        var uncompressedSize: UInt64
     }
 
     private let archive: OpaquePointer
@@ -70,7 +73,7 @@ final class ZipArchive {
                 // OPC part names are case-insensitive: two entries naming one part make the file ambiguous.
                 throw SpreadsheetError(.duplicatePart(name), SpreadsheetLocation(file: file))
             }
-            entriesByLowercasedName[key] = Entry(index: i, name: name, compressedSize: st.comp_size)
+            entriesByLowercasedName[key] = Entry(index: i, name: name, compressedSize: st.comp_size, uncompressedSize: st.size)
         }
     }
 
@@ -98,31 +101,41 @@ final class ZipArchive {
             throw SpreadsheetError(.corruptZip("cannot open \(entry.name)"), where_)
         }
         defer { zip_fclose(zf) }
-        var out = [UInt8]()
-        out.reserveCapacity(min(Int(clamping: entry.compressedSize) * 4 + 256, 1 << 20))
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        // Start from the directory's size claim (capped) and grow as bytes really arrive; nothing is zero-filled.
+        var capacity = max(min(Int(clamping: entry.uncompressedSize), 64 << 20), 4096)
+        guard var buffer = malloc(capacity) else { throw SpreadsheetError(.limitExceeded(limit: "内存 memory", value: capacity, maximum: 0), where_) }
+        defer { free(buffer) }
+        var count = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { zip_fread(zf, $0.baseAddress, UInt64($0.count)) }
+            if count == capacity {
+                capacity *= 2
+                guard let grown = realloc(buffer, capacity) else {
+                    throw SpreadsheetError(.limitExceeded(limit: "内存 memory", value: capacity, maximum: 0), where_)
+                }
+                buffer = grown
+            }
+            let n = zip_fread(zf, buffer + count, UInt64(capacity - count))
             if n < 0 {
                 let message = String(cString: zip_file_strerror(zf))
                 throw SpreadsheetError(.corruptZip(message), where_)
             }
             if n == 0 { break } // the final zero-length read is where libzip checks the CRC
-            out.append(contentsOf: chunk[0..<Int(n)])
+            count += Int(n)
             totalInflated += Int(n)
-            if out.count > limits.maxPartBytes {
-                throw SpreadsheetError(.limitExceeded(limit: "单个部件解压后字节数 inflated part bytes", value: out.count, maximum: limits.maxPartBytes), where_)
+            if count > limits.maxPartBytes {
+                throw SpreadsheetError(.limitExceeded(limit: "单个部件解压后字节数 inflated part bytes", value: count, maximum: limits.maxPartBytes), where_)
             }
             if totalInflated > limits.maxTotalBytes {
                 throw SpreadsheetError(.limitExceeded(limit: "解压后总字节数 total inflated bytes", value: totalInflated, maximum: limits.maxTotalBytes), where_)
             }
-            if out.count > limits.compressionCheckThreshold {
-                let ratio = out.count / max(Int(clamping: entry.compressedSize), 1)
+            if count > limits.compressionCheckThreshold {
+                let ratio = count / max(Int(clamping: entry.compressedSize), 1)
                 if ratio > limits.maxCompressionRatio {
                     throw SpreadsheetError(.suspiciousCompression(ratio: ratio, maximum: limits.maxCompressionRatio), where_)
                 }
             }
         }
+        let out = Array(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count))
         return out
     }
 }

@@ -5,7 +5,8 @@ final class CorePropertiesParser: XMLPartHandler {
     private var buffer: [UInt8] = []
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
-        for key in ["title", "subject", "creator", "Company"] where name.string == key {
+        let key: String? = name.is("title") ? "title" : name.is("subject") ? "subject" : name.is("creator") ? "creator" : name.is("Company") ? "Company" : nil
+        if let key {
             current = key
             buffer.removeAll(keepingCapacity: true)
         }

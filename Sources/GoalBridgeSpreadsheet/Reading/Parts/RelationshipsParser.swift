@@ -4,10 +4,17 @@ struct Relationship {
     var type: String
     var target: String
     var isExternal: Bool
-
     /// The last path segment of the type, the same in transitional and strict OOXML
     /// (`…/officeDocument/2006/relationships/worksheet` and `http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet`).
-    var kind: Substring { type.split(separator: "/").last ?? "" }
+    var kind: Substring
+
+    init(id: String, type: String, target: String, isExternal: Bool) {
+        self.id = id
+        self.type = type
+        self.target = target
+        self.isExternal = isExternal
+        if let slash = type.lastIndex(of: "/") { kind = type[type.index(after: slash)...] } else { kind = type[...] }
+    }
 }
 
 final class RelationshipsParser: XMLPartHandler {
@@ -25,6 +32,11 @@ final class RelationshipsParser: XMLPartHandler {
     /// Resolves a relationship target against the folder of the part that owns the .rels file.
     /// Absolute targets (`/xl/worksheets/sheet1.xml`, written by openpyxl) start at the package root.
     static func resolve(_ target: String, from sourcePart: String) -> String {
+        // The common case, a plain relative name without `.` or `..` segments, needs no splitting.
+        if !target.hasPrefix("/") && !target.contains("./") {
+            guard let slash = sourcePart.lastIndex(of: "/") else { return target }
+            return String(sourcePart[...slash]) + target
+        }
         var segments: [Substring]
         if target.hasPrefix("/") {
             segments = []

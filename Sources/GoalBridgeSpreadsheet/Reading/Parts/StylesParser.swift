@@ -18,12 +18,22 @@ final class StylesParser: XMLPartHandler {
     }
 
     override func end(_ name: XMLName) {
-        if name.is("cellXfs") { inCellXfs = false }
+        if name.is("cellXfs") {
+            inCellXfs = false
+            // Everything after cellXfs (cell styles, dxfs, table styles) is of no use to a reader of values.
+            finishEarly()
+        }
     }
 
     /// For each style index, whether its number format shows a date or time.
     func dateStyles() -> [Bool] {
-        cellFormatIds.map { NumberFormat.isDate(id: $0, code: customFormats[$0]) }
+        var known: [Int: Bool] = [:]
+        return cellFormatIds.map { id in
+            if let k = known[id] { return k }
+            let d = NumberFormat.isDate(id: id, code: customFormats[id])
+            known[id] = d
+            return d
+        }
     }
 }
 

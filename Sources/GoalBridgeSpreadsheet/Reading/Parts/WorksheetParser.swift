@@ -197,9 +197,8 @@ final class WorksheetParser: XMLPartHandler {
 
     private func addMerge(_ attributes: XMLAttributes) {
         guard let ref = attributes.bytes("ref") else { return }
-        let text = String(decoding: ref, as: UTF8.self)
-        guard let range = CellRange(text) else {
-            fail(SpreadsheetError(.badCellReference(text)))
+        guard let range = WorksheetParser.range(ref) else {
+            fail(SpreadsheetError(.badCellReference(String(decoding: ref, as: UTF8.self))))
             return
         }
         merges.append(range)
@@ -218,6 +217,16 @@ final class WorksheetParser: XMLPartHandler {
         var result: [Cell] = []
         for cell in cells.reversed() where seen.insert(cell.reference).inserted { result.append(cell) }
         return result.sorted { $0.reference < $1.reference }
+    }
+
+    /// `A5:A9` (or a single `A5`) parsed in place.
+    static func range(_ ref: UnsafeBufferPointer<UInt8>) -> CellRange? {
+        guard let colon = ref.firstIndex(of: UInt8(ascii: ":")) else {
+            return CellReference.parse(ref).map { CellRange(first: $0, last: $0) }
+        }
+        guard let a = CellReference.parse(UnsafeBufferPointer(rebasing: ref[..<colon])),
+              let b = CellReference.parse(UnsafeBufferPointer(rebasing: ref[(colon + 1)...])) else { return nil }
+        return CellRange(first: a, last: b)
     }
 
     @inline(__always)
