@@ -24,6 +24,8 @@ demo: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+	python3 scripts/check-schema.py
 
 bench: deps
 	$(SWIFT) build -c release --product goalbridge-bench

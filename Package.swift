@@ -28,6 +28,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge"], path: "Benchmarks/goalbridge-bench"),
+        // Built with -sanitize=fuzzer by scripts/fuzz.sh; a normal build is a replay tool for findings.
+        .executableTarget(name: "goalbridge-fuzz", dependencies: ["GoalBridge"], path: "Fuzz/goalbridge-fuzz"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["GoalBridgeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),

@@ -1,0 +1,45 @@
+import Foundation
+import GoalBridge
+import GoalBridgeSpreadsheet
+
+/// libFuzzer entry point: read these bytes as a workbook, then map them to goal tables.
+/// Any outcome is fine except a crash, a hang, or memory growing past the read limits.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let buffer = UnsafeRawBufferPointer(start: data, count: size)
+    if let workbook = try? XLSXReader().read(buffer: buffer) {
+        _ = FuzzState.importer.importWorkbook(workbook)
+    }
+    return 0
+}
+
+enum FuzzState {
+    static let importer = try! GoalImporter()
+}
+
+#if FUZZING
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+/// SwiftPM renames an executable's entry point to `<module>_main`; hand control to libFuzzer's driver from there.
+@_cdecl("goalbridge_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) }
+}
+#else
+/// Without libFuzzer (a normal build), replays files given on the command line through the same
+/// entry point: `goalbridge-fuzz crash-*` reproduces a finding.
+@main
+struct Replay {
+    static func main() throws {
+        for path in CommandLine.arguments.dropFirst() {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            _ = data.withUnsafeBytes { fuzzOneInput($0.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!, data.count) }
+            print("ok \(path)")
+        }
+    }
+}
+#endif
