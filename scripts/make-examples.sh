@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Rebuilds Examples/*.xlsx from the hand-written Examples/*.json (tables transcribed from the seeds).
+# Rebuilds the example workbooks from the hand-written Examples/*.json (tables transcribed from the seeds):
+#   Examples/NAME.xlsx                  — in the standard layout (the department filled our template)
+#   Examples/regional/NAME.LAYOUT.xlsx  — in the region's own layout, as published
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -q
+tool=.build/debug/goalbridge
 for json in Examples/*.json; do
   layout=standard
   grep -q '"departmentIndicators"' "$json" && layout=department-standard
-  .build/debug/goalbridge export "$json" -o "${json%.json}.xlsx" --layout "$layout"
+  "$tool" export "$json" -o "${json%.json}.xlsx" --layout "$layout" >/dev/null
 done
+regional() { "$tool" export "Examples/$1.json" -o "Examples/regional/$1.$2.xlsx" --layout "$2" >/dev/null 2>&1; }
+regional pingyin-2024-police-auxiliary pingyin-2024
+regional xinhua-2023-finance-special-work xinhua-2023
+regional yongqing-2021-contract-staff yongqing-2021-project
+regional yongqing-2021-department yongqing-2021-department
+ls Examples/*.xlsx Examples/regional/*.xlsx

@@ -17,7 +17,7 @@ public enum TextNormalizer {
 
     /// The key used to compare labels: no whitespace (PDF justification splits words: `社会效益 指标`),
     /// half-width, no trailing colon, parentheses in their full-width form. One pass over the scalars.
-    public static func labelKey(_ s: String) -> String {
+    public static func labelKey(_ s: String, trimmingColons: Bool = true) -> String {
         var out = String.UnicodeScalarView()
         var changed = false
         for u in s.unicodeScalars {
@@ -32,7 +32,7 @@ public enum TextNormalizer {
                 if isSpace(u) { changed = true } else { out.append(u) }
             }
         }
-        while let last = out.last, last == ":" || last == "：" { out.removeLast(); changed = true }
+        while trimmingColons, let last = out.last, last == ":" || last == "：" { out.removeLast(); changed = true }
         return changed ? String(out) : s
     }
 

@@ -33,7 +33,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
             var l1: [String: String] = [:]
             for e in v.level1 { for a in e.aliases { l1[TextNormalizer.labelKey(a)] = l1[TextNormalizer.labelKey(a)] ?? e.canonical } }
             var l2: [String: [VocabularyEntry]] = [:]
-            for e in v.level2 { for a in Set(e.aliases.map(TextNormalizer.labelKey)) { l2[a, default: []].append(e) } }
+            for e in v.level2 { for a in Set(e.aliases.map { TextNormalizer.labelKey($0) }) { l2[a, default: []].append(e) } }
             level1 = l1
             level2 = l2
         }

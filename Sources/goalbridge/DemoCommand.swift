@@ -20,9 +20,14 @@ struct DemoCommand: ParsableCommand {
         let importer = try GoalImporter()
         let exporter = try GoalExporter()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xlsx") }.sorted()
+        var files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xlsx") }.sorted()
+        // Regional layouts, as each region publishes them.
+        let regional = (folder as NSString).appendingPathComponent("regional")
+        if let more = try? FileManager.default.contentsOfDirectory(atPath: regional) {
+            files += more.filter { $0.hasSuffix(".xlsx") }.sorted().map { "regional/" + $0 }
+        }
         var failures = 0
-        print("示例\t表\t指标行\t警告\t期望JSON\t往返")
+        print("示例\t版式\t表\t指标行\t警告\t期望JSON\t往返")
         for name in files {
             let path = (folder as NSString).appendingPathComponent(name)
             let first = importer.importFile(path)
@@ -35,13 +40,13 @@ struct DemoCommand: ParsableCommand {
                 expected = same ? "一致" : "不一致"
                 if !same { failures += 1 }
             }
-            let exported = (out as NSString).appendingPathComponent(name)
+            let exported = (out as NSString).appendingPathComponent(name.replacingOccurrences(of: "/", with: "-"))
             try exporter.export(first.tables, to: exported)
             let second = importer.importFile(exported)
             let roundTrip = second.tables.map { $0.strippingProvenance() } == first.tables.map { $0.strippingProvenance() }
             if !roundTrip || first.hasErrors { failures += 1 }
             let warnings = first.diagnostics.filter { $0.severity == .warning }.count
-            print("\(name)\t\(first.tables.count)\t\(rows)\t\(warnings)\t\(expected)\t\(roundTrip ? "一致" : "不一致")")
+            print("\(name)\t\(first.tables.first?.source?.layout ?? "—")\t\(first.tables.count)\t\(rows)\t\(warnings)\t\(expected)\t\(roundTrip ? "一致" : "不一致")")
         }
         print("导出的工作簿在 \(out)/")
         if failures > 0 { throw ExitCode(1) }

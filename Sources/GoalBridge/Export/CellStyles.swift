@@ -3,6 +3,7 @@ import GoalBridgeSpreadsheet
 /// The look of exported goal tables: 宋体, thin borders, grey labels, white input cells.
 enum CellStyles {
     static let title = CellFormat(fontSize: 16, bold: true, horizontal: .center, vertical: .center, wrap: true)
+    static let subtitle = CellFormat(fontSize: 11, horizontal: .center, vertical: .center, wrap: true)
     static let label = CellFormat(fontSize: 10.5, bold: true, fillColor: 0xF2F2F2, border: true, horizontal: .center, vertical: .center, wrap: true)
     static let header = CellFormat(fontSize: 10.5, bold: true, fillColor: 0xDDEBF7, border: true, horizontal: .center, vertical: .center, wrap: true)
     static let input = CellFormat(fontSize: 10.5, border: true, horizontal: .left, vertical: .center, wrap: true, locked: false)

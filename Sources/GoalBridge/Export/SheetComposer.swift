@@ -101,7 +101,11 @@ struct SheetComposer {
             column = nextFree(row, from: column)
             let columns = column...min(column + cell.columnSpan - 1, lastColumn)
             let rows = row...(row + cell.rowSpan - 1)
-            if let text = cell.text {
+            if let text = cell.text, let template = TextTemplate(text) {
+                placedFields.formUnion(template.fields)
+                let rendered = template.render { f in draft.text(f) ?? draft.year(f).map(String.init) ?? draft.amount(f)?.raw }
+                try put(rendered, rows: rows, columns: columns, format: cell.role == .subtitle ? CellStyles.subtitle : CellStyles.note)
+            } else if let text = cell.text {
                 try put(text, rows: rows, columns: columns, format: cell.role == .header ? CellStyles.header : CellStyles.label)
             } else if let label = cell.label {
                 try put(label[0], rows: rows, columns: columns, format: CellStyles.label)
@@ -218,7 +222,12 @@ struct SheetComposer {
 
         var column = 0
         if let caption = b.caption {
-            try put(caption[0], rows: row...max(dataEnd, headerRows.upperBound), columns: 0...0, format: CellStyles.label)
+            if b.captionSpansHeader ?? true || rows.isEmpty {
+                try put(caption[0], rows: row...max(dataEnd, headerRows.upperBound), columns: 0...0, format: CellStyles.label)
+            } else {
+                try put("", rows: headerRows, columns: 0...0, format: CellStyles.header)
+                try put(caption[0], rows: dataStart...max(dataEnd, dataStart), columns: 0...0, format: CellStyles.label)
+            }
             column = 1
         }
         // Header: grouped columns get their caption above their own headers.

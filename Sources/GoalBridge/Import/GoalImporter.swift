@@ -63,7 +63,7 @@ public struct GoalImporter: Sendable {
         for sheet in workbook.sheets where sheet.state == .visible || forced != nil {
             let grid = GridView(sheet)
             if grid.cells.isEmpty { continue }
-            guard let (spec, anchors) = detect(grid, candidates) else {
+            guard let (spec, anchors) = detect(grid, candidates, preferred: templateId) else {
                 if sheet.state == .visible && !isAuxiliary(sheet) {
                     result.diagnostics.append(noTableDiagnostic(grid, candidates, file: file))
                 }
@@ -98,24 +98,28 @@ public struct GoalImporter: Sendable {
 
     private func isAuxiliary(_ sheet: Sheet) -> Bool { sheet.name == TemplateNames.instructionsSheet || sheet.name == TemplateNames.listSheet }
 
-    /// The layout whose anchors and labels best match the sheet, with the anchor cells in row order.
-    func detect(_ grid: GridView, _ candidates: [LayoutSpec]) -> (LayoutSpec, [CellReference])? {
-        var best: (LayoutSpec, [CellReference], Int)?
+    /// The layout whose labels best cover the sheet, with its anchor cells in row order. A workbook written
+    /// from one of our templates names its layout (custom property), which wins when that layout matches at all.
+    func detect(_ grid: GridView, _ candidates: [LayoutSpec], preferred: String? = nil) -> (LayoutSpec, [CellReference])? {
+        var best: (spec: LayoutSpec, anchors: [CellReference], coverage: Double, slots: Int)?
         let keys = Set(grid.cells.keys.compactMap { grid.labelKey($0.row, $0.column) })
         for spec in candidates {
             let prepared = catalog.keys[spec.id] ?? LayoutKeys(spec)
-            let anchorKeys = prepared.anchor
             var anchors: [CellReference] = []
-            for ref in grid.cells(inRows: 0...grid.lastRow) where anchorKeys.contains(grid.labelKey(ref.row, ref.column) ?? "") {
+            for ref in grid.cells(inRows: 0...grid.lastRow) where prepared.anchor.contains(grid.labelKey(ref.row, ref.column) ?? "") {
                 // One anchor per row: a repeated label on the same row is not a new table.
                 if anchors.last?.row != ref.row { anchors.append(ref) }
             }
             guard !anchors.isEmpty else { continue }
             guard prepared.required.allSatisfy(keys.contains) else { continue }
-            let score = prepared.all.filter(keys.contains).count
-            if best == nil || score > best!.2 { best = (spec, anchors, score) }
+            if spec.id == preferred { return (spec, anchors) }
+            let found = prepared.slots.filter { !$0.isDisjoint(with: keys) }.count
+            let coverage = Double(found) / Double(max(prepared.slots.count, 1))
+            if best == nil || coverage > best!.coverage + 1e-9 || (abs(coverage - best!.coverage) < 1e-9 && prepared.slots.count > best!.slots) {
+                best = (spec, anchors, coverage, prepared.slots.count)
+            }
         }
-        return best.map { ($0.0, $0.1) }
+        return best.map { ($0.spec, $0.anchors) }
     }
 
     private func noTableDiagnostic(_ grid: GridView, _ candidates: [LayoutSpec], file: String?) -> Diagnostic {
@@ -158,5 +162,5 @@ extension LayoutSpec {
         return out
     }
 
-    var allLabelKeys: Set<String> { Set(allLabels.map(TextNormalizer.labelKey)) }
+    var allLabelKeys: Set<String> { Set(allLabels.map { TextNormalizer.labelKey($0) }) }
 }

@@ -74,7 +74,7 @@ final class GridView {
     func labelKey(_ r: Int, _ c: Int) -> String? {
         let ref = CellReference(row: r, column: c)
         if let k = keys[ref] { return k }
-        return text(r, c).map(TextNormalizer.labelKey)
+        return text(r, c).map { TextNormalizer.labelKey($0) }
     }
 
     /// Non-blank cells in rows `rows`, row-major.

@@ -91,10 +91,14 @@ struct TableParser {
         let rows = regionStart...lastRow
         let (groups, statics, titleField) = labelGroups()
         for text in statics {
-            if let ref = find([TextNormalizer.labelKey(text)], rows: rows) { grid.consume(ref.row, ref.column) }
+            if let template = TextTemplate(text) {
+                readTemplate(template, rows: rows)
+            } else if let ref = find([TextNormalizer.labelKey(text)], rows: rows) {
+                grid.consume(ref.row, ref.column)
+            }
         }
         for group in groups {
-            guard let label = find(Set(group.aliases.map(TextNormalizer.labelKey)), rows: rows) else { continue }
+            guard let label = find(Set(group.aliases.map { TextNormalizer.labelKey($0) }), rows: rows) else { continue }
             grid.consume(label.row, label.column)
             var column = grid.nextColumn(after: label.row, label.column)
             for field in group.fields {
@@ -111,6 +115,24 @@ struct TableParser {
                 draft.fieldSources[name] = grid.source(ref.row, ref.column)
                 if text != spec.defaultTitle { draft.set(name, text) }
             }
+        }
+    }
+
+    /// A static text with fields in it: the first unused cell that matches gives the fields.
+    private mutating func readTemplate(_ template: TextTemplate, rows: ClosedRange<Int>) {
+        for ref in grid.cells(inRows: rows) where !grid.consumed.contains(ref) {
+            guard let text = grid.text(ref.row, ref.column), let values = template.match(text) else { continue }
+            grid.consume(ref.row, ref.column)
+            let types = TableFieldCatalog.fields(for: spec.kind)
+            for (field, value) in values {
+                draft.fieldSources[field] = grid.source(ref.row, ref.column)
+                switch types[field] ?? .text {
+                case .text: draft.set(field, value)
+                case .amount: draft.set(field, Amount(text: value))
+                case .year: draft.set(field, year: Int(value))
+                }
+            }
+            return
         }
     }
 
@@ -149,8 +171,8 @@ struct TableParser {
     private mutating func parseSpendingPlan(rows: ClosedRange<Int>) {
         for row in spec.rows {
             guard case .spendingPlan(let plan) = row else { continue }
-            let percentKeys = Set(plan.percentLabel.map(TextNormalizer.labelKey))
-            let amountKeys = Set(plan.amountLabel.map(TextNormalizer.labelKey))
+            let percentKeys = Set(plan.percentLabel.map { TextNormalizer.labelKey($0) })
+            let amountKeys = Set(plan.amountLabel.map { TextNormalizer.labelKey($0) })
             guard let label = find(percentKeys.union(amountKeys), rows: rows) else { continue }
             grid.consume(label.row, label.column)
             let kind: SpendingPlanKind = percentKeys.contains(grid.labelKey(label.row, label.column) ?? "") ? .percent : .amount
@@ -192,8 +214,8 @@ struct TableParser {
 
     private func isHeaderRow(_ r: Int, _ block: IndicatorBlockSpec) -> Bool {
         let keys = Set(grid.cells(inRows: r...r).compactMap { grid.labelKey($0.row, $0.column) })
-        let l1 = block.columns.first { $0.role == .level1 }!.header.map(TextNormalizer.labelKey)
-        let l2 = block.columns.first { $0.role == .level2 }!.header.map(TextNormalizer.labelKey)
+        let l1 = block.columns.first { $0.role == .level1 }!.header.map { TextNormalizer.labelKey($0) }
+        let l2 = block.columns.first { $0.role == .level2 }!.header.map { TextNormalizer.labelKey($0) }
         return l1.contains(where: keys.contains) && l2.contains(where: keys.contains)
     }
 
@@ -231,13 +253,18 @@ struct TableParser {
         for row in stride(from: r, through: max(r - 1, regionStart), by: -1) {
             for ref in grid.cells(inRows: row...row) {
                 guard let key = grid.labelKey(ref.row, ref.column) else { continue }
-                for b in blocks where (b.caption ?? []).map(TextNormalizer.labelKey).contains(key) { return (ref, b) }
+                for b in blocks where (b.caption ?? []).map { TextNormalizer.labelKey($0) }.contains(key) { return (ref, b) }
             }
+        }
+        // A caption that starts just below the header row (平阴: the header's first cell is blank).
+        for ref in grid.cells(inRows: (r + 1)...(r + 1)) where ref.column == 0 {
+            guard let key = grid.labelKey(ref.row, ref.column) else { continue }
+            for b in blocks where (b.caption ?? []).map { TextNormalizer.labelKey($0) }.contains(key) { return (ref, b) }
         }
         // A caption merged down over the header row from above.
         for c in 0..<max(spec.columnCount, 1) {
             if let m = grid.merge(at: r, c), m.first.row < r, let key = grid.labelKey(m.first.row, m.first.column) {
-                for b in blocks where (b.caption ?? []).map(TextNormalizer.labelKey).contains(key) { return (m.first, b) }
+                for b in blocks where (b.caption ?? []).map { TextNormalizer.labelKey($0) }.contains(key) { return (m.first, b) }
             }
         }
         return nil
@@ -258,7 +285,7 @@ struct TableParser {
         var columns: [IndicatorRole: Int] = [:]
         var lastHeaderRow = header.row
         for col in block.columns {
-            let keys = Set(col.header.map(TextNormalizer.labelKey))
+            let keys = Set(col.header.map { TextNormalizer.labelKey($0) })
             var hit: CellReference?
             for r in [header.row, header.row + 1] where r <= limit {
                 if let ref = grid.cells(inRows: r...r).first(where: { keys.contains(grid.labelKey($0.row, $0.column) ?? "") && columns.values.contains($0.column) == false }) {
@@ -417,7 +444,7 @@ struct TableParser {
 extension LayoutSpec {
     /// Label keys of the fixed rows (not indicator headers): seeing one inside a block ends the block.
     var fixedLabelKeys: Set<String> {
-        var out = Set(anchor.map(TextNormalizer.labelKey))
+        var out = Set(anchor.map { TextNormalizer.labelKey($0) })
         for row in rows {
             if case .fixed(let r) = row { for c in r.cells { for l in c.label ?? [] { out.insert(TextNormalizer.labelKey(l)) } } }
         }

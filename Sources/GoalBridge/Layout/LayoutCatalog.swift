@@ -64,6 +64,12 @@ public struct LayoutCatalog: Sendable {
             case .fixed(let r):
                 var width = 0
                 for cell in r.cells {
+                    if let t = cell.text, let template = TextTemplate(t) {
+                        for f in template.fields {
+                            guard known[f] != nil else { throw LayoutError(file: file, reason: "文字模板中的未知字段 \(f)") }
+                            guard seen.insert(f).inserted else { throw LayoutError(file: file, reason: "字段 \(f) 出现两次") }
+                        }
+                    }
                     let set = [cell.text != nil, cell.label != nil, cell.field != nil].filter { $0 }.count
                     if set > 1 { throw LayoutError(file: file, reason: "一个单元格只能是 text、label 或 field 之一") }
                     if let f = cell.field {
@@ -95,10 +101,28 @@ struct LayoutKeys: Sendable {
     let required: [String]
     let all: Set<String>
     let fixed: Set<String>
+    /// One entry per label position of the layout (a label, a header, a caption), with its spellings:
+    /// detection scores a layout by the share of its positions found on the sheet.
+    let slots: [Set<String>]
 
     init(_ spec: LayoutSpec) {
-        anchor = Set(spec.anchor.map(TextNormalizer.labelKey))
-        required = (spec.requiredLabels ?? []).map(TextNormalizer.labelKey)
+        var slots: [Set<String>] = [Set(spec.anchor.map { TextNormalizer.labelKey($0) })]
+        for row in spec.rows {
+            switch row {
+            case .fixed(let r):
+                for c in r.cells { if let l = c.label { slots.append(Set(l.map { TextNormalizer.labelKey($0) })) } }
+            case .indicators(let b):
+                if let c = b.caption { slots.append(Set(c.map { TextNormalizer.labelKey($0) })) }
+                for col in b.columns { slots.append(Set(col.header.map { TextNormalizer.labelKey($0) })) }
+            case .spendingPlan(let p):
+                slots.append(Set((p.percentLabel + p.amountLabel).map { TextNormalizer.labelKey($0) }))
+            case .extras:
+                break
+            }
+        }
+        self.slots = slots
+        anchor = Set(spec.anchor.map { TextNormalizer.labelKey($0) })
+        required = (spec.requiredLabels ?? []).map { TextNormalizer.labelKey($0) }
         all = spec.allLabelKeys
         fixed = spec.fixedLabelKeys
     }

@@ -73,6 +73,8 @@ public struct IndicatorBlockSpec: Codable, Sendable {
     public var templateRowsPerGroup: Int?
     /// Omitted on export when the table has no such set.
     public var optional: Bool?
+    /// False when the caption is merged over the data rows only and the header row's first cell is blank (平阴).
+    public var captionSpansHeader: Bool?
 
     var indicatorScope: String { scope }
 }

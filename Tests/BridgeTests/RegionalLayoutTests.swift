@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import GoalBridge
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+/// The regional layouts (Templates/layouts/*.json): each reads its region's table, writes it back looking
+/// like itself, and converts to the standard layout. What a layout has no place for is named.
+struct RegionalLayoutTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var example: String
+        var layout: String
+        /// Fields of the example that the layout has no cell for (checked against the exporter's report).
+        var unplaced: [String]
+        var testDescription: String { layout }
+    }
+
+    static let cases: [Case] = [
+        Case(example: "pingyin-2024-police-auxiliary", layout: "pingyin-2024", unplaced: ["amountUnit"]),
+        Case(example: "xinhua-2023-finance-special-work", layout: "xinhua-2023", unplaced: ["fiscalYear"]),
+        Case(example: "yongqing-2021-contract-staff", layout: "yongqing-2021-project", unplaced: ["fiscalYear", "projectName"]),
+        Case(example: "yongqing-2021-department", layout: "yongqing-2021-department", unplaced: ["departmentName", "fiscalYear", "overallGoal"]),
+    ]
+
+    /// The example's tables without the fields the layout cannot hold.
+    func expected(_ c: Case) throws -> [GoalTable] {
+        try loadDocument(examplePath(c.example + ".json")).tables.map { table in
+            switch table {
+            case .project(var t):
+                for f in c.unplaced {
+                    switch f {
+                    case "amountUnit": t.amountUnit = nil
+                    case "fiscalYear": t.fiscalYear = nil
+                    case "projectName": t.projectName = nil
+                    default: Issue.record("unhandled field \(f)")
+                    }
+                }
+                return .project(t)
+            case .departmentIndicators(var t):
+                for f in c.unplaced {
+                    switch f {
+                    case "departmentName": t.departmentName = nil
+                    case "fiscalYear": t.fiscalYear = nil
+                    case "overallGoal": t.overallGoal = nil
+                    default: Issue.record("unhandled field \(f)")
+                    }
+                }
+                return .departmentIndicators(t)
+            default: return table
+            }
+        }
+    }
+
+    func regionalPath(_ c: Case) -> String { examplePath("regional/\(c.example).\(c.layout).xlsx") }
+
+    @Test(arguments: cases)
+    func importsTheRegionalWorkbook(_ c: Case) throws {
+        var workbook = try XLSXReader().read(path: regionalPath(c))
+        // Detection by labels alone, as for a file that never went through our template.
+        workbook.properties.custom = [:]
+        let result = sharedImporter.importWorkbook(workbook, file: regionalPath(c))
+        #expect(result.tables.first?.source?.layout == c.layout)
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics)")
+        #expect(stripped(result.tables) == stripped(try expected(c)))
+    }
+
+    @Test(arguments: cases)
+    func exportNamesWhatTheLayoutCannotHold(_ c: Case) throws {
+        let tables = try loadDocument(examplePath(c.example + ".json")).tables
+        let warnings = try sharedExporter.export(tables, to: temporaryFile(), layout: c.layout)
+        let named = warnings.filter { $0.code == "unplaced-field" }.map(\.message)
+        #expect(named.count == c.unplaced.count, "\(named)")
+        for f in c.unplaced { #expect(named.contains { $0.contains(f) }, "\(f) not reported") }
+    }
+
+    @Test(arguments: cases)
+    func roundTripInTheLayoutIsIdentity(_ c: Case) throws {
+        let model = try expected(c)
+        let (grid, result) = try roundTrip(model, layout: c.layout)
+        #expect(stripped(result.tables) == stripped(model))
+        #expect(result.tables.first?.source?.layout == c.layout)
+        // The hierarchy merges: 一级 and 二级 columns are the first two of the block.
+        if case .project(let t)? = model.first, let set = t.indicatorSets.first {
+            let sheet = grid.sheets[0]
+            let header = try #require(sheet.row(of: "一级指标"))
+            let l1 = try #require(sheet.cells.first { $0.value == .string("一级指标") }).reference.column
+            let first = header + 1
+            let got = Set(sheet.merges.filter { ($0.first.column == l1 || $0.first.column == l1 + 1) && $0.first.row >= first })
+            #expect(got == expectedHierarchyMerges(set, firstDataRow: first, level1Column: l1, level2Column: l1 + 1))
+        }
+    }
+
+    @Test(arguments: cases)
+    func convertsToTheStandardLayout(_ c: Case) throws {
+        let regional = sharedImporter.importFile(regionalPath(c))
+        let path = temporaryFile()
+        let warnings = try sharedExporter.export(regional.tables, to: path, layout: c.layout.contains("department") ? "department-standard" : "standard")
+        #expect(warnings.isEmpty, "\(warnings)")
+        let back = sharedImporter.importFile(path)
+        #expect(stripped(back.tables) == stripped(regional.tables))
+    }
+
+    @Test func standardWorkbooksStillDetectAsStandardWithoutTheirProperty() throws {
+        for name in exampleNames() {
+            var workbook = try XLSXReader().read(path: examplePath(name + ".xlsx"))
+            workbook.properties.custom = [:]
+            let result = sharedImporter.importWorkbook(workbook)
+            let layout = result.tables.first?.source?.layout
+            #expect(layout == "standard" || layout == "department-standard", "\(name): \(String(describing: layout))")
+        }
+    }
+
+    @Test func manyRegionalTablesStackedInOneSheet() throws {
+        // 永清 publishes 34 project tables one after another; two of them, with a blank row between.
+        let c = Self.cases[2]
+        let sheet = try XLSXReader().read(path: regionalPath(c)).sheets[0]
+        let offset = (sheet.cells.map(\.reference.row).max() ?? 0) + 2
+        let cells = sheet.cells + sheet.cells.map { Cell(CellReference(row: $0.reference.row + offset, column: $0.reference.column), $0.value) }
+        let merges = sheet.merges + sheet.merges.map { CellRange(rows: ($0.first.row + offset)...($0.last.row + offset), columns: $0.first.column...$0.last.column) }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [Sheet(name: "资金绩效目标", cells: cells, merges: merges)]))
+        let one = try expected(c)
+        #expect(stripped(result.tables) == stripped(one + one))
+    }
+}
