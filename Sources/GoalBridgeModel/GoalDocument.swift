@@ -4,9 +4,10 @@ public enum GoalTable: Codable, Hashable, Sendable {
     case departmentStrategic(DepartmentStrategicTable)
     case departmentPerformance(DepartmentPerformanceTable)
     case departmentIndicators(DepartmentIndicatorTable)
+    case projectList(ProjectListTable)
 
     private enum CodingKeys: String, CodingKey { case kind, table }
-    private enum Kind: String, Codable { case project, departmentStrategic, departmentPerformance, departmentIndicators }
+    private enum Kind: String, Codable { case project, departmentStrategic, departmentPerformance, departmentIndicators, projectList }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -15,6 +16,7 @@ public enum GoalTable: Codable, Hashable, Sendable {
         case .departmentStrategic: self = .departmentStrategic(try c.decode(DepartmentStrategicTable.self, forKey: .table))
         case .departmentPerformance: self = .departmentPerformance(try c.decode(DepartmentPerformanceTable.self, forKey: .table))
         case .departmentIndicators: self = .departmentIndicators(try c.decode(DepartmentIndicatorTable.self, forKey: .table))
+        case .projectList: self = .projectList(try c.decode(ProjectListTable.self, forKey: .table))
         }
     }
 
@@ -25,6 +27,7 @@ public enum GoalTable: Codable, Hashable, Sendable {
         case .departmentStrategic(let t): try c.encode(Kind.departmentStrategic, forKey: .kind); try c.encode(t, forKey: .table)
         case .departmentPerformance(let t): try c.encode(Kind.departmentPerformance, forKey: .kind); try c.encode(t, forKey: .table)
         case .departmentIndicators(let t): try c.encode(Kind.departmentIndicators, forKey: .kind); try c.encode(t, forKey: .table)
+        case .projectList(let t): try c.encode(Kind.projectList, forKey: .kind); try c.encode(t, forKey: .table)
         }
     }
 
@@ -34,6 +37,7 @@ public enum GoalTable: Codable, Hashable, Sendable {
         case .departmentStrategic(let t): return t.source
         case .departmentPerformance(let t): return t.source
         case .departmentIndicators(let t): return t.source
+        case .projectList(let t): return t.source
         }
     }
 
@@ -44,6 +48,7 @@ public enum GoalTable: Codable, Hashable, Sendable {
         case .departmentStrategic(let t): return t.rows.count
         case .departmentPerformance(let t): return t.rows.count
         case .departmentIndicators(let t): return t.indicators.rows.count
+        case .projectList: return 0
         }
     }
 

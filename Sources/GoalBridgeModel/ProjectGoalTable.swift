@@ -94,6 +94,11 @@ public struct ProjectGoalTable: Codable, Hashable, Sendable {
     public var serial: String?
     public var fiscalYear: Int?
     public var region: String?
+    /// 发布单位 (`聊城市财政局`), 发布日期 (`2022 年 5 月`), and the section of the document the table sits in
+    /// (`第一部分 其他运转类项目`), when the table comes from a published compilation.
+    public var publisher: String?
+    public var publishDate: String?
+    public var section: String?
     public var projectCode: String?
     /// 项目名称 / 专项资金名称.
     public var projectName: String?
@@ -122,7 +127,7 @@ public struct ProjectGoalTable: Codable, Hashable, Sendable {
     public var sources: [String: SourceCell]?
 
     public init(title: String? = nil, serial: String? = nil, fiscalYear: Int? = nil, region: String? = nil,
-                projectCode: String? = nil, projectName: String? = nil, projectCategory: String? = nil,
+                publisher: String? = nil, publishDate: String? = nil, section: String? = nil, projectCode: String? = nil, projectName: String? = nil, projectCategory: String? = nil,
                 projectAttribute: String? = nil, projectPeriod: String? = nil, supervisingDepartment: Party? = nil,
                 implementingUnit: Party? = nil, amountUnit: String? = nil, annualFunds: Funds? = nil,
                 midTermFunds: Funds? = nil, fundUse: String? = nil, spendingPlan: SpendingPlan? = nil,
@@ -132,6 +137,9 @@ public struct ProjectGoalTable: Codable, Hashable, Sendable {
         self.serial = serial
         self.fiscalYear = fiscalYear
         self.region = region
+        self.publisher = publisher
+        self.publishDate = publishDate
+        self.section = section
         self.projectCode = projectCode
         self.projectName = projectName
         self.projectCategory = projectCategory
@@ -153,4 +161,46 @@ public struct ProjectGoalTable: Codable, Hashable, Sendable {
     }
 
     public func indicators(_ scope: IndicatorScope) -> IndicatorSet? { indicatorSets.first { $0.scope == scope } }
+}
+
+/// One line of a summary list of projects (平阴 B0: 部分县直部门绩效目标申报表).
+public struct ProjectListEntry: Codable, Hashable, Sendable {
+    public var seq: String?
+    /// 预算部门（单位）名称
+    public var budgetUnitName: String?
+    public var projectName: String
+    /// 项目金额（万元）
+    public var amount: Amount?
+    public var remark: String?
+    public var sources: [String: SourceCell]?
+
+    public init(seq: String? = nil, budgetUnitName: String? = nil, projectName: String, amount: Amount? = nil,
+                remark: String? = nil, sources: [String: SourceCell]? = nil) {
+        self.seq = seq
+        self.budgetUnitName = budgetUnitName
+        self.projectName = projectName
+        self.amount = amount
+        self.remark = remark
+        self.sources = sources
+    }
+}
+
+/// A summary list of projects with their amounts, published before the goal tables (平阴 B0).
+public struct ProjectListTable: Codable, Hashable, Sendable {
+    public var title: String?
+    public var fiscalYear: Int?
+    public var amountUnit: String?
+    public var rows: [ProjectListEntry]
+    public var extras: [ExtraField]
+    public var source: TableSource?
+
+    public init(title: String? = nil, fiscalYear: Int? = nil, amountUnit: String? = nil, rows: [ProjectListEntry] = [],
+                extras: [ExtraField] = [], source: TableSource? = nil) {
+        self.title = title
+        self.fiscalYear = fiscalYear
+        self.amountUnit = amountUnit
+        self.rows = rows
+        self.extras = extras
+        self.source = source
+    }
 }

@@ -50,6 +50,16 @@ extension DepartmentPerformanceTable: ProvenanceCarrying {
     }
 }
 
+extension ProjectListTable: ProvenanceCarrying {
+    public func strippingProvenance() -> ProjectListTable {
+        var t = self
+        t.source = nil
+        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
+        t.rows = t.rows.map { var r = $0; r.sources = nil; return r }
+        return t
+    }
+}
+
 extension GoalTable: ProvenanceCarrying {
     public func strippingProvenance() -> GoalTable {
         switch self {
@@ -57,6 +67,7 @@ extension GoalTable: ProvenanceCarrying {
         case .departmentStrategic(let t): return .departmentStrategic(t.strippingProvenance())
         case .departmentPerformance(let t): return .departmentPerformance(t.strippingProvenance())
         case .departmentIndicators(let t): return .departmentIndicators(t.strippingProvenance())
+        case .projectList(let t): return .projectList(t.strippingProvenance())
         }
     }
 }

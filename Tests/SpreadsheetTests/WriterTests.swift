@@ -90,18 +90,24 @@ struct WriterLimitTests {
     }
 
     @Test func validationListIsCheckedInBytes() throws {
-        let writer = try XLSXWriter(path: temporaryPath())
+        let path = temporaryPath()
+        let writer = try XLSXWriter(path: path)
         let s = try writer.addSheet("s")
         let range = CellRange("A1:A10")!
         // 86 Chinese characters are 258 bytes: libxlsxwriter 1.1.4 would overflow its buffer.
-        let tooLong = (0..<43).map { _ in "中文" }
-        #expect(throws: WriteError.self) { try s.addListValidation(range, ListValidation(values: tooLong)) }
+        let long = (0..<43).map { "中文\($0)" }
+        try s.addListValidation(range, ListValidation(values: long))
         try s.addListValidation(range, ListValidation(values: ["产出指标", "效益指标"], inputTitle: "一级指标",
                                                       inputMessage: "请选择", errorTitle: "输入有误", errorMessage: "请从下拉列表选择"))
         #expect(throws: WriteError.self) {
             try s.addListValidation(range, ListValidation(values: ["a"], inputTitle: String(repeating: "标", count: 33)))
         }
         try writer.close()
+        // The long list went to a hidden sheet, whole and in order.
+        let back = try XLSXReader().read(path: path)
+        let lists = try #require(back.sheet(named: XLSXWriter.listSheetName))
+        #expect(lists.state == .hidden)
+        #expect(lists.cells.map(\.value.text) == long)
     }
 
     @Test func merges() throws {

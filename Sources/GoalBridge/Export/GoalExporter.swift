@@ -25,8 +25,8 @@ public struct GoalExporter: Sendable {
         switch table {
         case .project: kind = .project
         case .departmentIndicators: kind = .departmentIndicators
-        case .departmentStrategic, .departmentPerformance:
-            throw ExportError.unsupportedTable("部门整体战略目标表/绩效目标表的导出版式尚未提供")
+        case .departmentStrategic, .departmentPerformance, .projectList:
+            throw ExportError.unsupportedTable("部门整体战略目标表、绩效目标表和项目汇总清单的导出版式尚未提供")
         }
         if let requested, requested != "original" {
             guard let spec = catalog.layout(requested) else { throw ExportError.unknownLayout(requested) }

@@ -46,7 +46,8 @@ struct TableDraft {
 enum TableFieldCatalog {
     static let project: [String: FieldType] = {
         var f: [String: FieldType] = [
-            "title": .text, "serial": .text, "fiscalYear": .year, "region": .text, "projectCode": .text, "projectName": .text,
+            "title": .text, "serial": .text, "fiscalYear": .year, "region": .text, "publisher": .text, "publishDate": .text,
+            "section": .text, "projectCode": .text, "projectName": .text,
             "projectCategory": .text, "projectAttribute": .text, "projectPeriod": .text,
             "supervisingDepartment.name": .text, "supervisingDepartment.code": .text,
             "implementingUnit.name": .text, "implementingUnit.code": .text, "amountUnit": .text, "fundUse": .text,
@@ -82,7 +83,7 @@ extension ProjectGoalTable {
             impl = Party(name: d.text("implementingUnit.name") ?? "", code: d.text("implementingUnit.code"))
         }
         self.init(title: d.text("title"), serial: d.text("serial"), fiscalYear: d.year("fiscalYear"), region: d.text("region"),
-                  projectCode: d.text("projectCode"), projectName: d.text("projectName"),
+                  publisher: d.text("publisher"), publishDate: d.text("publishDate"), section: d.text("section"), projectCode: d.text("projectCode"), projectName: d.text("projectName"),
                   projectCategory: d.text("projectCategory"), projectAttribute: d.text("projectAttribute"),
                   projectPeriod: d.text("projectPeriod"), supervisingDepartment: sup, implementingUnit: impl,
                   amountUnit: d.text("amountUnit"), annualFunds: d.funds("annualFunds"), midTermFunds: d.funds("midTermFunds"),
@@ -98,6 +99,9 @@ extension ProjectGoalTable {
         d.set("serial", serial)
         d.set("fiscalYear", year: fiscalYear)
         d.set("region", region)
+        d.set("publisher", publisher)
+        d.set("publishDate", publishDate)
+        d.set("section", section)
         d.set("projectCode", projectCode)
         d.set("projectName", projectName)
         d.set("projectCategory", projectCategory)

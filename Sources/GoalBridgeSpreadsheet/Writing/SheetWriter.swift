@@ -159,8 +159,8 @@ public final class SheetWriter {
         try check(worksheet_set_row(try ws(), lxw_row_t(row), height, owner.format(format)), "row \(row + 1)")
     }
 
-    /// A dropdown over `range`. Lists longer than Excel's 255 bytes must be put on a sheet
-    /// and referred to with `formula`; this is checked on UTF-8 bytes (libxlsxwriter copies into 258 bytes).
+    /// A dropdown over `range`. A list longer than Excel's 255 bytes (counted in UTF-8, since libxlsxwriter
+    /// copies it into 258 bytes) is written to a hidden sheet and referred to by range.
     public func addListValidation(_ range: CellRange, _ validation: ListValidation) throws {
         var dv = lxw_data_validation()
         var owned: [UnsafeMutablePointer<CChar>] = []
@@ -175,9 +175,16 @@ public final class SheetWriter {
         try checkText(validation.errorMessage, "出错警告信息", ExcelLimits.validationMessageLength)
         var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         defer { list?.deallocate() }
+        if let values = validation.values,
+           values.reduce(0, { $0 + $1.utf8.count }) + max(values.count - 1, 0) > ExcelLimits.validationListBytes {
+            // Too long to sit in the validation (Excel's 255 limit; libxlsxwriter 1.1.4 would overflow its
+            // 258-byte buffer): the list goes to a hidden sheet and the validation refers to its range.
+            var moved = validation
+            moved.values = nil
+            moved.formula = try owner.listRangeFormula(values)
+            return try addListValidation(range, moved)
+        }
         if let values = validation.values {
-            let bytes = values.reduce(0) { $0 + $1.utf8.count } + max(values.count - 1, 0)
-            if bytes > ExcelLimits.validationListBytes { throw WriteError.validationListTooLong(range: range.description, bytes: bytes) }
             dv.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
             list = .allocate(capacity: values.count + 1)
             for (i, v) in values.enumerated() { list![i] = c(v) }

@@ -51,6 +51,24 @@ public final class XLSXWriter {
         return p
     }
 
+    /// The hidden sheet that holds dropdown lists too long for Excel's 255-byte inline limit.
+    public static let listSheetName = "_lists"
+    private var listSheet: SheetWriter?
+    private var listColumns = 0
+
+    /// Writes `values` into a column of the hidden list sheet and returns a formula for the range.
+    func listRangeFormula(_ values: [String]) throws -> String {
+        if listSheet == nil {
+            listSheet = try addSheet(XLSXWriter.listSheetName)
+            try listSheet!.hide()
+        }
+        let column = listColumns
+        listColumns += 1
+        for (i, v) in values.enumerated() { try listSheet!.write(v, at: CellReference(row: i, column: column)) }
+        let letter = CellReference.columnName(column)
+        return "='\(XLSXWriter.listSheetName)'!$\(letter)$1:$\(letter)$\(max(values.count, 1))"
+    }
+
     /// False once `close()` has run; sheet writers check it before touching C memory.
     var isOpen: Bool { workbook != nil }
 
