@@ -23,8 +23,9 @@ let package = Package(
         .target(name: "GoalBridgeModel", resources: [.copy("Resources")]),
         .target(name: "GoalBridge", dependencies: ["GoalBridgeSpreadsheet", "GoalBridgeModel"],
                 resources: [.copy("Resources")]),
+        .target(name: "GoalBridgeReview", dependencies: ["GoalBridgeModel"], resources: [.copy("Resources")]),
         .executableTarget(name: "goalbridge", dependencies: [
-            "GoalBridge",
+            "GoalBridge", "GoalBridgeReview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge"], path: "Benchmarks/goalbridge-bench"),
@@ -32,6 +33,7 @@ let package = Package(
         .executableTarget(name: "goalbridge-fuzz", dependencies: ["GoalBridge"], path: "Fuzz/goalbridge-fuzz"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["GoalBridgeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ReviewTests", dependencies: ["GoalBridgeReview", "GoalBridge", "GoalBridgeSpreadsheet"]),
         .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
     ]
 )

@@ -17,4 +17,6 @@ enum CellStyles {
 public enum TemplateNames {
     public static let instructionsSheet = "填报说明"
     public static let listSheet = "下拉列表"
+    /// The findings sheet of an annotated return copy.
+    public static let reviewSheet = "审核意见"
 }

@@ -42,12 +42,14 @@ public struct GoalExporter: Sendable {
     /// Writes every table to its own sheet of one workbook, atomically. Returns warnings for content
     /// the layout has no place for (nothing is dropped silently).
     @discardableResult
-    public func export(_ tables: [GoalTable], to path: String, layout requested: String? = nil) throws -> [Diagnostic] {
+    public func export(_ tables: [GoalTable], to path: String, layout requested: String? = nil,
+                       notes: [Int: [ModelLocation: [String]]] = [:], notesSheet: NotesSheet? = nil) throws -> [Diagnostic] {
         let writer = try XLSXWriter(path: path)
         var diagnostics: [Diagnostic] = []
         var usedNames = Set<String>()
         var firstSpec: LayoutSpec?
         var listWritten = Set<String>()
+        var placements: [Int: NotesSheet.Placement] = [:]
         for (i, table) in tables.enumerated() {
             let spec = try layout(for: table, requested: requested)
             if firstSpec == nil { firstSpec = spec }
@@ -61,9 +63,22 @@ public struct GoalExporter: Sendable {
             let sheet = try writer.addSheet(name)
             var composer = SheetComposer(spec: spec, sheet: sheet, draft: draft, template: false, vocabulary: vocabulary,
                                          listNames: ListNames(spec: spec, vocabulary: vocabulary))
+            composer.notes = notes[i] ?? [:]
             try composer.compose()
+            placements[i] = NotesSheet.Placement(sheet: name, cells: composer.placed.mapValues(\.description))
             diagnostics += unplaced(table, draft, composer, spec: spec, sheet: name, file: path)
             listWritten.insert(spec.id)
+        }
+        if let notesSheet {
+            let sheet = try writer.addSheet(notesSheet.title)
+            let rows = notesSheet.rows(placements)
+            for (c, width) in notesSheet.columnWidths.enumerated() { try sheet.setColumn(c...c, width: width) }
+            for (c, h) in notesSheet.header.enumerated() { try sheet.write(h, at: CellReference(row: 0, column: c), format: CellStyles.header) }
+            for (r, row) in rows.enumerated() {
+                for (c, text) in row.enumerated() { try sheet.write(text, at: CellReference(row: r + 1, column: c), format: CellStyles.input) }
+            }
+            try sheet.freezePanes(row: 1, column: 0)
+            if !rows.isEmpty { try sheet.autofilter(CellRange(rows: 0...rows.count, columns: 0...(notesSheet.header.count - 1))) }
         }
         if let spec = firstSpec {
             try ListNames(spec: spec, vocabulary: vocabulary).writeListSheet(writer)
@@ -138,6 +153,27 @@ public struct GoalExporter: Sendable {
         if !draft.extras.isEmpty && !composer.placedExtras { report("附加信息（\(draft.extras.count) 项）") }
         if case .project(let t) = table, !t.goals.items.isEmpty { report("分项目标（\(t.goals.items.count) 项）") }
         return out
+    }
+}
+
+/// An extra sheet listing review notes, written after the tables so it can name the cells they landed in.
+public struct NotesSheet: Sendable {
+    /// Where one table was written: its sheet, and the cell of each model location.
+    public struct Placement: Sendable {
+        public var sheet: String
+        public var cells: [ModelLocation: String]
+    }
+
+    public var title: String
+    public var header: [String]
+    public var columnWidths: [Double]
+    public var rows: @Sendable ([Int: Placement]) -> [[String]]
+
+    public init(title: String, header: [String], columnWidths: [Double], rows: @escaping @Sendable ([Int: Placement]) -> [[String]]) {
+        self.title = title
+        self.header = header
+        self.columnWidths = columnWidths
+        self.rows = rows
     }
 }
 

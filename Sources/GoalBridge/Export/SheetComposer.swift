@@ -11,6 +11,10 @@ struct SheetComposer {
     let template: Bool
     let vocabulary: Vocabulary
     let listNames: ListNames
+    /// Review notes to put on cells (a comment, and the cell highlighted), by model location.
+    var notes: [ModelLocation: [String]] = [:]
+    /// Where each model location was written: lets a findings sheet name the cell in this copy.
+    private(set) var placed: [ModelLocation: CellReference] = [:]
 
     private(set) var row = 0
     private var occupied = Set<CellReference>()
@@ -30,6 +34,24 @@ struct SheetComposer {
     }
 
     private var lastColumn: Int { spec.columnCount - 1 }
+
+    /// The format for a cell at `locations`: highlighted when any of them has a note.
+    private func marked(_ format: CellFormat, _ locations: [ModelLocation]) -> CellFormat {
+        guard locations.contains(where: { notes[$0] != nil }) else { return format }
+        var f = format
+        f.fillColor = 0xFFC7CE
+        return f
+    }
+
+    /// Records where `locations` were written and attaches their notes as one comment.
+    private mutating func annotate(_ locations: [ModelLocation], at ref: CellReference) throws {
+        var texts: [String] = []
+        for loc in locations {
+            placed[loc] = placed[loc] ?? ref
+            texts += notes[loc] ?? []
+        }
+        if !texts.isEmpty { try sheet.addComment(texts.joined(separator: "\n"), at: ref, author: "审核") }
+    }
 
     mutating func compose() throws {
         for (i, width) in spec.columnWidths.enumerated() { try sheet.setColumn(i...i, width: width) }
@@ -58,16 +80,16 @@ struct SheetComposer {
         for r in rows { for c in columns { occupied.insert(CellReference(row: r, column: c)) } }
     }
 
-    private mutating func putAmount(_ amount: Amount?, rows: ClosedRange<Int>, columns: ClosedRange<Int>) throws {
-        guard let amount else { return try put("", rows: rows, columns: columns, format: CellStyles.amount) }
+    private mutating func putAmount(_ amount: Amount?, rows: ClosedRange<Int>, columns: ClosedRange<Int>, format: CellFormat = CellStyles.amount) throws {
+        guard let amount else { return try put("", rows: rows, columns: columns, format: format) }
         if amount.isCanonicalNumber, let v = amount.value {
             let range = CellRange(rows: rows, columns: columns)
             let number = (v as NSDecimalNumberConvertible).doubleValue
-            if range.isSingleCell { try sheet.write(number, at: range.first, format: CellStyles.amount) }
-            else { try sheet.merge(range, number: number, format: CellStyles.amount) }
+            if range.isSingleCell { try sheet.write(number, at: range.first, format: format) }
+            else { try sheet.merge(range, number: number, format: format) }
             for r in rows { for c in columns { occupied.insert(CellReference(row: r, column: c)) } }
         } else {
-            try put(amount.raw, rows: rows, columns: columns, format: CellStyles.amount)
+            try put(amount.raw, rows: rows, columns: columns, format: format)
         }
     }
 
@@ -104,7 +126,9 @@ struct SheetComposer {
             if let text = cell.text, let template = TextTemplate(text) {
                 placedFields.formUnion(template.fields)
                 let rendered = template.render { f in draft.text(f) ?? draft.year(f).map(String.init) ?? draft.amount(f)?.raw }
-                try put(rendered, rows: rows, columns: columns, format: cell.role == .subtitle ? CellStyles.subtitle : CellStyles.note)
+                let here = template.fields.map { ModelLocation.field($0) }
+                try put(rendered, rows: rows, columns: columns, format: marked(cell.role == .subtitle ? CellStyles.subtitle : CellStyles.note, here))
+                try annotate(here, at: CellReference(row: row, column: columns.lowerBound))
             } else if let text = cell.text {
                 try put(text, rows: rows, columns: columns, format: cell.role == .header ? CellStyles.header : CellStyles.label)
             } else if let label = cell.label {
@@ -112,26 +136,28 @@ struct SheetComposer {
             } else if let field = cell.field {
                 placedFields.insert(field)
                 let type = cell.type ?? TableFieldCatalog.fields(for: spec.kind)[field] ?? .text
+                let here = [ModelLocation.field(field)]
                 if cell.role == .title {
-                    try put(draft.text(field) ?? spec.defaultTitle ?? "", rows: rows, columns: columns, format: CellStyles.title)
+                    try put(draft.text(field) ?? spec.defaultTitle ?? "", rows: rows, columns: columns, format: marked(CellStyles.title, here))
                 } else {
                     switch type {
                     case .amount:
-                        try putAmount(draft.amount(field), rows: rows, columns: columns)
+                        try putAmount(draft.amount(field), rows: rows, columns: columns, format: marked(CellStyles.amount, here))
                     case .year:
                         if let y = draft.year(field) {
                             let range = CellRange(rows: rows, columns: columns)
-                            if range.isSingleCell { try sheet.write(Double(y), at: range.first, format: CellStyles.input) }
-                            else { try sheet.merge(range, number: Double(y), format: CellStyles.input) }
+                            if range.isSingleCell { try sheet.write(Double(y), at: range.first, format: marked(CellStyles.input, here)) }
+                            else { try sheet.merge(range, number: Double(y), format: marked(CellStyles.input, here)) }
                             for rr in rows { for c in columns { occupied.insert(CellReference(row: rr, column: c)) } }
                         } else {
-                            try put("", rows: rows, columns: columns, format: CellStyles.input)
+                            try put("", rows: rows, columns: columns, format: marked(CellStyles.input, here))
                         }
                     case .text:
                         let text = draft.text(field) ?? ""
-                        try put(text, rows: rows, columns: columns, format: CellStyles.input)
+                        try put(text, rows: rows, columns: columns, format: marked(CellStyles.input, here))
                         height = max(height, estimatedHeight(text, widthUnits: width(columns)))
                     }
+                    try annotate(here, at: CellReference(row: row, column: columns.lowerBound))
                     if let list = cell.list, let values = listNames.values(list) {
                         try sheet.addListValidation(CellRange(rows: rows, columns: columns).firstCellRange,
                                                     ListValidation(values: values, inputTitle: cell.label?.first, inputMessage: "请从下拉列表中选择", strict: false))
@@ -158,7 +184,8 @@ struct SheetComposer {
         placedSpendingPlan = true
         let plan = draft.spendingPlan
         let label = plan?.kind == .amount ? p.amountLabel[0] : p.percentLabel[0]
-        try put(label, rows: row...(row + 1), columns: 0...0, format: CellStyles.label)
+        try put(label, rows: row...(row + 1), columns: 0...0, format: marked(CellStyles.label, [.field("spendingPlan")]))
+        try annotate([.field("spendingPlan")], at: CellReference(row: row, column: 0))
         let span = max(p.pointSpan ?? 1, 1)
         var column = 1
         let points = plan?.points ?? (template ? p.defaultPoints.map { SpendingPoint(label: $0, value: nil) } : [])
@@ -265,10 +292,14 @@ struct SheetComposer {
         let split = roleColumns[.valueSymbol] != nil || roleColumns[.valueNumber] != nil || roleColumns[.valueUnit] != nil
         for group in set2.hierarchy {
             let g = group.rowIndices
-            try put(group.level1Raw, rows: (dataStart + g.first!)...(dataStart + g.last!), columns: roleColumns[.level1]!, format: CellStyles.centered)
+            let l1 = g.map { ModelLocation.indicator(scope: scope, row: $0, field: "level1") }
+            try put(group.level1Raw, rows: (dataStart + g.first!)...(dataStart + g.last!), columns: roleColumns[.level1]!, format: marked(CellStyles.centered, l1))
+            try annotate(l1, at: CellReference(row: dataStart + g.first!, column: roleColumns[.level1]!.lowerBound))
             for sub in group.children {
                 let s = sub.rowIndices
-                try put(sub.level2Raw, rows: (dataStart + s.first!)...(dataStart + s.last!), columns: roleColumns[.level2]!, format: CellStyles.centered)
+                let l2 = s.map { ModelLocation.indicator(scope: scope, row: $0, field: "level2") }
+                try put(sub.level2Raw, rows: (dataStart + s.first!)...(dataStart + s.last!), columns: roleColumns[.level2]!, format: marked(CellStyles.centered, l2))
+                try annotate(l2, at: CellReference(row: dataStart + s.first!, column: roleColumns[.level2]!.lowerBound))
             }
         }
         for (k, ind) in rows.enumerated() {
@@ -276,7 +307,11 @@ struct SheetComposer {
             var height = 20.0
             func write(_ role: IndicatorRole, _ text: String?, _ format: CellFormat = CellStyles.input) throws {
                 guard let cols = roleColumns[role] else { return }
-                try put(text ?? "", rows: r...r, columns: cols, format: format)
+                // The three value columns carry the notes of `value` on the number cell.
+                let field = [.valueSymbol, .valueUnit].contains(role) ? nil : (role == .valueNumber ? "value" : role.rawValue)
+                let here = field.map { [ModelLocation.indicator(scope: scope, row: k, field: $0)] } ?? []
+                try put(text ?? "", rows: r...r, columns: cols, format: marked(format, here))
+                try annotate(here, at: CellReference(row: r, column: cols.lowerBound))
                 height = max(height, estimatedHeight(text ?? "", widthUnits: width(cols)))
             }
             try write(.name, ind.name)

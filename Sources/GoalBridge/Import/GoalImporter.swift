@@ -60,7 +60,7 @@ public struct GoalImporter: Sendable {
         if case .string(let s)? = workbook.properties.custom[Self.templateIdProperty] { templateId = s }
         if case .string(let s)? = workbook.properties.custom[Self.templateVersionProperty] { templateVersion = s }
 
-        for sheet in workbook.sheets where sheet.state == .visible || forced != nil {
+        for sheet in workbook.sheets where (sheet.state == .visible || forced != nil) && !isAuxiliary(sheet) {
             let grid = GridView(sheet)
             if grid.cells.isEmpty { continue }
             guard let (spec, anchors) = detect(grid, candidates, preferred: templateId) else {
@@ -96,7 +96,7 @@ public struct GoalImporter: Sendable {
         return result
     }
 
-    private func isAuxiliary(_ sheet: Sheet) -> Bool { sheet.name == TemplateNames.instructionsSheet || sheet.name == TemplateNames.listSheet }
+    private func isAuxiliary(_ sheet: Sheet) -> Bool { [TemplateNames.instructionsSheet, TemplateNames.listSheet, TemplateNames.reviewSheet].contains(sheet.name) }
 
     /// The layout whose labels best cover the sheet, with its anchor cells in row order. A workbook written
     /// from one of our templates names its layout (custom property), which wins when that layout matches at all.

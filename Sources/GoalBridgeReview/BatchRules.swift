@@ -1,0 +1,79 @@
+import GoalBridgeModel
+
+/// Rules across the tables of one batch: duplicate tables and indicators, one name spelled two ways.
+struct BatchRules {
+    let configuration: ReviewConfiguration
+
+    func review(_ tables: [GoalTable]) -> [Finding] {
+        var sinks: [Int: FindingSink] = [:]
+        func sink(_ i: Int) -> FindingSink {
+            var s = sinks[i] ?? FindingSink(configuration: configuration, table: i, source: tables[i].source)
+            s.tableName = tables[i].project?.projectName
+            return s
+        }
+        // Q18: the same table twice (content, not provenance).
+        var seen: [GoalTable: Int] = [:]
+        for (i, t) in tables.enumerated() {
+            let key = t.strippingProvenance()
+            if let first = seen[key] {
+                var s = sink(i)
+                s.add("Q18", at: .table, ["what": "本表与第 \(first + 1) 张表（\(tables[first].project?.projectName ?? "")）内容完全相同，重复提交。"])
+                sinks[i] = s
+            } else {
+                seen[key] = i
+            }
+        }
+        // Q18: the same indicator twice within a table.
+        for (i, t) in tables.enumerated() {
+            guard case .project(let p) = t else { continue }
+            for set in p.indicatorSets {
+                var rows: [String: Int] = [:]
+                for (k, r) in set.rows.enumerated() where !r.name.isEmpty {
+                    let key = "\(r.level2Raw)|\(r.name)|\(r.value.raw)"
+                    if rows[key] != nil {
+                        var s = sink(i)
+                        s.add("Q18", at: .indicator(scope: set.scope, row: k, field: "name"), cell: r.sources?["name"],
+                              ["what": "指标“\(r.name)”（\(r.value.raw)）重复填写。"])
+                        sinks[i] = s
+                    } else {
+                        rows[key] = k
+                    }
+                }
+            }
+        }
+        // Q17: names that differ by one character (平阳县/平阴县).
+        var names: [String: [(Int, String)]] = [:]
+        for (i, t) in tables.enumerated() {
+            guard case .project(let p) = t else { continue }
+            for (field, name) in [("supervisingDepartment.name", p.supervisingDepartment?.name), ("implementingUnit.name", p.implementingUnit?.name)] {
+                if let name, name.count >= 3 { names[name, default: []].append((i, field)) }
+            }
+        }
+        let distinct = names.keys.sorted()
+        for (a, b) in pairs(distinct) where sameBodyDifferentPlace(a, b) {
+            // Report at the rarer spelling: that is the likely typo.
+            let (rare, common) = names[a]!.count <= names[b]!.count ? (a, b) : (b, a)
+            let (i, field) = names[rare]![0]
+            var s = sink(i)
+            s.add("Q17", at: .field(field), cell: tables[i].project?.sources?[field], ["a": rare, "b": common], figures: ["写法一": rare, "写法二": common])
+            sinks[i] = s
+        }
+        return sinks.keys.sorted().flatMap { sinks[$0]!.findings }
+    }
+
+    /// `平阳县民政局` / `平阴县民政局`: the same body after the place name, and place names one character apart.
+    /// `平阴县民政局` / `平阴县财政局` are two bodies, not two spellings.
+    private func sameBodyDifferentPlace(_ a: String, _ b: String) -> Bool {
+        let markers: Set<Character> = ["省", "市", "县", "区", "镇", "乡"]
+        guard let i = a.firstIndex(where: markers.contains), let j = b.firstIndex(where: markers.contains) else { return false }
+        let (placeA, placeB) = (a[...i], b[...j])
+        guard a[a.index(after: i)...] == b[b.index(after: j)...], placeA.count == placeB.count, placeA != placeB else { return false }
+        return zip(placeA, placeB).filter { $0 != $1 }.count == 1
+    }
+
+    private func pairs(_ items: [String]) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for i in items.indices { for j in items.indices where j > i { out.append((items[i], items[j])) } }
+        return out
+    }
+}

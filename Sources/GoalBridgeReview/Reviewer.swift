@@ -1,0 +1,86 @@
+import Foundation
+import GoalBridgeModel
+
+/// Reviews goal tables the way a third-party reviewer does (DOMAIN.md §5), table by table and across a batch.
+///
+/// ```swift
+/// let findings = Reviewer().review(result.tables)
+/// findings.filter { $0.severity == .error }.forEach { print($0) }
+/// ```
+public struct Reviewer: Sendable {
+    public let configuration: ReviewConfiguration
+    public let vocabulary: Vocabulary
+
+    public init(configuration: ReviewConfiguration = .standard, vocabulary: Vocabulary = .standard) {
+        self.configuration = configuration
+        self.vocabulary = vocabulary
+    }
+
+    /// Findings for every table, then the rules that compare tables with each other.
+    public func review(_ tables: [GoalTable]) -> [Finding] {
+        var findings: [Finding] = []
+        for (i, table) in tables.enumerated() {
+            var context = FindingSink(configuration: configuration, table: i, source: table.source)
+            switch table {
+            case .project(let t):
+                context.tableName = t.projectName
+                TableRules(configuration: configuration, vocabulary: vocabulary).review(t, into: &context)
+            case .departmentIndicators(let t):
+                context.tableName = t.departmentName
+                let rows = RowRules(configuration: configuration, vocabulary: vocabulary, fiscalYear: t.fiscalYear, budget: nil)
+                for (k, row) in t.indicators.rows.enumerated() { rows.review(row, scope: .annual, index: k, into: &context) }
+            default:
+                break
+            }
+            findings += context.findings
+        }
+        findings += BatchRules(configuration: configuration).review(tables)
+        return findings
+    }
+}
+
+/// Collects findings for one table, filling in rule metadata from the configuration.
+struct FindingSink {
+    let configuration: ReviewConfiguration
+    let table: Int
+    let source: TableSource?
+    var tableName: String?
+    var findings: [Finding] = []
+
+    init(configuration: ReviewConfiguration, table: Int, source: TableSource?) {
+        self.configuration = configuration
+        self.table = table
+        self.source = source
+    }
+
+    mutating func add(_ rule: String, at location: ModelLocation, cell: SourceCell? = nil, _ values: [String: String] = [:],
+                      figures: [String: String] = [:], severity: ReviewSeverity? = nil) {
+        guard let meta = configuration.rules[rule] else { return }
+        func fill(_ template: String) -> String {
+            var s = template
+            for (k, v) in values { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
+            return s
+        }
+        findings.append(Finding(rule: rule, category: ReviewCategory(rawValue: meta.category) ?? .format, severity: severity ?? meta.severity,
+                                message: fill(meta.message), suggestion: meta.suggestion.map(fill), table: table, tableName: tableName,
+                                location: location, file: source?.file, sheet: cell?.sheet ?? source?.sheet, cell: cell?.cell, figures: figures))
+    }
+}
+
+/// Money in 万元 from an indicator value (`≤146万元`, `5000元`), nil for anything else.
+func moneyInWan(_ v: IndicatorValue) -> Decimal? {
+    guard v.kind == .quantitative, let n = v.number, let unit = v.unit else { return nil }
+    switch unit {
+    case "万元": return n
+    case "元": return n / 10_000
+    case "亿元": return n * 10_000
+    default: return nil
+    }
+}
+
+func format(_ d: Decimal) -> String {
+    var v = d
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &v, 2, .plain)
+    return "\(rounded)"
+}

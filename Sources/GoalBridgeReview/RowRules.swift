@@ -1,0 +1,96 @@
+import Foundation
+import GoalBridgeModel
+
+/// Rules over one indicator row: measurability, direction, units, dates, placement, residue.
+struct RowRules {
+    let configuration: ReviewConfiguration
+    let vocabulary: Vocabulary
+    let fiscalYear: Int?
+    let budget: Decimal?
+
+    func contains(_ text: String, _ list: String) -> Bool { configuration.words(list).contains { text.contains($0) } }
+
+    func isSatisfaction(_ r: IndicatorRow) -> Bool {
+        r.level1 == "满意度指标" || r.level2 == "服务对象满意度指标" || contains(r.name, "satisfaction")
+    }
+
+    func review(_ r: IndicatorRow, scope: IndicatorScope, index k: Int, into sink: inout FindingSink) {
+        let v = r.value
+        let at = { (field: String) in ModelLocation.indicator(scope: scope, row: k, field: field) }
+        let valueCell = r.sources?["value"]
+        let name = r.name.isEmpty ? r.level2Raw : r.name
+        guard !v.raw.isEmpty else { return }
+
+        // Q1: satisfaction targets are percentages of at least ~60 %.
+        if isSatisfaction(r) {
+            let minimum = Decimal(configuration.thresholds.satisfactionMinimumPercent)
+            let isPercent = v.unit == "%"
+            if (isPercent && (v.number ?? 100) < minimum) || v.kind == .qualitative || v.kind == .boolean {
+                sink.add("Q1", at: at("value"), cell: valueCell, ["name": name, "value": v.raw, "minimum": "\(minimum)"],
+                         figures: ["指标值": v.raw, "下限": "\(minimum)%"])
+            }
+        }
+        // Q3: a cost indicator that is not a cost.
+        let isCost = r.level1 == "成本指标" || r.level2 == "成本指标" || r.level2 == "经济成本指标"
+        if isCost {
+            var reason: String?
+            if let word = configuration.words("notCost").first(where: { r.name.contains($0) }) { reason = "“\(word)”是完成情况，不是成本" }
+            else if v.unit == "%" { reason = "以百分比表示，不是金额" }
+            else if configuration.words("notCostValues").contains(where: { v.raw.contains($0) }) { reason = "只写了“\(v.raw)”，没有金额" }
+            if let reason { sink.add("Q3", at: at("name"), cell: r.sources?["name"], ["name": name, "value": v.raw, "reason": reason]) }
+        }
+        // Q8, Q9: restated names.
+        let description = r.description ?? ""
+        if !description.isEmpty && !r.name.isEmpty && TextNormalizer.labelKey(description) == TextNormalizer.labelKey(r.name) {
+            sink.add("Q8", at: at("description"), cell: r.sources?["description"], ["name": name])
+        }
+        if v.kind != .quantitative && v.kind != .date {
+            let key = TextNormalizer.labelKey(v.raw)
+            if !r.name.isEmpty && key == TextNormalizer.labelKey(r.name) {
+                sink.add("Q9", at: at("value"), cell: valueCell, ["name": name, "what": "指标名称"])
+            } else if !description.isEmpty && key == TextNormalizer.labelKey(description) {
+                sink.add("Q9", at: at("value"), cell: valueCell, ["name": name, "what": "指标描述"])
+            } else if v.kind == .qualitative, configuration.words("vague").contains(TextNormalizer.labelKey(v.raw)) {
+                // Q10: a vague word alone where a number is possible.
+                sink.add("Q10", at: at("value"), cell: valueCell, ["what": "指标“\(name)”的目标值“\(v.raw)”只是定性描述，难以衡量。"])
+            }
+        }
+        // Q11: direction.
+        let rateLike = contains(r.name, "rates") && v.unit == "%"
+        if rateLike && (v.comparator == .le || v.comparator == .lt) {
+            sink.add("Q11", at: at("value"), cell: valueCell,
+                     ["name": name, "value": v.raw, "reason": "完成率、合格率类指标应为“≥”", "suggestion": "如“≥95%”或“=100%”。"])
+        } else if contains(r.name, "usefulLife") && (v.comparator == .le || v.comparator == .lt) {
+            sink.add("Q11", at: at("value"), cell: valueCell,
+                     ["name": name, "value": v.raw, "reason": "使用年限应为“≥”", "suggestion": "如“≥5年”。"])
+        } else if isCost, moneyInWan(v) != nil, v.comparator == .ge || v.comparator == .gt, !contains(r.name + description, "minimumStandard") {
+            sink.add("Q11", at: at("value"), cell: valueCell,
+                     ["name": name, "value": v.raw, "reason": "成本应控制在上限以内，一般为“≤”", "suggestion": "如“≤50万元”；最低投资标准除外。"])
+        }
+        // Q12: units that do not fit.
+        if let unit = v.unit {
+            if r.level2 == "数量指标" && configuration.words("countWrongUnits").contains(unit) && !r.name.contains("率") && !r.name.contains("比例") {
+                sink.add("Q12", at: at("value"), cell: valueCell, ["name": name, "unit": unit, "reason": "数量指标应为计数单位"])
+            } else if contains(r.name, "personNames") && !r.name.contains("人次") && !r.name.contains("率") && !r.name.contains("比例")
+                        && configuration.words("personWrongUnits").contains(unit) {
+                sink.add("Q12", at: at("value"), cell: valueCell, ["name": name, "unit": unit, "reason": "人数应以“人”计"])
+            }
+        }
+        // Q13: a bare number.
+        if (v.kind == .quantitative || v.kind == .range) && v.flags.contains("missingUnit") && v.number != 0 {
+            sink.add("Q13", at: at("value"), cell: valueCell, ["name": name, "value": v.raw])
+        }
+        // Q16: a deadline before the budget year.
+        if v.kind == .date, let year = v.date?.year, let fiscal = fiscalYear, year < fiscal {
+            sink.add("Q16", at: at("value"), cell: valueCell, ["name": name, "value": v.raw, "year": "\(fiscal)"])
+        }
+        // Q19: a satisfaction indicator outside the satisfaction block.
+        if contains(r.name, "satisfaction"), let l1 = r.level1, l1 != "满意度指标", !(l1 == "部门效果" && r.level2 == "服务对象满意度指标") {
+            sink.add("Q19", at: at("level1"), cell: r.sources?["level1"] ?? r.sources?["name"], ["name": name, "level1": r.level1Raw, "level2": r.level2Raw])
+        }
+        // Q23: residue of conversions.
+        if v.flags.contains("latex") || v.flags.contains("html") {
+            sink.add("Q23", at: at("value"), cell: valueCell, ["text": v.raw, "what": v.flags.contains("latex") ? "LaTeX 公式标记" : "HTML 标签"])
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GoalBridgeModel
+
+/// Rules over one project table: completeness, funds, spending plan, cost against budget, the two sets.
+struct TableRules {
+    let configuration: ReviewConfiguration
+    let vocabulary: Vocabulary
+
+    var tolerance: Decimal { Decimal(configuration.thresholds.moneyTolerance) }
+
+    /// The annual budget in 万元: the funds total, or the amount in a funds sentence (`2022年财政拨款108万元`).
+    func budget(_ t: ProjectGoalTable) -> Decimal? {
+        let scale: Decimal = t.amountUnit == "元" ? 1 / 10_000 : 1
+        if let total = t.annualFunds?.total?.value { return total * scale }
+        if let text = t.annualFunds?.text,
+           let m = text.range(of: #"([0-9]+(\.[0-9]+)?)\s*万元"#, options: .regularExpression) {
+            return Decimal(string: String(text[m]).replacingOccurrences(of: "万元", with: "").trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    func review(_ t: ProjectGoalTable, into sink: inout FindingSink) {
+        let budget = budget(t)
+        let rows = RowRules(configuration: configuration, vocabulary: vocabulary, fiscalYear: t.fiscalYear, budget: budget)
+        for set in t.indicatorSets {
+            for (k, row) in set.rows.enumerated() { rows.review(row, scope: set.scope, index: k, into: &sink) }
+        }
+        completeness(t, into: &sink)
+        funds(t, into: &sink)
+        spendingPlan(t, into: &sink)
+        if let annual = t.indicators(.annual) { cost(t, annual, budget: budget, into: &sink) }
+        sets(t, into: &sink)
+        residue(t, into: &sink)
+    }
+
+    // Q5: required categories and fields.
+    func completeness(_ t: ProjectGoalTable, into sink: inout FindingSink) {
+        // A table without a name field (永清 F2) names its project in the title.
+        if (t.projectName ?? "").isEmpty && (t.title ?? "").isEmpty {
+            sink.add("Q5", at: .field("projectName"), ["what": "未填写项目名称。", "suggestion": "请填写预算项目名称。"])
+        }
+        if (t.goals.annual ?? "").isEmpty && (t.goals.midTerm ?? "").isEmpty {
+            sink.add("Q5", at: .field("goals.annual"), ["what": "未填写绩效目标。", "suggestion": "请概述项目当年要实现的产出和效果。"])
+        }
+        guard let annual = t.indicators(.annual) else {
+            sink.add("Q5", at: .table, ["what": "没有绩效指标。", "suggestion": "请按一级、二级、三级填写绩效指标。"])
+            return
+        }
+        let level1s = Set(annual.rows.compactMap(\.level1))
+        for required in ["产出指标", "效益指标", "满意度指标"] where !level1s.contains(required) {
+            sink.add("Q5", at: .table, ["what": "缺少一级指标“\(required)”。", "suggestion": "请补充\(required)及其二级、三级指标。"])
+        }
+        let pairs = Set(annual.rows.map { "\($0.level1 ?? "")/\($0.level2 ?? "")" })
+        for l2 in ["数量指标", "质量指标", "时效指标"] where level1s.contains("产出指标") && !pairs.contains("产出指标/\(l2)") {
+            sink.add("Q5", at: .table, ["what": "产出指标下缺少二级指标“\(l2)”。", "suggestion": "请补充\(l2)。"], severity: .warning)
+        }
+        let costYear = configuration.thresholds.costFromYear
+        if let year = t.fiscalYear, year >= costYear {
+            if !level1s.contains("成本指标") {
+                sink.add("Q5", at: .table, ["what": "\(year) 年度的表缺少一级指标“成本指标”（\(costYear) 年起成本指标单独列为一级指标）。",
+                                            "suggestion": "请将成本指标列为一级指标，细化经济成本指标。"])
+            }
+        } else if !level1s.contains("成本指标") && !pairs.contains("产出指标/成本指标") {
+            sink.add("Q5", at: .table, ["what": "缺少成本指标。", "suggestion": "请在产出指标下补充成本指标。"], severity: .warning)
+        }
+        for set in t.indicatorSets {
+            for (k, row) in set.rows.enumerated() where row.value.raw.isEmpty {
+                sink.add("Q5", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"] ?? row.sources?["name"],
+                         ["what": "指标“\(row.name)”未填写指标值。", "suggestion": "请填写目标值。"])
+            }
+        }
+    }
+
+    // Q6: total = fiscal + carry-over + other.
+    func funds(_ t: ProjectGoalTable, into sink: inout FindingSink) {
+        for (prefix, funds) in [("annualFunds", t.annualFunds), ("midTermFunds", t.midTermFunds)] {
+            guard let f = funds, let total = f.total?.value else { continue }
+            let parts = [f.fiscal, f.carryover, f.other].compactMap { $0?.value }
+            guard !parts.isEmpty else { continue }
+            let sum = parts.reduce(0, +)
+            let diff = total - sum
+            if abs(diff) > tolerance {
+                sink.add("Q6", at: .field(prefix + ".total"), cell: t.sources?[prefix + ".total"],
+                         ["total": format(total), "sum": format(sum), "difference": format(abs(diff))],
+                         figures: ["资金总额": format(total), "分项合计": format(sum)])
+            }
+        }
+    }
+
+    // Q7: cumulative and reaching the end.
+    func spendingPlan(_ t: ProjectGoalTable, into sink: inout FindingSink) {
+        guard let plan = t.spendingPlan else { return }
+        let values = plan.points.compactMap { $0.value?.value }
+        guard values.count >= 2 else { return }
+        if zip(values, values.dropFirst()).contains(where: { $1 < $0 }) {
+            sink.add("Q7", at: .field("spendingPlan"), ["problem": "不是累计数（后一时点小于前一时点：\(values.map(format).joined(separator: " → "))）"])
+            return
+        }
+        let target: Decimal? = plan.kind == .percent ? 100 : t.annualFunds?.total?.value
+        if let target, let last = values.last, abs(last - target) > tolerance {
+            let unit = plan.kind == .percent ? "%" : "万元"
+            sink.add("Q7", at: .field("spendingPlan"), ["problem": "最后一个时点为 \(format(last))\(unit)，未达到 \(format(target))\(unit)"],
+                     figures: ["最后时点": format(last), "应达到": format(target)])
+        }
+    }
+
+    func isCostRow(_ r: IndicatorRow) -> Bool {
+        r.level1 == "成本指标" || r.level2 == "成本指标" || r.level2 == "经济成本指标"
+    }
+
+    // Q2, Q2b, Q4: cost against budget; components against total.
+    func cost(_ t: ProjectGoalTable, _ set: IndicatorSet, budget: Decimal?, into sink: inout FindingSink) {
+        let costRows = set.rows.enumerated().filter { isCostRow($0.element) }
+        // A bare number under cost is in the table's amount unit (新华: `区级财政投入 | 146.12`, 单位：万元).
+        let scale: Decimal = t.amountUnit == "元" ? 1 / 10_000 : 1
+        let money = costRows.compactMap { (k, r) -> (Int, IndicatorRow, Decimal)? in
+            if let m = moneyInWan(r.value) { return (k, r, m) }
+            if r.value.kind == .quantitative, r.value.unit == nil, let n = r.value.number { return (k, r, n * scale) }
+            return nil
+        }
+        guard !money.isEmpty else { return }
+        let totalWords = configuration.words("totalCost")
+        var total = money.first { (_, r, _) in totalWords.contains { r.name.contains($0) } }
+        if total == nil && money.count == 1 && [nil, .le, .eq].contains(money[0].1.value.comparator) { total = money[0] }
+        guard let (k, row, amount) = total else { return }
+        if let budget, abs(amount - budget) > tolerance {
+            sink.add("Q2", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"],
+                     ["name": row.name, "cost": row.value.raw, "budget": format(budget) + "万元", "difference": format(abs(amount - budget)) + "万元"],
+                     figures: ["成本指标": row.value.raw, "年度资金总额": format(budget) + "万元"])
+        }
+        let components = money.filter { $0.0 != k && $0.1.value.unit == row.value.unit && $0.1.value.unit != nil }
+        if components.count >= 2 {
+            let sum = components.reduce(Decimal(0)) { $0 + $1.2 }
+            if abs(sum - amount) > tolerance {
+                sink.add("Q2b", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"],
+                         ["sum": format(sum) + "万元", "total": format(amount) + "万元", "difference": format(abs(sum - amount)) + "万元"],
+                         figures: ["分项合计": format(sum) + "万元", "总成本": row.value.raw])
+            }
+        }
+        if let year = t.fiscalYear, year >= configuration.thresholds.costFromYear, costRows.count == 1, let budget, abs(amount - budget) <= tolerance {
+            sink.add("Q4", at: .indicator(scope: set.scope, row: k, field: "name"), cell: row.sources?["name"])
+        }
+    }
+
+    // Q21: two identical sets.
+    func sets(_ t: ProjectGoalTable, into sink: inout FindingSink) {
+        guard let a = t.indicators(.annual), let m = t.indicators(.midTerm), !a.rows.isEmpty else { return }
+        if a.rows.map({ $0.strippingProvenance() }) == m.rows.map({ $0.strippingProvenance() }) {
+            sink.add("Q21", at: .table)
+        }
+    }
+
+    // Q23 on table texts: Word field codes and bookmarks in titles and goals.
+    func residue(_ t: ProjectGoalTable, into sink: inout FindingSink) {
+        let markers = configuration.words("wordFieldMarkers")
+        for (field, text) in [("title", t.title), ("projectName", t.projectName), ("goals.annual", t.goals.annual)] {
+            guard let text, let marker = markers.first(where: { text.contains($0) }) else { continue }
+            sink.add("Q23", at: .field(field), cell: t.sources?[field], ["text": String(text.prefix(30)), "what": "Word 域代码“\(marker)”"])
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import GoalBridge
+import GoalBridgeModel
+import GoalBridgeReview
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "审核绩效目标表：不全面、不匹配、不好衡量。Review goal tables; optionally write annotated return copies.")
+
+    @Argument(help: "Workbooks (.xlsx). Cross-table rules (duplicates, names spelled two ways) run over all of them.")
+    var files: [String]
+
+    @Flag(help: "Print the findings as JSON.")
+    var json = false
+
+    @Option(help: "Write a return copy of each workbook into this folder: findings as cell comments, cells highlighted, and a 审核意见 sheet.")
+    var annotate: String?
+
+    @Option(help: "Force a layout instead of detecting it.")
+    var layout: String?
+
+    func run() throws {
+        let importer = try GoalImporter()
+        var tables: [GoalTable] = []
+        var fileOfTable: [Int: String] = [:]
+        var perFile: [(file: String, range: Range<Int>)] = []
+        var unreadable = 0
+        for file in files {
+            let result = importer.importFile(file, layout: layout)
+            if result.hasErrors { unreadable += 1; result.diagnostics.filter { $0.severity == .error }.forEach { printError($0.description) } }
+            let start = tables.count
+            for t in result.tables { fileOfTable[tables.count] = file; tables.append(t) }
+            perFile.append((file, start..<tables.count))
+        }
+        let findings = Reviewer().review(tables)
+        if json {
+            print(try ModelJSON.encode(findings))
+        } else {
+            for (file, range) in perFile {
+                let mine = findings.filter { range.contains($0.table) }
+                print("\(file)：\(range.count) 张表，\(mine.filter { $0.severity == .error }.count) 个错误，\(mine.filter { $0.severity == .warning }.count) 个警告，\(mine.filter { $0.severity == .info }.count) 个提示")
+                for f in mine.sorted(by: { ($0.table, $1.severity) < ($1.table, $0.severity) }) { print("  " + f.description) }
+            }
+            var byCategory: [String: Int] = [:]
+            for f in findings { byCategory[f.category.rawValue, default: 0] += 1 }
+            print("合计 \(findings.count) 条：" + ReviewCategory.allCases.map { "\($0.rawValue) \(byCategory[$0.rawValue] ?? 0)" }.joined(separator: "，"))
+        }
+        if let annotate {
+            try FileManager.default.createDirectory(atPath: annotate, withIntermediateDirectories: true)
+            let exporter = try GoalExporter()
+            for (file, range) in perFile where !range.isEmpty {
+                let local = Array(tables[range])
+                var notes: [Int: [ModelLocation: [String]]] = [:]
+                let mine = findings.filter { range.contains($0.table) }
+                for f in mine {
+                    notes[f.table - range.lowerBound, default: [:]][f.location, default: []].append("[\(f.rule) \(f.category.rawValue)] \(f.message) \(f.suggestion ?? "")")
+                }
+                let rows: @Sendable ([Int: NotesSheet.Placement]) -> [[String]] = { placements in
+                    mine.enumerated().map { n, f in
+                        let placement = placements[f.table - range.lowerBound]
+                        var cell = placement?.sheet ?? ""
+                        if let p = placement, let c = p.cells[f.location] { cell = "\(p.sheet)!\(c)" }
+                        let original = [f.sheet, f.cell].compactMap { $0 }.joined(separator: "!")
+                        return ["\(n + 1)", f.rule, f.category.rawValue, f.severity.chinese, f.tableName ?? "", cell, original, f.message, f.suggestion ?? "",
+                                f.figures.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value)" }.joined(separator: "；")]
+                    }
+                }
+                let sheet = NotesSheet(title: TemplateNames.reviewSheet, header: ["序号", "规则", "类别", "程度", "项目", "本表位置", "原表位置", "问题", "修改建议", "比对数据"],
+                                       columnWidths: [6, 6, 9, 6, 24, 16, 16, 50, 40, 30], rows: rows)
+                let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + "-审核意见.xlsx"
+                let out = (annotate as NSString).appendingPathComponent(name)
+                let resolved = URL(fileURLWithPath: out).standardizedFileURL.path
+                guard resolved != URL(fileURLWithPath: file).standardizedFileURL.path else {
+                    throw ValidationError("输出文件与输入文件相同：\(file)（输入文件从不覆盖）")
+                }
+                for w in try exporter.export(local, to: out, layout: "original", notes: notes, notesSheet: sheet) { printError(w.description) }
+                if !json { print("已写出 \(out)") }
+            }
+        }
+        if unreadable > 0 { throw ExitCode(1) }
+    }
+}
