@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -24,15 +26,21 @@ let package = Package(
         .target(name: "GoalBridge", dependencies: ["GoalBridgeSpreadsheet", "GoalBridgeModel"],
                 resources: [.copy("Resources")]),
         .target(name: "GoalBridgeReview", dependencies: ["GoalBridgeModel"], resources: [.copy("Resources")]),
-        .executableTarget(name: "goalbridge", dependencies: [
+        .target(name: "GoalBridgeDataset", dependencies: [
             "GoalBridge", "GoalBridgeReview",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "goalbridge", dependencies: [
+            "GoalBridge", "GoalBridgeReview", "GoalBridgeDataset",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge"], path: "Benchmarks/goalbridge-bench"),
+        .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge", "GoalBridgeDataset"], path: "Benchmarks/goalbridge-bench"),
         // Built with -sanitize=fuzzer by scripts/fuzz.sh; a normal build is a replay tool for findings.
         .executableTarget(name: "goalbridge-fuzz", dependencies: ["GoalBridge"], path: "Fuzz/goalbridge-fuzz"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["GoalBridgeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "DatasetTests", dependencies: ["GoalBridgeDataset", "GoalBridge", "GoalBridgeSpreadsheet"]),
         .testTarget(name: "ReviewTests", dependencies: ["GoalBridgeReview", "GoalBridge", "GoalBridgeSpreadsheet"]),
         .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
     ]

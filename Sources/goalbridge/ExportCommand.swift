@@ -1,26 +1,49 @@
 import ArgumentParser
 import Foundation
 import GoalBridge
+import GoalBridgeDataset
 import GoalBridgeModel
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "把目标文档（JSON）写成工作簿。Write goal tables (JSON) as a workbook in a layout.")
+        abstract: "把目标文档（JSON）或数据集写成工作簿。Write goal tables as workbooks.",
+        discussion: """
+        goalbridge export tables.json -o 导出.xlsx [--layout standard]
+        goalbridge export --db dataset.sqlite --out 导出/ [--layout original|standard|ID]   （每张表一个工作簿，含更正）
+        """)
 
     @Argument(help: "A goal document written by `goalbridge import -o`.")
-    var input: String
+    var input: String?
 
-    @Option(name: .shortAndLong, help: "Output workbook (.xlsx).")
-    var output: String
+    @Option(name: .shortAndLong, help: "Output workbook (.xlsx), for a goal document.")
+    var output: String?
+
+    @Option(help: "A dataset written by `goalbridge collect`: write one workbook per table.")
+    var db: String?
+
+    @Option(help: "Output folder, with --db.")
+    var out: String?
 
     @Option(help: "Layout id, or `original` (the layout each table was read in; the default).")
     var layout: String?
 
+    func validate() throws {
+        if db == nil && (input == nil || output == nil) { throw ValidationError("需要 JSON 文件和 -o 输出文件，或 --db 与 --out。") }
+        if db != nil && out == nil { throw ValidationError("--db 需要 --out 输出文件夹。") }
+    }
+
     func run() throws {
-        let document = try ModelJSON.readDocument(input)
-        let warnings = try GoalExporter().export(document.tables, to: output, layout: layout)
+        let exporter = try GoalExporter()
+        if let db, let out {
+            let (written, warnings) = try Dataset(path: db).exportTables(to: out, layout: layout, exporter: exporter)
+            for w in warnings { printError(w.description) }
+            print("已写出 \(written.count) 个工作簿到 \(out)")
+            return
+        }
+        let document = try ModelJSON.readDocument(input!)
+        let warnings = try exporter.export(document.tables, to: output!, layout: layout)
         for w in warnings { printError(w.description) }
-        print("已写出 \(output)（\(document.tables.count) 张表）")
+        print("已写出 \(output!)（\(document.tables.count) 张表）")
     }
 }

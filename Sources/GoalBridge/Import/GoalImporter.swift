@@ -9,6 +9,12 @@ public struct ImportResult: Sendable {
     public var diagnostics: [Diagnostic]
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public init(file: String?, tables: [GoalTable], diagnostics: [Diagnostic]) {
+        self.file = file
+        self.tables = tables
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Finds goal tables in workbooks by their labels and maps them to the model, driven by layout files.

@@ -1,0 +1,160 @@
+import Foundation
+import GoalBridge
+import GoalBridgeModel
+import GoalBridgeReview
+import GoalBridgeSpreadsheet
+
+/// How far a collection has got, for a progress display.
+public struct CollectProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var new: Int
+    public var unchanged: Int
+    public var failed: Int
+    public var elapsed: Double
+}
+
+/// What one `collect` did.
+public struct CollectSummary: Sendable {
+    public var run: Int64
+    public var seen: Int
+    public var new: Int
+    public var unchanged: Int
+    public var byStatus: [FileStatus: Int]
+    public var elapsed: Double
+}
+
+/// Reads many workbooks in parallel and stores them in a dataset. A bad file never stops the batch:
+/// it is stored with status 失败 and its reason.
+public struct Collector: Sendable {
+    public let dataset: Dataset
+    public let importer: GoalImporter
+    public let reviewer: Reviewer
+    /// Files read in parallel before one transaction stores them.
+    public var chunkSize = 256
+
+    public init(dataset: Dataset, importer: GoalImporter? = nil, reviewer: Reviewer = Reviewer()) throws {
+        self.dataset = dataset
+        self.importer = try importer ?? GoalImporter()
+        self.reviewer = reviewer
+    }
+
+    /// Files named directly, every file under folders (recursively; hidden and Office lock files `~$…` skipped),
+    /// and glob patterns. Sorted, duplicates removed.
+    public static func expand(_ inputs: [String]) -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for input in inputs {
+            if input.contains("*") || input.contains("?") || input.contains("[") {
+                var g = glob_t()
+                defer { globfree(&g) }
+                if glob(input, 0, nil, &g) == 0 {
+                    for i in 0..<Int(g.gl_pathc) { if let p = g.gl_pathv[i] { out.append(String(cString: p)) } }
+                }
+                continue
+            }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: input, isDirectory: &isDir) else { out.append(input); continue }
+            if !isDir.boolValue { out.append(input); continue }
+            let enumerator = fm.enumerator(atPath: input)
+            while let rel = enumerator?.nextObject() as? String {
+                let name = (rel as NSString).lastPathComponent
+                if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
+                let full = (input as NSString).appendingPathComponent(rel)
+                var d: ObjCBool = false
+                if fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue { out.append(full) }
+            }
+        }
+        return Array(Set(out)).sorted()
+    }
+
+    /// Reads, maps and reviews one file. Never throws: every problem becomes its status and reason.
+    public func process(_ path: String) -> CollectedFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: [.mappedIfSafe])
+        } catch {
+            let d = Diagnostic(.error, "read-error", "无法读取文件：\(error.localizedDescription)", file: path)
+            return CollectedFile(path: path, size: 0, sha256: FileDigest.sha256(Data(path.utf8)), status: .failed, reason: d.message,
+                                 tables: [], diagnostics: [d], findings: [])
+        }
+        let sha = FileDigest.sha256(data)
+        var result: ImportResult
+        var templateId: String?, templateVersion: String?
+        do {
+            let workbook = try importer.reader.read(bytes: data, file: path)
+            if case .string(let s)? = workbook.properties.custom[GoalImporter.templateIdProperty] { templateId = s }
+            if case .string(let s)? = workbook.properties.custom[GoalImporter.templateVersionProperty] { templateVersion = s }
+            result = importer.importWorkbook(workbook, file: path)
+        } catch let e as SpreadsheetError {
+            result = ImportResult(file: path, tables: [], diagnostics: [Diagnostic(.error, "read-error", e.message, file: path, sheet: e.location.sheet, cell: e.location.cell)])
+        } catch {
+            result = ImportResult(file: path, tables: [], diagnostics: [Diagnostic(.error, "read-error", "\(error)", file: path)])
+        }
+        let status: FileStatus
+        var reason: String?
+        if let error = result.diagnostics.first(where: { $0.severity == .error }) {
+            status = .failed
+            reason = error.message
+        } else if result.tables.isEmpty {
+            status = .failed
+            reason = "未找到绩效目标表"
+        } else if result.diagnostics.contains(where: { $0.severity == .warning }) {
+            status = .partial
+            reason = result.diagnostics.first { $0.severity == .warning }?.message
+        } else {
+            status = .succeeded
+        }
+        let findings = result.tables.isEmpty ? [] : reviewer.review(result.tables)
+        return CollectedFile(path: path, size: data.count, sha256: sha, status: status, reason: reason, templateId: templateId,
+                             templateVersion: templateVersion, tables: result.tables, diagnostics: result.diagnostics, findings: findings)
+    }
+
+    /// Collects `inputs` into the dataset. Files already there with the same content are left alone.
+    public func collect(_ inputs: [String], progress: ((CollectProgress) -> Void)? = nil) throws -> CollectSummary {
+        let files = Collector.expand(inputs)
+        let run = try dataset.startRun(inputs: inputs)
+        let start = Date()
+        var new = 0, unchanged = 0, failed = 0, done = 0
+        var offset = 0
+        while offset < files.count {
+            let chunk = Array(files[offset..<min(offset + chunkSize, files.count)])
+            // Each worker writes only its own slot.
+            let slots = Slots(count: chunk.count)
+            DispatchQueue.concurrentPerform(iterations: chunk.count) { i in slots.set(i, process(chunk[i])) }
+            let results = slots.values
+            var fresh: [CollectedFile] = []
+            for r in results.compactMap({ $0 }) {
+                if try dataset.isCurrent(sha256: r.sha256) { unchanged += 1 } else { fresh.append(r); if r.status == .failed { failed += 1 } }
+            }
+            try dataset.store(fresh, run: run)
+            new += fresh.count
+            done += chunk.count
+            offset += chunk.count
+            progress?(CollectProgress(done: done, total: files.count, new: new, unchanged: unchanged, failed: failed, elapsed: Date().timeIntervalSince(start)))
+        }
+        try dataset.finishRun(run, seen: files.count, new: new, unchanged: unchanged)
+        return CollectSummary(run: run, seen: files.count, new: new, unchanged: unchanged, byStatus: try dataset.statusCounts(),
+                              elapsed: Date().timeIntervalSince(start))
+    }
+}
+
+/// Result slots filled concurrently, one index per worker.
+private final class Slots: @unchecked Sendable {
+    private let pointer: UnsafeMutablePointer<CollectedFile?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: count)
+        pointer.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        pointer.deinitialize(count: count)
+        pointer.deallocate()
+    }
+
+    func set(_ i: Int, _ value: CollectedFile) { pointer[i] = value }
+    var values: [CollectedFile?] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+}

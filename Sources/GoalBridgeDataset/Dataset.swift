@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+import GoalBridge
+import GoalBridgeModel
+import GoalBridgeReview
+
+/// Every input file ends in exactly one of these.
+public enum FileStatus: String, Codable, Sendable, CaseIterable {
+    case succeeded = "成功"
+    case partial = "部分成功"
+    case failed = "失败"
+}
+
+/// One file read and reviewed, ready to be stored.
+public struct CollectedFile: Sendable {
+    public var path: String
+    public var size: Int
+    public var sha256: String
+    public var status: FileStatus
+    public var reason: String?
+    public var templateId: String?
+    public var templateVersion: String?
+    public var tables: [GoalTable]
+    public var diagnostics: [Diagnostic]
+    public var findings: [Finding]
+}
+
+/// The collected dataset: an SQLite file (WAL mode; every write in a transaction, so a killed process leaves
+/// a consistent dataset and a rerun completes it). Schema: docs/dataset.md.
+public final class Dataset: @unchecked Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        pool = try DatabasePool(path: path, configuration: config)
+        try DatasetSchema.migrator.migrate(pool)
+    }
+
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+
+    func startRun(inputs: [String]) throws -> Int64 {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO run (started_at, inputs) VALUES (?, ?)", arguments: [Dataset.now(), inputs.joined(separator: "\n")])
+            return db.lastInsertedRowID
+        }
+    }
+
+    func finishRun(_ id: Int64, seen: Int, new: Int, unchanged: Int) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE run SET finished_at = ?, files_seen = ?, files_new = ?, files_unchanged = ? WHERE id = ?",
+                           arguments: [Dataset.now(), seen, new, unchanged, id])
+        }
+    }
+
+    /// True when this content is already in the dataset as a current file.
+    func isCurrent(sha256: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)", arguments: [sha256]) ?? false
+        }
+    }
+
+    /// Stores files in one transaction: all of them or none.
+    func store(_ files: [CollectedFile], run: Int64) throws {
+        try pool.write { db in
+            for file in files { try Dataset.insert(file, run: run, db) }
+        }
+    }
+
+    static func insert(_ f: CollectedFile, run: Int64, _ db: Database) throws {
+        // A new version of a path replaces the earlier one; the same content again changes nothing.
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)", arguments: [f.sha256]) == true {
+            return
+        }
+        try db.execute(sql: "UPDATE source_file SET is_current = 0 WHERE path = ? AND is_current = 1", arguments: [f.path])
+        let warnings = f.diagnostics.filter { $0.severity == .warning }.count
+        try db.execute(sql: """
+            INSERT INTO source_file (run_id, path, name, size, sha256, template_id, template_version, status, reason, tables, warnings, collected_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [run, f.path, (f.path as NSString).lastPathComponent, f.size, f.sha256, f.templateId, f.templateVersion,
+                             f.status.rawValue, f.reason, f.tables.count, warnings, now()])
+        let fileId = db.lastInsertedRowID
+        let diag = try db.cachedStatement(sql: "INSERT INTO diagnostic (file_id, severity, code, message, sheet, cell) VALUES (?, ?, ?, ?, ?, ?)")
+        for d in f.diagnostics where d.severity != .info {
+            try diag.execute(arguments: [fileId, d.severity.rawValue, d.code, d.message, d.sheet, d.cell])
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var tableIds: [Int64] = []
+        for (seq, table) in f.tables.enumerated() {
+            tableIds.append(try insertTable(table, seq: seq, file: fileId, encoder: encoder, db))
+        }
+        let finding = try db.cachedStatement(sql: """
+            INSERT INTO finding (table_id, rule, category, severity, message, suggestion, location, sheet, cell, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for x in f.findings where tableIds.indices.contains(x.table) {
+            let location = String(decoding: try encoder.encode(x.location), as: UTF8.self)
+            let figures = x.figures.isEmpty ? nil : String(decoding: try encoder.encode(x.figures), as: UTF8.self)
+            try finding.execute(arguments: [tableIds[x.table], x.rule, x.category.rawValue, x.severity.rawValue, x.message, x.suggestion,
+                                            location, x.sheet, x.cell, figures])
+        }
+    }
+
+    static func insertTable(_ table: GoalTable, seq: Int, file: Int64, encoder: JSONEncoder, _ db: Database) throws -> Int64 {
+        let json = String(decoding: try encoder.encode(table), as: UTF8.self)
+        let s = table.source
+        func d(_ a: Amount?) -> Double? { a?.value.map { NSDecimalNumber(decimal: $0).doubleValue } }
+        switch table {
+        case .project(let t):
+            try db.execute(sql: """
+                INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, project_code, project_name, project_category,
+                  department, department_code, implementing_unit, implementing_unit_code, amount_unit, funds_total, funds_total_raw,
+                  funds_fiscal, funds_carryover, funds_other, funds_text, fund_use, goal_mid_term, goal_annual, model_json)
+                VALUES (?, ?, 'project', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [file, seq, s?.layout, s?.sheet, s?.range, t.fiscalYear, t.projectCode, t.projectName, t.projectCategory,
+                                 t.supervisingDepartment?.name, t.supervisingDepartment?.code, t.implementingUnit?.name, t.implementingUnit?.code,
+                                 t.amountUnit, d(t.annualFunds?.total), t.annualFunds?.total?.raw, d(t.annualFunds?.fiscal),
+                                 d(t.annualFunds?.carryover), d(t.annualFunds?.other), t.annualFunds?.text, t.fundUse,
+                                 t.goals.midTerm, t.goals.annual, json])
+            let id = db.lastInsertedRowID
+            if let plan = t.spendingPlan {
+                let st = try db.cachedStatement(sql: "INSERT INTO spending_point (table_id, seq, kind, label, value_raw, value) VALUES (?, ?, ?, ?, ?, ?)")
+                for (i, p) in plan.points.enumerated() { try st.execute(arguments: [id, i, plan.kind.rawValue, p.label, p.value?.raw, d(p.value)]) }
+            }
+            for set in t.indicatorSets { try insertIndicators(set, table: id, db) }
+            return id
+        case .departmentIndicators(let t):
+            try db.execute(sql: """
+                INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, department, amount_unit, funds_total,
+                  funds_total_raw, goal_annual, model_json)
+                VALUES (?, ?, 'departmentIndicators', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [file, seq, s?.layout, s?.sheet, s?.range, t.fiscalYear, t.departmentName, t.amountUnit,
+                                 d(t.annualFunds?.total), t.annualFunds?.total?.raw, t.overallGoal, json])
+            let id = db.lastInsertedRowID
+            try insertIndicators(t.indicators, table: id, db)
+            return id
+        default:
+            let kind: String
+            switch table {
+            case .departmentStrategic: kind = "departmentStrategic"
+            case .departmentPerformance: kind = "departmentPerformance"
+            default: kind = "projectList"
+            }
+            try db.execute(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, model_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [file, seq, kind, s?.layout, s?.sheet, s?.range, json])
+            return db.lastInsertedRowID
+        }
+    }
+
+    static func insertIndicators(_ set: IndicatorSet, table: Int64, _ db: Database) throws {
+        let st = try db.cachedStatement(sql: """
+            INSERT INTO indicator (table_id, scope, seq, level1_raw, level1, level2_raw, level2, name, description, value_raw, value_kind,
+              comparator, number, upper, unit, value_text, basis, scoring_rule, weight, remark, sheet, cell)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (i, r) in set.rows.enumerated() {
+            let v = r.value
+            let src = r.sources?["value"] ?? r.sources?["name"]
+            try st.execute(arguments: [table, set.scope.rawValue, i, r.level1Raw, r.level1, r.level2Raw, r.level2, r.name, r.description,
+                                       v.raw, v.kind.rawValue, v.comparator?.rawValue, v.number.map { NSDecimalNumber(decimal: $0).doubleValue },
+                                       v.upper.map { NSDecimalNumber(decimal: $0).doubleValue }, v.unit, v.text, r.basis, r.scoringRule,
+                                       r.weight, r.remark, src?.sheet, src?.cell])
+        }
+    }
+
+    // MARK: Queries
+
+    /// Counts of current files by status.
+    public func statusCounts() throws -> [FileStatus: Int] {
+        try pool.read { db in
+            var out: [FileStatus: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM source_file WHERE is_current = 1 GROUP BY status") {
+                if let s = FileStatus(rawValue: row["status"]) { out[s] = row["n"] }
+            }
+            return out
+        }
+    }
+
+    /// The most frequent reasons files failed.
+    public func topReasons(limit: Int = 5) throws -> [(String, Int)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT reason, COUNT(*) AS n FROM source_file WHERE is_current = 1 AND status = '失败' GROUP BY reason ORDER BY n DESC LIMIT ?
+                """, arguments: [limit]).map { ($0["reason"] ?? "", $0["n"]) }
+        }
+    }
+
+    public func count(_ sql: String) throws -> Int { try pool.read { try Int.fetchOne($0, sql: sql) ?? 0 } }
+
+    /// Current tables with their ids, decoded from the stored model.
+    public func currentTables() throws -> [(id: Int64, file: String, table: GoalTable)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.id, f.path, t.model_json FROM goal_table t JOIN source_file f ON f.id = t.file_id
+                WHERE f.is_current = 1 ORDER BY f.path, t.seq
+                """).map { row in
+                (row["id"], row["path"], try JSONDecoder().decode(GoalTable.self, from: Data((row["model_json"] as String).utf8)))
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GoalBridge
+import GoalBridgeModel
+
+extension Dataset {
+    /// Writes one workbook per current table into `directory`, named `部门-项目.xlsx`, in the table's own layout
+    /// (or `layout`). Corrections are in the stored models, so they are in the workbooks. Input files are never
+    /// overwritten: an output path equal to a collected file is refused.
+    public func exportTables(to directory: String, layout: String? = nil, exporter: GoalExporter) throws -> (written: [String], warnings: [Diagnostic]) {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let inputs = Set(try pool.read { db in try String.fetchAll(db, sql: "SELECT path FROM source_file") }
+            .map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        var used = Set<String>()
+        var written: [String] = []
+        var warnings: [Diagnostic] = []
+        for (_, _, table) in try currentTables() {
+            var parts: [String] = []
+            switch table {
+            case .project(let t):
+                parts = [t.supervisingDepartment?.name ?? t.implementingUnit?.name, t.projectName ?? t.title].compactMap { $0 }
+            case .departmentIndicators(let t):
+                parts = [t.departmentName ?? t.title ?? "部门整体"]
+            default:
+                continue
+            }
+            var base = Dataset.safeFileName(parts.isEmpty ? "绩效目标表" : parts.joined(separator: "-"))
+            if used.contains(base) {
+                var n = 2
+                while used.contains("\(base)(\(n))") { n += 1 }
+                base = "\(base)(\(n))"
+            }
+            used.insert(base)
+            let path = (directory as NSString).appendingPathComponent(base + ".xlsx")
+            guard !inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) else {
+                throw CorrectionError.noIndicatorSheet("拒绝覆盖输入文件 \(path)")
+            }
+            warnings += try exporter.export([table], to: path, layout: layout ?? "original")
+            written.append(path)
+        }
+        return (written, warnings)
+    }
+
+    /// A file name from department and project: no path separators or characters Windows refuses, at most 80 characters.
+    static func safeFileName(_ s: String) -> String {
+        let bad: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|", "\n", "\r", "\t"]
+        var out = String(s.map { bad.contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
+        while out.hasPrefix(".") { out.removeFirst() }
+        return out.isEmpty ? "绩效目标表" : String(out.prefix(80))
+    }
+}

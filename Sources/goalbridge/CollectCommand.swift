@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import GoalBridgeDataset
+
+struct CollectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collect",
+        abstract: "汇集大量填报工作簿到一个数据集（SQLite），给出回执。Collect workbooks into a dataset.")
+
+    @Argument(help: "Files, folders (searched recursively) and glob patterns.")
+    var paths: [String]
+
+    @Option(help: "The dataset file (created when missing).")
+    var db = "dataset.sqlite"
+
+    @Option(help: "Write the receipt workbook (one row per file, one row per problem).")
+    var receipt: String?
+
+    @Option(help: "Write one CSV per entity into this folder (UTF-8 with BOM).")
+    var csv: String?
+
+    @Option(help: "Write the consolidated workbook (汇总表): 项目, 指标, 问题, 回执.")
+    var xlsx: String?
+
+    @Flag(help: "No progress display.")
+    var quiet = false
+
+    func run() throws {
+        let dataset = try Dataset(path: db)
+        let collector = try Collector(dataset: dataset)
+        let tty = isatty(STDERR_FILENO) == 1
+        var lastLine = Date.distantPast
+        let summary = try collector.collect(paths) { p in
+            guard !quiet else { return }
+            let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
+            if tty {
+                let width = 30
+                let filled = p.total > 0 ? width * p.done / p.total : width
+                let bar = String(repeating: "█", count: filled) + String(repeating: " ", count: width - filled)
+                FileHandle.standardError.write(Data("\r收录 ▕\(bar)▏ \(p.done)/\(p.total)  新增 \(p.new)  未变 \(p.unchanged)  失败 \(p.failed)  \(Int(rate)) 个/秒 ".utf8))
+                if p.done == p.total { FileHandle.standardError.write(Data("\n".utf8)) }
+            } else if Date().timeIntervalSince(lastLine) > 2 || p.done == p.total {
+                lastLine = Date()
+                printError("收录 \(p.done)/\(p.total) 个文件，新增 \(p.new)，未变 \(p.unchanged)，失败 \(p.failed)，\(Int(rate)) 个/秒")
+            }
+        }
+        print("本次：\(summary.seen) 个文件，新增 \(summary.new)，内容未变 \(summary.unchanged)，用时 \(String(format: "%.1f", summary.elapsed)) 秒")
+        print("数据集 \(db)：" + FileStatus.allCases.map { "\($0.rawValue) \(summary.byStatus[$0] ?? 0)" }.joined(separator: "，"))
+        let reasons = try dataset.topReasons()
+        if !reasons.isEmpty {
+            print("失败原因：")
+            for (reason, n) in reasons { print("  \(n) 个：\(reason)") }
+        }
+        if let receipt { try dataset.writeReceipt(to: receipt); print("回执：\(receipt)") }
+        if let csv { for p in try dataset.writeCSV(to: csv) { print("CSV：\(p)") } }
+        if let xlsx { try dataset.writeConsolidated(to: xlsx); print("汇总表：\(xlsx)") }
+    }
+}
+
+struct ApplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "把汇总表（指标工作表）中的更正写回数据集。Apply corrections made in the consolidated workbook.")
+
+    @Argument(help: "The consolidated workbook written by `collect --xlsx`, with corrections.")
+    var workbook: String
+
+    @Option(help: "The dataset file.")
+    var db = "dataset.sqlite"
+
+    func run() throws {
+        let corrections = try Dataset(path: db).applyCorrections(from: workbook)
+        for c in corrections { print("指标 \(c.indicator) \(c.field)：“\(c.old)” → “\(c.new)”") }
+        print("已更正 \(corrections.count) 处。")
+    }
+}

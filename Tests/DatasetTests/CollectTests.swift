@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+import GoalBridge
+import GoalBridgeModel
+@testable import GoalBridgeDataset
+@testable import GoalBridgeSpreadsheet
+
+let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func scratch() -> URL {
+    let u = FileManager.default.temporaryDirectory.appendingPathComponent("gb-dataset-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+    return u
+}
+
+/// A folder the way a bureau receives it: good workbooks in several layouts, and files that are not.
+func mixedFolder() throws -> URL {
+    let dir = scratch().appendingPathComponent("收件")
+    let fm = FileManager.default
+    try fm.createDirectory(at: dir.appendingPathComponent("乡镇"), withIntermediateDirectories: true)
+    for name in ["pingyin-2024-police-auxiliary", "xinhua-2023-finance-special-work", "yongqing-2021-department"] {
+        try fm.copyItem(at: repo.appendingPathComponent("Examples/\(name).xlsx"), to: dir.appendingPathComponent("\(name).xlsx"))
+    }
+    try fm.copyItem(at: repo.appendingPathComponent("Examples/regional/xinhua-2023-finance-special-work.xinhua-2023.xlsx"),
+                    to: dir.appendingPathComponent("乡镇/新华.xlsx"))
+    try Data("项目名称,金额\n".utf8).write(to: dir.appendingPathComponent("清单.csv"))
+    try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 100)).write(to: dir.appendingPathComponent("旧表.xls"))
+    try Data().write(to: dir.appendingPathComponent("空文件.xlsx"))
+    let full = try Data(contentsOf: repo.appendingPathComponent("Examples/liaocheng-2022-farmland.xlsx"))
+    try full.prefix(full.count / 2).write(to: dir.appendingPathComponent("下载中断.xlsx"))
+    // A workbook with no goal table in it.
+    try GridWriter.write(Workbook(sheets: [Sheet(name: "Sheet1", cells: [Cell(CellReference(row: 0, column: 0), .string("通讯录"))])]),
+                         to: dir.appendingPathComponent("通讯录.xlsx").path)
+    // A filled workbook with a cell nobody asked for: imported with a warning.
+    var sheet = try XLSXReader().read(path: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx").path).sheets[0]
+    sheet.cells.append(Cell(CellReference(row: 60, column: 12), .string("联系人：张三")))
+    try GridWriter.write(Workbook(sheets: [sheet]), to: dir.appendingPathComponent("带备注.xlsx").path)
+    // Office lock files are skipped.
+    try Data([1, 2, 3]).write(to: dir.appendingPathComponent("~$pingyin.xlsx"))
+    return dir
+}
+
+struct CollectTests {
+    func statuses(_ d: Dataset) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try d.receiptFiles().rows.map { ($0[0], $0[2]) })
+    }
+
+    @Test func everyFileEndsInExactlyOneStatus() throws {
+        let dir = try mixedFolder()
+        let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
+        let summary = try Collector(dataset: dataset).collect([dir.path])
+        #expect(summary.seen == 10)
+        let s = try statuses(dataset)
+        #expect(s["pingyin-2024-police-auxiliary.xlsx"] == "成功")
+        #expect(s["xinhua-2023-finance-special-work.xlsx"] == "成功")
+        #expect(s["yongqing-2021-department.xlsx"] == "成功")
+        #expect(s["新华.xlsx"] == "成功")
+        #expect(s["带备注.xlsx"] == "部分成功")
+        for bad in ["清单.csv", "旧表.xls", "空文件.xlsx", "下载中断.xlsx", "通讯录.xlsx"] { #expect(s[bad] == "失败", "\(bad)") }
+        #expect(s["~$pingyin.xlsx"] == nil)
+        let reasons = try dataset.receiptFiles().rows.filter { $0[2] == "失败" }.map { $0[5] }
+        #expect(reasons.contains { $0.contains("97-2003") })
+        #expect(reasons.contains { $0.contains("不完整") })
+        #expect(reasons.contains { $0.contains("没有找到绩效目标表") || $0.contains("未找到") })
+        // The problem list names the cell of the stray note.
+        #expect(try dataset.receiptProblems().rows.contains { $0[0] == "带备注.xlsx" && $0[1].hasSuffix("!M61") })
+        #expect(try dataset.count("SELECT COUNT(*) FROM goal_table") == 5)
+    }
+
+    @Test func collectingAgainChangesNothing() throws {
+        let dir = try mixedFolder()
+        let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([dir.path])
+        let counts = try ["source_file", "goal_table", "indicator", "finding", "diagnostic"].map { try dataset.count("SELECT COUNT(*) FROM \($0)") }
+        let again = try Collector(dataset: dataset).collect([dir.path])
+        #expect(again.new == 0 && again.unchanged == 10)
+        #expect(try ["source_file", "goal_table", "indicator", "finding", "diagnostic"].map { try dataset.count("SELECT COUNT(*) FROM \($0)") } == counts)
+    }
+
+    @Test func aChangedFileReplacesItsVersion() throws {
+        let dir = scratch()
+        let path = dir.appendingPathComponent("平阴.xlsx").path
+        var doc = try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.json")))
+        let exporter = try GoalExporter()
+        try exporter.export(doc.tables, to: path)
+        let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([path])
+        guard case .project(var t) = doc.tables[0] else { return }
+        t.indicatorSets[0].rows.removeLast()
+        doc.tables[0] = .project(t)
+        try exporter.export(doc.tables, to: path)
+        let second = try Collector(dataset: dataset).collect([path])
+        #expect(second.new == 1)
+        #expect(try dataset.count("SELECT COUNT(*) FROM source_file") == 2)
+        #expect(try dataset.count("SELECT COUNT(*) FROM source_file WHERE is_current = 1") == 1)
+        let current = try dataset.currentTables()
+        #expect(current.count == 1)
+        #expect(current[0].table.indicatorRowCount == 8)
+    }
+
+    @Test func anInterruptedBatchIsCompletedByARerun() throws {
+        let dir = try mixedFolder()
+        let all = Collector.expand([dir.path])
+        let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
+        // The first run stops after some files (as if killed between transactions)…
+        _ = try Collector(dataset: dataset).collect(Array(all.prefix(4)))
+        // …and the rerun on everything completes it without duplicates.
+        let rerun = try Collector(dataset: dataset).collect([dir.path])
+        #expect(rerun.unchanged == 4 && rerun.new == all.count - 4)
+        #expect(try dataset.count("SELECT COUNT(*) FROM source_file WHERE is_current = 1") == all.count)
+    }
+
+    @Test func csvHasBOMAndCannotRunFormulas() throws {
+        #expect(CSVWriter.escape("=SUM(A1)") == "'=SUM(A1)")
+        #expect(CSVWriter.escape("+86") == "'+86")
+        #expect(CSVWriter.escape("-5") == "'-5")
+        #expect(CSVWriter.escape("@cmd") == "'@cmd")
+        #expect(CSVWriter.escape("甲,乙") == "\"甲,乙\"")
+        #expect(CSVWriter.escape("说\"明\"") == "\"说\"\"明\"\"\"")
+        let dir = try mixedFolder()
+        let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([dir.path])
+        let out = scratch().path
+        let files = try dataset.writeCSV(to: out)
+        #expect(files.count == 4)
+        let data = try Data(contentsOf: URL(fileURLWithPath: (out as NSString).appendingPathComponent("指标.csv")))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("指标ID,表ID,主管部门,项目名称"))
+        #expect(text.contains("警务辅助人员专项经费"))
+    }
+
+    @Test func consolidatedWorkbookCarriesCorrectionsBack() throws {
+        let dir = try mixedFolder()
+        let work = scratch()
+        let dataset = try Dataset(path: work.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([dir.path])
+        let consolidated = work.appendingPathComponent("汇总.xlsx").path
+        try dataset.writeConsolidated(to: consolidated)
+        // An analyst corrects 警辅人员满意度 from 100% to ≥95% in the 指标 sheet.
+        var wb = try XLSXReader().read(path: consolidated)
+        let i = try #require(wb.sheets.firstIndex { $0.name == "指标" })
+        let header = Dictionary(uniqueKeysWithValues: wb.sheets[i].cells.filter { $0.reference.row == 0 }.map { ($0.value.text, $0.reference.column) })
+        let nameColumn = try #require(header["三级指标"]), valueColumn = try #require(header["指标值"])
+        let row = try #require(wb.sheets[i].cells.first { $0.reference.column == nameColumn && $0.value == .string("警辅人员满意度") }).reference.row
+        let k = try #require(wb.sheets[i].cells.firstIndex { $0.reference == CellReference(row: row, column: valueColumn) })
+        wb.sheets[i].cells[k].value = .string("≥95%")
+        try GridWriter.write(wb, to: consolidated)
+
+        let corrections = try dataset.applyCorrections(from: consolidated)
+        #expect(corrections.count == 1 && corrections[0].old == "100%" && corrections[0].new == "≥95%")
+        #expect(try dataset.count("SELECT COUNT(*) FROM indicator WHERE name = '警辅人员满意度' AND value_raw = '≥95%' AND comparator = 'ge'") == 1)
+        #expect(try dataset.count("SELECT COUNT(*) FROM goal_table WHERE corrected = 1") == 1)
+        // Applying the same workbook again changes nothing.
+        #expect(try dataset.applyCorrections(from: consolidated).isEmpty)
+
+        // Export per table: the correction is in the department's workbook, in its own layout.
+        let out = work.appendingPathComponent("退回").path
+        let (written, _) = try dataset.exportTables(to: out, exporter: try GoalExporter())
+        #expect(written.count == 5)
+        let police = try #require(written.first { $0.hasSuffix("平阴县公安局-警务辅助人员专项经费.xlsx") })
+        let back = try GoalImporter().importFile(police)
+        let rows = try #require(back.tables.first?.project?.indicatorSets.first?.rows)
+        #expect(rows.last?.value.raw == "≥95%")
+        // The input folder is untouched.
+        #expect(try Data(contentsOf: dir.appendingPathComponent("pingyin-2024-police-auxiliary.xlsx"))
+                == Data(contentsOf: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx")))
+    }
+}
