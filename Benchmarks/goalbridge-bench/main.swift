@@ -1,5 +1,6 @@
 import Foundation
 import GoalBridge
+import GoalBridgeDataset
 import GoalBridgeModel
 import GoalBridgeSpreadsheet
 
@@ -24,7 +25,8 @@ func peakRSSMiB() -> Double {
 let args = CommandLine.arguments.dropFirst()
 let mode = args.first ?? "all"
 let root = FileManager.default.currentDirectoryPath
-let example = args.count > 1 ? String(args[args.startIndex + 1]) : root + "/Examples/pingyin-2024-police-auxiliary.xlsx"
+// `read FILE [N]` reads FILE; every other mode uses the 平阴 example (a standard-sized goal table).
+let example = mode == "read" && args.count > 1 ? String(args[args.startIndex + 1]) : root + "/Examples/pingyin-2024-police-auxiliary.xlsx"
 
 func benchRead(iterations: Int = 20_000) throws {
     let bytes = try Data(contentsOf: URL(fileURLWithPath: example))
@@ -87,8 +89,42 @@ func benchLarge(rows: Int = 50_000, columns: Int = 10) throws {
                  cells, Double(bytes.count) / 1e6, dt * 1e3, Double(cells) / dt / 1e6, peakRSSMiB(), before))
 }
 
+/// Generates `count` distinct standard workbooks (each a real example table with its own project name),
+/// then collects them into a fresh dataset: files per second and peak memory.
+func benchCollect(count: Int) throws {
+    let dir = NSTemporaryDirectory() + "gb-bench-collect-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let base = try GoalImporter().importFile(example).tables
+    let exporter = try GoalExporter()
+    let t0 = now()
+    let generate: @Sendable (Int) -> Void = { i in
+        var tables = base
+        if case .project(var t) = tables[0] { t.projectName = "\(t.projectName ?? "")-\(i)"; tables[0] = .project(t) }
+        let sub = dir + "/\(i / 1000)"
+        try? FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+        _ = try? exporter.export(tables, to: "\(sub)/\(i).xlsx")
+    }
+    if ProcessInfo.processInfo.environment["GB_SERIAL"] != nil { for i in 0..<count { generate(i) } }
+    else { DispatchQueue.concurrentPerform(iterations: count) { generate($0) } }
+    let generated = now() - t0
+    let dataset = try Dataset(path: dir + "/dataset.sqlite")
+    let before = peakRSSMiB()
+    let t1 = now()
+    let summary = try Collector(dataset: dataset).collect([dir])
+    let dt = now() - t1
+    print(String(format: "collect %d standard workbooks (generated in %.1f s): %.1f s, %.0f workbooks/s, %d new, peak RSS %.0f MiB (%.0f MiB before collect)",
+                 count, generated, dt, Double(summary.seen) / dt, summary.new, peakRSSMiB(), before))
+    let t2 = now()
+    let out = dir + "/export"
+    let (written, _) = try dataset.exportTables(to: out, exporter: exporter)
+    let de = now() - t2
+    print(String(format: "export  %d workbooks from the dataset: %.1f s, %.0f workbooks/s (2 cores available, export is single-threaded)", written.count, de, Double(written.count) / de))
+}
+
 do {
     switch mode {
+    case "collect": try benchCollect(count: Int(args.dropFirst().first ?? "") ?? 10_000)
     case "read": try benchRead(iterations: Int(args.dropFirst(2).first ?? "") ?? 20_000)
     case "import": try benchImport()
     case "write": try benchWrite()

@@ -111,31 +111,60 @@ public struct Collector: Sendable {
     }
 
     /// Collects `inputs` into the dataset. Files already there with the same content are left alone.
+    /// Reading runs on all cores while the previous chunk is being stored, one transaction per chunk.
     public func collect(_ inputs: [String], progress: ((CollectProgress) -> Void)? = nil) throws -> CollectSummary {
-        let files = Collector.expand(inputs)
+        // The dataset's own files may sit in the folder being collected.
+        let own = Set(["", "-wal", "-shm", "-journal"].map { URL(fileURLWithPath: dataset.path + $0).standardizedFileURL.path })
+        let files = Collector.expand(inputs).filter { !own.contains(URL(fileURLWithPath: $0).standardizedFileURL.path) }
         let run = try dataset.startRun(inputs: inputs)
         let start = Date()
         var new = 0, unchanged = 0, failed = 0, done = 0
+        let storing = DispatchQueue(label: "goalbridge.collect.store")
+        let group = DispatchGroup()
+        let storeError = ErrorBox()
         var offset = 0
+        // Contents seen in this run: the previous chunk may still be on its way into the dataset.
+        var seen = Set<String>()
         while offset < files.count {
             let chunk = Array(files[offset..<min(offset + chunkSize, files.count)])
             // Each worker writes only its own slot.
             let slots = Slots(count: chunk.count)
             DispatchQueue.concurrentPerform(iterations: chunk.count) { i in slots.set(i, process(chunk[i])) }
-            let results = slots.values
+            group.wait()
+            if let error = storeError.error { throw error }
             var fresh: [CollectedFile] = []
-            for r in results.compactMap({ $0 }) {
-                if try dataset.isCurrent(sha256: r.sha256) { unchanged += 1 } else { fresh.append(r); if r.status == .failed { failed += 1 } }
+            for r in slots.values.compactMap({ $0 }) {
+                // The same content twice in one batch, or already current in the dataset: nothing new.
+                let duplicate = !seen.insert(r.sha256).inserted
+                if try duplicate || dataset.isCurrent(sha256: r.sha256) { unchanged += 1 }
+                else { fresh.append(r); if r.status == .failed { failed += 1 } }
             }
-            try dataset.store(fresh, run: run)
             new += fresh.count
             done += chunk.count
             offset += chunk.count
-            progress?(CollectProgress(done: done, total: files.count, new: new, unchanged: unchanged, failed: failed, elapsed: Date().timeIntervalSince(start)))
+            let snapshot = CollectProgress(done: done, total: files.count, new: new, unchanged: unchanged, failed: failed,
+                                           elapsed: Date().timeIntervalSince(start))
+            let dataset = self.dataset
+            let batch = fresh
+            storing.async(group: group) {
+                do { try dataset.store(batch, run: run) } catch { storeError.error = error }
+            }
+            progress?(snapshot)
         }
+        group.wait()
+        if let error = storeError.error { throw error }
         try dataset.finishRun(run, seen: files.count, new: new, unchanged: unchanged)
         return CollectSummary(run: run, seen: files.count, new: new, unchanged: unchanged, byStatus: try dataset.statusCounts(),
                               elapsed: Date().timeIntervalSince(start))
+    }
+}
+
+private final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    var error: Error? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }
 
