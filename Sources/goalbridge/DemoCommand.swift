@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import GoalBridge
+import GoalBridgeDataset
 import GoalBridgeModel
+import GoalBridgeReview
 
 /// The README's main job: every example workbook is imported, compared with its expected JSON,
 /// exported again, and re-imported; the two models must be equal.
@@ -49,6 +51,23 @@ struct DemoCommand: ParsableCommand {
             print("\(name)\t\(first.tables.first?.source?.layout ?? "—")\t\(first.tables.count)\t\(rows)\t\(warnings)\t\(expected)\t\(roundTrip ? "一致" : "不一致")")
         }
         print("导出的工作簿在 \(out)/")
+
+        // Review every example table, then collect the folder into a dataset with a receipt.
+        var all: [GoalTable] = []
+        for name in files { all += importer.importFile((folder as NSString).appendingPathComponent(name)).tables }
+        let findings = Reviewer().review(all)
+        var byCategory: [String: Int] = [:]
+        for f in findings { byCategory[f.category.rawValue, default: 0] += 1 }
+        print("审核：\(all.count) 张表，\(findings.count) 条意见（" + ReviewCategory.allCases.map { "\($0.rawValue) \(byCategory[$0.rawValue] ?? 0)" }.joined(separator: "，") + "）")
+        let dbPath = (out as NSString).appendingPathComponent("dataset.sqlite")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+        let dataset = try Dataset(path: dbPath)
+        let summary = try Collector(dataset: dataset).collect(files.map { (folder as NSString).appendingPathComponent($0) })
+        let receipt = (out as NSString).appendingPathComponent("回执.xlsx")
+        try dataset.writeReceipt(to: receipt)
+        try dataset.writeConsolidated(to: (out as NSString).appendingPathComponent("汇总.xlsx"))
+        print("收录：\(summary.seen) 个文件（" + FileStatus.allCases.map { "\($0.rawValue) \(summary.byStatus[$0] ?? 0)" }.joined(separator: "，") + "），数据集 \(dbPath)，回执 \(receipt)")
+        if summary.byStatus[.failed, default: 0] > 0 { failures += 1 }
         if failures > 0 { throw ExitCode(1) }
     }
 }
