@@ -16,4 +16,6 @@ regional pingyin-2024-police-auxiliary pingyin-2024
 regional xinhua-2023-finance-special-work xinhua-2023
 regional yongqing-2021-contract-staff yongqing-2021-project
 regional yongqing-2021-department yongqing-2021-department
+regional liaocheng-2022-farmland liaocheng-2022-operating
+regional liaocheng-2022-farmland-matching liaocheng-2022-specific
 ls Examples/*.xlsx Examples/regional/*.xlsx

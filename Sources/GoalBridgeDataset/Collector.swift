@@ -123,8 +123,6 @@ public struct Collector: Sendable {
         let group = DispatchGroup()
         let storeError = ErrorBox()
         var offset = 0
-        // Contents seen in this run: the previous chunk may still be on its way into the dataset.
-        var seen = Set<String>()
         while offset < files.count {
             let chunk = Array(files[offset..<min(offset + chunkSize, files.count)])
             // Each worker writes only its own slot.
@@ -133,6 +131,8 @@ public struct Collector: Sendable {
             group.wait()
             if let error = storeError.error { throw error }
             var fresh: [CollectedFile] = []
+            // The previous chunk is stored by now (group.wait above); only this chunk can repeat itself.
+            var seen = Set<String>()
             for r in slots.values.compactMap({ $0 }) {
                 // The same content twice in one batch, or already current in the dataset: nothing new.
                 let duplicate = !seen.insert(r.sha256).inserted

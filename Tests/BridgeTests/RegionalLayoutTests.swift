@@ -20,6 +20,9 @@ struct RegionalLayoutTests {
         Case(example: "xinhua-2023-finance-special-work", layout: "xinhua-2023", unplaced: ["fiscalYear"]),
         Case(example: "yongqing-2021-contract-staff", layout: "yongqing-2021-project", unplaced: ["fiscalYear", "projectName"]),
         Case(example: "yongqing-2021-department", layout: "yongqing-2021-department", unplaced: ["departmentName", "fiscalYear", "overallGoal"]),
+        Case(example: "liaocheng-2022-farmland", layout: "liaocheng-2022-operating",
+             unplaced: ["projectCategory", "supervisingDepartment.code", "supervisingDepartment.name"]),
+        Case(example: "liaocheng-2022-farmland-matching", layout: "liaocheng-2022-specific", unplaced: ["projectCategory"]),
     ]
 
     /// The example's tables without the fields the layout cannot hold.
@@ -32,6 +35,9 @@ struct RegionalLayoutTests {
                     case "amountUnit": t.amountUnit = nil
                     case "fiscalYear": t.fiscalYear = nil
                     case "projectName": t.projectName = nil
+                    case "projectCategory": t.projectCategory = nil
+                    case "supervisingDepartment.name", "supervisingDepartment.code": t.supervisingDepartment = nil
+                    case "annualFunds.fiscal": t.annualFunds?.fiscal = nil
                     default: Issue.record("unhandled field \(f)")
                     }
                 }

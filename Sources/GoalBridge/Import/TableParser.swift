@@ -48,30 +48,41 @@ struct TableParser {
 
     // MARK: Fixed rows
 
-    /// A label and the fields that follow it on its row.
+    /// A label and the fields that belong to it: on its row, right of it (`rowOffset` 0), or on a later row it
+    /// spans (聊城: 预算规模及资金用途 over two rows, the fund use on the second row without a label of its own).
     private struct LabelGroup {
         var aliases: [String]
-        var fields: [CellSpec]
+        var fields: [(cell: CellSpec, rowOffset: Int)]
     }
 
     private func labelGroups() -> (groups: [LabelGroup], statics: [String], titleField: CellSpec?) {
         var groups: [LabelGroup] = []
         var statics: [String] = []
         var title: CellSpec?
+        // Labels that span several layout rows: (group index, first row, last row).
+        var spanning: [(group: Int, first: Int, last: Int)] = []
+        var layoutRow = 0
         for row in spec.rows {
             guard case .fixed(let r) = row else { continue }
-            var current: LabelGroup?
+            var current: Int?
             for cell in r.cells {
                 if let label = cell.label {
-                    if let c = current { groups.append(c) }
-                    current = LabelGroup(aliases: label, fields: [])
+                    groups.append(LabelGroup(aliases: label, fields: []))
+                    current = groups.count - 1
+                    if cell.rowSpan > 1 { spanning.append((current!, layoutRow, layoutRow + cell.rowSpan - 1)) }
                 } else if let text = cell.text {
                     statics.append(text)
                 } else if cell.field != nil {
-                    if current != nil { current!.fields.append(cell) } else { title = cell }
+                    if let c = current {
+                        groups[c].fields.append((cell, 0))
+                    } else if let span = spanning.last(where: { $0.first < layoutRow && $0.last >= layoutRow }) {
+                        groups[span.group].fields.append((cell, layoutRow - span.first))
+                    } else {
+                        title = cell
+                    }
                 }
             }
-            if let c = current { groups.append(c) }
+            layoutRow += 1
         }
         return (groups, statics, title)
     }
@@ -100,10 +111,12 @@ struct TableParser {
         for group in groups {
             guard let label = find(Set(group.aliases.map { TextNormalizer.labelKey($0) }), rows: rows) else { continue }
             grid.consume(label.row, label.column)
-            var column = grid.nextColumn(after: label.row, label.column)
-            for field in group.fields {
-                read(field, at: label.row, column)
-                column = grid.nextColumn(after: label.row, column)
+            var columns: [Int: Int] = [:]
+            for (field, offset) in group.fields {
+                let r = label.row + offset
+                let column = columns[offset] ?? grid.nextColumn(after: r, label.column)
+                read(field, at: r, column)
+                columns[offset] = grid.nextColumn(after: r, column)
             }
         }
         parseSpendingPlan(rows: rows)

@@ -22,7 +22,7 @@ struct TextTemplate {
             let inner = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1).map(String.init)
             let pattern: String
             switch inner.count > 1 ? inner[1] : "" {
-            case "digits": pattern = "[0-9]*"
+            case "digits": pattern = "[0-9]+"
             case "year": pattern = "(?:[0-9]{4})?"
             default: pattern = ".*?"
             }
