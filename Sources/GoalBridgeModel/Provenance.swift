@@ -13,7 +13,7 @@ extension ProjectGoalTable: ProvenanceCarrying {
         var t = self
         t.source = nil
         t.sources = nil
-        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
+        t.extras = t.extras.withoutSources
         t.indicatorSets = t.indicatorSets.map { IndicatorSet(scope: $0.scope, rows: $0.rows.map { $0.strippingProvenance() }) }
         return t
     }
@@ -24,7 +24,7 @@ extension DepartmentIndicatorTable: ProvenanceCarrying {
         var t = self
         t.source = nil
         t.sources = nil
-        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
+        t.extras = t.extras.withoutSources
         t.indicators = IndicatorSet(scope: t.indicators.scope, rows: t.indicators.rows.map { $0.strippingProvenance() })
         return t
     }
@@ -34,8 +34,8 @@ extension DepartmentStrategicTable: ProvenanceCarrying {
     public func strippingProvenance() -> DepartmentStrategicTable {
         var t = self
         t.source = nil
-        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
-        t.rows = t.rows.map { var r = $0; r.sources = nil; return r }
+        t.extras = t.extras.withoutSources
+        t.rows = t.rows.map { $0.strippingSources() }
         return t
     }
 }
@@ -44,8 +44,8 @@ extension DepartmentPerformanceTable: ProvenanceCarrying {
     public func strippingProvenance() -> DepartmentPerformanceTable {
         var t = self
         t.source = nil
-        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
-        t.rows = t.rows.map { var r = $0; r.sources = nil; return r }
+        t.extras = t.extras.withoutSources
+        t.rows = t.rows.map { $0.strippingSources() }
         return t
     }
 }
@@ -54,8 +54,8 @@ extension ProjectListTable: ProvenanceCarrying {
     public func strippingProvenance() -> ProjectListTable {
         var t = self
         t.source = nil
-        t.extras = t.extras.map { ExtraField(label: $0.label, value: $0.value) }
-        t.rows = t.rows.map { var r = $0; r.sources = nil; return r }
+        t.extras = t.extras.withoutSources
+        t.rows = t.rows.map { $0.strippingSources() }
         return t
     }
 }
@@ -71,3 +71,21 @@ extension GoalTable: ProvenanceCarrying {
         }
     }
 }
+
+extension Array where Element == ExtraField {
+    /// The extras without the cells they were read from.
+    var withoutSources: [ExtraField] { map { ExtraField(label: $0.label, value: $0.value) } }
+}
+
+/// Rows that remember their cells.
+protocol SourcedRow {
+    var sources: [String: SourceCell]? { get set }
+}
+
+extension SourcedRow {
+    func strippingSources() -> Self { var r = self; r.sources = nil; return r }
+}
+
+extension StrategicIndicator: SourcedRow {}
+extension DutyIndicator: SourcedRow {}
+extension ProjectListEntry: SourcedRow {}
