@@ -144,23 +144,33 @@ enum IndicatorValueParser {
         var v = IndicatorValue(raw: raw, kind: .empty)
         var s = raw
         // Markup residue from PDF and Word conversions.
-        if s.contains("<") && s.contains(">") && s.range(of: "<[a-zA-Z/][^>]*>", options: .regularExpression) != nil {
+        // One pass over the scalars decides which (rare, costly) clean-ups are needed.
+        var hasAngle = false, hasLatex = false, hasWide = false
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x3C, 0x3E: hasAngle = true
+            case 0x24, 0x5C: hasLatex = true
+            case 0x3000, 0xFF01...0xFF5E: hasWide = true
+            default: break
+            }
+        }
+        if hasAngle && s.range(of: "<[a-zA-Z/][^>]*>", options: .regularExpression) != nil {
             s = s.replacingOccurrences(of: "<sup>3</sup>", with: "³").replacingOccurrences(of: "<sup>2</sup>", with: "²")
             s = s.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
             v.flags.append("html")
         }
-        if s.contains("$") || s.contains("\\geq") || s.contains("\\leq") {
+        if hasLatex && (s.contains("$") || s.contains("\\geq") || s.contains("\\leq")) {
             s = s.replacingOccurrences(of: "\\geq", with: "≥").replacingOccurrences(of: "\\leq", with: "≤")
                 .replacingOccurrences(of: "\\ge", with: "≥").replacingOccurrences(of: "\\le", with: "≤")
                 .replacingOccurrences(of: "\\%", with: "%").replacingOccurrences(of: "$", with: "")
             v.flags.append("latex")
         }
-        if s.unicodeScalars.contains(where: { $0.value == 0x3000 }) { v.flags.append("ideographicSpace") }
-        let half = TextNormalizer.halfWidth(s)
-        if half != s.replacingOccurrences(of: "\u{3000}", with: " ") { v.flags.append("fullWidth") }
-        s = half
-        s.removeAll { $0.isWhitespace }
-        s = s.replacingOccurrences(of: "％", with: "%")
+        if hasWide {
+            if s.unicodeScalars.contains(where: { $0.value == 0x3000 }) { v.flags.append("ideographicSpace") }
+            if s.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) { v.flags.append("fullWidth") }
+            s = TextNormalizer.halfWidth(s)
+        }
+        if s.unicodeScalars.contains(where: { TextNormalizer.isSpace($0) }) { s.unicodeScalars.removeAll { TextNormalizer.isSpace($0) } }
         guard !s.isEmpty else { return v }
 
         if s == "是" || s == "否" {
@@ -323,7 +333,7 @@ enum IndicatorValueParser {
     static func parseDate(_ s: String) -> DateTarget? {
         // Only text that starts like a date can be one: skip the regular expressions otherwise.
         guard let first = s.unicodeScalars.first, (first.value >= 0x30 && first.value <= 0x39) || s.hasPrefix("每年") else { return nil }
-        guard s.contains("年") || s.contains("月") || s.contains(".") || s.contains("-") || s.contains("/") else { return nil }
+        guard s.unicodeScalars.contains(where: { $0 == "年" || $0 == "月" || $0 == "." || $0 == "-" || $0 == "/" }) else { return nil }
         // `2023年底`, `2023年末`
         if let m = yearEndPattern.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)),
            let r = Range(m.range(at: 1), in: s) {

@@ -109,7 +109,7 @@ struct TableParser {
             }
         }
         for group in groups {
-            guard let label = find(Set(group.aliases.map { TextNormalizer.labelKey($0) }), rows: rows) else { continue }
+            guard let label = find(keys.aliasKeys(group.aliases), rows: rows) else { continue }
             grid.consume(label.row, label.column)
             var columns: [Int: Int] = [:]
             for (field, offset) in group.fields {
@@ -226,10 +226,13 @@ struct TableParser {
     }
 
     private func isHeaderRow(_ r: Int, _ block: IndicatorBlockSpec) -> Bool {
-        let keys = Set(grid.cells(inRows: r...r).compactMap { grid.labelKey($0.row, $0.column) })
-        let l1 = block.columns.first { $0.role == .level1 }!.header.map { TextNormalizer.labelKey($0) }
-        let l2 = block.columns.first { $0.role == .level2 }!.header.map { TextNormalizer.labelKey($0) }
-        return l1.contains(where: keys.contains) && l2.contains(where: keys.contains)
+        var l1 = false, l2 = false
+        for ref in grid.cells(inRows: r...r) {
+            guard let key = grid.labelKey(ref.row, ref.column) else { continue }
+            if keys.level1Headers.contains(key) { l1 = true }
+            if keys.level2Headers.contains(key) { l2 = true }
+        }
+        return l1 && l2
     }
 
     /// Header rows after the anchor, each assigned to a block by its caption, else in layout order.

@@ -104,8 +104,29 @@ struct LayoutKeys: Sendable {
     /// One entry per label position of the layout (a label, a header, a caption), with its spellings:
     /// detection scores a layout by the share of its positions found on the sheet.
     let slots: [Set<String>]
+    /// Header spellings of the level-1 and level-2 columns of every block: a header row has both.
+    let level1Headers: Set<String>
+    let level2Headers: Set<String>
+    /// Label spellings → their keys, for each label of the fixed rows.
+    private let labelKeys: [[String]: Set<String>]
+
+    func aliasKeys(_ aliases: [String]) -> Set<String> { labelKeys[aliases] ?? Set(aliases.map { TextNormalizer.labelKey($0) }) }
 
     init(_ spec: LayoutSpec) {
+        var l1 = Set<String>(), l2 = Set<String>()
+        var labels: [[String]: Set<String>] = [:]
+        for row in spec.rows {
+            if case .indicators(let b) = row {
+                for c in b.columns where c.role == .level1 { l1.formUnion(c.header.map { TextNormalizer.labelKey($0) }) }
+                for c in b.columns where c.role == .level2 { l2.formUnion(c.header.map { TextNormalizer.labelKey($0) }) }
+            }
+            if case .fixed(let r) = row {
+                for c in r.cells { if let l = c.label { labels[l] = Set(l.map { TextNormalizer.labelKey($0) }) } }
+            }
+        }
+        level1Headers = l1
+        level2Headers = l2
+        labelKeys = labels
         var slots: [Set<String>] = [Set(spec.anchor.map { TextNormalizer.labelKey($0) })]
         for row in spec.rows {
             switch row {

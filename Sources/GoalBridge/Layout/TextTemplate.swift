@@ -11,6 +11,8 @@ struct TextTemplate {
     }
 
     let parts: [Part]
+    /// Compiled once per template.
+    private let compiled: NSRegularExpression
 
     /// nil when the text has no `{field}`.
     init?(_ text: String) {
@@ -31,6 +33,7 @@ struct TextTemplate {
         }
         if !rest.isEmpty { parts.append(.literal(String(rest))) }
         self.parts = parts
+        compiled = TextTemplate.compile(parts)
     }
 
     var fields: [String] {
@@ -42,7 +45,7 @@ struct TextTemplate {
         parts.map { if case .literal(let s) = $0 { return s } else { return "" } }.joined()
     }
 
-    private var regex: NSRegularExpression {
+    private static func compile(_ parts: [Part]) -> NSRegularExpression {
         var pattern = "^"
         for part in parts {
             switch part {
@@ -56,7 +59,7 @@ struct TextTemplate {
     /// Field values in a cell's text (compared by label key), or nil when the cell does not match.
     func match(_ text: String) -> [String: String]? {
         let key = TextNormalizer.labelKey(text, trimmingColons: false)
-        guard let m = regex.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) else { return nil }
+        guard let m = compiled.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) else { return nil }
         var out: [String: String] = [:]
         for (i, f) in fields.enumerated() {
             if let r = Range(m.range(at: i + 1), in: key), !key[r].isEmpty { out[f] = String(key[r]) }
