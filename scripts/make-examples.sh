@@ -19,3 +19,4 @@ regional yongqing-2021-department yongqing-2021-department
 regional liaocheng-2022-farmland liaocheng-2022-operating
 regional liaocheng-2022-farmland-matching liaocheng-2022-specific
 ls Examples/*.xlsx Examples/regional/*.xlsx
+regional changqing-2022-no-illegal-building changqing-2022

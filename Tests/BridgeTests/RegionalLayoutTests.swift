@@ -23,6 +23,7 @@ struct RegionalLayoutTests {
         Case(example: "liaocheng-2022-farmland", layout: "liaocheng-2022-operating",
              unplaced: ["projectCategory", "supervisingDepartment.code", "supervisingDepartment.name"]),
         Case(example: "liaocheng-2022-farmland-matching", layout: "liaocheng-2022-specific", unplaced: ["projectCategory"]),
+        Case(example: "changqing-2022-no-illegal-building", layout: "changqing-2022", unplaced: ["fiscalYear"]),
     ]
 
     /// The example's tables without the fields the layout cannot hold.
@@ -114,6 +115,13 @@ struct RegionalLayoutTests {
             let layout = result.tables.first?.source?.layout
             #expect(layout == "standard" || layout == "department-standard", "\(name): \(String(describing: layout))")
         }
+    }
+
+    @Test func sideBySideSetsThatDisagreeAreReported() throws {
+        var t = try loadDocument(examplePath("changqing-2022-no-illegal-building.json")).tables[0].project!
+        t.indicatorSets[1].rows[0].level1Raw = "效益指标"
+        let warnings = try sharedExporter.export([.project(t)], to: temporaryFile(), layout: "changqing-2022")
+        #expect(warnings.contains { $0.code == "layout-lossy" && $0.message.contains("第 1 行") })
     }
 
     @Test func manyRegionalTablesStackedInOneSheet() throws {

@@ -152,6 +152,9 @@ public struct GoalExporter: Sendable {
         if draft.spendingPlan != nil && !composer.placedSpendingPlan { report("资金支出计划") }
         if !draft.extras.isEmpty && !composer.placedExtras { report("附加信息（\(draft.extras.count) 项）") }
         if case .project(let t) = table, !t.goals.items.isEmpty { report("分项目标（\(t.goals.items.count) 项）") }
+        for note in composer.lossyNotes {
+            out.append(Diagnostic(.warning, "layout-lossy", note + "。", file: file, sheet: sheet))
+        }
         return out
     }
 }

@@ -23,6 +23,8 @@ struct SheetComposer {
     private(set) var placedSpendingPlan = false
     private(set) var placedExtras = false
     private(set) var firstHeaderRows: ClosedRange<Int>?
+    /// What a layout could not hold exactly (reported with the export's warnings).
+    private(set) var lossyNotes: [String] = []
 
     init(spec: LayoutSpec, sheet: SheetWriter, draft: TableDraft, template: Bool, vocabulary: Vocabulary, listNames: ListNames) {
         self.spec = spec
@@ -236,6 +238,7 @@ struct SheetComposer {
     }
 
     private mutating func writeIndicators(_ b: IndicatorBlockSpec) throws {
+        if b.columns.contains(where: { $0.scope != nil && $0.scope != b.scope }) { return try writeSideBySide(b) }
         guard let scope = IndicatorScope(rawValue: b.scope) else { return }
         let set = draft.indicatorSets.first { $0.scope == scope }
         if set == nil && (b.optional ?? false) && !template { return }
@@ -331,6 +334,94 @@ struct SheetComposer {
             try sheet.setRow(r, height: height)
         }
         try addValidations(b, roleColumns, rows: dataStart...dataEnd)
+        row = dataEnd + 1
+    }
+
+    /// Runs of equal, present texts: (first index, last index, text).
+    private func runs(_ texts: [String?]) -> [(Int, Int, String)] {
+        var out: [(Int, Int, String)] = []
+        for (i, t) in texts.enumerated() {
+            guard let t else { continue }
+            if let last = out.last, last.1 == i - 1, last.2 == t { out[out.count - 1].1 = i } else { out.append((i, i, t)) }
+        }
+        return out
+    }
+
+    /// Two indicator sets side by side sharing the level-1 column (长清: 一级 | 二级 三级 指标值 (中期) | 二级 三级 指标值 (年度)).
+    /// Physical row i carries row i of each set; the shared level 1 comes from the block's own set.
+    private mutating func writeSideBySide(_ b: IndicatorBlockSpec) throws {
+        var scopes: [String] = [b.scope]
+        for c in b.columns { if let s = c.scope, !scopes.contains(s) { scopes.append(s) } }
+        var sets: [String: [IndicatorRow]] = [:]
+        for s in scopes {
+            guard let scope = IndicatorScope(rawValue: s) else { continue }
+            if template { sets[s] = skeletonRows(b) } else if let set = draft.indicatorSets.first(where: { $0.scope == scope }) { sets[s] = set.rows }
+        }
+        if sets.isEmpty && (b.optional ?? false) && !template { return }
+        for s in scopes where sets[s] != nil { placedScopes.insert(s) }
+        let n = sets.values.map(\.count).max() ?? 0
+        let headerRows = row...row
+        let dataStart = row + 1
+        let dataEnd = dataStart + n - 1
+        if firstHeaderRows == nil { firstHeaderRows = headerRows }
+        var column = 0
+        if let caption = b.caption {
+            try put(caption[0], rows: row...max(dataEnd, row), columns: 0...0, format: CellStyles.label)
+            column = 1
+        }
+        var placedColumns: [(IndicatorColumnSpec, String, ClosedRange<Int>)] = []
+        for col in b.columns {
+            let cols = column...(column + col.columnSpan - 1)
+            try put(col.header[0], rows: headerRows, columns: cols, format: CellStyles.header)
+            placedColumns.append((col, col.scope ?? b.scope, cols))
+            column = cols.upperBound + 1
+        }
+        try sheet.setRow(row, height: 22)
+        row = dataStart
+        guard n > 0 else { return }
+        func cell(_ scope: String, _ i: Int) -> IndicatorRow? {
+            guard let rows = sets[scope], rows.indices.contains(i) else { return nil }
+            return rows[i]
+        }
+        for (col, scope, cols) in placedColumns {
+            let shared = col.scope == nil && scopes.count > 1
+            switch col.role {
+            case .level1, .level2:
+                let texts: [String?] = (0..<n).map { i in
+                    let source = shared ? (cell(b.scope, i) ?? scopes.lazy.compactMap { cell($0, i) }.first) : cell(scope, i)
+                    return source.map { col.role == .level1 ? $0.level1Raw : $0.level2Raw }
+                }
+                if shared && col.role == .level1 {
+                    for i in 0..<n where scopes.compactMap({ cell($0, i)?.level1Raw }).count > 1 && Set(scopes.compactMap { cell($0, i)?.level1Raw }).count > 1 {
+                        lossyNotes.append("第 \(i + 1) 行中期与年度的一级指标不一致，共用的一级指标列按\(b.scope == "annual" ? "年度" : "中期")写出")
+                    }
+                }
+                var filled = 0
+                for (first, last, text) in runs(texts) {
+                    if first > filled { try put("", rows: (dataStart + filled)...(dataStart + first - 1), columns: cols, format: CellStyles.centered) }
+                    try put(text, rows: (dataStart + first)...(dataStart + last), columns: cols, format: CellStyles.centered)
+                    filled = last + 1
+                }
+                if filled < n { try put("", rows: (dataStart + filled)...dataEnd, columns: cols, format: CellStyles.centered) }
+            default:
+                for i in 0..<n {
+                    let r = cell(scope, i)
+                    let text: String?
+                    switch col.role {
+                    case .name: text = r?.name
+                    case .value: text = r?.value.raw
+                    case .description: text = r?.description
+                    case .basis: text = r?.basis
+                    case .scoringRule: text = r?.scoringRule
+                    case .weight: text = r?.weight
+                    case .remark: text = r?.remark
+                    default: text = nil
+                    }
+                    try put(text ?? "", rows: (dataStart + i)...(dataStart + i), columns: cols, format: col.role == .value ? CellStyles.centered : CellStyles.input)
+                }
+            }
+        }
+        for i in 0..<n { try sheet.setRow(dataStart + i, height: 20) }
         row = dataEnd + 1
     }
 

@@ -289,18 +289,33 @@ struct TableParser {
     private mutating func parseIndicatorBlocks(_ blocks: [IndicatorBlockSpec], _ headers: [HeaderRow]) {
         for (i, header) in headers.enumerated() {
             let end = i + 1 < headers.count ? captionTop(headers[i + 1]) - 1 : regionLimit
-            let set = parseBlock(header, until: end)
-            draft.indicatorSets.append(set)
+            draft.indicatorSets += parseBlock(header, until: end)
         }
     }
 
-    private mutating func parseBlock(_ header: HeaderRow, until limit: Int) -> IndicatorSet {
+    /// A block column: its role and the indicator set it belongs to (长清 puts two sets side by side).
+    private struct ColumnKey: Hashable {
+        var role: IndicatorRole
+        var scope: String
+    }
+
+    /// Per-set state while reading rows: rows so far and the level names to fill down.
+    private struct ScopeState {
+        var rows: [IndicatorRow] = []
+        var previousL1: String?
+        var previousL2: String?
+    }
+
+    private mutating func parseBlock(_ header: HeaderRow, until limit: Int) -> [IndicatorSet] {
         let block = header.spec
         if let c = header.caption { grid.consume(c.row, c.column) }
-        // Map roles to columns by header text; grouped columns may sit on a second header row.
-        var columns: [IndicatorRole: Int] = [:]
+        // Map columns to (role, set) by header text, in layout order; grouped columns may sit on a second header row.
+        var columns: [ColumnKey: Int] = [:]
+        var scopes: [String] = [block.scope]
         var lastHeaderRow = header.row
         for col in block.columns {
+            let scope = col.scope ?? block.scope
+            if !scopes.contains(scope) { scopes.append(scope) }
             let keys = Set(col.header.map { TextNormalizer.labelKey($0) })
             var hit: CellReference?
             for r in [header.row, header.row + 1] where r <= limit {
@@ -311,10 +326,15 @@ struct TableParser {
                 }
             }
             if let hit {
-                columns[col.role] = hit.column
+                columns[ColumnKey(role: col.role, scope: scope)] = hit.column
                 grid.consume(hit.row, hit.column)
                 lastHeaderRow = max(lastHeaderRow, hit.row)
             }
+        }
+        /// The column of a role for a set; level names fall back to the block's shared column.
+        func column(_ role: IndicatorRole, _ scope: String) -> Int? {
+            columns[ColumnKey(role: role, scope: scope)]
+                ?? ((role == .level1 || role == .level2) ? columns[ColumnKey(role: role, scope: block.scope)] : nil)
         }
         // Group captions (`指标值`) over sub-headers.
         for group in Set(block.columns.compactMap(\.group)) {
@@ -335,15 +355,14 @@ struct TableParser {
         let blockColumns = Set(columns.values).union(unknownColumns.keys)
         let captionColumn = header.caption?.column
         let fixedKeys = keys.fixed
+        let anyLevel1Column = scopes.compactMap { column(.level1, $0) }
 
-        var rows: [IndicatorRow] = []
-        var previousL1: String?
-        var previousL2: String?
+        var state: [String: ScopeState] = [:]
         var r = lastHeaderRow + 1
         tableEnd = max(tableEnd, lastHeaderRow)
         while r <= limit {
             defer { r += 1 }
-            guard grid.hasCells(inRow: r) || (columns[.level1].map { grid.isMergeContinuation(r, $0) } ?? false) else { continue }
+            guard grid.hasCells(inRow: r) || anyLevel1Column.contains(where: { grid.isMergeContinuation(r, $0) }) else { continue }
             if isHeaderRow(r, block) {
                 for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
                 tableEnd = r
@@ -354,80 +373,91 @@ struct TableParser {
             // A title merged across the block ends it.
             if let first = rowCells.first, let m = grid.merge(at: r, first.column), m.first.row == r, m.columnCount >= 3 { break }
             if !rowCells.contains(where: { blockColumns.contains($0.column) || $0.column == captionColumn }) && rowCells.isEmpty == false { break }
-
-            func cellText(_ role: IndicatorRole) -> (String?, SourceCell?) {
-                guard let c = columns[role] else { return (nil, nil) }
-                grid.consume(r, c)
-                return (grid.text(r, c), grid.text(r, c) == nil ? nil : grid.source(r, c))
-            }
-            func hierarchyText(_ role: IndicatorRole) -> (text: String?, explicit: Bool, source: SourceCell?) {
-                guard let c = columns[role] else { return (nil, false, nil) }
-                grid.consume(r, c)
-                if let t = grid.text(r, c) { return (t, true, grid.source(r, c)) }
-                if let m = grid.merge(at: r, c), m.first.row < r { return (grid.text(m.first.row, m.first.column), false, nil) }
-                return (nil, false, nil)
-            }
             if let cc = captionColumn { grid.consume(r, cc) }
-            let l1 = hierarchyText(.level1)
-            let l2 = hierarchyText(.level2)
-            var sources: [String: SourceCell] = [:]
-            var fields: [IndicatorRole: String] = [:]
-            for role in IndicatorRole.allCases where role != .level1 && role != .level2 {
-                let (t, s) = cellText(role)
-                if let t { fields[role] = t }
-                if let s { sources[role.rawValue] = s }
-            }
+
             var extraValues: [(String, String, SourceCell)] = []
             for (c, caption) in unknownColumns.sorted(by: { $0.key < $1.key }) {
                 grid.consume(r, c)
                 if let t = grid.text(r, c) { extraValues.append((caption, t, grid.source(r, c))) }
             }
-            // A row with only level names is an unused skeleton row of the template: not an indicator.
-            guard !fields.isEmpty || !extraValues.isEmpty else {
-                if l2.explicit || l1.explicit {
-                    diagnostics.append(Diagnostic(.info, "empty-indicator-row", "“\(l1.text ?? previousL1 ?? "")/\(l2.text ?? "")”下的空白指标行已跳过。",
-                                                  file: file, sheet: grid.sheet.name, cell: CellReference(row: r, column: columns[.level2] ?? 0).description))
-                    previousL1 = l1.text ?? previousL1
-                    previousL2 = l2.text ?? previousL2
+            var primaryName: String?
+            for scope in scopes {
+                var st = state[scope] ?? ScopeState()
+                defer { state[scope] = st }
+                func cellText(_ role: IndicatorRole) -> (String?, SourceCell?) {
+                    guard let c = columns[ColumnKey(role: role, scope: scope)] else { return (nil, nil) }
+                    grid.consume(r, c)
+                    return (grid.text(r, c), grid.text(r, c) == nil ? nil : grid.source(r, c))
                 }
-                continue
-            }
-            tableEnd = r
+                func hierarchyText(_ role: IndicatorRole) -> (text: String?, explicit: Bool, source: SourceCell?, column: Int?) {
+                    guard let c = column(role, scope) else { return (nil, false, nil, nil) }
+                    grid.consume(r, c)
+                    if let t = grid.text(r, c) { return (t, true, grid.source(r, c), c) }
+                    if let m = grid.merge(at: r, c), m.first.row < r { return (grid.text(m.first.row, m.first.column), false, nil, c) }
+                    return (nil, false, nil, c)
+                }
+                let l1 = hierarchyText(.level1)
+                let l2 = hierarchyText(.level2)
+                var sources: [String: SourceCell] = [:]
+                var fields: [IndicatorRole: String] = [:]
+                for role in IndicatorRole.allCases where role != .level1 && role != .level2 {
+                    let (t, s) = cellText(role)
+                    if let t { fields[role] = t }
+                    if let s { sources[role.rawValue] = s }
+                }
+                let extras = scope == block.scope ? extraValues : []
+                // A row with only level names is an unused skeleton row of the template: not an indicator.
+                guard !fields.isEmpty || !extras.isEmpty else {
+                    if l2.explicit || l1.explicit {
+                        diagnostics.append(Diagnostic(.info, "empty-indicator-row", "“\(l1.text ?? st.previousL1 ?? "")/\(l2.text ?? "")”下的空白指标行已跳过。",
+                                                      file: file, sheet: grid.sheet.name, cell: CellReference(row: r, column: l2.column ?? 0).description))
+                        st.previousL1 = l1.text ?? st.previousL1
+                        st.previousL2 = l2.text ?? st.previousL2
+                    }
+                    continue
+                }
+                tableEnd = r
+                let level1Raw = l1.text ?? (l1.explicit ? "" : st.previousL1 ?? "")
+                let sameGroup = level1Raw == (st.previousL1 ?? "\u{0}")
+                let level2Raw = l2.text ?? ((sameGroup || l1.column == nil) ? st.previousL2 ?? "" : "")
+                if let s = l1.source { sources["level1"] = s }
+                if let s = l2.source { sources["level2"] = s }
+                st.previousL1 = level1Raw
+                st.previousL2 = level2Raw
 
-            let level1Raw = l1.text ?? (l1.explicit ? "" : previousL1 ?? "")
-            let sameGroup = level1Raw == (previousL1 ?? "\u{0}")
-            let level2Raw = l2.text ?? ((sameGroup || columns[.level1] == nil) ? previousL2 ?? "" : "")
-            if let s = l1.source { sources["level1"] = s }
-            if let s = l2.source { sources["level2"] = s }
-            previousL1 = level1Raw
-            previousL2 = level2Raw
-
-            let value: IndicatorValue
-            if columns[.valueSymbol] != nil || columns[.valueNumber] != nil || columns[.valueUnit] != nil {
-                value = ValueColumns.value(symbol: fields[.valueSymbol] ?? "", number: fields[.valueNumber] ?? "", unit: fields[.valueUnit] ?? "")
-                if let s = sources["valueSymbol"] ?? sources["valueNumber"] ?? sources["valueUnit"] { sources["value"] = s }
-            } else {
-                value = IndicatorValue(raw: fields[.value] ?? "")
+                let value: IndicatorValue
+                if [IndicatorRole.valueSymbol, .valueNumber, .valueUnit].contains(where: { columns[ColumnKey(role: $0, scope: scope)] != nil }) {
+                    value = ValueColumns.value(symbol: fields[.valueSymbol] ?? "", number: fields[.valueNumber] ?? "", unit: fields[.valueUnit] ?? "")
+                    if let s = sources["valueSymbol"] ?? sources["valueNumber"] ?? sources["valueUnit"] { sources["value"] = s }
+                } else {
+                    value = IndicatorValue(raw: fields[.value] ?? "")
+                }
+                let canonical1 = vocabulary.canonicalLevel1(level1Raw)
+                let canonical2 = vocabulary.canonicalLevel2(level2Raw, under: canonical1)
+                if canonical1 == nil && !level1Raw.isEmpty && l1.explicit {
+                    warn("unknown-level1", "一级指标“\(level1Raw)”不在指标体系中（应为成本指标、产出指标、效益指标或满意度指标），已按原文保留。", r, l1.column ?? 0)
+                }
+                if canonical2 == nil && !level2Raw.isEmpty && l2.explicit {
+                    warn("unknown-level2", "二级指标“\(level2Raw)”不在指标体系中，已按原文保留。", r, l2.column ?? 0)
+                }
+                let name = fields[.name] ?? ""
+                if scope == block.scope { primaryName = name }
+                st.rows.append(IndicatorRow(level1Raw: level1Raw, level1: canonical1, level2Raw: level2Raw, level2: canonical2,
+                                            name: name, description: fields[.description], value: value, basis: fields[.basis],
+                                            scoringRule: fields[.scoringRule], weight: fields[.weight], remark: fields[.remark],
+                                            sources: sources.isEmpty ? nil : sources))
             }
-            let canonical1 = vocabulary.canonicalLevel1(level1Raw)
-            let canonical2 = vocabulary.canonicalLevel2(level2Raw, under: canonical1)
-            if canonical1 == nil && !level1Raw.isEmpty {
-                warn("unknown-level1", "一级指标“\(level1Raw)”不在指标体系中（应为成本指标、产出指标、效益指标或满意度指标），已按原文保留。", r, columns[.level1] ?? 0)
-            }
-            if canonical2 == nil && !level2Raw.isEmpty {
-                warn("unknown-level2", "二级指标“\(level2Raw)”不在指标体系中，已按原文保留。", r, columns[.level2] ?? 0)
-            }
-            let name = fields[.name] ?? ""
-            rows.append(IndicatorRow(level1Raw: level1Raw, level1: canonical1, level2Raw: level2Raw, level2: canonical2,
-                                     name: name, description: fields[.description], value: value, basis: fields[.basis],
-                                     scoringRule: fields[.scoringRule], weight: fields[.weight], remark: fields[.remark],
-                                     sources: sources.isEmpty ? nil : sources))
             for (caption, text, source) in extraValues {
-                draft.extras.append(ExtraField(label: "\(caption)（指标“\(name)”）", value: text, source: source))
+                draft.extras.append(ExtraField(label: "\(caption)（指标“\(primaryName ?? "")”）", value: text, source: source))
                 warn("unknown-column-value", "“\(caption)”列的内容“\(text)”没有对应字段，已作为附加信息保留。", r, CellReference(source.cell)?.column ?? 0)
             }
         }
-        return IndicatorSet(scope: IndicatorScope(rawValue: block.scope) ?? .annual, rows: rows)
+        // The block's own set always; a side-by-side set only when it has rows.
+        return scopes.compactMap { scope in
+            let rows = state[scope]?.rows ?? []
+            guard scope == block.scope || !rows.isEmpty else { return nil }
+            return IndicatorSet(scope: IndicatorScope(rawValue: scope) ?? .annual, rows: rows)
+        }
     }
 
     // MARK: Extras

@@ -59,6 +59,8 @@ public struct IndicatorColumnSpec: Codable, Sendable {
     public var span: Int?
     /// A dropdown for this column in the blank template (a name in `lists`; `level2` cascades from level 1).
     public var list: String?
+    /// The indicator set this column belongs to when two sets sit side by side (长清: 中期 | 年度); default: the block's.
+    public var scope: String?
     var columnSpan: Int { max(span ?? 1, 1) }
 }
 
