@@ -32,7 +32,7 @@ extension Dataset {
             used.insert(base)
             let path = (directory as NSString).appendingPathComponent(base + ".xlsx")
             guard !inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) else {
-                throw CorrectionError.noIndicatorSheet("拒绝覆盖输入文件 \(path)")
+                throw DatasetExportError.wouldOverwriteInput(path)
             }
             warnings += try exporter.export([table], to: path, layout: layout ?? "original")
             written.append(path)
@@ -46,5 +46,14 @@ extension Dataset {
         var out = String(s.map { bad.contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
         while out.hasPrefix(".") { out.removeFirst() }
         return out.isEmpty ? "绩效目标表" : String(out.prefix(80))
+    }
+}
+
+public enum DatasetExportError: Error, CustomStringConvertible {
+    case wouldOverwriteInput(String)
+    public var description: String {
+        switch self {
+        case .wouldOverwriteInput(let p): return "输出文件 \(p) 是收录过的输入文件，拒绝覆盖。请换一个输出文件夹。"
+        }
     }
 }

@@ -81,6 +81,7 @@ struct TemplateTests {
         #expect(sheetXML.contains("insertRows=\"0\""))
         #expect(sheetXML.contains("INDIRECT($B"))
         #expect(sheetXML.contains("<dataValidation"))
+        #expect(sheetXML.contains("填写四位年份")) // the input hint on 年度
         let stylesXML = try unzip(path, "xl/styles.xml")
         #expect(stylesXML.contains("locked=\"0\""))
         let workbookXML = try unzip(path, "xl/workbook.xml")

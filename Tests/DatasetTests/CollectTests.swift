@@ -110,6 +110,18 @@ struct CollectTests {
         #expect(try dataset.count("SELECT COUNT(*) FROM source_file WHERE is_current = 1") == all.count)
     }
 
+    @Test func exportNeverOverwritesAnInputFile() throws {
+        let dir = scratch()
+        // The department's file happens to carry the name the export would choose.
+        let input = dir.appendingPathComponent("平阴县公安局-警务辅助人员专项经费.xlsx")
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx"), to: input)
+        let before = try Data(contentsOf: input)
+        let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([input.path])
+        #expect(throws: DatasetExportError.self) { _ = try dataset.exportTables(to: dir.path, exporter: try GoalExporter()) }
+        #expect(try Data(contentsOf: input) == before)
+    }
+
     @Test func csvHasBOMAndCannotRunFormulas() throws {
         #expect(CSVWriter.escape("=SUM(A1)") == "'=SUM(A1)")
         #expect(CSVWriter.escape("+86") == "'+86")

@@ -164,7 +164,7 @@ struct SheetComposer {
                         try sheet.addListValidation(CellRange(rows: rows, columns: columns).firstCellRange,
                                                     ListValidation(values: values, inputTitle: cell.label?.first, inputMessage: "请从下拉列表中选择", strict: false))
                     } else if template, let hint = cell.hint {
-                        try sheet.addListValidation(CellRange(rows: rows, columns: columns).firstCellRange, ListValidation(values: nil, inputMessage: hint))
+                        try sheet.addInputMessage(CellRange(rows: rows, columns: columns).firstCellRange, title: nil, message: hint)
                     }
                 }
             }

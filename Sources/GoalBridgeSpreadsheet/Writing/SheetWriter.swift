@@ -206,6 +206,25 @@ public final class SheetWriter {
                   "validation \(range)")
     }
 
+    /// An input message shown when a cell is selected, with no restriction on what may be typed.
+    public func addInputMessage(_ range: CellRange, title: String?, message: String) throws {
+        if let title, title.count > ExcelLimits.validationTitleLength {
+            throw WriteError.validationTextTooLong(field: "输入提示标题", length: title.count, maximum: ExcelLimits.validationTitleLength)
+        }
+        if message.count > ExcelLimits.validationMessageLength {
+            throw WriteError.validationTextTooLong(field: "输入提示信息", length: message.count, maximum: ExcelLimits.validationMessageLength)
+        }
+        var dv = lxw_data_validation()
+        dv.validate = UInt8(LXW_VALIDATION_TYPE_ANY.rawValue)
+        let t = title.map { strdup($0)! }
+        let m = strdup(message)!
+        defer { t.map { free($0) }; free(m) }
+        dv.input_title = t
+        dv.input_message = m
+        try check(worksheet_data_validation_range(try ws(), lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                                  lxw_row_t(range.last.row), lxw_col_t(range.last.column), &dv), "input message \(range)")
+    }
+
     /// A cell comment (note), shown on hover.
     public func addComment(_ text: String, at ref: CellReference, author: String = "GoalBridge", visible: Bool = false) throws {
         var options = lxw_comment_options()
