@@ -9,6 +9,8 @@ tool=.build/debug/goalbridge
 for json in Examples/*.json; do
   layout=standard
   grep -q '"departmentIndicators"' "$json" && layout=department-standard
+  # Tables with no national form are written in their region's layout only.
+  grep -qE '"(departmentStrategic|departmentPerformance|projectList)"' "$json" && continue
   "$tool" export "$json" -o "${json%.json}.xlsx" --layout "$layout" >/dev/null
 done
 regional() { "$tool" export "Examples/$1.json" -o "Examples/regional/$1.$2.xlsx" --layout "$2" >/dev/null 2>&1; }
@@ -20,3 +22,6 @@ regional liaocheng-2022-farmland liaocheng-2022-operating
 regional liaocheng-2022-farmland-matching liaocheng-2022-specific
 ls Examples/*.xlsx Examples/regional/*.xlsx
 regional changqing-2022-no-illegal-building changqing-2022
+regional liaocheng-2022-fire-strategic liaocheng-2022-strategic
+regional liaocheng-2022-fire-performance liaocheng-2022-performance
+regional pingyin-2024-project-list pingyin-2024-list

@@ -141,13 +141,14 @@ public final class Dataset: @unchecked Sendable {
             return id
         default:
             let kind: String
+            var department: String?, year: Int?
             switch table {
-            case .departmentStrategic: kind = "departmentStrategic"
-            case .departmentPerformance: kind = "departmentPerformance"
+            case .departmentStrategic(let t): kind = "departmentStrategic"; department = t.departmentName; year = t.fiscalYear
+            case .departmentPerformance(let t): kind = "departmentPerformance"; department = t.departmentName; year = t.fiscalYear
             default: kind = "projectList"
             }
-            try db.execute(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, model_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [file, seq, kind, s?.layout, s?.sheet, s?.range, json])
+            try db.execute(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, department, fiscal_year, model_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [file, seq, kind, s?.layout, s?.sheet, s?.range, department, year, json])
             return db.lastInsertedRowID
         }
     }

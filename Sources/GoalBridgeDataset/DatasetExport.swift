@@ -20,8 +20,12 @@ extension Dataset {
                 parts = [t.supervisingDepartment?.name ?? t.implementingUnit?.name, t.projectName ?? t.title].compactMap { $0 }
             case .departmentIndicators(let t):
                 parts = [t.departmentName ?? t.title ?? "部门整体"]
-            default:
-                continue
+            case .departmentStrategic(let t):
+                parts = [t.departmentName ?? "部门整体", "战略目标表"]
+            case .departmentPerformance(let t):
+                parts = [t.departmentName ?? "部门整体", "绩效目标表"]
+            case .projectList(let t):
+                parts = [t.title ?? "项目汇总清单"]
             }
             var base = Dataset.safeFileName(parts.isEmpty ? "绩效目标表" : parts.joined(separator: "-"))
             if used.contains(base) {

@@ -24,6 +24,9 @@ struct RegionalLayoutTests {
              unplaced: ["projectCategory", "supervisingDepartment.code", "supervisingDepartment.name"]),
         Case(example: "liaocheng-2022-farmland-matching", layout: "liaocheng-2022-specific", unplaced: ["projectCategory"]),
         Case(example: "changqing-2022-no-illegal-building", layout: "changqing-2022", unplaced: ["fiscalYear"]),
+        Case(example: "liaocheng-2022-fire-strategic", layout: "liaocheng-2022-strategic", unplaced: []),
+        Case(example: "liaocheng-2022-fire-performance", layout: "liaocheng-2022-performance", unplaced: []),
+        Case(example: "pingyin-2024-project-list", layout: "pingyin-2024-list", unplaced: []),
     ]
 
     /// The example's tables without the fields the layout cannot hold.
@@ -97,7 +100,7 @@ struct RegionalLayoutTests {
         }
     }
 
-    @Test(arguments: cases)
+    @Test(arguments: cases.filter { ["project", "departmentIndicators"].contains(sharedImporter.catalog.layout($0.layout)?.kind.rawValue) })
     func convertsToTheStandardLayout(_ c: Case) throws {
         let regional = sharedImporter.importFile(regionalPath(c))
         let path = temporaryFile()
@@ -122,6 +125,28 @@ struct RegionalLayoutTests {
         t.indicatorSets[1].rows[0].level1Raw = "效益指标"
         let warnings = try sharedExporter.export([.project(t)], to: temporaryFile(), layout: "changqing-2022")
         #expect(warnings.contains { $0.code == "layout-lossy" && $0.message.contains("第 1 行") })
+    }
+
+    @Test func everyExampleHasAWorkbook() throws {
+        let dir = repositoryRoot.appendingPathComponent("Examples").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir) + (try FileManager.default.contentsOfDirectory(atPath: dir + "/regional"))
+        for json in files where json.hasSuffix(".json") {
+            let name = String(json.dropLast(5))
+            #expect(files.contains { $0 == name + ".xlsx" || ($0.hasPrefix(name + ".") && $0.hasSuffix(".xlsx")) }, "\(name) has no workbook")
+        }
+    }
+
+    @Test func departmentPerformanceDutiesMergeOverTheirIndicators() throws {
+        let sheet = try XLSXReader().read(path: examplePath("regional/liaocheng-2022-fire-performance.liaocheng-2022-performance.xlsx")).sheets[0]
+        // 灭火救援 (duty 2) has two indicators: its 职责序号, 部门职责 and 职责目标 cells are merged over both rows.
+        let duty = try #require(sheet.cells.first { $0.value == .string("灭火救援") }).reference
+        #expect(sheet.merges.contains(CellRange(rows: duty.row...(duty.row + 1), columns: duty.column...duty.column)))
+        // 部门职责 is one caption over its two sub-columns, as in the 17-column form.
+        let caption = try #require(sheet.cells.first { $0.value == .string("部门职责") }).reference
+        #expect(sheet.merges.contains { $0.first == caption && $0.columnCount == 2 })
+        // The nested reference header is four rows deep.
+        let standard = try #require(sheet.cells.first { $0.value == .string("当年标准值") }).reference
+        #expect(sheet.cells.contains { $0.value == .string("标准值") && $0.reference.row == standard.row + 1 })
     }
 
     @Test func manyRegionalTablesStackedInOneSheet() throws {

@@ -8,10 +8,13 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathCompon
 
 func examplePath(_ name: String) -> String { repositoryRoot.appendingPathComponent("Examples/\(name)").path }
 
+/// Examples with a workbook in the standard layout (tables with no national form have only their regional one).
 func exampleNames() -> [String] {
     let dir = repositoryRoot.appendingPathComponent("Examples").path
     return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".json") }
-        .map { String($0.dropLast(5)) }.sorted()
+        .map { String($0.dropLast(5)) }
+        .filter { FileManager.default.fileExists(atPath: "\(dir)/\($0).xlsx") }
+        .sorted()
 }
 
 func loadDocument(_ path: String) throws -> GoalDocument {

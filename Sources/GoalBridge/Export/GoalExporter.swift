@@ -25,8 +25,9 @@ public struct GoalExporter: Sendable {
         switch table {
         case .project: kind = .project
         case .departmentIndicators: kind = .departmentIndicators
-        case .departmentStrategic, .departmentPerformance, .projectList:
-            throw ExportError.unsupportedTable("部门整体战略目标表、绩效目标表和项目汇总清单的导出版式尚未提供")
+        case .departmentStrategic: kind = .departmentStrategic
+        case .departmentPerformance: kind = .departmentPerformance
+        case .projectList: kind = .projectList
         }
         if let requested, requested != "original" {
             guard let spec = catalog.layout(requested) else { throw ExportError.unknownLayout(requested) }
@@ -34,7 +35,17 @@ public struct GoalExporter: Sendable {
             return spec
         }
         if let original = table.source?.layout, let spec = catalog.layout(original), spec.kind == kind { return spec }
-        let fallback = kind == .project ? "standard" : "department-standard"
+        let fallback: String
+        switch kind {
+        case .project: fallback = "standard"
+        case .departmentIndicators: fallback = "department-standard"
+        default:
+            // No national form for these: the first layout of the kind (聊城's own).
+            guard let spec = catalog.layouts.first(where: { $0.kind == kind }) else {
+                throw ExportError.unsupportedTable("没有“\(kind.rawValue)”类表的版式")
+            }
+            return spec
+        }
         guard let spec = catalog.layout(fallback) else { throw ExportError.unknownLayout(fallback) }
         return spec
     }
@@ -57,7 +68,9 @@ public struct GoalExporter: Sendable {
             switch table {
             case .project(let t): draft = t.draft
             case .departmentIndicators(let t): draft = t.draft
-            default: continue
+            case .departmentStrategic(let t): draft = t.draft
+            case .departmentPerformance(let t): draft = t.draft
+            case .projectList(let t): draft = t.draft
             }
             let name = sheetName(for: table, index: i, count: tables.count, spec: spec, used: &usedNames)
             let sheet = try writer.addSheet(name)
@@ -122,7 +135,9 @@ public struct GoalExporter: Sendable {
             switch table {
             case .project(let t): label = t.projectName
             case .departmentIndicators(let t): label = t.departmentName
-            default: break
+            case .departmentStrategic(let t): label = t.departmentName
+            case .departmentPerformance(let t): label = t.departmentName
+            case .projectList(let t): label = t.title
             }
             base = "\(index + 1) " + (label ?? spec.sheetName)
         }
@@ -150,6 +165,8 @@ public struct GoalExporter: Sendable {
             report(set.scope == .midTerm ? "中期绩效指标（\(set.rows.count) 行）" : "年度绩效指标（\(set.rows.count) 行）")
         }
         if draft.spendingPlan != nil && !composer.placedSpendingPlan { report("资金支出计划") }
+        let recordFields = Set(draft.records.flatMap(\.keys))
+        for field in recordFields.subtracting(composer.placedRecordFields).sorted() { report("记录字段 \(field)") }
         if !draft.extras.isEmpty && !composer.placedExtras { report("附加信息（\(draft.extras.count) 项）") }
         if case .project(let t) = table, !t.goals.items.isEmpty { report("分项目标（\(t.goals.items.count) 项）") }
         for note in composer.lossyNotes {

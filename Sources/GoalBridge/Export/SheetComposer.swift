@@ -25,6 +25,8 @@ struct SheetComposer {
     private(set) var firstHeaderRows: ClosedRange<Int>?
     /// What a layout could not hold exactly (reported with the export's warnings).
     private(set) var lossyNotes: [String] = []
+    /// Record fields a record block wrote.
+    private(set) var placedRecordFields = Set<String>()
 
     init(spec: LayoutSpec, sheet: SheetWriter, draft: TableDraft, template: Bool, vocabulary: Vocabulary, listNames: ListNames) {
         self.spec = spec
@@ -63,6 +65,7 @@ struct SheetComposer {
             case .spendingPlan(let p): try writeSpendingPlan(p)
             case .extras(let e): try writeExtras(e)
             case .indicators(let b): try writeIndicators(b)
+            case .records(let b): try writeRecords(b)
             }
         }
         try sheet.setPrint(PrintSetup(a4: true, landscape: spec.landscape ?? false, fitToWidth: true, repeatRows: firstHeaderRows))
@@ -335,6 +338,70 @@ struct SheetComposer {
         }
         try addValidations(b, roleColumns, rows: dataStart...dataEnd)
         row = dataEnd + 1
+    }
+
+    /// A record block: a header of nested, merged captions, then one row per record; fill-down columns
+    /// (职责序号, 部门职责) merged over runs of equal values.
+    private mutating func writeRecords(_ b: RecordBlockSpec) throws {
+        let depth = b.depth
+        var positions: [ClosedRange<Int>] = []
+        var column = 0
+        for col in b.columns {
+            positions.append(column...(column + col.columnSpan - 1))
+            column += col.columnSpan
+        }
+        for col in b.columns { if let f = col.captionField { placedFields.insert(f) } }
+        func caption(_ col: RecordColumnSpec, _ level: Int) -> String {
+            if level == col.header.count - 1, let f = col.captionField, let text = draft.text(f) { return text }
+            return col.header[level][0]
+        }
+        for level in 0..<depth {
+            var j = 0
+            while j < b.columns.count {
+                let col = b.columns[j]
+                if col.header.count <= level { j += 1; continue }
+                if col.header.count - 1 == level {
+                    // Neighbours with the very same header share one merged caption (部门职责 over duty and sub-duty).
+                    var end = j
+                    while end + 1 < b.columns.count, b.columns[end + 1].header.map({ $0[0] }) == col.header.map({ $0[0] }) { end += 1 }
+                    try put(caption(col, level), rows: (row + level)...(row + depth - 1), columns: positions[j].lowerBound...positions[end].upperBound,
+                            format: CellStyles.header)
+                    j = end + 1
+                    continue
+                }
+                // A parent caption over the following columns that share it.
+                var end = j
+                while end + 1 < b.columns.count, b.columns[end + 1].header.count > level + 1,
+                      (0...level).allSatisfy({ b.columns[end + 1].header[$0][0] == col.header[$0][0] }) { end += 1 }
+                try put(col.header[level][0], rows: (row + level)...(row + level), columns: positions[j].lowerBound...positions[end].upperBound, format: CellStyles.header)
+                j = end + 1
+            }
+            try sheet.setRow(row + level, height: 22)
+        }
+        if firstHeaderRows == nil { firstHeaderRows = row...(row + depth - 1) }
+        row += depth
+        let records = template ? Array(repeating: [String: String](), count: max(b.templateRows ?? 3, 1)) : draft.records
+        guard !records.isEmpty else { return }
+        for (j, col) in b.columns.enumerated() {
+            placedRecordFields.insert(col.field)
+            let texts = records.map { $0[col.field] }
+            if col.fillDown ?? false {
+                var filled = 0
+                for (first, last, text) in runs(texts) {
+                    if first > filled { try put("", rows: (row + filled)...(row + first - 1), columns: positions[j], format: CellStyles.input) }
+                    try put(text, rows: (row + first)...(row + last), columns: positions[j], format: CellStyles.input)
+                    filled = last + 1
+                }
+                if filled < records.count { try put("", rows: (row + filled)...(row + records.count - 1), columns: positions[j], format: CellStyles.input) }
+            } else {
+                for (i, t) in texts.enumerated() { try put(t ?? "", rows: (row + i)...(row + i), columns: positions[j], format: CellStyles.input) }
+            }
+        }
+        for (i, record) in records.enumerated() {
+            let longest = b.columns.enumerated().map { j, col in estimatedHeight(record[col.field] ?? "", widthUnits: width(positions[j])) }.max() ?? 20
+            try sheet.setRow(row + i, height: longest)
+        }
+        row += records.count
     }
 
     /// Runs of equal, present texts: (first index, last index, text).

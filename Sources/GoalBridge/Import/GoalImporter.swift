@@ -88,6 +88,9 @@ public struct GoalImporter: Sendable {
                 switch spec.kind {
                 case .project: result.tables.append(.project(ProjectGoalTable(draft: draft, source: source)))
                 case .departmentIndicators: result.tables.append(.departmentIndicators(DepartmentIndicatorTable(draft: draft, source: source)))
+                case .departmentStrategic: result.tables.append(.departmentStrategic(DepartmentStrategicTable(draft: draft, source: source)))
+                case .departmentPerformance: result.tables.append(.departmentPerformance(DepartmentPerformanceTable(draft: draft, source: source)))
+                case .projectList: result.tables.append(.projectList(ProjectListTable(draft: draft, source: source)))
                 }
                 result.diagnostics.append(Diagnostic(.info, "table-found", "识别到“\(spec.name)”（版式 \(spec.id)），区域 \(range)。",
                                                      file: file, sheet: sheet.name, cell: anchor.description))
@@ -112,7 +115,7 @@ public struct GoalImporter: Sendable {
         for spec in candidates {
             let prepared = catalog.keys[spec.id] ?? LayoutKeys(spec)
             var anchors: [CellReference] = []
-            for ref in grid.cells(inRows: 0...grid.lastRow) where prepared.anchor.contains(grid.labelKey(ref.row, ref.column) ?? "") {
+            for ref in grid.cells(inRows: 0...grid.lastRow) where prepared.isAnchor(grid.labelKey(ref.row, ref.column) ?? "") {
                 // One anchor per row: a repeated label on the same row is not a new table.
                 if anchors.last?.row != ref.row { anchors.append(ref) }
             }
@@ -163,6 +166,7 @@ extension LayoutSpec {
             case .indicators(let b): out += (b.caption ?? []) + b.columns.flatMap(\.header)
             case .spendingPlan(let s): out += s.percentLabel + s.amountLabel
             case .extras: break
+            case .records(let b): out += b.columns.flatMap { $0.header.flatMap { $0 } }
             }
         }
         return out

@@ -37,10 +37,13 @@ struct TableParser {
 
     mutating func parse() -> TableDraft {
         let blocks = spec.rows.compactMap { if case .indicators(let b) = $0 { return b } else { return nil } }
+        let recordBlock = spec.rows.lazy.compactMap { if case .records(let b) = $0 { return b } else { return nil } }.first
         let headers = findHeaderRows(blocks)
-        let fixedEnd = (headers.first.map { captionTop($0) } ?? regionLimit + 1) - 1
+        let recordHeader = recordBlock.flatMap { findRecordHeader($0) }
+        let fixedEnd = (recordHeader ?? headers.first.map { captionTop($0) } ?? regionLimit + 1) - 1
         parseFixedRows(until: max(fixedEnd, anchor.row))
         parseIndicatorBlocks(blocks, headers)
+        if let recordBlock, let recordHeader { parseRecords(recordBlock, header: recordHeader) }
         tableEnd = max(tableEnd, fixedEnd)
         collectExtras(rows: regionStart...max(tableEnd, regionStart))
         return draft
@@ -457,6 +460,113 @@ struct TableParser {
             let rows = state[scope]?.rows ?? []
             guard scope == block.scope || !rows.isEmpty else { return nil }
             return IndicatorSet(scope: IndicatorScope(rawValue: scope) ?? .annual, rows: rows)
+        }
+    }
+
+    // MARK: Record blocks
+
+    /// A header cell matches a spelling exactly, or with a parenthetical after it (`标准值 (规划目标…)`).
+    private func headerMatches(_ key: String, _ aliases: [String]) -> Bool {
+        aliases.contains { a in
+            let k = TextNormalizer.labelKey(a)
+            return key == k || key.hasPrefix(k + "（")
+        }
+    }
+
+    /// Text of a header position, the merged area's text for a covered cell.
+    private func headerKey(_ r: Int, _ c: Int) -> String? {
+        if let k = grid.labelKey(r, c) { return k }
+        if let m = grid.merge(at: r, c) { return grid.labelKey(m.first.row, m.first.column) }
+        return nil
+    }
+
+    private func isRecordHeaderRow(_ r: Int, _ block: RecordBlockSpec) -> Bool {
+        let cells = grid.cells(inRows: r...r)
+        let hits = block.columns.filter { col in cells.contains { headerMatches(grid.labelKey($0.row, $0.column) ?? "", col.header[0]) } }.count
+        return hits >= min(3, block.columns.count)
+    }
+
+    private func findRecordHeader(_ block: RecordBlockSpec) -> Int? {
+        var r = max(regionStart, anchor.row)
+        while r <= regionLimit {
+            if grid.hasCells(inRow: r) && isRecordHeaderRow(r, block) { return r }
+            r += 1
+        }
+        return nil
+    }
+
+    /// True for a row made only of header texts (page-repeated header rows).
+    private func isHeaderOnlyRow(_ r: Int, _ block: RecordBlockSpec) -> Bool {
+        let cells = grid.cells(inRows: r...r)
+        guard !cells.isEmpty else { return false }
+        return cells.allSatisfy { ref in
+            let key = grid.labelKey(ref.row, ref.column) ?? ""
+            return block.columns.contains { col in col.header.contains { headerMatches(key, $0) } }
+        }
+    }
+
+    private mutating func parseRecords(_ block: RecordBlockSpec, header h: Int) {
+        let depth = block.depth
+        let headerRows = h...min(h + depth, regionLimit)
+        var columns: [String: Int] = [:]
+        var used = Set<Int>()
+        var lastHeaderRow = h
+        for col in block.columns {
+            let leaf = col.header[col.header.count - 1]
+            var hit: (Int, Int)?
+            search: for c in 0...max(grid.cells(inRows: headerRows).map(\.column).max() ?? 0, 0) where !used.contains(c) {
+                for r in headerRows {
+                    guard let key = headerKey(r, c), headerMatches(key, leaf) else { continue }
+                    // Every level above must name this column's parents.
+                    let parentsMatch = col.header.dropLast().enumerated().allSatisfy { k, aliases in
+                        headerKey(h + k, c).map { headerMatches($0, aliases) } ?? false
+                    }
+                    if parentsMatch { hit = (r, c); break search }
+                }
+            }
+            if let (r, c) = hit {
+                columns[col.field] = c
+                used.insert(c)
+                lastHeaderRow = max(lastHeaderRow, grid.merge(at: r, c)?.last.row ?? r)
+                if let captionField = col.captionField, let text = grid.text(r, c) ?? grid.merge(at: r, c).flatMap({ grid.text($0.first.row, $0.first.column) }) {
+                    draft.set(captionField, text)
+                }
+            }
+        }
+        for ref in grid.cells(inRows: h...lastHeaderRow) { grid.consume(ref.row, ref.column) }
+        tableEnd = max(tableEnd, lastHeaderRow)
+        let fixedKeys = keys.fixed
+        var previous: [String: String] = [:]
+        var r = lastHeaderRow + 1
+        while r <= regionLimit {
+            defer { r += 1 }
+            guard grid.hasCells(inRow: r) else { continue }
+            if isHeaderOnlyRow(r, block) {
+                for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
+                tableEnd = r
+                continue
+            }
+            if grid.cells(inRows: r...r).contains(where: { fixedKeys.contains(grid.labelKey($0.row, $0.column) ?? "") || keys.isAnchor(grid.labelKey($0.row, $0.column) ?? "") }) { break }
+            var record: [String: String] = [:]
+            var sources: [String: SourceCell] = [:]
+            var content = false
+            for col in block.columns {
+                guard let c = columns[col.field] else { continue }
+                grid.consume(r, c)
+                if let t = grid.text(r, c) {
+                    record[col.field] = t
+                    sources[col.field] = grid.source(r, c)
+                    if !(col.fillDown ?? false) { content = true }
+                } else if col.fillDown ?? false {
+                    if let m = grid.merge(at: r, c), m.first.row < r { record[col.field] = grid.text(m.first.row, m.first.column) }
+                    else { record[col.field] = previous[col.field] }
+                }
+            }
+            guard content else { continue }
+            tableEnd = r
+            for col in block.columns where col.fillDown ?? false { previous[col.field] = record[col.field] }
+            draft.records.append(record)
+            draft.recordSources.append(sources)
         }
     }
 

@@ -89,6 +89,12 @@ public struct LayoutCatalog: Sendable {
                 }
             case .spendingPlan, .extras:
                 break
+            case .records(let b):
+                let allowed = TableFieldCatalog.recordFields(for: spec.kind)
+                for c in b.columns {
+                    guard allowed.contains(c.field) else { throw LayoutError(file: file, reason: "记录区的未知字段 \(c.field)") }
+                    guard !c.header.isEmpty, c.header.allSatisfy({ !$0.isEmpty }) else { throw LayoutError(file: file, reason: "记录区字段 \(c.field) 缺少表头") }
+                }
             }
         }
         if spec.anchor.isEmpty { throw LayoutError(file: file, reason: "anchor 不能为空") }
@@ -109,6 +115,13 @@ struct LayoutKeys: Sendable {
     let level2Headers: Set<String>
     /// Label spellings → their keys, for each label of the fixed rows.
     private let labelKeys: [[String]: Set<String>]
+    private let anchorSuffixes: [String]
+
+    /// Anchor spellings starting with `*` match a cell that ends with the rest.
+    func isAnchor(_ key: String) -> Bool {
+        if anchor.contains(key) { return true }
+        return anchorSuffixes.contains { key.hasSuffix($0) }
+    }
 
     func aliasKeys(_ aliases: [String]) -> Set<String> { labelKeys[aliases] ?? Set(aliases.map { TextNormalizer.labelKey($0) }) }
 
@@ -127,6 +140,7 @@ struct LayoutKeys: Sendable {
         level1Headers = l1
         level2Headers = l2
         labelKeys = labels
+        anchorSuffixes = spec.anchor.filter { $0.hasPrefix("*") }.map { TextNormalizer.labelKey(String($0.dropFirst())) }
         var slots: [Set<String>] = [Set(spec.anchor.map { TextNormalizer.labelKey($0) })]
         for row in spec.rows {
             switch row {
@@ -139,6 +153,8 @@ struct LayoutKeys: Sendable {
                 slots.append(Set((p.percentLabel + p.amountLabel).map { TextNormalizer.labelKey($0) }))
             case .extras:
                 break
+            case .records(let b):
+                for col in b.columns { if let leaf = col.header.last { slots.append(Set(leaf.map { TextNormalizer.labelKey($0) })) } }
             }
         }
         self.slots = slots

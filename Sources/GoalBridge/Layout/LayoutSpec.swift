@@ -2,6 +2,12 @@
 public enum TableKind: String, Codable, Sendable {
     case project
     case departmentIndicators
+    /// 部门整体战略目标表 (聊城 E1).
+    case departmentStrategic
+    /// 部门整体绩效目标表 (聊城 E2).
+    case departmentPerformance
+    /// A summary list of projects (平阴 B0).
+    case projectList
 }
 
 /// The type of a field's value.
@@ -92,6 +98,29 @@ public struct SpendingPlanSpec: Codable, Sendable {
     public var pointSpan: Int?
 }
 
+/// A column of a record block: the record field it holds and its header as a path from the top header row
+/// down (`[["指标参考值"], ["标准值"], ["当年标准值"], ["来源"]]`). A header cell matches an alias exactly or
+/// with a parenthetical after it (`标准值 (规划目标、行业标准或其他明确)`).
+public struct RecordColumnSpec: Codable, Sendable {
+    public var field: String
+    public var header: [[String]]
+    public var span: Int?
+    /// Merged down over several records, or written once with blanks below (职责序号, 部门职责).
+    public var fillDown: Bool?
+    /// A table field that records which header spelling was used (`officeCaption`: 对应科室 or 填报科室).
+    public var captionField: String?
+    var columnSpan: Int { max(span ?? 1, 1) }
+}
+
+/// Rows of records under a (possibly nested, several rows deep) header: 聊城's department tables, 平阴's summary list.
+public struct RecordBlockSpec: Codable, Sendable {
+    public var columns: [RecordColumnSpec]
+    /// Blank rows in a blank template.
+    public var templateRows: Int?
+
+    var depth: Int { columns.map(\.header.count).max() ?? 1 }
+}
+
 /// Rows for labelled content with no field of its own: one `label | value` row each.
 public struct ExtrasSpec: Codable, Sendable {
     public var labelSpan: Int?
@@ -103,14 +132,16 @@ public enum RowSpec: Codable, Sendable {
     case indicators(IndicatorBlockSpec)
     case spendingPlan(SpendingPlanSpec)
     case extras(ExtrasSpec)
+    case records(RecordBlockSpec)
 
-    private enum Keys: String, CodingKey { case cells, height, indicators, spendingPlan, extras }
+    private enum Keys: String, CodingKey { case cells, height, indicators, spendingPlan, extras, records }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         if c.contains(.indicators) { self = .indicators(try c.decode(IndicatorBlockSpec.self, forKey: .indicators)) }
         else if c.contains(.spendingPlan) { self = .spendingPlan(try c.decode(SpendingPlanSpec.self, forKey: .spendingPlan)) }
         else if c.contains(.extras) { self = .extras(try c.decode(ExtrasSpec.self, forKey: .extras)) }
+        else if c.contains(.records) { self = .records(try c.decode(RecordBlockSpec.self, forKey: .records)) }
         else { self = .fixed(try FixedRowSpec(from: decoder)) }
     }
 
@@ -121,6 +152,7 @@ public enum RowSpec: Codable, Sendable {
         case .indicators(let b): try c.encode(b, forKey: .indicators)
         case .spendingPlan(let s): try c.encode(s, forKey: .spendingPlan)
         case .extras(let e): try c.encode(e, forKey: .extras)
+        case .records(let r): try c.encode(r, forKey: .records)
         }
     }
 }
@@ -141,7 +173,8 @@ public struct LayoutSpec: Codable, Sendable {
     public var sheetName: String
     /// Column widths in characters, left to right.
     public var columnWidths: [Double]
-    /// Labels that start a table; each occurrence on a sheet starts one table.
+    /// Labels that start a table; each occurrence on a sheet starts one table. A spelling that starts with `*`
+    /// matches any cell ending with the rest (`*整体绩效目标表` for titles that name the department).
     public var anchor: [String]
     /// Labels that must all be present for the layout to match (besides the anchor).
     public var requiredLabels: [String]?

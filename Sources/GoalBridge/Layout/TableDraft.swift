@@ -15,6 +15,9 @@ struct TableDraft {
     var indicatorSets: [IndicatorSet] = []
     var spendingPlan: SpendingPlan?
     var extras: [ExtraField] = []
+    /// Records of a record block, field name → text, with where each was read.
+    var records: [[String: String]] = []
+    var recordSources: [[String: SourceCell]] = []
 
     func text(_ f: String) -> String? { if case .text(let s)? = fields[f] { return s } else { return nil } }
     func amount(_ f: String) -> Amount? { if case .amount(let a)? = fields[f] { return a } else { return nil } }
@@ -64,10 +67,32 @@ enum TableFieldCatalog {
         return f
     }()
 
+    static let departmentStrategic: [String: FieldType] = ["title": .text, "fiscalYear": .year, "departmentName": .text, "strategicGoal": .text]
+    static let departmentPerformance: [String: FieldType] = ["title": .text, "fiscalYear": .year, "departmentName": .text, "officeCaption": .text]
+    static let projectList: [String: FieldType] = ["title": .text, "fiscalYear": .year, "amountUnit": .text]
+
+    static let referenceFields = ["reference.planned", "reference.currentStandard", "reference.currentStandardSource",
+                                  "reference.threeYearAverage", "reference.lastYear", "reference.historySource"]
+
+    /// Fields a record block of each kind can hold.
+    static func recordFields(for kind: TableKind) -> Set<String> {
+        switch kind {
+        case .departmentStrategic: return Set(["seq", "indicator", "explanation", "annualTarget", "remark"] + referenceFields)
+        case .departmentPerformance:
+            return Set(["dutySeq", "duty", "dutyDetail", "dutyGoal", "indicator", "explanation", "annualTarget", "remark",
+                        "workActivities", "budgetProjects", "office"] + referenceFields)
+        case .projectList: return ["seq", "budgetUnitName", "projectName", "amount", "remark"]
+        case .project, .departmentIndicators: return []
+        }
+    }
+
     static func fields(for kind: TableKind) -> [String: FieldType] {
         switch kind {
         case .project: return project
         case .departmentIndicators: return departmentIndicators
+        case .departmentStrategic: return departmentStrategic
+        case .departmentPerformance: return departmentPerformance
+        case .projectList: return projectList
         }
     }
 }
@@ -144,6 +169,130 @@ extension DepartmentIndicatorTable {
         d.set("amountUnit", amountUnit)
         d.setFunds("annualFunds", annualFunds)
         d.indicatorSets = [indicators]
+        d.extras = extras
+        return d
+    }
+}
+
+// MARK: Record tables
+
+extension ReferenceValues {
+    init(record r: [String: String]) {
+        self.init(planned: r["reference.planned"], currentStandard: r["reference.currentStandard"],
+                  currentStandardSource: r["reference.currentStandardSource"], threeYearAverage: r["reference.threeYearAverage"],
+                  lastYear: r["reference.lastYear"], historySource: r["reference.historySource"])
+    }
+
+    var record: [String: String] {
+        var r: [String: String] = [:]
+        r["reference.planned"] = planned
+        r["reference.currentStandard"] = currentStandard
+        r["reference.currentStandardSource"] = currentStandardSource
+        r["reference.threeYearAverage"] = threeYearAverage
+        r["reference.lastYear"] = lastYear
+        r["reference.historySource"] = historySource
+        return r
+    }
+}
+
+private func sources(_ d: TableDraft, _ i: Int) -> [String: SourceCell]? {
+    guard d.recordSources.indices.contains(i), !d.recordSources[i].isEmpty else { return nil }
+    return d.recordSources[i]
+}
+
+extension DepartmentStrategicTable {
+    init(draft d: TableDraft, source: TableSource?) {
+        self.init(title: d.text("title"), fiscalYear: d.year("fiscalYear"), departmentName: d.text("departmentName"),
+                  strategicGoal: d.text("strategicGoal"),
+                  rows: d.records.enumerated().map { i, r in
+                      StrategicIndicator(seq: r["seq"], indicator: r["indicator"] ?? "", explanation: r["explanation"],
+                                         annualTarget: IndicatorValue(raw: r["annualTarget"] ?? ""), reference: ReferenceValues(record: r),
+                                         remark: r["remark"], sources: sources(d, i))
+                  }, extras: d.extras, source: source)
+    }
+
+    var draft: TableDraft {
+        var d = TableDraft()
+        d.set("title", title)
+        d.set("fiscalYear", year: fiscalYear)
+        d.set("departmentName", departmentName)
+        d.set("strategicGoal", strategicGoal)
+        d.records = rows.map { row in
+            var r = row.reference.record
+            r["seq"] = row.seq
+            r["indicator"] = row.indicator
+            r["explanation"] = row.explanation
+            r["annualTarget"] = row.annualTarget.raw
+            r["remark"] = row.remark
+            return r
+        }
+        d.extras = extras
+        return d
+    }
+}
+
+extension DepartmentPerformanceTable {
+    init(draft d: TableDraft, source: TableSource?) {
+        self.init(title: d.text("title"), fiscalYear: d.year("fiscalYear"), departmentName: d.text("departmentName"),
+                  officeCaption: d.text("officeCaption"),
+                  rows: d.records.enumerated().map { i, r in
+                      DutyIndicator(dutySeq: r["dutySeq"], duty: r["duty"], dutyDetail: r["dutyDetail"], dutyGoal: r["dutyGoal"],
+                                    indicator: r["indicator"] ?? "", explanation: r["explanation"],
+                                    annualTarget: IndicatorValue(raw: r["annualTarget"] ?? ""), reference: ReferenceValues(record: r),
+                                    remark: r["remark"], workActivities: r["workActivities"], budgetProjects: r["budgetProjects"],
+                                    office: r["office"], sources: sources(d, i))
+                  }, extras: d.extras, source: source)
+    }
+
+    var draft: TableDraft {
+        var d = TableDraft()
+        d.set("title", title)
+        d.set("fiscalYear", year: fiscalYear)
+        d.set("departmentName", departmentName)
+        d.set("officeCaption", officeCaption)
+        d.records = rows.map { row in
+            var r = row.reference.record
+            r["dutySeq"] = row.dutySeq
+            r["duty"] = row.duty
+            r["dutyDetail"] = row.dutyDetail
+            r["dutyGoal"] = row.dutyGoal
+            r["indicator"] = row.indicator
+            r["explanation"] = row.explanation
+            r["annualTarget"] = row.annualTarget.raw
+            r["remark"] = row.remark
+            r["workActivities"] = row.workActivities
+            r["budgetProjects"] = row.budgetProjects
+            r["office"] = row.office
+            return r
+        }
+        d.extras = extras
+        return d
+    }
+}
+
+extension ProjectListTable {
+    init(draft d: TableDraft, source: TableSource?) {
+        self.init(title: d.text("title"), fiscalYear: d.year("fiscalYear"), amountUnit: d.text("amountUnit"),
+                  rows: d.records.enumerated().map { i, r in
+                      ProjectListEntry(seq: r["seq"], budgetUnitName: r["budgetUnitName"], projectName: r["projectName"] ?? "",
+                                       amount: r["amount"].map { Amount(text: $0) }, remark: r["remark"], sources: sources(d, i))
+                  }, extras: d.extras, source: source)
+    }
+
+    var draft: TableDraft {
+        var d = TableDraft()
+        d.set("title", title)
+        d.set("fiscalYear", year: fiscalYear)
+        d.set("amountUnit", amountUnit)
+        d.records = rows.map { row in
+            var r: [String: String] = [:]
+            r["seq"] = row.seq
+            r["budgetUnitName"] = row.budgetUnitName
+            r["projectName"] = row.projectName
+            r["amount"] = row.amount?.raw
+            r["remark"] = row.remark
+            return r
+        }
         d.extras = extras
         return d
     }
