@@ -127,6 +127,39 @@ struct RegionalLayoutTests {
         #expect(warnings.contains { $0.code == "layout-lossy" && $0.message.contains("第 1 行") })
     }
 
+    /// A printed table continued on the next page repeats its header rows; pasted back into a sheet they sit
+    /// between indicator rows. They are skipped, and the rows after them still belong to their groups.
+    @Test(arguments: ["regional/liaocheng-2022-fire-performance.liaocheng-2022-performance", "regional/xinhua-2023-finance-special-work.xinhua-2023"])
+    func pageRepeatedHeaderRowsAreSkipped(_ name: String) throws {
+        let path = examplePath(name + ".xlsx")
+        let original = sharedImporter.importFile(path)
+        let sheet = try XLSXReader().read(path: path).sheets[0]
+        let top = try #require(sheet.cells.first { ["职责序号", "一级指标"].contains($0.value.text) }).reference.row
+        let headerRows = sheet.cells.filter { $0.value.text == "职责序号" || $0.value.text == "一级指标" }.isEmpty ? 1 :
+            (name.contains("performance") ? 4 : 1)
+        let insertAt = top + headerRows + 2 // after the second record row
+        let edited = editedSheet(sheet) { cells, merges in
+            let header = cells.filter { $0.key.row >= top && $0.key.row < top + headerRows }
+            // Rows that carry a merged duty across the insertion point are split, as a page break does.
+            merges = merges.compactMap { m in
+                if m.first.row < insertAt && m.last.row >= insertAt && m.first.row >= top + headerRows {
+                    return m.first.row < insertAt - 1 ? CellRange(rows: m.first.row...(insertAt - 1), columns: m.first.column...m.last.column) : nil
+                }
+                return m
+            }
+            insertRows(&cells, &merges, before: insertAt, count: headerRows)
+            for (ref, v) in header { cells[CellReference(row: insertAt + ref.row - top, column: ref.column)] = v }
+        }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [edited]))
+        #expect(stripped(result.tables).map { $0.indicatorRowCount } == stripped(original.tables).map { $0.indicatorRowCount })
+        if case .departmentPerformance(let t)? = result.tables.first, case .departmentPerformance(let o)? = original.tables.first {
+            #expect(t.rows.map(\.indicator) == o.rows.map(\.indicator))
+        }
+        if case .project(let t)? = result.tables.first, case .project(let o)? = original.tables.first {
+            #expect(t.indicatorSets.first?.rows.map(\.name) == o.indicatorSets.first?.rows.map(\.name))
+        }
+    }
+
     @Test func everyExampleHasAWorkbook() throws {
         let dir = repositoryRoot.appendingPathComponent("Examples").path
         let files = try FileManager.default.contentsOfDirectory(atPath: dir) + (try FileManager.default.contentsOfDirectory(atPath: dir + "/regional"))
