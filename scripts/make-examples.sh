@@ -25,3 +25,4 @@ regional changqing-2022-no-illegal-building changqing-2022
 regional liaocheng-2022-fire-strategic liaocheng-2022-strategic
 regional liaocheng-2022-fire-performance liaocheng-2022-performance
 regional pingyin-2024-project-list pingyin-2024-list
+regional xinhua-2023-enterprise-relief xinhua-2023-alternative

@@ -27,6 +27,7 @@ struct RegionalLayoutTests {
         Case(example: "liaocheng-2022-fire-strategic", layout: "liaocheng-2022-strategic", unplaced: []),
         Case(example: "liaocheng-2022-fire-performance", layout: "liaocheng-2022-performance", unplaced: []),
         Case(example: "pingyin-2024-project-list", layout: "pingyin-2024-list", unplaced: []),
+        Case(example: "xinhua-2023-enterprise-relief", layout: "xinhua-2023-alternative", unplaced: []),
     ]
 
     /// The example's tables without the fields the layout cannot hold.

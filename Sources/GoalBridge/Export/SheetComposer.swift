@@ -189,7 +189,9 @@ struct SheetComposer {
         placedSpendingPlan = true
         let plan = draft.spendingPlan
         let label = plan?.kind == .amount ? p.amountLabel[0] : p.percentLabel[0]
-        try put(label, rows: row...(row + 1), columns: 0...0, format: marked(CellStyles.label, [.field("spendingPlan")]))
+        if !(p.underLabel ?? false) {
+            try put(label, rows: row...(row + 1), columns: 0...0, format: marked(CellStyles.label, [.field("spendingPlan")]))
+        }
         try annotate([.field("spendingPlan")], at: CellReference(row: row, column: 0))
         let span = max(p.pointSpan ?? 1, 1)
         var column = 1

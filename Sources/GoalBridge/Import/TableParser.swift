@@ -189,17 +189,22 @@ struct TableParser {
             guard case .spendingPlan(let plan) = row else { continue }
             let percentKeys = Set(plan.percentLabel.map { TextNormalizer.labelKey($0) })
             let amountKeys = Set(plan.amountLabel.map { TextNormalizer.labelKey($0) })
-            guard let label = find(percentKeys.union(amountKeys), rows: rows) else { continue }
+            let under = plan.underLabel ?? false
+            // Under a label of a fixed row (新华 C′), the label was already read as a label: look among all cells.
+            let found = under ? grid.cells(inRows: rows).first { percentKeys.union(amountKeys).contains(grid.labelKey($0.row, $0.column) ?? "") }
+                              : find(percentKeys.union(amountKeys), rows: rows)
+            guard let label = found else { continue }
             grid.consume(label.row, label.column)
-            let kind: SpendingPlanKind = percentKeys.contains(grid.labelKey(label.row, label.column) ?? "") ? .percent : .amount
-            let maxColumn = grid.cells.keys.filter { $0.row == label.row || $0.row == label.row + 1 }.map(\.column).max() ?? label.column
+            // Point labels sit on the label's row, or on the row below when funds come first (C′).
+            let pointRow = under ? label.row + 1 : label.row
+            let maxColumn = grid.cells.keys.filter { $0.row == pointRow || $0.row == pointRow + 1 }.map(\.column).max() ?? label.column
             var points: [SpendingPoint] = []
-            var column = grid.nextColumn(after: label.row, label.column)
+            var column = grid.nextColumn(after: pointRow, label.column)
             while column <= maxColumn {
-                let pointLabel = grid.text(label.row, column)
-                let valueRow = grid.nextRow(below: label.row, column)
+                let pointLabel = grid.text(pointRow, column)
+                let valueRow = grid.nextRow(below: pointRow, column)
                 let value = grid.value(valueRow, column)
-                grid.consume(label.row, column)
+                grid.consume(pointRow, column)
                 grid.consume(valueRow, column)
                 if pointLabel != nil || (value != nil && !GridView.isBlank(value!)) {
                     var amount: Amount?
@@ -208,8 +213,12 @@ struct TableParser {
                     }
                     points.append(SpendingPoint(label: pointLabel ?? "", value: amount))
                 }
-                column = grid.nextColumn(after: label.row, column)
+                column = grid.nextColumn(after: pointRow, column)
             }
+            // The label says percentages (`资金支出计划（%）`), or the values do (`20%`).
+            let percentValues = !points.isEmpty && points.allSatisfy { $0.value.map { $0.raw.hasSuffix("%") || $0.raw.hasSuffix("％") } ?? true }
+                && points.contains { $0.value != nil }
+            let kind: SpendingPlanKind = percentKeys.contains(grid.labelKey(label.row, label.column) ?? "") || percentValues ? .percent : .amount
             if !points.isEmpty { draft.spendingPlan = SpendingPlan(kind: kind, points: points) }
         }
     }

@@ -96,6 +96,9 @@ public struct SpendingPlanSpec: Codable, Sendable {
     public var defaultPoints: [String]
     /// Columns each point spans.
     public var pointSpan: Int?
+    /// The plan sits under a label written by the fixed row above (新华 C′: 资金支出计划 over the funds row and the
+    /// two plan rows); no label of its own is written, and points start on the row below the label.
+    public var underLabel: Bool?
 }
 
 /// A column of a record block: the record field it holds and its header as a path from the top header row
