@@ -195,6 +195,17 @@ extension ReferenceValues {
     }
 }
 
+/// The fields 聊城's strategic and performance rows share: indicator, explanation, target, remark, reference values.
+private func indicatorRecord(_ indicator: String, _ explanation: String?, _ target: IndicatorValue, _ remark: String?,
+                             _ reference: ReferenceValues) -> [String: String] {
+    var r = reference.record
+    r["indicator"] = indicator
+    r["explanation"] = explanation
+    r["annualTarget"] = target.raw
+    r["remark"] = remark
+    return r
+}
+
 private func sources(_ d: TableDraft, _ i: Int) -> [String: SourceCell]? {
     guard d.recordSources.indices.contains(i), !d.recordSources[i].isEmpty else { return nil }
     return d.recordSources[i]
@@ -218,12 +229,8 @@ extension DepartmentStrategicTable {
         d.set("departmentName", departmentName)
         d.set("strategicGoal", strategicGoal)
         d.records = rows.map { row in
-            var r = row.reference.record
+            var r = indicatorRecord(row.indicator, row.explanation, row.annualTarget, row.remark, row.reference)
             r["seq"] = row.seq
-            r["indicator"] = row.indicator
-            r["explanation"] = row.explanation
-            r["annualTarget"] = row.annualTarget.raw
-            r["remark"] = row.remark
             return r
         }
         d.extras = extras
@@ -251,15 +258,11 @@ extension DepartmentPerformanceTable {
         d.set("departmentName", departmentName)
         d.set("officeCaption", officeCaption)
         d.records = rows.map { row in
-            var r = row.reference.record
+            var r = indicatorRecord(row.indicator, row.explanation, row.annualTarget, row.remark, row.reference)
             r["dutySeq"] = row.dutySeq
             r["duty"] = row.duty
             r["dutyDetail"] = row.dutyDetail
             r["dutyGoal"] = row.dutyGoal
-            r["indicator"] = row.indicator
-            r["explanation"] = row.explanation
-            r["annualTarget"] = row.annualTarget.raw
-            r["remark"] = row.remark
             r["workActivities"] = row.workActivities
             r["budgetProjects"] = row.budgetProjects
             r["office"] = row.office
