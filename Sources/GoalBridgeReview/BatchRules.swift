@@ -41,19 +41,34 @@ struct BatchRules {
                 }
             }
         }
+        // Q22: another project's name in this table's goal or bases (copied and not fully edited).
+        let names = tables.enumerated().compactMap { i, t in t.project?.projectName.map { (i, $0) } }.filter { $0.1.count >= 4 }
+        for (i, t) in tables.enumerated() {
+            guard case .project(let p) = t, let own = p.projectName else { continue }
+            var texts: [(String, String)] = [("绩效目标", p.goals.annual ?? ""), ("资金用途", p.fundUse ?? "")]
+            for set in p.indicatorSets { for r in set.rows { texts.append(("指标“\(r.name)”", (r.description ?? "") + (r.basis ?? ""))) } }
+            for (j, other) in names where j != i && other != own && !own.contains(other) && !other.contains(own) {
+                if let (field, _) = texts.first(where: { $0.1.contains(other) }) {
+                    var s = sink(i)
+                    s.add("Q22", at: .field("goals.annual"), ["field": field, "other": other])
+                    sinks[i] = s
+                    break
+                }
+            }
+        }
         // Q17: names that differ by one character (平阳县/平阴县).
-        var names: [String: [(Int, String)]] = [:]
+        var bodies: [String: [(Int, String)]] = [:]
         for (i, t) in tables.enumerated() {
             guard case .project(let p) = t else { continue }
             for (field, name) in [("supervisingDepartment.name", p.supervisingDepartment?.name), ("implementingUnit.name", p.implementingUnit?.name)] {
-                if let name, name.count >= 3 { names[name, default: []].append((i, field)) }
+                if let name, name.count >= 3 { bodies[name, default: []].append((i, field)) }
             }
         }
-        let distinct = names.keys.sorted()
+        let distinct = bodies.keys.sorted()
         for (a, b) in pairs(distinct) where sameBodyDifferentPlace(a, b) {
             // Report at the rarer spelling: that is the likely typo.
-            let (rare, common) = names[a]!.count <= names[b]!.count ? (a, b) : (b, a)
-            let (i, field) = names[rare]![0]
+            let (rare, common) = bodies[a]!.count <= bodies[b]!.count ? (a, b) : (b, a)
+            let (i, field) = bodies[rare]![0]
             var s = sink(i)
             s.add("Q17", at: .field(field), cell: tables[i].project?.sources?[field], ["a": rare, "b": common], figures: ["写法一": rare, "写法二": common])
             sinks[i] = s

@@ -19,6 +19,8 @@ public struct ReviewConfiguration: Codable, Sendable {
         public var costFromYear: Int
         /// Share of qualitative values in one table above which the table is reported.
         public var vagueShareWarning: Double
+        /// Unit cost × quantity may differ from the budget by this share before it is reported.
+        public var unitCostTolerance: Double
     }
 
     public var rules: [String: Rule]

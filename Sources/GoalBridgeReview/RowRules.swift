@@ -14,6 +14,36 @@ struct RowRules {
         r.level1 == "满意度指标" || r.level2 == "服务对象满意度指标" || contains(r.name, "satisfaction")
     }
 
+    /// Number-with-unit figures in a text: `10公里`, `12 个`.
+    static func figures(_ text: String) -> [(Decimal, String)] {
+        guard let regex = try? NSRegularExpression(pattern: #"([0-9]+(?:\.[0-9]+)?)\s*(万元|元|公里|平方米|万亩|亩|个|人次|人|户|村|台|套|所|座|处|次|项|件|辆|名)"#) else { return [] }
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            guard let n = Decimal(string: ns.substring(with: m.range(at: 1))) else { return nil }
+            return (n, ns.substring(with: m.range(at: 2)))
+        }
+    }
+
+    /// The first pair of figures with the same unit and different numbers in name and description.
+    static func figureClash(_ name: String, _ description: String) -> (String, String)? {
+        let a = figures(name), b = figures(description)
+        for (n, u) in a {
+            let same = b.filter { $0.1 == u }
+            if !same.isEmpty && !same.contains(where: { $0.0 == n }) { return ("\(n)\(u)", "\(same[0].0)\(same[0].1)") }
+        }
+        return nil
+    }
+
+    /// `应发放人数/实际发放人数`: planned over actual, where a completion rate is actual over planned.
+    func invertedRatio(_ text: String) -> String? {
+        guard let slash = text.firstIndex(where: { $0 == "/" || $0 == "÷" }) else { return nil }
+        let numerator = String(text[..<slash].suffix(12)), denominator = String(text[text.index(after: slash)...].prefix(12))
+        let planned = configuration.words("planned"), actual = configuration.words("actual")
+        let numeratorPlanned = planned.contains { numerator.contains($0) } && !actual.contains { numerator.contains($0) }
+        let denominatorActual = actual.contains { denominator.contains($0) } && !planned.contains { denominator.contains($0) }
+        return numeratorPlanned && denominatorActual ? numerator + "/" + denominator : nil
+    }
+
     func review(_ r: IndicatorRow, scope: IndicatorScope, index k: Int, into sink: inout FindingSink) {
         let v = r.value
         let at = { (field: String) in ModelLocation.indicator(scope: scope, row: k, field: field) }
@@ -79,6 +109,15 @@ struct RowRules {
         // Q13: a bare number.
         if (v.kind == .quantitative || v.kind == .range) && v.flags.contains("missingUnit") && v.number != 0 {
             sink.add("Q13", at: at("value"), cell: valueCell, ["name": name, "value": v.raw])
+        }
+        // Q14: name and description state different figures for the same unit.
+        if !description.isEmpty, let clash = RowRules.figureClash(r.name, description) {
+            sink.add("Q14", at: at("description"), cell: r.sources?["description"], ["name": name, "a": clash.0, "b": clash.1],
+                     figures: ["名称": clash.0, "描述": clash.1])
+        }
+        // Q20: a rate defined as planned / actual.
+        if let formula = invertedRatio(description) {
+            sink.add("Q20", at: at("description"), cell: r.sources?["description"], ["name": name, "formula": formula])
         }
         // Q16: a deadline before the budget year.
         if v.kind == .date, let year = v.date?.year, let fiscal = fiscalYear, year < fiscal {

@@ -28,7 +28,11 @@ struct TableRules {
         completeness(t, into: &sink)
         funds(t, into: &sink)
         spendingPlan(t, into: &sink)
-        if let annual = t.indicators(.annual) { cost(t, annual, budget: budget, into: &sink) }
+        if let annual = t.indicators(.annual) {
+            cost(t, annual, budget: budget, into: &sink)
+            unitCost(annual, budget: budget, into: &sink)
+        }
+        goalAmounts(t, budget: budget, into: &sink)
         sets(t, into: &sink)
         residue(t, into: &sink)
     }
@@ -140,6 +144,38 @@ struct TableRules {
         if let year = t.fiscalYear, year >= configuration.thresholds.costFromYear, costRows.count == 1, let budget, abs(amount - budget) <= tolerance {
             sink.add("Q4", at: .indicator(scope: set.scope, row: k, field: "name"), cell: row.sources?["name"])
         }
+    }
+
+    // Q2c: unit cost × quantity against the budget (`≤21.27万元/村` × `50村`).
+    func unitCost(_ set: IndicatorSet, budget: Decimal?, into sink: inout FindingSink) {
+        guard let budget, budget > 0 else { return }
+        let denominators = configuration.words("unitDenominators")
+        for (k, row) in set.rows.enumerated() where isCostRow(row) {
+            guard row.value.kind == .quantitative, let cost = row.value.number, let unit = row.value.unit else { continue }
+            let parts = unit.split(separator: "/").map(String.init)
+            guard parts.count == 2, ["万元", "元"].contains(parts[0]), denominators.contains(parts[1]) else { continue }
+            let perUnit = parts[0] == "元" ? cost / 10_000 : cost
+            guard let quantity = set.rows.first(where: { $0.level2 == "数量指标" && $0.value.unit == parts[1] && $0.value.number != nil }),
+                  let count = quantity.value.number else { continue }
+            let product = perUnit * count
+            let share = abs(product - budget) / budget
+            if share > Decimal(configuration.thresholds.unitCostTolerance) {
+                sink.add("Q2c", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"],
+                         ["name": row.name, "unitCost": row.value.raw, "quantityName": quantity.name, "quantity": quantity.value.raw,
+                          "product": format(product) + "万元", "budget": format(budget) + "万元",
+                          "share": format(share * 100) + "%"],
+                         figures: ["单位成本": row.value.raw, "数量": quantity.value.raw, "乘积": format(product) + "万元", "年度资金总额": format(budget) + "万元"])
+            }
+        }
+    }
+
+    // Q15: the goal states one amount, and it is not the budget.
+    func goalAmounts(_ t: ProjectGoalTable, budget: Decimal?, into sink: inout FindingSink) {
+        guard let budget, let goal = t.goals.annual else { return }
+        let amounts = RowRules.figures(goal).filter { $0.1 == "万元" || $0.1 == "元" }.map { $0.1 == "元" ? $0.0 / 10_000 : $0.0 }
+        guard amounts.count == 1, let stated = amounts.first, abs(stated - budget) > tolerance else { return }
+        sink.add("Q15", at: .field("goals.annual"), cell: t.sources?["goals.annual"], ["stated": format(stated) + "万元", "budget": format(budget) + "万元"],
+                 figures: ["目标中的金额": format(stated) + "万元", "年度资金总额": format(budget) + "万元"])
     }
 
     // Q21: two identical sets.

@@ -236,6 +236,56 @@ struct ReviewRuleTests {
         #expect(rules(t).contains("Q23"))
     }
 
+    @Test func q2cUnitCostTimesQuantity() {
+        // 平阴 城乡公益岗 style: a per-village standard times the number of villages should give the budget.
+        var rows = Self.pingyinCost
+        rows.insert(("成本指标", "经济成本指标", "村级补助标准", "≤21.27万元/村", nil), at: 1)
+        rows.insert(("产出指标", "数量指标", "补助村数", "79村", nil), at: 6)
+        // 21.27 × 79 = 1680.33, within 5 % of 1680.92: silent.
+        #expect(!rules(Self.table(year: 2024, total: "1,680.92", fiscal: "1,680.92", rows: rows)).contains("Q2c"))
+        rows[6].value = "60村" // 1276.2, 24 % short
+        let f = findings(Self.table(year: 2024, total: "1,680.92", fiscal: "1,680.92", rows: rows)).filter { $0.rule == "Q2c" }
+        #expect(f.count == 1 && f[0].figures["乘积"] == "1276.2万元")
+        // 8.24 万元/年 per person cannot be multiplied by 342 人 without knowing years: not checked (S1:324).
+        var police = Self.pingyinCost
+        police.insert(("成本指标", "经济成本指标", "工资社保发放标准", "≤8.24 万元/年", nil), at: 1)
+        #expect(!rules(Self.table(year: 2024, total: "1,680.92", fiscal: "1,680.92", rows: police)).contains("Q2c"))
+    }
+
+    @Test func q14NameAndDescriptionDisagree() {
+        var rows = Self.clean
+        rows[0] = ("产出指标", "数量指标", "维修道路10公里", "10公里", "完成12公里道路维修")
+        #expect(rules(Self.table(fundsText: "x136万元", rows: rows)).contains("Q14"))
+        rows[0].description = "完成10公里道路维修"
+        #expect(!rules(Self.table(fundsText: "x136万元", rows: rows)).contains("Q14"))
+    }
+
+    @Test func q15GoalStatesAnotherAmount() {
+        var t = Self.table(total: "20", fiscal: "20", rows: Self.clean)
+        t.goals.annual = "建立电子政务外网安全监测平台，共需资金20万元。" // S2:31
+        #expect(!rules(t).contains("Q15"))
+        t.goals.annual = "建立电子政务外网安全监测平台，共需资金30万元。"
+        #expect(rules(t).contains("Q15"))
+    }
+
+    @Test func q20InvertedRatio() {
+        var rows = Self.clean
+        rows[1] = ("产出指标", "质量指标", "资金发放达标率", "100%", "应发放资金人数/实际发放人数*100%")
+        #expect(rules(Self.table(fundsText: "x136万元", rows: rows)).contains("Q20"))
+        rows[1].description = "资金发放实际发放人数/应发放资金人数*100%" // S2:170, the right way round
+        #expect(!rules(Self.table(fundsText: "x136万元", rows: rows)).contains("Q20"))
+    }
+
+    @Test func q22AnotherProjectsWording() {
+        let a = Self.table(fundsText: "x136万元", name: "农村最低生活保障金", rows: Self.clean)
+        var b = Self.table(fundsText: "x136万元", name: "农村特困供养救助资金", rows: Self.clean)
+        b.goals.annual = "通过向符合条件的对象发放农村最低生活保障金，不断完善社会救助体系。"
+        let f = Reviewer().review([.project(a), .project(b)]).filter { $0.rule == "Q22" }
+        #expect(f.count == 1 && f[0].table == 1 && f[0].message.contains("农村最低生活保障金"))
+        b.goals.annual = "为特困人员提供基本生活保障。"
+        #expect(Reviewer().review([.project(a), .project(b)]).filter { $0.rule == "Q22" }.isEmpty)
+    }
+
     @Test func everyFindingHasAClearChineseMessageAndLocation() {
         var rows = Self.clean
         rows[5].value = "≥9%"
