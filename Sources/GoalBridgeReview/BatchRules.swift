@@ -1,3 +1,4 @@
+import Foundation
 import GoalBridgeModel
 
 /// Rules across the tables of one batch: duplicate tables and indicators, one name spelled two ways.
@@ -39,6 +40,24 @@ struct BatchRules {
                         rows[key] = k
                     }
                 }
+            }
+        }
+        // Q24: a summary list (平阴 B0) whose amount for a project differs from that project's table.
+        var totals: [String: (Int, Decimal)] = [:]
+        for (i, t) in tables.enumerated() {
+            if case .project(let p) = t, let name = p.projectName, let total = p.annualFunds?.total?.value { totals[TextNormalizer.labelKey(name)] = (i, total) }
+        }
+        for (i, t) in tables.enumerated() {
+            guard case .projectList(let list) = t else { continue }
+            for (k, row) in list.rows.enumerated() {
+                guard let listed = row.amount?.value, let (_, total) = totals[TextNormalizer.labelKey(row.projectName)],
+                      abs(listed - total) > Decimal(configuration.thresholds.moneyTolerance) else { continue }
+                var s = sink(i)
+                s.tableName = list.title
+                s.add("Q24", at: .field("rows[\(k)].amount"), cell: row.sources?["amount"],
+                      ["name": row.projectName, "listed": format(listed) + "万元", "table": format(total) + "万元"],
+                      figures: ["汇总表": format(listed) + "万元", "项目表": format(total) + "万元"])
+                sinks[i] = s
             }
         }
         // Q22: another project's name in this table's goal or bases (copied and not fully edited).

@@ -130,6 +130,8 @@ struct RowRules {
         // Q23: residue of conversions.
         if v.flags.contains("latex") || v.flags.contains("html") {
             sink.add("Q23", at: at("value"), cell: valueCell, ["text": v.raw, "what": v.flags.contains("latex") ? "LaTeX 公式标记" : "HTML 标签"])
+        } else if v.flags.contains("fullWidth") || v.flags.contains("ideographicSpace") {
+            sink.add("Q23", at: at("value"), cell: valueCell, ["text": v.raw, "what": v.flags.contains("fullWidth") ? "全角符号（如 ％ ＞）" : "全角空格"])
         }
     }
 }

@@ -33,6 +33,7 @@ struct TableRules {
             unitCost(annual, budget: budget, into: &sink)
         }
         goalAmounts(t, budget: budget, into: &sink)
+        vagueShare(t, into: &sink)
         sets(t, into: &sink)
         residue(t, into: &sink)
     }
@@ -176,6 +177,17 @@ struct TableRules {
         guard amounts.count == 1, let stated = amounts.first, abs(stated - budget) > tolerance else { return }
         sink.add("Q15", at: .field("goals.annual"), cell: t.sources?["goals.annual"], ["stated": format(stated) + "万元", "budget": format(budget) + "万元"],
                  figures: ["目标中的金额": format(stated) + "万元", "年度资金总额": format(budget) + "万元"])
+    }
+
+    // Q10 for the table: most targets are words, not numbers.
+    func vagueShare(_ t: ProjectGoalTable, into sink: inout FindingSink) {
+        guard let set = t.indicators(.annual), set.rows.count >= 4 else { return }
+        let qualitative = set.rows.filter { $0.value.kind == .qualitative }.count
+        let share = Double(qualitative) / Double(set.rows.count)
+        if share > configuration.thresholds.vagueShareWarning {
+            sink.add("Q10", at: .table, ["what": "本表 \(set.rows.count) 个指标中有 \(qualitative) 个（\(Int((share * 100).rounded()))%）只有定性描述，难以衡量。"],
+                     figures: ["定性指标": "\(qualitative)", "指标总数": "\(set.rows.count)"], severity: .warning)
+        }
     }
 
     // Q21: two identical sets.

@@ -286,6 +286,33 @@ struct ReviewRuleTests {
         #expect(Reviewer().review([.project(a), .project(b)]).filter { $0.rule == "Q22" }.isEmpty)
     }
 
+    @Test func q10MostlyWordsInATable() {
+        // 长清 (S0:70-86): 提升, 遏制, 减少, 维护 — half the targets or more are words.
+        var rows = Self.clean
+        for i in [1, 2, 4] { rows[i].value = ["遏制", "按时完成", "提升"][[1, 2, 4].firstIndex(of: i)!] }
+        rows.append(("效益指标", "生态效益指标", "减少环境污染", "减少", nil))
+        #expect(findings(Self.table(fundsText: "x136万元", rows: rows)).contains { $0.rule == "Q10" && $0.location == .table })
+        #expect(!findings(Self.table(fundsText: "x136万元", rows: Self.clean)).contains { $0.rule == "Q10" && $0.location == .table })
+    }
+
+    @Test func q23FullWidthSymbols() {
+        var rows = Self.clean
+        rows[1].value = "=100％" // S4:238
+        #expect(rules(Self.table(fundsText: "x136万元", rows: rows)).contains("Q23"))
+    }
+
+    @Test func q24SummaryListDisagreesWithItsTable() {
+        // 平阴 B0 (S1:19-35) lists 农村最低生活保障金 at 1680.92, as its table says: silent. A wrong amount is found.
+        let table = Self.table(year: 2024, total: "1,680.92", fiscal: "1,680.92", name: "农村最低生活保障金", rows: Self.pingyinCost)
+        func list(_ amount: String) -> GoalTable {
+            .projectList(ProjectListTable(title: "部分县直部门2024年绩效目标申报表", fiscalYear: 2024,
+                                          rows: [ProjectListEntry(seq: "3", budgetUnitName: "平阴县民政局", projectName: "农村最低生活保障金", amount: Amount(text: amount))]))
+        }
+        #expect(Reviewer().review([list("1680.92"), .project(table)]).filter { $0.rule == "Q24" }.isEmpty)
+        let f = Reviewer().review([list("1608.92"), .project(table)]).filter { $0.rule == "Q24" }
+        #expect(f.count == 1 && f[0].table == 0 && f[0].figures == ["汇总表": "1608.92万元", "项目表": "1680.92万元"])
+    }
+
     @Test func everyFindingHasAClearChineseMessageAndLocation() {
         var rows = Self.clean
         rows[5].value = "≥9%"
