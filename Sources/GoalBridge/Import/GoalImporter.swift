@@ -111,16 +111,18 @@ public struct GoalImporter: Sendable {
     /// from one of our templates names its layout (custom property), which wins when that layout matches at all.
     func detect(_ grid: GridView, _ candidates: [LayoutSpec], preferred: String? = nil) -> (LayoutSpec, [CellReference])? {
         var best: (spec: LayoutSpec, anchors: [CellReference], coverage: Double, slots: Int)?
-        let keys = Set(grid.cells.keys.compactMap { grid.labelKey($0.row, $0.column) })
+        // Every text cell with its label key, in row-major order, computed once for all layouts.
+        let keyed = grid.cells(inRows: 0...grid.lastRow).compactMap { ref in grid.labelKey(ref.row, ref.column).map { (ref, $0) } }
+        let keys = Set(keyed.map(\.1))
         for spec in candidates {
             let prepared = catalog.keys[spec.id] ?? LayoutKeys(spec)
+            guard prepared.required.allSatisfy(keys.contains) else { continue }
             var anchors: [CellReference] = []
-            for ref in grid.cells(inRows: 0...grid.lastRow) where prepared.isAnchor(grid.labelKey(ref.row, ref.column) ?? "") {
+            for (ref, key) in keyed where prepared.isAnchor(key) {
                 // One anchor per row: a repeated label on the same row is not a new table.
                 if anchors.last?.row != ref.row { anchors.append(ref) }
             }
             guard !anchors.isEmpty else { continue }
-            guard prepared.required.allSatisfy(keys.contains) else { continue }
             if spec.id == preferred { return (spec, anchors) }
             let found = prepared.slots.filter { !$0.isDisjoint(with: keys) }.count
             let coverage = Double(found) / Double(max(prepared.slots.count, 1))
