@@ -119,7 +119,7 @@ func benchCollect(count: Int) throws {
     let out = dir + "/export"
     let (written, _) = try dataset.exportTables(to: out, exporter: exporter)
     let de = now() - t2
-    print(String(format: "export  %d workbooks from the dataset: %.1f s, %.0f workbooks/s (2 cores available, export is single-threaded)", written.count, de, Double(written.count) / de))
+    print(String(format: "export  %d workbooks from the dataset: %.1f s, %.0f workbooks/s on all cores", written.count, de, Double(written.count) / de))
 }
 
 do {

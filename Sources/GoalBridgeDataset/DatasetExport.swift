@@ -11,8 +11,8 @@ extension Dataset {
         let inputs = Set(try pool.read { db in try String.fetchAll(db, sql: "SELECT path FROM source_file") }
             .map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         var used = Set<String>()
-        var written: [String] = []
-        var warnings: [Diagnostic] = []
+        // Names are chosen in order (so they are predictable); the workbooks are then written on all cores.
+        var jobs: [(path: String, table: GoalTable)] = []
         for (_, _, table) in try currentTables() {
             var parts: [String] = []
             switch table {
@@ -38,8 +38,18 @@ extension Dataset {
             guard !inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) else {
                 throw DatasetExportError.wouldOverwriteInput(path)
             }
-            warnings += try exporter.export([table], to: path, layout: layout ?? "original")
-            written.append(path)
+            jobs.append((path, table))
+        }
+        let results = ExportSlots(count: jobs.count)
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            results.set(i, Result { try exporter.export([work[i].table], to: work[i].path, layout: layout ?? "original") })
+        }
+        var written: [String] = []
+        var warnings: [Diagnostic] = []
+        for (i, result) in results.values.enumerated() {
+            warnings += try result.get()
+            written.append(jobs[i].path)
         }
         return (written, warnings)
     }
@@ -60,4 +70,13 @@ public enum DatasetExportError: Error, CustomStringConvertible {
         case .wouldOverwriteInput(let p): return "输出文件 \(p) 是收录过的输入文件，拒绝覆盖。请换一个输出文件夹。"
         }
     }
+}
+
+/// Export results filled concurrently, one index per worker.
+private final class ExportSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Result<[Diagnostic], Error>?]
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<[Diagnostic], Error>) { lock.lock(); items[i] = r; lock.unlock() }
+    var values: [Result<[Diagnostic], Error>] { items.compactMap { $0 } }
 }
