@@ -169,6 +169,35 @@ public final class Dataset: @unchecked Sendable {
         }
     }
 
+    // MARK: Review across the dataset
+
+    /// Runs the rules that compare tables (duplicates, one body spelled two ways, another project's wording, the
+    /// summary list against its tables) over every current table, replacing the findings of an earlier run.
+    public func reviewAcrossTables(_ reviewer: Reviewer = Reviewer()) throws -> [Finding] {
+        let current = try currentTables()
+        let findings = reviewer.reviewAcrossTables(current.map(\.table))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try pool.write { db in
+            let rules = Reviewer.acrossTableRules.map { "'\($0)'" }.joined(separator: ",")
+            // Q18 also flags duplicate indicators within one table at collect time: only table-level ones are redone here.
+            try db.execute(sql: "DELETE FROM finding WHERE rule IN (\(rules)) AND location = '{\"table\":{}}'")
+            try db.execute(sql: "DELETE FROM finding WHERE rule IN ('Q17', 'Q22', 'Q24')")
+            let st = try db.cachedStatement(sql: """
+                INSERT INTO finding (table_id, rule, category, severity, message, suggestion, location, sheet, cell, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for f in findings where current.indices.contains(f.table) {
+                // Within-table duplicates were stored at collect time.
+                if f.rule == "Q18", f.location != .table { continue }
+                let location = String(decoding: try encoder.encode(f.location), as: UTF8.self)
+                let figures = f.figures.isEmpty ? nil : String(decoding: try encoder.encode(f.figures), as: UTF8.self)
+                try st.execute(arguments: [current[f.table].id, f.rule, f.category.rawValue, f.severity.rawValue, f.message, f.suggestion,
+                                           location, f.sheet, f.cell, figures])
+            }
+        }
+        return findings.filter { !($0.rule == "Q18" && $0.location != .table) }
+    }
+
     // MARK: Queries
 
     /// Counts of current files by status.

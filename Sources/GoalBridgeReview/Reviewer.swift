@@ -39,6 +39,17 @@ public struct Reviewer: Sendable {
     }
 }
 
+extension Reviewer {
+    /// Only the rules that compare tables with each other (Q17, Q18 duplicates, Q22, Q24): for a whole dataset,
+    /// where each table's own rules already ran when it was collected.
+    public func reviewAcrossTables(_ tables: [GoalTable]) -> [Finding] {
+        BatchRules(configuration: configuration).review(tables)
+    }
+
+    /// Rule ids that `reviewAcrossTables` can produce.
+    public static let acrossTableRules: Set<String> = ["Q17", "Q18", "Q22", "Q24"]
+}
+
 /// Collects findings for one table, filling in rule metadata from the configuration.
 struct FindingSink {
     let configuration: ReviewConfiguration

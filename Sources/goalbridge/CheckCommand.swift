@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoalBridge
+import GoalBridgeDataset
 import GoalBridgeModel
 import GoalBridgeReview
 
@@ -10,7 +11,10 @@ struct CheckCommand: ParsableCommand {
         abstract: "审核绩效目标表：不全面、不匹配、不好衡量。Review goal tables; optionally write annotated return copies.")
 
     @Argument(help: "Workbooks (.xlsx). Cross-table rules (duplicates, names spelled two ways) run over all of them.")
-    var files: [String]
+    var files: [String] = []
+
+    @Option(help: "Run the rules that compare tables over a whole dataset (after `collect`) and store their findings.")
+    var db: String?
 
     @Flag(help: "Print the findings as JSON.")
     var json = false
@@ -21,7 +25,19 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Force a layout instead of detecting it.")
     var layout: String?
 
+    func validate() throws {
+        if files.isEmpty && db == nil { throw ValidationError("需要工作簿文件，或 --db 数据集。") }
+    }
+
     func run() throws {
+        if let db {
+            let findings = try Dataset(path: db).reviewAcrossTables()
+            if json { print(try ModelJSON.encode(findings)) } else {
+                for f in findings { print(f.description) }
+                print("跨表审核：\(findings.count) 条意见，已存入 \(db)")
+            }
+            if files.isEmpty { return }
+        }
         let importer = try GoalImporter()
         var tables: [GoalTable] = []
         var fileOfTable: [Int: String] = [:]

@@ -122,6 +122,36 @@ struct CollectTests {
         #expect(try Data(contentsOf: input) == before)
     }
 
+    @Test func rulesAcrossTheWholeDatasetAreStored() throws {
+        let dir = scratch()
+        let exporter = try GoalExporter()
+        let doc = try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.json")))
+        try exporter.export(doc.tables, to: dir.appendingPathComponent("公安局.xlsx").path)
+        // Another department's file spells the county 平阳.
+        guard case .project(var other) = doc.tables[0] else { return }
+        other.projectName = "交通协管员经费"
+        other.supervisingDepartment = Party(name: "平阳县公安局")
+        try exporter.export([.project(other)], to: dir.appendingPathComponent("交警.xlsx").path)
+        // The summary list gives the police project another amount than its table.
+        var list = try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: repo.appendingPathComponent("Examples/pingyin-2024-project-list.json")))
+        if case .projectList(var l) = list.tables[0] {
+            if let k = l.rows.firstIndex(where: { $0.projectName == "警务辅助人员专项经费" }) { l.rows[k].amount = Amount(text: "2800") }
+            list.tables[0] = .projectList(l)
+        }
+        try exporter.export(list.tables, to: dir.appendingPathComponent("汇总清单.xlsx").path)
+
+        let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([dir.path])
+        let findings = try dataset.reviewAcrossTables()
+        #expect(findings.contains { $0.rule == "Q17" && $0.figures["写法一"] == "平阳县公安局" })
+        #expect(findings.contains { $0.rule == "Q24" && $0.figures == ["汇总表": "2800万元", "项目表": "2820.81万元"] })
+        let stored = try dataset.count("SELECT COUNT(*) FROM finding WHERE rule IN ('Q17', 'Q24')")
+        #expect(stored == 2)
+        // Running it again replaces, never duplicates.
+        _ = try dataset.reviewAcrossTables()
+        #expect(try dataset.count("SELECT COUNT(*) FROM finding WHERE rule IN ('Q17', 'Q24')") == stored)
+    }
+
     @Test func csvHasBOMAndCannotRunFormulas() throws {
         #expect(CSVWriter.escape("=SUM(A1)") == "'=SUM(A1)")
         #expect(CSVWriter.escape("+86") == "'+86")
