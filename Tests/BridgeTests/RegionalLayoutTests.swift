@@ -161,6 +161,18 @@ struct RegionalLayoutTests {
         }
     }
 
+    /// Each regional workbook as LibreOffice saves it (the way a department's office program writes it back) imports
+    /// to the same tables. Fixtures made with `soffice --headless --convert-to xlsx`.
+    @Test(arguments: cases)
+    func savedByLibreOfficeImportsTheSame(_ c: Case) throws {
+        let name = "\(c.example).\(c.layout).xlsx"
+        let saved = try #require(Bundle.module.path(forResource: name, ofType: nil, inDirectory: "Fixtures/libreoffice-regional"))
+        let ours = sharedImporter.importFile(regionalPath(c))
+        let theirs = sharedImporter.importFile(saved)
+        #expect(theirs.diagnostics.filter { $0.severity != .info }.isEmpty, "\(theirs.diagnostics)")
+        #expect(stripped(theirs.tables) == stripped(ours.tables))
+    }
+
     @Test func everyExampleHasAWorkbook() throws {
         let dir = repositoryRoot.appendingPathComponent("Examples").path
         let files = try FileManager.default.contentsOfDirectory(atPath: dir) + (try FileManager.default.contentsOfDirectory(atPath: dir + "/regional"))
