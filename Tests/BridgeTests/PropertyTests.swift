@@ -140,3 +140,33 @@ struct PropertyTests {
         }
     }
 }
+
+/// Random department performance tables (聊城 E2): duties over one to three indicators, nested reference values.
+struct RecordBlockPropertyTests {
+    static func table(_ g: inout TableGenerator) -> DepartmentPerformanceTable {
+        var rows: [DutyIndicator] = []
+        let withDetail = g.chance(0.5), withOffice = g.chance(0.7)
+        for duty in 1...g.int(1...4) {
+            let dutyText = g.text(3), goal = g.text(5), detail = withDetail ? g.text(3) : nil, office = withOffice ? g.text(2) : nil
+            for _ in 0..<g.int(1...3) {
+                let reference = ReferenceValues(planned: g.optionalText(), currentStandard: g.optionalText(), currentStandardSource: g.optionalText(),
+                                                threeYearAverage: g.optionalText(), lastYear: g.optionalText(), historySource: g.optionalText())
+                rows.append(DutyIndicator(dutySeq: "\(duty)", duty: dutyText, dutyDetail: detail, dutyGoal: goal, indicator: g.text(4),
+                                          explanation: g.optionalText(), annualTarget: IndicatorValue(raw: g.pick(TableGenerator.values)),
+                                          reference: reference, remark: g.optionalText(), workActivities: g.optionalText(),
+                                          budgetProjects: g.optionalText(), office: office))
+            }
+        }
+        return DepartmentPerformanceTable(fiscalYear: g.int(2000...2030), departmentName: "聊城市" + g.text(2),
+                                          officeCaption: g.pick(["对应科室", "填报科室"]), rows: rows)
+    }
+
+    @Test func randomDepartmentTablesRoundTrip() async throws {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000_000)) { seed in
+            var g = TableGenerator(state: UInt64(seed))
+            let t = Self.table(&g)
+            let (_, result) = try roundTrip([.departmentPerformance(t)], layout: "liaocheng-2022-performance")
+            #expect(stripped(result.tables) == [.departmentPerformance(t)], "seed \(seed)")
+        }
+    }
+}

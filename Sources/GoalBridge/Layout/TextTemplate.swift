@@ -45,24 +45,37 @@ struct TextTemplate {
         parts.map { if case .literal(let s) = $0 { return s } else { return "" } }.joined()
     }
 
+    /// The pattern runs on the cell's own text, so field values keep every character as typed; the literal parts
+    /// tolerate spaces anywhere (`2022 年度`) and either width of punctuation and digits (`：`/`:`, `（`/`(`).
     private static func compile(_ parts: [Part]) -> NSRegularExpression {
-        var pattern = "^"
+        var pattern = "^\\s*"
         for part in parts {
             switch part {
-            case .literal(let s): pattern += NSRegularExpression.escapedPattern(for: TextNormalizer.labelKey(s, trimmingColons: false))
-            case .field(_, let p): pattern += "(" + p + ")"
+            case .literal(let s):
+                for ch in s.unicodeScalars {
+                    if TextNormalizer.isSpace(ch) { pattern += "\\s*"; continue }
+                    var variants: Set<Unicode.Scalar> = [ch]
+                    if (0xFF01...0xFF5E).contains(ch.value) { variants.insert(Unicode.Scalar(ch.value - 0xFEE0)!) }
+                    if (0x21...0x7E).contains(ch.value) { variants.insert(Unicode.Scalar(ch.value + 0xFEE0)!) }
+                    let cls = variants.map { NSRegularExpression.escapedPattern(for: String($0)) }.sorted().joined(separator: "|")
+                    pattern += "(?:" + cls + ")\\s*"
+                }
+            case .field(_, let p): pattern += "(" + p + ")\\s*"
             }
         }
         return try! NSRegularExpression(pattern: pattern + "$")
     }
 
-    /// Field values in a cell's text (compared by label key), or nil when the cell does not match.
+    /// Field values in a cell's text, or nil when the cell does not match.
     func match(_ text: String) -> [String: String]? {
-        let key = TextNormalizer.labelKey(text, trimmingColons: false)
-        guard let m = compiled.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) else { return nil }
+        let ns = text as NSString
+        guard let m = compiled.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         var out: [String: String] = [:]
         for (i, f) in fields.enumerated() {
-            if let r = Range(m.range(at: i + 1), in: key), !key[r].isEmpty { out[f] = String(key[r]) }
+            let r = m.range(at: i + 1)
+            guard r.location != NSNotFound else { continue }
+            let value = TextNormalizer.trimmed(ns.substring(with: r))
+            if !value.isEmpty { out[f] = value }
         }
         return out
     }
