@@ -105,7 +105,7 @@ struct TableParser {
         let rows = regionStart...lastRow
         let (groups, statics, titleField) = labelGroups()
         for text in statics {
-            if let template = TextTemplate(text) {
+            if let template = keys.template(text) {
                 readTemplate(template, rows: rows)
             } else if let ref = find([TextNormalizer.labelKey(text)], rows: rows) {
                 grid.consume(ref.row, ref.column)

@@ -116,6 +116,10 @@ struct LayoutKeys: Sendable {
     /// Label spellings → their keys, for each label of the fixed rows.
     private let labelKeys: [[String]: Set<String>]
     private let anchorSuffixes: [String]
+    /// Text templates of the fixed rows, compiled once (their regular expressions are on the import path).
+    private let templates: [String: TextTemplate]
+
+    func template(_ text: String) -> TextTemplate? { templates[text] ?? TextTemplate(text) }
 
     /// Anchor spellings starting with `*` match a cell that ends with the rest.
     func isAnchor(_ key: String) -> Bool {
@@ -128,18 +132,23 @@ struct LayoutKeys: Sendable {
     init(_ spec: LayoutSpec) {
         var l1 = Set<String>(), l2 = Set<String>()
         var labels: [[String]: Set<String>] = [:]
+        var compiled: [String: TextTemplate] = [:]
         for row in spec.rows {
             if case .indicators(let b) = row {
                 for c in b.columns where c.role == .level1 { l1.formUnion(c.header.map { TextNormalizer.labelKey($0) }) }
                 for c in b.columns where c.role == .level2 { l2.formUnion(c.header.map { TextNormalizer.labelKey($0) }) }
             }
             if case .fixed(let r) = row {
-                for c in r.cells { if let l = c.label { labels[l] = Set(l.map { TextNormalizer.labelKey($0) }) } }
+                for c in r.cells {
+                    if let l = c.label { labels[l] = Set(l.map { TextNormalizer.labelKey($0) }) }
+                    if let t = c.text, let template = TextTemplate(t) { compiled[t] = template }
+                }
             }
         }
         level1Headers = l1
         level2Headers = l2
         labelKeys = labels
+        templates = compiled
         anchorSuffixes = spec.anchor.filter { $0.hasPrefix("*") }.map { TextNormalizer.labelKey(String($0.dropFirst())) }
         var slots: [Set<String>] = [Set(spec.anchor.map { TextNormalizer.labelKey($0) })]
         for row in spec.rows {
