@@ -51,9 +51,18 @@ struct ExampleTests {
             let expected = try loadDocument(examplePath(example + ".json"))
             let result = sharedImporter.importFile(fixture(fixtureName))
             #expect(stripped(result.tables) == stripped(expected.tables), "\(fixtureName)")
-            // …and exporting what LibreOffice saved is stable: the next round trip changes nothing.
-            let (_, again) = try roundTrip(result.tables)
+            // …and exporting what LibreOffice saved is stable: the next round trip changes nothing,
+            // and the level merges written are exactly the hierarchy.
+            let (grid, again) = try roundTrip(result.tables)
             #expect(stripped(again.tables) == stripped(result.tables))
+            let sheet = grid.sheets[0]
+            for case .project(let table) in result.tables {
+                let set = try #require(table.indicators(.annual))
+                let header = try #require(sheet.row(of: "年度绩效指标"))
+                let first = header + 2
+                let written = Set(sheet.merges.filter { ($0.first.column == 1 || $0.first.column == 2) && $0.first.row >= first })
+                #expect(written == expectedHierarchyMerges(set, firstDataRow: first, level1Column: 1, level2Column: 2), "\(fixtureName)")
+            }
         }
     }
 }
