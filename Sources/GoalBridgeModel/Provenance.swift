@@ -30,8 +30,16 @@ extension DepartmentIndicatorTable: ProvenanceCarrying {
     }
 }
 
-extension DepartmentStrategicTable: ProvenanceCarrying {
-    public func strippingProvenance() -> DepartmentStrategicTable {
+/// Tables made of rows that remember their cells (聊城 E1/E2, 平阴 B0): set aside the same way.
+protocol RecordTable: ProvenanceCarrying {
+    associatedtype Row: SourcedRow
+    var source: TableSource? { get set }
+    var extras: [ExtraField] { get set }
+    var rows: [Row] { get set }
+}
+
+extension RecordTable {
+    public func strippingProvenance() -> Self {
         var t = self
         t.source = nil
         t.extras = t.extras.withoutSources
@@ -40,25 +48,9 @@ extension DepartmentStrategicTable: ProvenanceCarrying {
     }
 }
 
-extension DepartmentPerformanceTable: ProvenanceCarrying {
-    public func strippingProvenance() -> DepartmentPerformanceTable {
-        var t = self
-        t.source = nil
-        t.extras = t.extras.withoutSources
-        t.rows = t.rows.map { $0.strippingSources() }
-        return t
-    }
-}
-
-extension ProjectListTable: ProvenanceCarrying {
-    public func strippingProvenance() -> ProjectListTable {
-        var t = self
-        t.source = nil
-        t.extras = t.extras.withoutSources
-        t.rows = t.rows.map { $0.strippingSources() }
-        return t
-    }
-}
+extension DepartmentStrategicTable: RecordTable {}
+extension DepartmentPerformanceTable: RecordTable {}
+extension ProjectListTable: RecordTable {}
 
 extension GoalTable: ProvenanceCarrying {
     public func strippingProvenance() -> GoalTable {
