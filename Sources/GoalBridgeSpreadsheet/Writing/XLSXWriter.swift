@@ -29,6 +29,7 @@ public final class XLSXWriter {
         temporaryPath = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         var options = lxw_workbook_options()
         options.constant_memory = 0
+        options.tmpdir = XLSXWriter.scratchDirectory
         guard let wb = temporaryPath.withCString({ workbook_new_opt($0, &options) }) else {
             throw WriteError.io("cannot create workbook", path: path)
         }
@@ -50,6 +51,21 @@ public final class XLSXWriter {
         retained.append(p)
         return p
     }
+
+    /// Where libxlsxwriter keeps its per-part scratch files while assembling the zip.
+    /// libxlsxwriter 1.1.4 writes every XML part to a temporary file before deflating it (it has no
+    /// in-memory mode), about a dozen per workbook; creating and deleting them on a journaled disk
+    /// costs more than the XML itself. A memory-backed directory (`/dev/shm`) makes them cheap;
+    /// `GOALBRIDGE_TMPDIR` overrides, and without either the C library's default (`tmpfile()`) is used.
+    /// Written once, read-only afterwards (libxlsxwriter only reads it).
+    nonisolated(unsafe) static let scratchDirectory: UnsafeMutablePointer<CChar>? = {
+        let candidates = [ProcessInfo.processInfo.environment["GOALBRIDGE_TMPDIR"], "/dev/shm"].compactMap { $0 }
+        for dir in candidates where access(dir, W_OK | X_OK) == 0 {
+            var st = stat()
+            if stat(dir, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return strdup(dir) }
+        }
+        return nil
+    }()
 
     /// The hidden sheet that holds dropdown lists too long for Excel's 255-byte inline limit.
     public static let listSheetName = "_lists"
