@@ -22,7 +22,7 @@ func peakRSSMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-AllocatorTuning.apply()  // as the goalbridge CLI does
+ProcessTuning.apply()  // as the goalbridge CLI does
 let args = CommandLine.arguments.dropFirst()
 let mode = args.first ?? "all"
 let root = FileManager.default.currentDirectoryPath

@@ -8,9 +8,9 @@ struct GoalBridgeCommand: ParsableCommand {
         abstract: "预算绩效目标表 ⇄ 数据模型：读取、校验、导入导出 XLSX 绩效目标表。",
         subcommands: [ImportCommand.self, ExportCommand.self, CheckCommand.self, CollectCommand.self, ApplyCommand.self, TemplateCommand.self, DumpCommand.self, LayoutsCommand.self, DemoCommand.self])
 
-    /// Sets up the allocator for batch work before running the chosen subcommand.
+    /// Sets up the process for batch work (time zone, allocator) before running the chosen subcommand.
     static func main() {
-        AllocatorTuning.apply()
+        ProcessTuning.apply()
         main(nil)
     }
 }
