@@ -67,9 +67,11 @@ private struct PackageReader {
     }
 
     func parse<H: XMLPartHandler>(_ part: String, _ handler: H, sheet: String? = nil) throws -> H? {
-        guard let bytes = try zip.read(part) else { return nil }
         do {
-            try xml.parse(bytes, into: handler, location: location(part, sheet: sheet))
+            let found = try zip.withPart(part) { bytes in
+                try xml.parse(bytes, into: handler, location: location(part, sheet: sheet))
+            }
+            if found == nil { return nil }
         } catch var error as SpreadsheetError {
             error.location.file = file
             error.location.part = error.location.part ?? part

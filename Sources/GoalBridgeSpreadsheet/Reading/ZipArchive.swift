@@ -53,6 +53,7 @@ final class ZipArchive {
     deinit {
         zip_discard(archive)
         storage.deallocate()
+        free(scratch)
     }
 
     private func buildIndex() throws {
@@ -90,6 +91,17 @@ final class ZipArchive {
 
     /// Inflates one part, counting bytes as they arrive.
     func read(_ name: String) throws -> [UInt8]? {
+        try withPart(name) { Array($0) }
+    }
+
+    /// Scratch space the parts are inflated into, reused from part to part: one allocation per
+    /// workbook instead of two per part.
+    private var scratch: UnsafeMutableRawPointer?
+    private var scratchCapacity = 0
+
+    /// Inflates one part into reused scratch space and hands its bytes to `body`; the bytes are
+    /// valid only inside `body`. Nil when the part does not exist.
+    func withPart<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
         guard let entry = entriesByLowercasedName[ZipArchive.normalise(name)] else { return nil }
         let where_ = SpreadsheetLocation(file: file, part: entry.name)
         guard let zf = zip_fopen_index(archive, entry.index, 0) else {
@@ -102,19 +114,14 @@ final class ZipArchive {
         }
         defer { zip_fclose(zf) }
         // Start from the directory's size claim (capped) and grow as bytes really arrive; nothing is zero-filled.
-        var capacity = max(min(Int(clamping: entry.uncompressedSize), 64 << 20), 4096)
-        guard var buffer = malloc(capacity) else { throw SpreadsheetError(.limitExceeded(limit: "内存 memory", value: capacity, maximum: 0), where_) }
-        defer { free(buffer) }
+        // One byte more than the claim, so that the final zero-length read (where libzip checks the CRC)
+        // does not force a doubling.
+        let wanted = max(min(Int(clamping: entry.uncompressedSize), 64 << 20) + 1, 4096)
+        if scratchCapacity < wanted { try grow(to: wanted, where_) }
         var count = 0
         while true {
-            if count == capacity {
-                capacity *= 2
-                guard let grown = realloc(buffer, capacity) else {
-                    throw SpreadsheetError(.limitExceeded(limit: "内存 memory", value: capacity, maximum: 0), where_)
-                }
-                buffer = grown
-            }
-            let n = zip_fread(zf, buffer + count, UInt64(capacity - count))
+            if count == scratchCapacity { try grow(to: scratchCapacity * 2, where_) }
+            let n = zip_fread(zf, scratch! + count, UInt64(scratchCapacity - count))
             if n < 0 {
                 let message = String(cString: zip_file_strerror(zf))
                 throw SpreadsheetError(.corruptZip(message), where_)
@@ -135,7 +142,14 @@ final class ZipArchive {
                 }
             }
         }
-        let out = Array(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count))
-        return out
+        return try body(UnsafeBufferPointer(start: scratch!.assumingMemoryBound(to: UInt8.self), count: count))
+    }
+
+    private func grow(to capacity: Int, _ where_: SpreadsheetLocation) throws {
+        guard let grown = realloc(scratch, capacity) else {
+            throw SpreadsheetError(.limitExceeded(limit: "内存 memory", value: capacity, maximum: 0), where_)
+        }
+        scratch = grown
+        scratchCapacity = capacity
     }
 }

@@ -33,7 +33,8 @@ final class RelationshipsParser: XMLPartHandler {
     /// Absolute targets (`/xl/worksheets/sheet1.xml`, written by openpyxl) start at the package root.
     static func resolve(_ target: String, from sourcePart: String) -> String {
         // The common case, a plain relative name without `.` or `..` segments, needs no splitting.
-        if !target.hasPrefix("/") && !target.contains("./") {
+        // (Scanned as bytes: Foundation's `String.contains(_:)` cost ≈ 3 % of a whole workbook read.)
+        if target.utf8.first != UInt8(ascii: "/") && !RelationshipsParser.hasDotSegment(target) {
             guard let slash = sourcePart.lastIndex(of: "/") else { return target }
             return String(sourcePart[...slash]) + target
         }
@@ -50,6 +51,16 @@ final class RelationshipsParser: XMLPartHandler {
             segments.append(piece)
         }
         return segments.joined(separator: "/")
+    }
+
+    /// True when `path` contains "./" (a `.` or `..` segment).
+    private static func hasDotSegment(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") && previous == UInt8(ascii: ".") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The .rels part that belongs to `part`: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`.
