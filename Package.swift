@@ -35,7 +35,7 @@ let package = Package(
             "GoalBridge", "GoalBridgeReview", "GoalBridgeDataset",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge", "GoalBridgeDataset"], path: "Benchmarks/goalbridge-bench"),
+        .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge", "GoalBridgeDataset", "GoalBridgeReview"], path: "Benchmarks/goalbridge-bench"),
         // Built with -sanitize=fuzzer by scripts/fuzz.sh; a normal build is a replay tool for findings.
         .executableTarget(name: "goalbridge-fuzz", dependencies: ["GoalBridge"], path: "Fuzz/goalbridge-fuzz"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),

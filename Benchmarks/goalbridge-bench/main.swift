@@ -2,6 +2,7 @@ import Foundation
 import GoalBridge
 import GoalBridgeDataset
 import GoalBridgeModel
+import GoalBridgeReview
 import GoalBridgeSpreadsheet
 
 // Benchmarks for the figures the issues ask for. Run with `make bench` (release build).
@@ -116,6 +117,7 @@ func benchCollect(count: Int) throws {
     let dt = now() - t1
     print(String(format: "collect %d standard workbooks (generated in %.1f s): %.1f s, %.0f workbooks/s, %d new, peak RSS %.0f MiB (%.0f MiB before collect)",
                  count, generated, dt, Double(summary.seen) / dt, summary.new, peakRSSMiB(), before))
+    if ProcessInfo.processInfo.environment["GB_NO_EXPORT"] != nil { return }
     let t2 = now()
     let out = dir + "/export"
     let (written, _) = try dataset.exportTables(to: out, exporter: exporter)
@@ -123,8 +125,64 @@ func benchCollect(count: Int) throws {
     print(String(format: "export  %d workbooks from the dataset: %.1f s, %.0f workbooks/s on all cores", written.count, de, Double(written.count) / de))
 }
 
+/// Where one collected file's time goes, step by step, single-threaded (µs per file).
+func benchCollectSteps(iterations: Int = 2_000) throws {
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: example))
+    let importer = try GoalImporter()
+    let reviewer = Reviewer()
+    let workbook = try importer.reader.read(bytes: bytes)
+    let result = importer.importWorkbook(workbook)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    func time(_ label: String, _ body: () throws -> Void) rethrows {
+        for _ in 0..<50 { try body() }
+        let t0 = now()
+        for _ in 0..<iterations { try body() }
+        let padded = label.padding(toLength: 30, withPad: " ", startingAt: 0)
+        print(padded + String(format: "%8.1f µs", (now() - t0) / Double(iterations) * 1e6))
+    }
+    print("collect steps for \((example as NSString).lastPathComponent), one thread:")
+    try time("sha256") { _ = FileDigest.sha256(bytes) }
+    try time("read") { _ = try importer.reader.read(bytes: bytes) }
+    time("map (import a read workbook)") { _ = importer.importWorkbook(workbook) }
+    time("review") { _ = reviewer.review(result.tables) }
+    try time("model JSON (sorted keys)") { for t in result.tables { _ = try encoder.encode(t) } }
+    let plain = JSONEncoder()
+    try time("model JSON (unsorted)") { for t in result.tables { _ = try plain.encode(t) } }
+    let decoder = JSONDecoder()
+    let encodedTables = try result.tables.map { try plain.encode($0) }
+    try time("model JSON decode") { for d in encodedTables { _ = try decoder.decode(GoalTable.self, from: d) } }
+    let plist = PropertyListEncoder()
+    plist.outputFormat = .binary
+    try time("model binary plist") { for t in result.tables { _ = try plist.encode(t) } }
+    print("  findings per file: \(reviewer.review(result.tables).count), diagnostics: \(result.diagnostics.count), indicators: \(result.tables.map { if case .project(let p) = $0 { return p.indicatorSets.map(\.rows.count).reduce(0, +) } else { return 0 } }.reduce(0, +))")
+    let json = try result.tables.map { try encoder.encode($0) }
+    print("  model JSON size: \(json.map(\.count).reduce(0, +)) bytes")
+    // Storing: batches of 256 distinct copies, one transaction each, as collect does.
+    let dir = NSTemporaryDirectory() + "gb-bench-steps-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dataset = try Dataset(path: dir + "/steps.sqlite")
+    let run = try dataset.startRun(inputs: [])
+    let findings = reviewer.review(result.tables)
+    var serial = 0
+    let batches = 8
+    let t0 = now()
+    for _ in 0..<batches {
+        let files = (0..<256).map { _ -> CollectedFile in
+            serial += 1
+            return CollectedFile(path: "/x/\(serial).xlsx", size: bytes.count, sha256: "\(serial)", status: .succeeded, reason: nil,
+                                 tables: result.tables, diagnostics: result.diagnostics, findings: findings)
+        }
+        try dataset.store(files, run: run)
+    }
+    print("store (SQLite, incl. JSON)".padding(toLength: 30, withPad: " ", startingAt: 0)
+          + String(format: "%8.1f µs", (now() - t0) / Double(batches * 256) * 1e6))
+}
+
 do {
     switch mode {
+    case "steps": try benchCollectSteps()
     case "collect": try benchCollect(count: Int(args.dropFirst().first ?? "") ?? 10_000)
     case "read": try benchRead(iterations: Int(args.dropFirst(2).first ?? "") ?? 20_000)
     case "import": try benchImport()

@@ -106,8 +106,11 @@ public struct Collector: Sendable {
             status = .succeeded
         }
         let findings = result.tables.isEmpty ? [] : reviewer.review(result.tables)
-        return CollectedFile(path: path, size: data.count, sha256: sha, status: status, reason: reason, templateId: templateId,
-                             templateVersion: templateVersion, tables: result.tables, diagnostics: result.diagnostics, findings: findings)
+        var collected = CollectedFile(path: path, size: data.count, sha256: sha, status: status, reason: reason, templateId: templateId,
+                                      templateVersion: templateVersion, tables: result.tables, diagnostics: result.diagnostics, findings: findings)
+        // Encoding fails only on a non-finite number, which the model never holds; storing retries and reports it if so.
+        try? collected.encodeForStorage()
+        return collected
     }
 
     /// Collects `inputs` into the dataset. Files already there with the same content are left alone.

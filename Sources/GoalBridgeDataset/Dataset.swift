@@ -23,6 +23,39 @@ public struct CollectedFile: Sendable {
     public var tables: [GoalTable]
     public var diagnostics: [Diagnostic]
     public var findings: [Finding]
+    /// The JSON columns (each table's model, each finding's location and figures), encoded ahead of
+    /// storing by `encodeForStorage()` — on the reading threads, so the single writer only runs SQL.
+    var encoded: EncodedColumns?
+
+    struct EncodedColumns: Sendable {
+        var tables: [String]
+        var findingLocations: [String]
+        var findingFigures: [String?]
+    }
+
+    /// Encodes the JSON columns now (Collector does this on its worker threads); storing encodes them otherwise.
+    public mutating func encodeForStorage() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoded = EncodedColumns(
+            tables: try tables.map { String(decoding: try encoder.encode($0), as: UTF8.self) },
+            findingLocations: try findings.map { String(decoding: try encoder.encode($0.location), as: UTF8.self) },
+            findingFigures: try findings.map { $0.figures.isEmpty ? nil : String(decoding: try encoder.encode($0.figures), as: UTF8.self) })
+    }
+
+    public init(path: String, size: Int, sha256: String, status: FileStatus, reason: String?, templateId: String? = nil,
+                templateVersion: String? = nil, tables: [GoalTable], diagnostics: [Diagnostic], findings: [Finding]) {
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+        self.status = status
+        self.reason = reason
+        self.templateId = templateId
+        self.templateVersion = templateVersion
+        self.tables = tables
+        self.diagnostics = diagnostics
+        self.findings = findings
+    }
 }
 
 /// The collected dataset: an SQLite file (WAL mode; every write in a transaction, so a killed process leaves
@@ -44,7 +77,8 @@ public final class Dataset: @unchecked Sendable {
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
-    func startRun(inputs: [String]) throws -> Int64 {
+    /// Records the start of a collection run and returns its id.
+    public func startRun(inputs: [String]) throws -> Int64 {
         try pool.write { db in
             try db.execute(sql: "INSERT INTO run (started_at, inputs) VALUES (?, ?)", arguments: [Dataset.now(), inputs.joined(separator: "\n")])
             return db.lastInsertedRowID
@@ -66,58 +100,61 @@ public final class Dataset: @unchecked Sendable {
     }
 
     /// Stores files in one transaction: all of them or none.
-    func store(_ files: [CollectedFile], run: Int64) throws {
+    public func store(_ files: [CollectedFile], run: Int64) throws {
+        // One timestamp per transaction: the files of a chunk are stored together.
+        let collectedAt = Dataset.now()
         try pool.write { db in
-            for file in files { try Dataset.insert(file, run: run, db) }
+            for file in files { try Dataset.insert(file, run: run, collectedAt: collectedAt, db) }
         }
     }
 
-    static func insert(_ f: CollectedFile, run: Int64, _ db: Database) throws {
+    static func insert(_ file: CollectedFile, run: Int64, collectedAt: String, _ db: Database) throws {
+        var f = file
+        if f.encoded == nil { try f.encodeForStorage() }
+        let encoded = f.encoded!
         // A new version of a path replaces the earlier one; the same content again changes nothing.
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)", arguments: [f.sha256]) == true {
+        // Every statement here is prepared once per connection (cachedStatement): preparing the wide
+        // INSERTs anew for each file cost more than running them.
+        let exists = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)")
+        if try Bool.fetchOne(exists, arguments: [f.sha256]) == true {
             return
         }
-        try db.execute(sql: "UPDATE source_file SET is_current = 0 WHERE path = ? AND is_current = 1", arguments: [f.path])
+        try db.cachedStatement(sql: "UPDATE source_file SET is_current = 0 WHERE path = ? AND is_current = 1").execute(arguments: [f.path])
         let warnings = f.diagnostics.filter { $0.severity == .warning }.count
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO source_file (run_id, path, name, size, sha256, template_id, template_version, status, reason, tables, warnings, collected_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [run, f.path, (f.path as NSString).lastPathComponent, f.size, f.sha256, f.templateId, f.templateVersion,
-                             f.status.rawValue, f.reason, f.tables.count, warnings, now()])
+            """).execute(arguments: [run, f.path, (f.path as NSString).lastPathComponent, f.size, f.sha256, f.templateId, f.templateVersion,
+                             f.status.rawValue, f.reason, f.tables.count, warnings, collectedAt])
         let fileId = db.lastInsertedRowID
         let diag = try db.cachedStatement(sql: "INSERT INTO diagnostic (file_id, severity, code, message, sheet, cell) VALUES (?, ?, ?, ?, ?, ?)")
         for d in f.diagnostics where d.severity != .info {
             try diag.execute(arguments: [fileId, d.severity.rawValue, d.code, d.message, d.sheet, d.cell])
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var tableIds: [Int64] = []
         for (seq, table) in f.tables.enumerated() {
-            tableIds.append(try insertTable(table, seq: seq, file: fileId, encoder: encoder, db))
+            tableIds.append(try insertTable(table, json: encoded.tables[seq], seq: seq, file: fileId, db))
         }
         let finding = try db.cachedStatement(sql: """
             INSERT INTO finding (table_id, rule, category, severity, message, suggestion, location, sheet, cell, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for x in f.findings where tableIds.indices.contains(x.table) {
-            let location = String(decoding: try encoder.encode(x.location), as: UTF8.self)
-            let figures = x.figures.isEmpty ? nil : String(decoding: try encoder.encode(x.figures), as: UTF8.self)
+        for (i, x) in f.findings.enumerated() where tableIds.indices.contains(x.table) {
             try finding.execute(arguments: [tableIds[x.table], x.rule, x.category.rawValue, x.severity.rawValue, x.message, x.suggestion,
-                                            location, x.sheet, x.cell, figures])
+                                            encoded.findingLocations[i], x.sheet, x.cell, encoded.findingFigures[i]])
         }
     }
 
-    static func insertTable(_ table: GoalTable, seq: Int, file: Int64, encoder: JSONEncoder, _ db: Database) throws -> Int64 {
-        let json = String(decoding: try encoder.encode(table), as: UTF8.self)
+    static func insertTable(_ table: GoalTable, json: String, seq: Int, file: Int64, _ db: Database) throws -> Int64 {
         let s = table.source
         func d(_ a: Amount?) -> Double? { a?.value.map { NSDecimalNumber(decimal: $0).doubleValue } }
         switch table {
         case .project(let t):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, project_code, project_name, project_category,
                   department, department_code, implementing_unit, implementing_unit_code, amount_unit, funds_total, funds_total_raw,
                   funds_fiscal, funds_carryover, funds_other, funds_text, fund_use, goal_mid_term, goal_annual, model_json)
                 VALUES (?, ?, 'project', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [file, seq, s?.layout, s?.sheet, s?.range, t.fiscalYear, t.projectCode, t.projectName, t.projectCategory,
+                """).execute(arguments: [file, seq, s?.layout, s?.sheet, s?.range, t.fiscalYear, t.projectCode, t.projectName, t.projectCategory,
                                  t.supervisingDepartment?.name, t.supervisingDepartment?.code, t.implementingUnit?.name, t.implementingUnit?.code,
                                  t.amountUnit, d(t.annualFunds?.total), t.annualFunds?.total?.raw, d(t.annualFunds?.fiscal),
                                  d(t.annualFunds?.carryover), d(t.annualFunds?.other), t.annualFunds?.text, t.fundUse,
@@ -130,11 +167,11 @@ public final class Dataset: @unchecked Sendable {
             for set in t.indicatorSets { try insertIndicators(set, table: id, db) }
             return id
         case .departmentIndicators(let t):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, department, amount_unit, funds_total,
                   funds_total_raw, goal_annual, model_json)
                 VALUES (?, ?, 'departmentIndicators', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [file, seq, s?.layout, s?.sheet, s?.range, t.fiscalYear, t.departmentName, t.amountUnit,
+                """).execute(arguments: [file, seq, s?.layout, s?.sheet, s?.range, t.fiscalYear, t.departmentName, t.amountUnit,
                                  d(t.annualFunds?.total), t.annualFunds?.total?.raw, t.overallGoal, json])
             let id = db.lastInsertedRowID
             try insertIndicators(t.indicators, table: id, db)
@@ -147,8 +184,8 @@ public final class Dataset: @unchecked Sendable {
             case .departmentPerformance(let t): kind = "departmentPerformance"; department = t.departmentName; year = t.fiscalYear
             default: kind = "projectList"
             }
-            try db.execute(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, department, fiscal_year, model_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [file, seq, kind, s?.layout, s?.sheet, s?.range, department, year, json])
+            try db.cachedStatement(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, department, fiscal_year, model_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [file, seq, kind, s?.layout, s?.sheet, s?.range, department, year, json])
             return db.lastInsertedRowID
         }
     }
