@@ -8,15 +8,20 @@ struct RowRules {
     let fiscalYear: Int?
     let budget: Decimal?
 
-    func contains(_ text: String, _ list: String) -> Bool { configuration.words(list).contains { text.contains($0) } }
+    func contains(_ text: String, _ list: String) -> Bool { configuration.words(list).contains { text.containsText($0) } }
 
     func isSatisfaction(_ r: IndicatorRow) -> Bool {
         r.level1 == "满意度指标" || r.level2 == "服务对象满意度指标" || contains(r.name, "satisfaction")
     }
 
     /// Number-with-unit figures in a text: `10公里`, `12 个`.
+    // Compiled once: compiling it for every row cost more than matching it.
+    nonisolated(unsafe) static let figurePattern = try? NSRegularExpression(
+        pattern: #"([0-9]+(?:\.[0-9]+)?)\s*(万元|元|公里|平方米|万亩|亩|个|人次|人|户|村|台|套|所|座|处|次|项|件|辆|名)"#)
+
     static func figures(_ text: String) -> [(Decimal, String)] {
-        guard let regex = try? NSRegularExpression(pattern: #"([0-9]+(?:\.[0-9]+)?)\s*(万元|元|公里|平方米|万亩|亩|个|人次|人|户|村|台|套|所|座|处|次|项|件|辆|名)"#) else { return [] }
+        // No digit, no figure: most names and descriptions are skipped without running the pattern.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let regex = figurePattern else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
             guard let n = Decimal(string: ns.substring(with: m.range(at: 1))) else { return nil }
@@ -39,8 +44,8 @@ struct RowRules {
         guard let slash = text.firstIndex(where: { $0 == "/" || $0 == "÷" }) else { return nil }
         let numerator = String(text[..<slash].suffix(12)), denominator = String(text[text.index(after: slash)...].prefix(12))
         let planned = configuration.words("planned"), actual = configuration.words("actual")
-        let numeratorPlanned = planned.contains { numerator.contains($0) } && !actual.contains { numerator.contains($0) }
-        let denominatorActual = actual.contains { denominator.contains($0) } && !planned.contains { denominator.contains($0) }
+        let numeratorPlanned = planned.contains { numerator.containsText($0) } && !actual.contains { numerator.containsText($0) }
+        let denominatorActual = actual.contains { denominator.containsText($0) } && !planned.contains { denominator.containsText($0) }
         return numeratorPlanned && denominatorActual ? numerator + "/" + denominator : nil
     }
 
@@ -64,9 +69,9 @@ struct RowRules {
         let isCost = r.level1 == "成本指标" || r.level2 == "成本指标" || r.level2 == "经济成本指标"
         if isCost {
             var reason: String?
-            if let word = configuration.words("notCost").first(where: { r.name.contains($0) }) { reason = "“\(word)”是完成情况，不是成本" }
+            if let word = configuration.words("notCost").first(where: { r.name.containsText($0) }) { reason = "“\(word)”是完成情况，不是成本" }
             else if v.unit == "%" { reason = "以百分比表示，不是金额" }
-            else if configuration.words("notCostValues").contains(where: { v.raw.contains($0) }) { reason = "只写了“\(v.raw)”，没有金额" }
+            else if configuration.words("notCostValues").contains(where: { v.raw.containsText($0) }) { reason = "只写了“\(v.raw)”，没有金额" }
             if let reason { sink.add("Q3", at: at("name"), cell: r.sources?["name"], ["name": name, "value": v.raw, "reason": reason]) }
         }
         // Q8, Q9: restated names.
@@ -99,9 +104,9 @@ struct RowRules {
         }
         // Q12: units that do not fit.
         if let unit = v.unit {
-            if r.level2 == "数量指标" && configuration.words("countWrongUnits").contains(unit) && !r.name.contains("率") && !r.name.contains("比例") {
+            if r.level2 == "数量指标" && configuration.words("countWrongUnits").contains(unit) && !r.name.containsText("率") && !r.name.containsText("比例") {
                 sink.add("Q12", at: at("value"), cell: valueCell, ["name": name, "unit": unit, "reason": "数量指标应为计数单位"])
-            } else if contains(r.name, "personNames") && !r.name.contains("人次") && !r.name.contains("率") && !r.name.contains("比例")
+            } else if contains(r.name, "personNames") && !r.name.containsText("人次") && !r.name.containsText("率") && !r.name.containsText("比例")
                         && configuration.words("personWrongUnits").contains(unit) {
                 sink.add("Q12", at: at("value"), cell: valueCell, ["name": name, "unit": unit, "reason": "人数应以“人”计"])
             }

@@ -125,7 +125,7 @@ struct TableRules {
         }
         guard !money.isEmpty else { return }
         let totalWords = configuration.words("totalCost")
-        var total = money.first { (_, r, _) in totalWords.contains { r.name.contains($0) } }
+        var total = money.first { (_, r, _) in totalWords.contains { r.name.containsText($0) } }
         if total == nil && money.count == 1 && [nil, .le, .eq].contains(money[0].1.value.comparator) { total = money[0] }
         guard let (k, row, amount) = total else { return }
         if let budget, abs(amount - budget) > tolerance {
@@ -202,7 +202,7 @@ struct TableRules {
     func residue(_ t: ProjectGoalTable, into sink: inout FindingSink) {
         let markers = configuration.words("wordFieldMarkers")
         for (field, text) in [("title", t.title), ("projectName", t.projectName), ("goals.annual", t.goals.annual)] {
-            guard let text, let marker = markers.first(where: { text.contains($0) }) else { continue }
+            guard let text, let marker = markers.first(where: { text.containsText($0) }) else { continue }
             sink.add("Q23", at: .field(field), cell: t.sources?[field], ["text": String(text.prefix(30)), "what": "Word 域代码“\(marker)”"])
         }
     }
