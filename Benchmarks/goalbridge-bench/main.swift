@@ -94,9 +94,13 @@ func benchLarge(rows: Int = 50_000, columns: Int = 10) throws {
 /// Generates `count` distinct standard workbooks (each a real example table with its own project name),
 /// then collects them into a fresh dataset: files per second and peak memory.
 func benchCollect(count: Int) throws {
-    let dir = NSTemporaryDirectory() + "gb-bench-collect-\(getpid())"
+    // GB_KEEP=DIR keeps the generated workbooks in DIR and reuses them on the next run (profiling collect alone).
+    let kept = ProcessInfo.processInfo.environment["GB_KEEP"]
+    let dir = kept ?? NSTemporaryDirectory() + "gb-bench-collect-\(getpid())"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    defer { if kept == nil { try? FileManager.default.removeItem(atPath: dir) } }
+    let reuse = kept != nil && FileManager.default.fileExists(atPath: dir + "/\((count - 1) / 1000)/\(count - 1).xlsx")
+    if kept != nil { try? FileManager.default.removeItem(atPath: dir + "/dataset.sqlite"); for s in ["-wal", "-shm"] { unlink(dir + "/dataset.sqlite" + s) } }
     let base = try GoalImporter().importFile(example).tables
     let exporter = try GoalExporter()
     let t0 = now()
@@ -107,7 +111,8 @@ func benchCollect(count: Int) throws {
         try? FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
         _ = try? exporter.export(tables, to: "\(sub)/\(i).xlsx")
     }
-    if ProcessInfo.processInfo.environment["GB_SERIAL"] != nil { for i in 0..<count { generate(i) } }
+    if reuse {}
+    else if ProcessInfo.processInfo.environment["GB_SERIAL"] != nil { for i in 0..<count { generate(i) } }
     else { DispatchQueue.concurrentPerform(iterations: count) { generate($0) } }
     let generated = now() - t0
     let dataset = try Dataset(path: dir + "/dataset.sqlite")

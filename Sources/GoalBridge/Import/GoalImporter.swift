@@ -68,7 +68,7 @@ public struct GoalImporter: Sendable {
 
         for sheet in workbook.sheets where (sheet.state == .visible || forced != nil) && !isAuxiliary(sheet) {
             let grid = GridView(sheet)
-            if grid.cells.isEmpty { continue }
+            if grid.isEmpty { continue }
             guard let (spec, anchors) = detect(grid, candidates, preferred: templateId) else {
                 if sheet.state == .visible && !isAuxiliary(sheet) {
                     result.diagnostics.append(noTableDiagnostic(grid, candidates, file: file))
@@ -134,7 +134,7 @@ public struct GoalImporter: Sendable {
     }
 
     private func noTableDiagnostic(_ grid: GridView, _ candidates: [LayoutSpec], file: String?) -> Diagnostic {
-        let keys = Set(grid.cells.keys.compactMap { grid.labelKey($0.row, $0.column) })
+        let keys = Set(grid.allReferences.compactMap { grid.labelKey($0.row, $0.column) })
         var closest: (LayoutSpec, [String], [String])?
         for spec in candidates {
             let expected = spec.anchor.prefix(1) + (spec.requiredLabels ?? [])
@@ -151,7 +151,7 @@ public struct GoalImporter: Sendable {
 
     /// Non-blank cells no table took: each becomes a warning naming its cell.
     func leftovers(_ grid: GridView, rows: ClosedRange<Int>, file: String?) -> [Diagnostic] {
-        grid.cells(inRows: rows).filter { !grid.consumed.contains($0) }.map { ref in
+        grid.cells(inRows: rows).filter { !grid.isConsumed($0) }.map { ref in
             Diagnostic(.warning, "unmapped-cell", "内容“\(grid.text(ref.row, ref.column) ?? "")”不属于任何绩效目标表，未导入。请确认是否填错位置。",
                        file: file, sheet: grid.sheet.name, cell: ref.description)
         }

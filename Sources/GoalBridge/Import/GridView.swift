@@ -1,39 +1,69 @@
 import GoalBridgeModel
 import GoalBridgeSpreadsheet
 
-/// A sheet as the importer sees it: text by position, merged areas, and which cells were used.
+/// A sheet as the importer sees it: text by position, merged areas, label keys, and which cells were used.
+///
+/// Stored row by row, in arrays indexed by row number, so that every lookup on the import path is an
+/// array index plus a short search within one row — no hashing. (The first version kept dictionaries
+/// keyed by cell; hashing cell references and Chinese label strings was a fifth of mapping a table.)
 final class GridView {
     let sheet: Sheet
-    private(set) var cells: [CellReference: CellValue] = [:]
-    private var mergeAt: [CellReference: CellRange] = [:]
     /// Rows that hold at least one non-blank cell, ascending.
     let nonEmptyRows: [Int]
-    let nonEmptyRowSet: Set<Int>
-    /// Non-blank cells of each row, by column.
-    private var rowCells: [Int: [CellReference]] = [:]
-    /// Label keys of text cells, computed once.
-    private var keys: [CellReference: String] = [:]
-    var consumed = Set<CellReference>()
     let lastRow: Int
+
+    /// Non-blank cells, row-major; `values`, `keys` and `consumedFlags` run parallel to it.
+    private let references: [CellReference]
+    private let values: [CellValue]
+    /// Each cell's label key (`TextNormalizer.labelKey` of its trimmed text), computed once.
+    private let keys: [String]
+    private var consumedFlags: [Bool]
+    /// Cells of row r are `references[rowStart[r]..<rowStart[r + 1]]`.
+    private let rowStart: [Int]
+    /// Indices into `merges` of the merged areas that cover each row.
+    private let merges: [CellRange]
+    private let mergesOnRow: [[Int]]
+    /// Label key → indices of the cells that carry it, row-major.
+    private let keyIndex: [String: [Int]]
 
     init(_ sheet: Sheet) {
         self.sheet = sheet
-        var rows = Set<Int>()
+        var references: [CellReference] = [], values: [CellValue] = [], keys: [String] = []
+        // Sheet cells arrive sorted row-major (the reader sorts them).
         for cell in sheet.cells where !GridView.isBlank(cell.value) {
-            cells[cell.reference] = cell.value
-            rows.insert(cell.reference.row)
-            rowCells[cell.reference.row, default: []].append(cell.reference)
-            if case .string(let s) = cell.value { keys[cell.reference] = TextNormalizer.labelKey(TextNormalizer.trimmed(s)) }
+            references.append(cell.reference)
+            values.append(cell.value)
+            keys.append(TextNormalizer.labelKey(TextNormalizer.trimmed(cell.value.text)))
         }
-        for r in rowCells.keys { rowCells[r]!.sort() }
-        for m in sheet.merges {
-            for r in m.first.row...m.last.row {
-                for c in m.first.column...m.last.column { mergeAt[CellReference(row: r, column: c)] = m }
+        let lastCellRow = references.last?.row ?? -1
+        var rowStart = [Int](repeating: references.count, count: lastCellRow + 2)
+        var rows: [Int] = []
+        for (i, ref) in references.enumerated().reversed() { rowStart[ref.row] = i }
+        // Rows without cells start where the next row with cells starts.
+        if lastCellRow >= 0 {
+            for r in stride(from: lastCellRow, through: 0, by: -1) where rowStart[r] == references.count {
+                rowStart[r] = rowStart[r + 1]
             }
         }
-        nonEmptyRows = rows.sorted()
-        nonEmptyRowSet = rows
-        lastRow = max(nonEmptyRows.last ?? 0, sheet.merges.map(\.last.row).max() ?? 0)
+        for (i, ref) in references.enumerated() where i == 0 || references[i - 1].row != ref.row { rows.append(ref.row) }
+        var keyIndex: [String: [Int]] = [:]
+        for (i, k) in keys.enumerated() where !k.isEmpty { keyIndex[k, default: []].append(i) }
+
+        let lastRow = max(lastCellRow, sheet.merges.map(\.last.row).max() ?? 0)
+        var mergesOnRow = [[Int]](repeating: [], count: lastRow + 1)
+        for (i, m) in sheet.merges.enumerated() {
+            for r in m.first.row...m.last.row { mergesOnRow[r].append(i) }
+        }
+        self.references = references
+        self.values = values
+        self.keys = keys
+        self.consumedFlags = [Bool](repeating: false, count: references.count)
+        self.rowStart = rowStart
+        self.nonEmptyRows = rows
+        self.merges = sheet.merges
+        self.mergesOnRow = mergesOnRow
+        self.keyIndex = keyIndex
+        self.lastRow = max(lastRow, 0)
     }
 
     static func isBlank(_ v: CellValue) -> Bool {
@@ -41,7 +71,25 @@ final class GridView {
         return false
     }
 
-    func value(_ r: Int, _ c: Int) -> CellValue? { cells[CellReference(row: r, column: c)] }
+    var isEmpty: Bool { references.isEmpty }
+
+    /// Every non-blank cell, row-major.
+    var allReferences: [CellReference] { references }
+
+    /// The index of the non-blank cell at (r, c).
+    private func index(_ r: Int, _ c: Int) -> Int? {
+        guard r >= 0, r + 1 < rowStart.count else { return nil }
+        var lo = rowStart[r], hi = rowStart[r + 1]
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let column = references[mid].column
+            if column == c { return mid }
+            if column < c { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+
+    func value(_ r: Int, _ c: Int) -> CellValue? { index(r, c).map { values[$0] } }
 
     /// Text of a cell as written (trimmed); nil when blank.
     func text(_ r: Int, _ c: Int) -> String? {
@@ -51,7 +99,11 @@ final class GridView {
     }
 
     /// The merged area a cell lies in, if any.
-    func merge(at r: Int, _ c: Int) -> CellRange? { mergeAt[CellReference(row: r, column: c)] }
+    func merge(at r: Int, _ c: Int) -> CellRange? {
+        guard r >= 0, r < mergesOnRow.count else { return nil }
+        for i in mergesOnRow[r] where merges[i].first.column <= c && c <= merges[i].last.column { return merges[i] }
+        return nil
+    }
 
     /// True for a cell covered by a merge but not its top-left cell.
     func isMergeContinuation(_ r: Int, _ c: Int) -> Bool {
@@ -72,22 +124,43 @@ final class GridView {
     }
 
     func labelKey(_ r: Int, _ c: Int) -> String? {
-        let ref = CellReference(row: r, column: c)
-        if let k = keys[ref] { return k }
-        return text(r, c).map { TextNormalizer.labelKey($0) }
+        guard let i = index(r, c), !keys[i].isEmpty else { return nil }
+        return keys[i]
     }
 
     /// Non-blank cells in rows `rows`, row-major.
-    func cells(inRows rows: ClosedRange<Int>) -> [CellReference] {
-        if rows.count == 1 { return rowCells[rows.lowerBound] ?? [] }
-        var out: [CellReference] = []
-        for r in nonEmptyRows where rows.contains(r) { out += rowCells[r] ?? [] }
-        return out
+    func cells(inRows rows: ClosedRange<Int>) -> ArraySlice<CellReference> {
+        guard !references.isEmpty else { return [] }
+        let lower = min(max(rows.lowerBound, 0), rowStart.count - 1)
+        let upper = min(max(rows.upperBound + 1, 0), rowStart.count - 1)
+        guard lower < upper else { return [] }
+        return references[rowStart[lower]..<rowStart[upper]]
     }
 
-    func hasCells(inRow r: Int) -> Bool { nonEmptyRowSet.contains(r) }
+    /// Non-blank cells whose label key is `key`, row-major.
+    func cells(withKey key: String) -> [CellReference] { (keyIndex[key] ?? []).map { references[$0] } }
 
-    func consume(_ r: Int, _ c: Int) { consumed.insert(CellReference(row: r, column: c)) }
+    /// The first unconsumed cell, row-major, in `rows` whose label key is one of `keys`.
+    func firstUnconsumed(withKeyIn keys: Set<String>, rows: ClosedRange<Int>) -> CellReference? {
+        var best: Int?
+        for key in keys {
+            guard let hits = keyIndex[key] else { continue }
+            // Hits are row-major: the first that qualifies is this key's earliest.
+            if let i = hits.first(where: { rows.contains(references[$0].row) && !consumedFlags[$0] }), best.map({ i < $0 }) ?? true {
+                best = i
+            }
+        }
+        return best.map { references[$0] }
+    }
+
+    func hasCells(inRow r: Int) -> Bool { r >= 0 && r + 1 < rowStart.count && rowStart[r] < rowStart[r + 1] }
+
+    /// Marks a cell as used by the table; blank cells are never reported as leftovers, so they need no mark.
+    func consume(_ r: Int, _ c: Int) {
+        if let i = index(r, c) { consumedFlags[i] = true }
+    }
+
+    func isConsumed(_ ref: CellReference) -> Bool { index(ref.row, ref.column).map { consumedFlags[$0] } ?? false }
 
     func source(_ r: Int, _ c: Int) -> SourceCell { SourceCell(sheet: sheet.name, cell: CellReference(row: r, column: c).description) }
 }

@@ -92,12 +92,7 @@ struct TableParser {
 
     /// First unconsumed cell in rows `rows` whose label key is one of `keys`.
     private func find(_ keys: Set<String>, rows: ClosedRange<Int>) -> CellReference? {
-        for r in grid.nonEmptyRows where rows.contains(r) {
-            for ref in grid.cells(inRows: r...r) where !grid.consumed.contains(ref) {
-                if let k = grid.labelKey(ref.row, ref.column), keys.contains(k) { return ref }
-            }
-        }
-        return nil
+        grid.firstUnconsumed(withKeyIn: keys, rows: rows)
     }
 
     private mutating func parseFixedRows(until lastRow: Int) {
@@ -125,7 +120,7 @@ struct TableParser {
         parseSpendingPlan(rows: rows)
         if let titleField, let name = titleField.field {
             // The title is the first text above the anchor that no label took.
-            let above = grid.cells(inRows: regionStart...max(anchor.row, regionStart)).filter { !grid.consumed.contains($0) && $0.row < anchor.row }
+            let above = grid.cells(inRows: regionStart...max(anchor.row, regionStart)).filter { !grid.isConsumed($0) && $0.row < anchor.row }
             if let ref = above.first, let text = grid.text(ref.row, ref.column) {
                 grid.consume(ref.row, ref.column)
                 draft.fieldSources[name] = grid.source(ref.row, ref.column)
@@ -136,7 +131,7 @@ struct TableParser {
 
     /// A static text with fields in it: the first unused cell that matches gives the fields.
     private mutating func readTemplate(_ template: TextTemplate, rows: ClosedRange<Int>) {
-        for ref in grid.cells(inRows: rows) where !grid.consumed.contains(ref) {
+        for ref in grid.cells(inRows: rows) where !grid.isConsumed(ref) {
             guard let text = grid.text(ref.row, ref.column), let values = template.match(text) else { continue }
             grid.consume(ref.row, ref.column)
             let types = TableFieldCatalog.fields(for: spec.kind)
@@ -197,7 +192,7 @@ struct TableParser {
             grid.consume(label.row, label.column)
             // Point labels sit on the label's row, or on the row below when funds come first (C′).
             let pointRow = under ? label.row + 1 : label.row
-            let maxColumn = grid.cells.keys.filter { $0.row == pointRow || $0.row == pointRow + 1 }.map(\.column).max() ?? label.column
+            let maxColumn = grid.cells(inRows: pointRow...(pointRow + 1)).map(\.column).max() ?? label.column
             var points: [SpendingPoint] = []
             var column = grid.nextColumn(after: pointRow, label.column)
             while column <= maxColumn {
@@ -356,7 +351,7 @@ struct TableParser {
         // Header cells the layout does not know: their columns are kept as extras.
         var unknownColumns: [Int: String] = [:]
         for r in header.row...lastHeaderRow {
-            for ref in grid.cells(inRows: r...r) where !grid.consumed.contains(ref) && ref.column != header.caption?.column {
+            for ref in grid.cells(inRows: r...r) where !grid.isConsumed(ref) && ref.column != header.caption?.column {
                 if let t = grid.text(ref.row, ref.column) {
                     unknownColumns[ref.column] = t
                     grid.consume(ref.row, ref.column)
@@ -584,7 +579,7 @@ struct TableParser {
     /// Cells of the table that no field took: kept as extras (label and value), each with a warning.
     private mutating func collectExtras(rows: ClosedRange<Int>) {
         for r in rows {
-            let left = grid.cells(inRows: r...r).filter { !grid.consumed.contains($0) }
+            let left = grid.cells(inRows: r...r).filter { !grid.isConsumed($0) }
             var i = 0
             while i < left.count {
                 let ref = left[i]
