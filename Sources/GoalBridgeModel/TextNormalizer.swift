@@ -20,6 +20,7 @@ public enum TextNormalizer {
     public static func labelKey(_ s: String, trimmingColons: Bool = true) -> String {
         var out = String.UnicodeScalarView()
         var changed = false
+        var mayNeedComposition = false
         for u in s.unicodeScalars {
             switch u.value {
             case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0x200B, 0xFEFF, 0xA0:
@@ -29,11 +30,32 @@ public enum TextNormalizer {
             case 0xFF08, 0xFF09: out.append(u)
             case 0xFF01...0xFF5E: out.append(Unicode.Scalar(u.value - 0xFEE0)!); changed = true
             default:
-                if isSpace(u) { changed = true } else { out.append(u) }
+                if isSpace(u) { changed = true } else {
+                    out.append(u)
+                    if !isCompositionStable(u) { mayNeedComposition = true }
+                }
             }
         }
         while trimmingColons, let last = out.last, last == ":" || last == "：" { out.removeLast(); changed = true }
+        // Keys are NFC, so equal keys have equal bytes (LabelKey hashes bytes). Only text with combining
+        // marks, compatibility ideographs and the like can change; CJK, kana, Latin and common
+        // punctuation never do, so the Foundation pass is skipped for them.
+        if mayNeedComposition { return String(out).precomposedStringWithCanonicalMapping }
         return changed ? String(out) : s
+    }
+
+    /// Scalars that NFC leaves alone whatever surrounds them: Latin below the combining marks, CJK
+    /// ideographs and punctuation, kana without the voicing marks, full-width forms, arrows, box drawing.
+    @inline(__always)
+    static func isCompositionStable(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2150...0x218F, 0x2190...0x21FF, 0x2460...0x24FF,
+             0x2500...0x27BF, 0x3000...0x3029, 0x3030...0x3096, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF00...0xFFEF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Whitespace as Unicode defines it (White_Space), without a property-table lookup per scalar.

@@ -28,3 +28,32 @@ extension String {
         }
     }
 }
+
+/// A label key (`TextNormalizer.labelKey`) used as a set or dictionary key: hashed and compared by its
+/// UTF-8 bytes. Label keys are NFC, so byte equality is the same as String equality — without the
+/// Unicode normalisation Swift performs on every hash of a non-ASCII String (a tenth of mapping a table).
+public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
+    public let text: String
+
+    /// Normalises `raw` with `TextNormalizer.labelKey`.
+    public init(_ raw: String) { text = TextNormalizer.labelKey(raw) }
+
+    /// Wraps text that already is a label key.
+    public init(normalized text: String) { self.text = text }
+
+    public var description: String { text }
+
+    public static func == (a: LabelKey, b: LabelKey) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+            }
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var x = text
+        x.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

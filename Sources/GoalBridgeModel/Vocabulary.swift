@@ -27,13 +27,13 @@ public struct Vocabulary: Codable, Hashable, Sendable {
 
     /// Alias key → entries, built once per vocabulary (lookups are on the import hot path).
     private final class Index: @unchecked Sendable {
-        let level1: [String: String]
-        let level2: [String: [VocabularyEntry]]
+        let level1: [LabelKey: String]
+        let level2: [LabelKey: [VocabularyEntry]]
         init(_ v: Vocabulary) {
-            var l1: [String: String] = [:]
-            for e in v.level1 { for a in e.aliases { l1[TextNormalizer.labelKey(a)] = l1[TextNormalizer.labelKey(a)] ?? e.canonical } }
-            var l2: [String: [VocabularyEntry]] = [:]
-            for e in v.level2 { for a in Set(e.aliases.map { TextNormalizer.labelKey($0) }) { l2[a, default: []].append(e) } }
+            var l1: [LabelKey: String] = [:]
+            for e in v.level1 { for a in e.aliases { l1[LabelKey(a)] = l1[LabelKey(a)] ?? e.canonical } }
+            var l2: [LabelKey: [VocabularyEntry]] = [:]
+            for e in v.level2 { for a in Set(e.aliases.map { LabelKey($0) }) { l2[a, default: []].append(e) } }
             level1 = l1
             level2 = l2
         }
@@ -72,13 +72,13 @@ public struct Vocabulary: Codable, Hashable, Sendable {
 
     /// Canonical level-1 name for a spelling, or nil when it is not a known level-1 name.
     public func canonicalLevel1(_ raw: String) -> String? {
-        index.level1[TextNormalizer.labelKey(raw)]
+        index.level1[LabelKey(raw)]
     }
 
     /// Canonical level-2 name, preferring an entry that belongs under `level1` (成本指标 is level 2 under
     /// 产出指标 in older tables; 满意度 is level 2 under 部门效果).
     public func canonicalLevel2(_ raw: String, under level1: String? = nil) -> String? {
-        let matches = index.level2[TextNormalizer.labelKey(raw)] ?? []
+        let matches = index.level2[LabelKey(raw)] ?? []
         if let level1, let m = matches.first(where: { $0.parents?.contains(level1) == true }) { return m.canonical }
         return matches.first?.canonical
     }

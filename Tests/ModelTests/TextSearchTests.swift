@@ -17,3 +17,14 @@ struct TextSearchTests {
         #expect(reference == expected)
     }
 }
+
+struct LabelKeyTests {
+    /// Label keys are NFC, so keys compared by bytes agree with String equality.
+    @Test func canonicallyEquivalentSpellingsGiveTheSameKey() {
+        #expect(LabelKey("\u{F9D1}") == LabelKey("六"))                 // CJK compatibility ideograph
+        #expect(LabelKey("Cafe\u{301} 指标") == LabelKey("Café指标"))   // combining accent, space
+        #expect(LabelKey("（一级指标）：") == LabelKey("(一级 指标)"))
+        #expect(LabelKey("一级指标") != LabelKey("二级指标"))
+        #expect(Set([LabelKey("\u{F9D1}"), LabelKey("六")]).count == 1)
+    }
+}

@@ -24,7 +24,7 @@ final class GridView {
     private let merges: [CellRange]
     private let mergesOnRow: [[Int]]
     /// Label key → indices of the cells that carry it, row-major.
-    private let keyIndex: [String: [Int]]
+    private let keyIndex: [LabelKey: [Int]]
 
     init(_ sheet: Sheet) {
         self.sheet = sheet
@@ -46,8 +46,8 @@ final class GridView {
             }
         }
         for (i, ref) in references.enumerated() where i == 0 || references[i - 1].row != ref.row { rows.append(ref.row) }
-        var keyIndex: [String: [Int]] = [:]
-        for (i, k) in keys.enumerated() where !k.isEmpty { keyIndex[k, default: []].append(i) }
+        var keyIndex: [LabelKey: [Int]] = [:]
+        for (i, k) in keys.enumerated() where !k.isEmpty { keyIndex[LabelKey(normalized: k), default: []].append(i) }
 
         let lastRow = max(lastCellRow, sheet.merges.map(\.last.row).max() ?? 0)
         var mergesOnRow = [[Int]](repeating: [], count: lastRow + 1)
@@ -138,13 +138,20 @@ final class GridView {
     }
 
     /// Non-blank cells whose label key is `key`, row-major.
-    func cells(withKey key: String) -> [CellReference] { (keyIndex[key] ?? []).map { references[$0] } }
+    func cells(withKey key: String) -> [CellReference] { (keyIndex[LabelKey(normalized: key)] ?? []).map { references[$0] } }
+
+    /// Rows holding a cell whose label key is one of `keys`.
+    func rows(withKeyIn keys: Set<String>) -> Set<Int> {
+        var rows = Set<Int>()
+        for key in keys { for i in keyIndex[LabelKey(normalized: key)] ?? [] { rows.insert(references[i].row) } }
+        return rows
+    }
 
     /// The first unconsumed cell, row-major, in `rows` whose label key is one of `keys`.
     func firstUnconsumed(withKeyIn keys: Set<String>, rows: ClosedRange<Int>) -> CellReference? {
         var best: Int?
         for key in keys {
-            guard let hits = keyIndex[key] else { continue }
+            guard let hits = keyIndex[LabelKey(normalized: key)] else { continue }
             // Hits are row-major: the first that qualifies is this key's earliest.
             if let i = hits.first(where: { rows.contains(references[$0].row) && !consumedFlags[$0] }), best.map({ i < $0 }) ?? true {
                 best = i

@@ -17,6 +17,8 @@ struct TableParser {
     /// The last row that belongs to the table.
     private(set) var tableEnd: Int
     private var draft = TableDraft()
+    /// Rows with both a level-1 and a level-2 column header: the indicator blocks' header rows.
+    private let headerRows: Set<Int>
 
     init(spec: LayoutSpec, keys: LayoutKeys, grid: GridView, vocabulary: Vocabulary, file: String?, regionStart: Int, anchor: CellReference, regionLimit: Int) {
         self.spec = spec
@@ -28,6 +30,7 @@ struct TableParser {
         self.anchor = anchor
         self.regionLimit = regionLimit
         self.tableEnd = anchor.row
+        self.headerRows = grid.rows(withKeyIn: keys.level1Headers).intersection(grid.rows(withKeyIn: keys.level2Headers))
     }
 
     private mutating func warn(_ code: String, _ message: String, _ r: Int, _ c: Int) {
@@ -232,15 +235,7 @@ struct TableParser {
         return min(grid.merge(at: c.row, c.column)?.first.row ?? c.row, h.row)
     }
 
-    private func isHeaderRow(_ r: Int, _ block: IndicatorBlockSpec) -> Bool {
-        var l1 = false, l2 = false
-        for ref in grid.cells(inRows: r...r) {
-            guard let key = grid.labelKey(ref.row, ref.column) else { continue }
-            if keys.level1Headers.contains(key) { l1 = true }
-            if keys.level2Headers.contains(key) { l2 = true }
-        }
-        return l1 && l2
-    }
+    private func isHeaderRow(_ r: Int, _ block: IndicatorBlockSpec) -> Bool { headerRows.contains(r) }
 
     /// Header rows after the anchor, each assigned to a block by its caption, else in layout order.
     private func findHeaderRows(_ blocks: [IndicatorBlockSpec]) -> [HeaderRow] {

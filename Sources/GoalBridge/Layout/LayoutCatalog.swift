@@ -121,6 +121,8 @@ struct LayoutKeys: Sendable {
 
     func template(_ text: String) -> TextTemplate? { templates[text] ?? TextTemplate(text) }
 
+    var hasAnchorSuffixes: Bool { !anchorSuffixes.isEmpty }
+
     /// Anchor spellings starting with `*` match a cell that ends with the rest.
     func isAnchor(_ key: String) -> Bool {
         if anchor.contains(key) { return true }

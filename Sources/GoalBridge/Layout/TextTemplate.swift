@@ -63,7 +63,8 @@ struct TextTemplate {
             case .field(_, let p): pattern += "(" + p + ")\\s*"
             }
         }
-        return try! NSRegularExpression(pattern: pattern + "$")
+        // A field may hold a line break typed in the cell (Alt+Enter in a title's department name): `.` must cross it.
+        return try! NSRegularExpression(pattern: pattern + "$", options: [.dotMatchesLineSeparators])
     }
 
     /// Field values in a cell's text, or nil when the cell does not match.
