@@ -157,6 +157,11 @@ func benchCollectSteps(iterations: Int = 2_000) throws {
     let decoder = JSONDecoder()
     let encodedTables = try result.tables.map { try plain.encode($0) }
     try time("model JSON decode") { for d in encodedTables { _ = try decoder.decode(GoalTable.self, from: d) } }
+    let compact = JSONEncoder()
+    compact.userInfo[.compactSourceCells] = true
+    try time("model JSON (dataset form)") { for t in result.tables { _ = try compact.encode(t) } }
+    let compactTables = try result.tables.map { try compact.encode($0) }
+    try time("model JSON decode (dataset)") { for d in compactTables { _ = try decoder.decode(GoalTable.self, from: d) } }
     let plist = PropertyListEncoder()
     plist.outputFormat = .binary
     try time("model binary plist") { for t in result.tables { _ = try plist.encode(t) } }
@@ -188,6 +193,34 @@ func benchCollectSteps(iterations: Int = 2_000) throws {
 do {
     switch mode {
     case "steps": try benchCollectSteps()
+    case "json-par":
+        let tables = try GoalImporter().importFile(example).tables
+        let threads = ProcessInfo.processInfo.activeProcessorCount, n = 10_000
+        let t0 = now()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            let compact = JSONEncoder()
+            compact.userInfo[.compactSourceCells] = true
+            for _ in 0..<n { for t in tables { _ = try! compact.encode(t) } }
+        }
+        print(String(format: "json    on %d threads at once: %.1f µs per table per thread", threads, (now() - t0) / Double(n) * 1e6))
+    case "import-par":
+        // Read + map on every core at once, in one process: per-workbook time per thread shows contention.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: example))
+        let importer = try GoalImporter()
+        let threads = ProcessInfo.processInfo.activeProcessorCount, n = 3_000
+        let t0 = now()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            for _ in 0..<n { _ = importer.importWorkbook(try! importer.reader.read(bytes: bytes)) }
+        }
+        print(String(format: "import  on %d threads at once: %.1f µs per workbook per thread", threads, (now() - t0) / Double(n) * 1e6))
+    case "json":
+        // Encoding one table's model for the dataset, in a loop (for profiling).
+        let tables = try GoalImporter().importFile(example).tables
+        let compact = JSONEncoder()
+        compact.userInfo[.compactSourceCells] = true
+        let t0 = now()
+        for _ in 0..<20_000 { for t in tables { _ = try compact.encode(t) } }
+        print(String(format: "json    %.1f µs per table", (now() - t0) / 20_000 * 1e6))
     case "collect": try benchCollect(count: Int(args.dropFirst().first ?? "") ?? 10_000)
     case "read": try benchRead(iterations: Int(args.dropFirst(2).first ?? "") ?? 20_000)
     case "import": try benchImport()

@@ -55,8 +55,7 @@ extension Dataset {
                         }
                     }
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
+                let encoder = Dataset.modelEncoder()
                 try db.execute(sql: "UPDATE goal_table SET model_json = ?, corrected = 1 WHERE id = ?",
                                arguments: [String(decoding: try encoder.encode(table), as: UTF8.self), tableId])
                 try db.execute(sql: "DELETE FROM indicator WHERE table_id = ?", arguments: [tableId])

@@ -12,6 +12,42 @@ public struct SourceCell: Codable, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(sheet)!\(cell)" }
 }
 
+extension CodingUserInfoKey {
+    /// Set to `true` on an encoder to write each `SourceCell` as one string, `Sheet!B21`, instead of
+    /// `{"sheet": …, "cell": …}`. The dataset stores models this way: a table carries a source for
+    /// nearly every value, and the keyed form was a third of the time spent encoding a table.
+    /// Decoding accepts both forms whatever the setting.
+    public static let compactSourceCells = CodingUserInfoKey(rawValue: "goalbridge.compactSourceCells")!
+}
+
+extension SourceCell {
+    private enum CodingKeys: String, CodingKey { case sheet, cell }
+
+    public init(from decoder: Decoder) throws {
+        if let text = try? decoder.singleValueContainer().decode(String.self) {
+            // The cell reference never contains "!", the sheet name may.
+            guard let bang = text.lastIndex(of: "!") else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "source cell “\(text)” is not Sheet!A1"))
+            }
+            self.init(sheet: String(text[..<bang]), cell: String(text[text.index(after: bang)...]))
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(sheet: try c.decode(String.self, forKey: .sheet), cell: try c.decode(String.self, forKey: .cell))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        if encoder.userInfo[.compactSourceCells] as? Bool == true {
+            var c = encoder.singleValueContainer()
+            try c.encode(description)
+        } else {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(sheet, forKey: .sheet)
+            try c.encode(cell, forKey: .cell)
+        }
+    }
+}
+
 /// Where a whole table was read from.
 public struct TableSource: Codable, Hashable, Sendable {
     public var file: String?
