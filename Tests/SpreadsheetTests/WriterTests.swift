@@ -28,10 +28,13 @@ struct WriterRoundTripTests {
         let wb = Self.sampleWorkbook()
         let path = temporaryPath()
         try GridWriter.write(wb, to: path)
-        let back = try XLSXReader().read(path: path)
+        let back = try XLSXReader(readsCoreProperties: true).read(path: path)
         #expect(back.sheets == wb.sheets)
         #expect(back.properties.custom == wb.properties.custom)
         #expect(back.properties.title == "测试")
+        // By default only the custom properties are read.
+        let plain = try XLSXReader().read(path: path)
+        #expect(plain.properties.title == nil && plain.properties.custom == wb.properties.custom)
     }
 
     @Test func textStartingWithEqualsStaysText() throws {

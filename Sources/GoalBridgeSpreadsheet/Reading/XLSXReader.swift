@@ -8,9 +8,14 @@ import Foundation
 /// ```
 public struct XLSXReader: Sendable {
     public var limits: ReadLimits
+    /// Whether to read docProps/core.xml (title, subject, author) into `Workbook.properties`.
+    /// Off by default: nothing on the import path uses them, and the part cost ≈ 5 % of reading a
+    /// goal table. Custom properties (the template id and version) are always read.
+    public var readsCoreProperties: Bool
 
-    public init(limits: ReadLimits = .standard) {
+    public init(limits: ReadLimits = .standard, readsCoreProperties: Bool = false) {
         self.limits = limits
+        self.readsCoreProperties = readsCoreProperties
     }
 
     /// Reads a file. The file is only read, never modified or locked.
@@ -51,7 +56,7 @@ public struct XLSXReader: Sendable {
         case .zip: break
         }
         let zip = try ZipArchive(bytes: buffer, limits: limits, file: file)
-        return try PackageReader(zip: zip, limits: limits, file: file).read()
+        return try PackageReader(zip: zip, limits: limits, file: file, readsCoreProperties: readsCoreProperties).read()
     }
 }
 
@@ -60,6 +65,7 @@ private struct PackageReader {
     let zip: ZipArchive
     let limits: ReadLimits
     let file: String?
+    let readsCoreProperties: Bool
     let xml = XMLParserSession()
 
     func location(_ part: String, sheet: String? = nil) -> SpreadsheetLocation {
@@ -155,6 +161,7 @@ private struct PackageReader {
             let part = RelationshipsParser.resolve(rel.target, from: "")
             switch rel.kind {
             case "core-properties", "metadata/core-properties":
+                guard readsCoreProperties else { break }
                 if let core = try parse(part, CorePropertiesParser()) {
                     props.title = core.values["title"]
                     props.subject = core.values["subject"]
