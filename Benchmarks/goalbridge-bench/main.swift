@@ -171,6 +171,10 @@ func benchCollectSteps(iterations: Int = 2_000) throws {
     try time("model JSON (dataset form)") { for t in result.tables { _ = try compact.encode(t) } }
     let compactTables = try result.tables.map { try compact.encode($0) }
     try time("model JSON decode (dataset)") { for d in compactTables { _ = try decoder.decode(GoalTable.self, from: d) } }
+    let fast = ModelColumnEncoder()
+    try time("model JSON (dataset encoder)") { for t in result.tables { _ = try fast.encode(t) } }
+    let fastTables = try result.tables.map { try fast.encode($0) }
+    print("  dataset encoder decodes to the same tables: \(try fastTables.map { try decoder.decode(GoalTable.self, from: Data($0.utf8)) } == result.tables)")
     let plist = PropertyListEncoder()
     plist.outputFormat = .binary
     try time("model binary plist") { for t in result.tables { _ = try plist.encode(t) } }
@@ -212,6 +216,12 @@ do {
             for _ in 0..<n { for t in tables { _ = try! compact.encode(t) } }
         }
         print(String(format: "json    on %d threads at once: %.1f µs per table per thread", threads, (now() - t0) / Double(n) * 1e6))
+        let t1 = now()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            let fast = ModelColumnEncoder()
+            for _ in 0..<n { for t in tables { _ = try! fast.encode(t) } }
+        }
+        print(String(format: "json    dataset encoder on %d threads at once: %.1f µs per table per thread", threads, (now() - t1) / Double(n) * 1e6))
     case "import-par":
         // Read + map on every core at once, in one process: per-workbook time per thread shows contention.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: example))
@@ -222,6 +232,12 @@ do {
             for _ in 0..<n { _ = importer.importWorkbook(try! importer.reader.read(bytes: bytes)) }
         }
         print(String(format: "import  on %d threads at once: %.1f µs per workbook per thread", threads, (now() - t0) / Double(n) * 1e6))
+    case "json-fast":
+        let tables = try GoalImporter().importFile(example).tables
+        let fast = ModelColumnEncoder()
+        let t0 = now()
+        for _ in 0..<20_000 { for t in tables { _ = try fast.encode(t) } }
+        print(String(format: "json    dataset encoder %.1f µs per table", (now() - t0) / 20_000 * 1e6))
     case "json":
         // Encoding one table's model for the dataset, in a loop (for profiling).
         let tables = try GoalImporter().importFile(example).tables

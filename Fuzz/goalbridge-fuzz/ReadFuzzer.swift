@@ -7,7 +7,8 @@ import GoalBridgeSpreadsheet
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let buffer = UnsafeRawBufferPointer(start: data, count: size)
-    if let workbook = try? XLSXReader().read(buffer: buffer) {
+    // Core properties too: every part parser is fuzzed, not only those the import path uses.
+    if let workbook = try? XLSXReader(readsCoreProperties: true).read(buffer: buffer) {
         _ = FuzzState.importer.importWorkbook(workbook)
     }
     return 0

@@ -55,9 +55,8 @@ extension Dataset {
                         }
                     }
                 }
-                let encoder = Dataset.modelEncoder()
                 try db.execute(sql: "UPDATE goal_table SET model_json = ?, corrected = 1 WHERE id = ?",
-                               arguments: [String(decoding: try encoder.encode(table), as: UTF8.self), tableId])
+                               arguments: [try Dataset.modelJSON(table, fallback: Dataset.modelEncoder()), tableId])
                 try db.execute(sql: "DELETE FROM indicator WHERE table_id = ?", arguments: [tableId])
                 switch table {
                 case .project(let t): for set in t.indicatorSets { try Dataset.insertIndicators(set, table: tableId, db) }

@@ -40,7 +40,7 @@ public struct CollectedFile: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoded = EncodedColumns(
-            tables: try tables.map { String(decoding: try models.encode($0), as: UTF8.self) },
+            tables: try tables.map { try Dataset.modelJSON($0, fallback: models) },
             findingLocations: try findings.map { String(decoding: try encoder.encode($0.location), as: UTF8.self) },
             findingFigures: try findings.map { $0.figures.isEmpty ? nil : String(decoding: try encoder.encode($0.figures), as: UTF8.self) })
     }
@@ -83,6 +83,13 @@ public final class Dataset: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.userInfo[.compactSourceCells] = true
         return encoder
+    }
+
+    /// A table's model_json text: written by ModelColumnEncoder (2× faster than JSONEncoder and without its
+    /// cross-thread contention), or by JSONEncoder should the model ever encode itself in a way that cannot be streamed.
+    static func modelJSON(_ table: GoalTable, fallback: JSONEncoder) throws -> String {
+        if let text = try? ModelColumnEncoder().encode(table) { return text }
+        return String(decoding: try fallback.encode(table), as: UTF8.self)
     }
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import GoalBridge
+import GoalBridgeModel
+@testable import GoalBridgeDataset
+
+/// The dataset's own JSON writer must produce what JSONDecoder reads back into the same model, and the
+/// same JSON values as Foundation's encoder (key order aside).
+struct ModelColumnEncoderTests {
+    /// Every example table, imported from its workbooks (with a source cell on nearly every value) and from its JSON.
+    static func exampleTables() throws -> [GoalTable] {
+        let fm = FileManager.default
+        let importer = try GoalImporter()
+        var tables: [GoalTable] = []
+        for dir in ["Examples", "Examples/regional"] {
+            for name in try fm.contentsOfDirectory(atPath: repo.appendingPathComponent(dir).path).sorted() {
+                let url = repo.appendingPathComponent(dir).appendingPathComponent(name)
+                if name.hasSuffix(".xlsx") { tables += importer.importFile(url.path).tables }
+                if name.hasSuffix(".json") { tables += try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: url)).tables }
+            }
+        }
+        return tables
+    }
+
+    static func jsonValue(_ text: String) throws -> NSObject {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) as? NSObject)
+    }
+
+    @Test func everyExampleTableDecodesToItselfAndMatchesFoundation() throws {
+        let tables = try Self.exampleTables()
+        #expect(tables.count >= 30)
+        let foundation = JSONEncoder()
+        foundation.userInfo[.compactSourceCells] = true
+        for table in tables {
+            let text = try ModelColumnEncoder().encode(table)
+            #expect(try JSONDecoder().decode(GoalTable.self, from: Data(text.utf8)) == table)
+            let reference = String(decoding: try foundation.encode(table), as: UTF8.self)
+            #expect(try Self.jsonValue(text) == Self.jsonValue(reference), "\(table.source?.layout ?? "-")")
+        }
+    }
+
+    @Test func textIsEscapedAsJSONRequires() throws {
+        let awkward = "引号\"反斜杠\\换行\n回车\r制表\t响铃\u{07}表情😀 / </script>"
+        var table = ProjectGoalTable(projectName: awkward)
+        table.amountUnit = "万元"
+        table.annualFunds = Funds(total: Amount(raw: "-0.000001", value: Decimal(string: "-0.000001")),
+                                  fiscal: Amount(raw: "123456789012345678.25", value: Decimal(string: "123456789012345678.25")))
+        table.indicatorSets = [IndicatorSet(scope: .annual, rows: [
+            IndicatorRow(level1Raw: "产出指标", level2Raw: "数量指标", name: "\u{0}\u{1F}", value: IndicatorValue(raw: "≥95%"),
+                         sources: ["name": SourceCell(sheet: "表!1", cell: "D21")]),
+        ])]
+        let text = try ModelColumnEncoder().encode(GoalTable.project(table))
+        #expect(try JSONDecoder().decode(GoalTable.self, from: Data(text.utf8)) == .project(table))
+        #expect(text.contains(#""表!1!D21""#))
+        #expect(!text.contains("\n") && text.contains(#"\n"#) && text.contains(#"\u0007"#))
+    }
+
+    /// Going back to a container after a later sibling was written cannot be streamed: it is refused, and
+    /// the dataset stores the table through JSONEncoder instead.
+    @Test func codeThatRevisitsAClosedContainerIsRefused() throws {
+        struct Revisiting: Encodable {
+            enum Keys: String, CodingKey { case a, b, c }
+            func encode(to encoder: Encoder) throws {
+                var top = encoder.container(keyedBy: Keys.self)
+                var a = top.nestedContainer(keyedBy: Keys.self, forKey: .a)
+                try top.encode(1, forKey: .b)
+                try a.encode(2, forKey: .c)
+            }
+        }
+        #expect(throws: ModelColumnEncoder.Failure.self) { try ModelColumnEncoder().encode(Revisiting()) }
+        struct Nested: Encodable {
+            enum Keys: String, CodingKey { case a, b, c }
+            func encode(to encoder: Encoder) throws {
+                var top = encoder.container(keyedBy: Keys.self)
+                var a = top.nestedContainer(keyedBy: Keys.self, forKey: .a)
+                try a.encode(2, forKey: .c)
+                var list = top.nestedUnkeyedContainer(forKey: .b)
+                try list.encode("x")
+                try list.encode(3.5)
+            }
+        }
+        #expect(try ModelColumnEncoder().encode(Nested()) == #"{"a":{"c":2},"b":["x",3.5]}"#)
+    }
+}
