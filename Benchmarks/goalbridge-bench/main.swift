@@ -222,6 +222,32 @@ do {
             for _ in 0..<n { for t in tables { _ = try! fast.encode(t) } }
         }
         print(String(format: "json    dataset encoder on %d threads at once: %.1f µs per table per thread", threads, (now() - t1) / Double(n) * 1e6))
+    case "process":
+        let dataset = try Dataset(path: NSTemporaryDirectory() + "gb-bench-pp-\(getpid()).sqlite")
+        let collector = try Collector(dataset: dataset)
+        let t0 = now()
+        for _ in 0..<5_000 { _ = collector.process(example) }
+        print(String(format: "process one thread: %.1f µs per file", (now() - t0) / 5_000 * 1e6))
+    case "process-par":
+        // Collector.process (read a file, hash, map, review) on every core at once vs one core.
+        let dataset = try Dataset(path: NSTemporaryDirectory() + "gb-bench-pp-\(getpid()).sqlite")
+        let collector = try Collector(dataset: dataset)
+        let n = 2_000
+        var t0 = now()
+        for _ in 0..<n { _ = collector.process(example) }
+        print(String(format: "process one thread: %.1f µs per file", (now() - t0) / Double(n) * 1e6))
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        t0 = now()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in for _ in 0..<n { _ = collector.process(example) } }
+        print(String(format: "process on %d threads at once: %.1f µs per file per thread", threads, (now() - t0) / Double(n) * 1e6))
+        let reviewer = Reviewer()
+        let tables = try GoalImporter().importFile(example).tables
+        t0 = now()
+        for _ in 0..<n * 5 { _ = reviewer.review(tables) }
+        print(String(format: "review one thread: %.1f µs per file", (now() - t0) / Double(n * 5) * 1e6))
+        t0 = now()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in for _ in 0..<n * 5 { _ = reviewer.review(tables) } }
+        print(String(format: "review on %d threads at once: %.1f µs per file per thread", threads, (now() - t0) / Double(n * 5) * 1e6))
     case "import-par":
         // Read + map on every core at once, in one process: per-workbook time per thread shows contention.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: example))

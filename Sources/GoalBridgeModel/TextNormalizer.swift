@@ -18,6 +18,9 @@ public enum TextNormalizer {
     /// The key used to compare labels: no whitespace (PDF justification splits words: `社会效益 指标`),
     /// half-width, no trailing colon, parentheses in their full-width form. One pass over the scalars.
     public static func labelKey(_ s: String, trimmingColons: Bool = true) -> String {
+        // Most cell texts are already keys (no spaces, no ASCII parentheses, no full-width forms): check
+        // first, and only build a new string when something changes.
+        if isAlreadyKey(s, trimmingColons: trimmingColons) { return s }
         var out = String.UnicodeScalarView()
         var changed = false
         var mayNeedComposition = false
@@ -44,14 +47,32 @@ public enum TextNormalizer {
         return changed ? String(out) : s
     }
 
+    private static func isAlreadyKey(_ s: String, trimmingColons: Bool) -> Bool {
+        var last: UInt32 = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            switch v {
+            case 0x28, 0x29, 0xA0, 0x3000, 0x200B, 0xFEFF: return false
+            case 0xFF08, 0xFF09: break
+            case 0xFF01...0xFF5E: return false
+            default:
+                if isSpace(u) || !isCompositionStable(u) { return false }
+            }
+            last = v
+        }
+        return !(trimmingColons && last == 0x3A)
+    }
+
     /// Scalars that NFC leaves alone whatever surrounds them: Latin below the combining marks, CJK
     /// ideographs and punctuation, kana without the voicing marks, full-width forms, arrows, box drawing.
     @inline(__always)
     static func isCompositionStable(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2150...0x218F, 0x2190...0x21FF, 0x2460...0x24FF,
+        case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A:
+            return false // Ω K Å 〈 〉: singletons that NFC replaces
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x218F, 0x2190...0x23FF, 0x2460...0x24FF,
              0x2500...0x27BF, 0x3000...0x3029, 0x3030...0x3096, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xFF00...0xFFEF:
+             0xFE30...0xFE6F, 0xFF00...0xFFEF:
             return true
         default:
             return false

@@ -14,7 +14,8 @@ struct BatchRules {
         }
         // Q18: the same table twice (content, not provenance).
         var seen: [GoalTable: Int] = [:]
-        for (i, t) in tables.enumerated() {
+        // (One table cannot repeat itself: skip hashing a whole table, which is most files.)
+        for (i, t) in tables.enumerated() where tables.count > 1 {
             let key = t.strippingProvenance()
             if let first = seen[key] {
                 var s = sink(i)

@@ -26,5 +26,18 @@ struct LabelKeyTests {
         #expect(LabelKey("（一级指标）：") == LabelKey("(一级 指标)"))
         #expect(LabelKey("一级指标") != LabelKey("二级指标"))
         #expect(Set([LabelKey("\u{F9D1}"), LabelKey("六")]).count == 1)
+        #expect(LabelKey("\u{2126}") == LabelKey("\u{03A9}"))             // OHM SIGN is GREEK CAPITAL OMEGA
+    }
+
+    /// Text that already is a key comes back as is; anything else goes through every normalisation.
+    @Test func keysOfTypicalCells() {
+        #expect(TextNormalizer.labelKey("≥95%") == "≥95%")
+        #expect(TextNormalizer.labelKey("项目名称") == "项目名称")
+        #expect(TextNormalizer.labelKey("项目名称：") == "项目名称")
+        #expect(TextNormalizer.labelKey("项目名称:") == "项目名称")
+        #expect(TextNormalizer.labelKey("资金总额(万元)") == "资金总额（万元）")
+        #expect(TextNormalizer.labelKey("一级\n指标") == "一级指标")
+        #expect(TextNormalizer.labelKey("ＡＢＣ１２") == "ABC12")
+        #expect(TextNormalizer.labelKey("\u{2329}注\u{232A}") == "\u{3008}注\u{3009}")
     }
 }
