@@ -186,14 +186,14 @@ enum IndicatorValueParser {
 
         var rest = Substring(s)
         // ValueComparator prefix: symbol or words.
-        for (sym, c) in symbolComparators where rest.hasPrefix(sym) {
+        for (sym, c) in symbolComparators where rest.hasBytePrefix(sym) {
             v.comparator = c
             v.comparatorRaw = sym
             rest = rest.dropFirst(sym.count)
             break
         }
         if v.comparator == nil {
-            for (word, c) in verbalPrefixes where rest.hasPrefix(word) {
+            for (word, c) in verbalPrefixes where rest.hasBytePrefix(word) {
                 // 约 or 不少于 must be followed by a number to count as a comparator.
                 let after = rest.dropFirst(word.count)
                 if let f = after.first, f.isASCII, f.isNumber || f == "-" {
@@ -210,11 +210,11 @@ enum IndicatorValueParser {
         var prefix = ""
         if v.comparator == nil, let firstDigit = rest.firstIndex(where: { $0.isASCII && $0.isNumber }) {
             let head = rest[..<firstDigit]
-            if !head.isEmpty && !head.hasSuffix("-") && head.allSatisfy({ !$0.isASCII }) {
+            if !head.isEmpty && !head.hasByteSuffix("-") && head.allSatisfy({ !$0.isASCII }) {
                 prefix = String(head)
                 rest = rest[firstDigit...]
                 // A comparator word may close the prefix: `指标达到95%` is still ≥.
-                for (word, c) in verbalPrefixes where prefix.hasSuffix(word) && word.count > 1 {
+                for (word, c) in verbalPrefixes where prefix.hasByteSuffix(word) && word.count > 1 {
                     v.comparator = c
                     v.comparatorRaw = word
                     prefix.removeLast(word.count)
@@ -236,7 +236,7 @@ enum IndicatorValueParser {
         v.kind = .quantitative
 
         // Range: `1-2年`, `80~90%`, `3至5个`.
-        for sep in ["-", "~", "—", "－", "至", "到"] where rest.hasPrefix(sep) {
+        for sep in ["-", "~", "—", "－", "至", "到"] where rest.hasBytePrefix(sep) {
             if let (upper, afterUpper, _) = scanNumber(rest.dropFirst(sep.count)) {
                 v.upper = upper
                 v.kind = .range
@@ -254,7 +254,7 @@ enum IndicatorValueParser {
         }
         var unitText = String(unit)
         if v.comparator == nil {
-            for (word, c) in verbalSuffixes where unitText.hasSuffix(word) {
+            for (word, c) in verbalSuffixes where unitText.hasByteSuffix(word) {
                 v.comparator = c
                 v.comparatorRaw = word
                 v.flags.append("verbalComparator")

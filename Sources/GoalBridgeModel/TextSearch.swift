@@ -57,3 +57,18 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
         x.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
+
+extension StringProtocol {
+    /// `hasPrefix` compared as UTF-8 bytes. The Character-wise `hasPrefix` on a Substring runs the generic
+    /// `starts(with:)` with grapheme breaking; value parsing tries some sixty comparator spellings per value.
+    @inlinable
+    public func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// `hasSuffix` compared as UTF-8 bytes (see `hasBytePrefix`).
+    @inlinable
+    public func hasByteSuffix(_ suffix: String) -> Bool {
+        let a = utf8, b = suffix.utf8
+        guard b.count <= a.count else { return false }
+        return a.reversed().starts(with: b.reversed())
+    }
+}

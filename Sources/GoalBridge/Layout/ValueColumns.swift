@@ -21,7 +21,7 @@ enum ValueColumns {
         guard kind == .quantitative || kind == .duration else { return SplitValue(symbol: textSymbol, number: "", unit: raw) }
         var rest = Substring(raw)
         var symbol = ""
-        for s in symbols where rest.hasPrefix(s) {
+        for s in symbols where rest.hasBytePrefix(s) {
             symbol = s
             rest = rest.dropFirst(s.count)
             break
