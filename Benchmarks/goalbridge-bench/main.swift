@@ -159,6 +159,7 @@ func benchCollectSteps(iterations: Int = 2_000) throws {
     try time("sha256") { _ = FileDigest.sha256(bytes) }
     try time("read") { _ = try importer.reader.read(bytes: bytes) }
     time("map (import a read workbook)") { _ = importer.importWorkbook(workbook) }
+    try time("read + map, fresh each time") { _ = importer.importWorkbook(try importer.reader.read(bytes: bytes)) }
     time("review") { _ = reviewer.review(result.tables) }
     try time("model JSON (sorted keys)") { for t in result.tables { _ = try encoder.encode(t) } }
     let plain = JSONEncoder()

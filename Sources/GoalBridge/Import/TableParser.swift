@@ -135,7 +135,8 @@ struct TableParser {
     /// A static text with fields in it: the first unused cell that matches gives the fields.
     private mutating func readTemplate(_ template: TextTemplate, rows: ClosedRange<Int>) {
         for ref in grid.cells(inRows: rows) where !grid.isConsumed(ref) {
-            guard let text = grid.text(ref.row, ref.column), let values = template.match(text) else { continue }
+            guard let key = grid.labelKey(ref.row, ref.column), template.mightMatch(key: key),
+                  let text = grid.text(ref.row, ref.column), let values = template.match(text) else { continue }
             grid.consume(ref.row, ref.column)
             let types = TableFieldCatalog.fields(for: spec.kind)
             for (field, value) in values {

@@ -13,6 +13,9 @@ struct TextTemplate {
     let parts: [Part]
     /// Compiled once per template.
     private let compiled: NSRegularExpression
+    /// The label keys of the literal parts: a cell whose label key lacks one of them cannot match, and is
+    /// skipped without running the pattern (the importer tries every template on the cells of the fixed rows).
+    private let literalKeys: [String]
 
     /// nil when the text has no `{field}`.
     init?(_ text: String) {
@@ -34,7 +37,14 @@ struct TextTemplate {
         if !rest.isEmpty { parts.append(.literal(String(rest))) }
         self.parts = parts
         compiled = TextTemplate.compile(parts)
+        literalKeys = parts.compactMap {
+            if case .literal(let s) = $0 { let k = TextNormalizer.labelKey(s); return k.isEmpty ? nil : k } else { return nil }
+        }
     }
+
+    /// False when a cell with this label key cannot match (sound: whitespace, widths and parentheses are
+    /// normalised the same way in the key and in the literal parts; a true answer still needs `match`).
+    func mightMatch(key: String) -> Bool { literalKeys.allSatisfy { key.containsText($0) } }
 
     var fields: [String] {
         parts.compactMap { if case .field(let f, _) = $0 { return f } else { return nil } }
