@@ -28,7 +28,13 @@ public struct ImportResult: Sendable {
 public struct GoalImporter: Sendable {
     public let catalog: LayoutCatalog
     public let vocabulary: Vocabulary
-    public var reader = XLSXReader()
+    /// Reads workbooks for import: the template's own auxiliary sheets (lists, instructions, review notes),
+    /// which import skips by name, are not parsed at all.
+    public var reader: XLSXReader = {
+        var r = XLSXReader()
+        r.skippedSheetNames = [TemplateNames.instructionsSheet, TemplateNames.listSheet, TemplateNames.reviewSheet]
+        return r
+    }()
 
     /// Custom document properties that identify our templates.
     public static let templateIdProperty = "GoalBridge.template"

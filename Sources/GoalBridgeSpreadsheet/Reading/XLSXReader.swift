@@ -13,6 +13,10 @@ public struct XLSXReader: Sendable {
     /// goal table. Custom properties (the template id and version) are always read.
     public var readsCoreProperties: Bool
 
+    /// Sheets listed (name, visibility) but whose cells are not read: a caller that ignores some sheets by
+    /// name (the importer skips the template's 下拉列表 and 填报说明) does not pay for parsing them.
+    public var skippedSheetNames: Set<String> = []
+
     public init(limits: ReadLimits = .standard, readsCoreProperties: Bool = false) {
         self.limits = limits
         self.readsCoreProperties = readsCoreProperties
@@ -56,7 +60,8 @@ public struct XLSXReader: Sendable {
         case .zip: break
         }
         let zip = try ZipArchive(bytes: buffer, limits: limits, file: file)
-        return try PackageReader(zip: zip, limits: limits, file: file, readsCoreProperties: readsCoreProperties).read()
+        return try PackageReader(zip: zip, limits: limits, file: file, readsCoreProperties: readsCoreProperties,
+                                 skippedSheetNames: skippedSheetNames).read()
     }
 }
 
@@ -66,6 +71,7 @@ private struct PackageReader {
     let limits: ReadLimits
     let file: String?
     let readsCoreProperties: Bool
+    let skippedSheetNames: Set<String>
     let xml = XMLParserSession()
 
     func location(_ part: String, sheet: String? = nil) -> SpreadsheetLocation {
@@ -131,8 +137,8 @@ private struct PackageReader {
                 throw SpreadsheetError(.missingPart("sheet “\(entry.name)” (\(entry.relationshipId))"), SpreadsheetLocation(file: file, sheet: entry.name))
             }
             let part = RelationshipsParser.resolve(rel.target, from: workbookPart)
-            if rel.kind != "worksheet" {
-                // Chart sheets and dialog sheets hold no cells.
+            if rel.kind != "worksheet" || skippedSheetNames.contains(entry.name) {
+                // Chart sheets and dialog sheets hold no cells; skipped sheets are listed without theirs.
                 sheets.append(Sheet(name: entry.name, state: entry.state))
                 continue
             }
