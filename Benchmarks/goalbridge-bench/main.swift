@@ -136,7 +136,8 @@ func benchCollect(count: Int) throws {
     let out = dir + "/export"
     let (written, _) = try dataset.exportTables(to: out, exporter: exporter)
     let de = now() - t2
-    print(String(format: "export  %d workbooks from the dataset: %.1f s, %.0f workbooks/s on all cores", written.count, de, Double(written.count) / de))
+    print(String(format: "export  %d workbooks from the dataset: %.1f s, %.0f workbooks/s on all cores, peak RSS %.0f MiB",
+                 written.count, de, Double(written.count) / de, peakRSSMiB()))
 }
 
 /// Where one collected file's time goes, step by step, single-threaded (µs per file).

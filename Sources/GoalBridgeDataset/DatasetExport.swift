@@ -11,47 +11,72 @@ extension Dataset {
         let inputs = Set(try pool.read { db in try String.fetchAll(db, sql: "SELECT path FROM source_file") }
             .map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         var used = Set<String>()
-        // Names are chosen in order (so they are predictable); the workbooks are then written on all cores.
-        var jobs: [(path: String, table: GoalTable)] = []
-        for (_, _, table) in try currentTables() {
-            var parts: [String] = []
-            switch table {
-            case .project(let t):
-                parts = [t.supervisingDepartment?.name ?? t.implementingUnit?.name, t.projectName ?? t.title].compactMap { $0 }
-            case .departmentIndicators(let t):
-                parts = [t.departmentName ?? t.title ?? "部门整体"]
-            case .departmentStrategic(let t):
-                parts = [t.departmentName ?? "部门整体", "战略目标表"]
-            case .departmentPerformance(let t):
-                parts = [t.departmentName ?? "部门整体", "绩效目标表"]
-            case .projectList(let t):
-                parts = [t.title ?? "项目汇总清单"]
-            }
-            var base = Dataset.safeFileName(parts.isEmpty ? "绩效目标表" : parts.joined(separator: "-"))
-            if used.contains(base) {
-                var n = 2
-                while used.contains("\(base)(\(n))") { n += 1 }
-                base = "\(base)(\(n))"
-            }
-            used.insert(base)
-            let path = (directory as NSString).appendingPathComponent(base + ".xlsx")
-            guard !inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) else {
-                throw DatasetExportError.wouldOverwriteInput(path)
-            }
-            jobs.append((path, table))
-        }
-        let results = ExportSlots(count: jobs.count)
-        let work = jobs
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
-            results.set(i, Result { try exporter.export([work[i].table], to: work[i].path, layout: layout ?? "original") })
-        }
         var written: [String] = []
         var warnings: [Diagnostic] = []
-        for (i, result) in results.values.enumerated() {
-            warnings += try result.get()
-            written.append(jobs[i].path)
+        // Tables stream from the dataset in chunks: each chunk is decoded on all cores, named in order (so names
+        // are predictable), then written on all cores. Memory holds one chunk, whatever the size of the dataset.
+        func exportChunk(_ rows: [String]) throws {
+            let decoded = ResultSlots<GoalTable>(count: rows.count)
+            DispatchQueue.concurrentPerform(iterations: rows.count) { i in
+                decoded.set(i, Result { try JSONDecoder().decode(GoalTable.self, from: Data(rows[i].utf8)) })
+            }
+            var jobs: [(path: String, table: GoalTable)] = []
+            for result in decoded.values {
+                let table = try result.get()
+                let path = (directory as NSString).appendingPathComponent(Dataset.uniqueName(for: table, used: &used) + ".xlsx")
+                guard !inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) else {
+                    throw DatasetExportError.wouldOverwriteInput(path)
+                }
+                jobs.append((path, table))
+            }
+            let results = ResultSlots<[Diagnostic]>(count: jobs.count)
+            let work = jobs
+            DispatchQueue.concurrentPerform(iterations: work.count) { i in
+                results.set(i, Result { try exporter.export([work[i].table], to: work[i].path, layout: layout ?? "original") })
+            }
+            for (i, result) in results.values.enumerated() {
+                warnings += try result.get()
+                written.append(jobs[i].path)
+            }
+        }
+        try pool.read { db in
+            let cursor = try String.fetchCursor(db, sql: """
+                SELECT t.model_json FROM goal_table t JOIN source_file f ON f.id = t.file_id
+                WHERE f.is_current = 1 ORDER BY f.path, t.seq
+                """)
+            var chunk: [String] = []
+            while let json = try cursor.next() {
+                chunk.append(json)
+                if chunk.count == 512 { try exportChunk(chunk); chunk.removeAll(keepingCapacity: true) }
+            }
+            if !chunk.isEmpty { try exportChunk(chunk) }
         }
         return (written, warnings)
+    }
+
+    /// `部门-项目`, made unique among the names already used by appending (2), (3) …
+    static func uniqueName(for table: GoalTable, used: inout Set<String>) -> String {
+        var parts: [String] = []
+        switch table {
+        case .project(let t):
+            parts = [t.supervisingDepartment?.name ?? t.implementingUnit?.name, t.projectName ?? t.title].compactMap { $0 }
+        case .departmentIndicators(let t):
+            parts = [t.departmentName ?? t.title ?? "部门整体"]
+        case .departmentStrategic(let t):
+            parts = [t.departmentName ?? "部门整体", "战略目标表"]
+        case .departmentPerformance(let t):
+            parts = [t.departmentName ?? "部门整体", "绩效目标表"]
+        case .projectList(let t):
+            parts = [t.title ?? "项目汇总清单"]
+        }
+        var base = Dataset.safeFileName(parts.isEmpty ? "绩效目标表" : parts.joined(separator: "-"))
+        if used.contains(base) {
+            var n = 2
+            while used.contains("\(base)(\(n))") { n += 1 }
+            base = "\(base)(\(n))"
+        }
+        used.insert(base)
+        return base
     }
 
     /// A file name from department and project: no path separators or characters Windows refuses, at most 80 characters.
@@ -72,11 +97,11 @@ public enum DatasetExportError: Error, CustomStringConvertible {
     }
 }
 
-/// Export results filled concurrently, one index per worker.
-private final class ExportSlots: @unchecked Sendable {
+/// Results filled concurrently, one index per worker.
+private final class ResultSlots<T>: @unchecked Sendable {
     private let lock = NSLock()
-    private var items: [Result<[Diagnostic], Error>?]
+    private var items: [Result<T, Error>?]
     init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<[Diagnostic], Error>) { lock.lock(); items[i] = r; lock.unlock() }
-    var values: [Result<[Diagnostic], Error>] { items.compactMap { $0 } }
+    func set(_ i: Int, _ r: Result<T, Error>) { lock.lock(); items[i] = r; lock.unlock() }
+    var values: [Result<T, Error>] { items.compactMap { $0 } }
 }
