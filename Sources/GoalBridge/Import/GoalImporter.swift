@@ -117,15 +117,17 @@ public struct GoalImporter: Sendable {
     /// from one of our templates names its layout (custom property), which wins when that layout matches at all.
     func detect(_ grid: GridView, _ candidates: [LayoutSpec], preferred: String? = nil) -> (LayoutSpec, [CellReference])? {
         var best: (spec: LayoutSpec, anchors: [CellReference], coverage: Double, slots: Int)?
-        // Every text cell with its label key, in row-major order, computed once for all layouts. Keys are
-        // compared as LabelKey (bytes): hashing Chinese Strings per cell and per layout was most of detection.
-        let keyed = grid.cells(inRows: 0...grid.lastRow).compactMap { ref in grid.labelKey(ref.row, ref.column).map { (ref, $0) } }
-        let keys = Set(keyed.map { LabelKey(normalized: $0.1) })
+        // Labels are looked up in the grid's label-key index (LabelKey, hashed by bytes): hashing Chinese Strings
+        // per cell and per layout was most of detection. Every text cell with its key, row-major, is listed only
+        // for layouts with suffix anchors (`*整体绩效目标表`), once.
+        var keyedCells: [(CellReference, String)]?
         for spec in candidates {
             let prepared = catalog.keys[spec.id] ?? LayoutKeys(spec)
-            guard prepared.required.allSatisfy({ keys.contains(LabelKey(normalized: $0)) }) else { continue }
+            guard prepared.required.allSatisfy({ grid.hasKey($0) }) else { continue }
             var anchorCells = prepared.anchor.flatMap { grid.cells(withKey: $0) }
             if prepared.hasAnchorSuffixes {
+                let keyed = keyedCells ?? grid.cells(inRows: 0...grid.lastRow).compactMap { ref in grid.labelKey(ref.row, ref.column).map { (ref, $0) } }
+                keyedCells = keyed
                 anchorCells += keyed.filter { !prepared.anchor.contains($0.1) && prepared.isAnchor($0.1) }.map(\.0)
             }
             var anchors: [CellReference] = []
@@ -135,7 +137,7 @@ public struct GoalImporter: Sendable {
             }
             guard !anchors.isEmpty else { continue }
             if spec.id == preferred { return (spec, anchors) }
-            let found = prepared.slots.filter { slot in slot.contains { keys.contains(LabelKey(normalized: $0)) } }.count
+            let found = prepared.slots.filter { slot in slot.contains { grid.hasKey($0) } }.count
             let coverage = Double(found) / Double(max(prepared.slots.count, 1))
             if best == nil || coverage > best!.coverage + 1e-9 || (abs(coverage - best!.coverage) < 1e-9 && prepared.slots.count > best!.slots) {
                 best = (spec, anchors, coverage, prepared.slots.count)

@@ -140,6 +140,9 @@ final class GridView {
     /// Non-blank cells whose label key is `key`, row-major.
     func cells(withKey key: String) -> [CellReference] { (keyIndex[LabelKey(normalized: key)] ?? []).map { references[$0] } }
 
+    /// True when some non-blank cell has this label key.
+    func hasKey(_ key: String) -> Bool { keyIndex[LabelKey(normalized: key)] != nil }
+
     /// Rows holding a cell whose label key is one of `keys`.
     func rows(withKeyIn keys: Set<String>) -> Set<Int> {
         var rows = Set<Int>()

@@ -56,43 +56,6 @@ struct TableParser {
 
     /// A label and the fields that belong to it: on its row, right of it (`rowOffset` 0), or on a later row it
     /// spans (聊城: 预算规模及资金用途 over two rows, the fund use on the second row without a label of its own).
-    private struct LabelGroup {
-        var aliases: [String]
-        var fields: [(cell: CellSpec, rowOffset: Int)]
-    }
-
-    private func labelGroups() -> (groups: [LabelGroup], statics: [String], titleField: CellSpec?) {
-        var groups: [LabelGroup] = []
-        var statics: [String] = []
-        var title: CellSpec?
-        // Labels that span several layout rows: (group index, first row, last row).
-        var spanning: [(group: Int, first: Int, last: Int)] = []
-        var layoutRow = 0
-        for row in spec.rows {
-            guard case .fixed(let r) = row else { continue }
-            var current: Int?
-            for cell in r.cells {
-                if let label = cell.label {
-                    groups.append(LabelGroup(aliases: label, fields: []))
-                    current = groups.count - 1
-                    if cell.rowSpan > 1 { spanning.append((current!, layoutRow, layoutRow + cell.rowSpan - 1)) }
-                } else if let text = cell.text {
-                    statics.append(text)
-                } else if cell.field != nil {
-                    if let c = current {
-                        groups[c].fields.append((cell, 0))
-                    } else if let span = spanning.last(where: { $0.first < layoutRow && $0.last >= layoutRow }) {
-                        groups[span.group].fields.append((cell, layoutRow - span.first))
-                    } else {
-                        title = cell
-                    }
-                }
-            }
-            layoutRow += 1
-        }
-        return (groups, statics, title)
-    }
-
     /// First unconsumed cell in rows `rows` whose label key is one of `keys`.
     private func find(_ keys: Set<String>, rows: ClosedRange<Int>) -> CellReference? {
         grid.firstUnconsumed(withKeyIn: keys, rows: rows)
@@ -101,7 +64,7 @@ struct TableParser {
     private mutating func parseFixedRows(until lastRow: Int) {
         guard regionStart <= lastRow else { return }
         let rows = regionStart...lastRow
-        let (groups, statics, titleField) = labelGroups()
+        let (groups, statics, titleField) = (keys.fixedGroups.groups, keys.fixedGroups.statics, keys.fixedGroups.titleField)
         for text in statics {
             if let template = keys.template(text) {
                 readTemplate(template, rows: rows)
@@ -110,7 +73,7 @@ struct TableParser {
             }
         }
         for group in groups {
-            guard let label = find(keys.aliasKeys(group.aliases), rows: rows) else { continue }
+            guard let label = find(group.keys, rows: rows) else { continue }
             grid.consume(label.row, label.column)
             var columns: [Int: Int] = [:]
             for (field, offset) in group.fields {

@@ -113,8 +113,6 @@ struct LayoutKeys: Sendable {
     /// Header spellings of the level-1 and level-2 columns of every block: a header row has both.
     let level1Headers: Set<String>
     let level2Headers: Set<String>
-    /// Label spellings → their keys, for each label of the fixed rows.
-    private let labelKeys: [[String]: Set<String>]
     private let anchorSuffixes: [String]
     /// Text templates of the fixed rows, compiled once (their regular expressions are on the import path).
     private let templates: [String: TextTemplate]
@@ -129,11 +127,52 @@ struct LayoutKeys: Sendable {
         return anchorSuffixes.contains { key.hasSuffix($0) }
     }
 
-    func aliasKeys(_ aliases: [String]) -> Set<String> { labelKeys[aliases] ?? Set(aliases.map { TextNormalizer.labelKey($0) }) }
+    /// The fixed rows' labels grouped with the fields they introduce, the static texts, and the title field:
+    /// derived from the layout once, not for every table read.
+    let fixedGroups: (groups: [LabelGroup], statics: [String], titleField: CellSpec?)
+
+    struct LabelGroup: Sendable {
+        var aliases: [String]
+        /// The aliases' label keys, computed once per layout.
+        var keys: Set<String>
+        var fields: [(cell: CellSpec, rowOffset: Int)]
+    }
+
+    static func labelGroups(_ spec: LayoutSpec) -> (groups: [LabelGroup], statics: [String], titleField: CellSpec?) {
+        var groups: [LabelGroup] = []
+        var statics: [String] = []
+        var title: CellSpec?
+        // Labels that span several layout rows: (group index, first row, last row).
+        var spanning: [(group: Int, first: Int, last: Int)] = []
+        var layoutRow = 0
+        for row in spec.rows {
+            guard case .fixed(let r) = row else { continue }
+            var current: Int?
+            for cell in r.cells {
+                if let label = cell.label {
+                    groups.append(LabelGroup(aliases: label, keys: Set(label.map { TextNormalizer.labelKey($0) }), fields: []))
+                    current = groups.count - 1
+                    if cell.rowSpan > 1 { spanning.append((current!, layoutRow, layoutRow + cell.rowSpan - 1)) }
+                } else if let text = cell.text {
+                    statics.append(text)
+                } else if cell.field != nil {
+                    if let c = current {
+                        groups[c].fields.append((cell, 0))
+                    } else if let span = spanning.last(where: { $0.first < layoutRow && $0.last >= layoutRow }) {
+                        groups[span.group].fields.append((cell, layoutRow - span.first))
+                    } else {
+                        title = cell
+                    }
+                }
+            }
+            layoutRow += 1
+        }
+        return (groups, statics, title)
+    }
+
 
     init(_ spec: LayoutSpec) {
         var l1 = Set<String>(), l2 = Set<String>()
-        var labels: [[String]: Set<String>] = [:]
         var compiled: [String: TextTemplate] = [:]
         for row in spec.rows {
             if case .indicators(let b) = row {
@@ -142,14 +181,12 @@ struct LayoutKeys: Sendable {
             }
             if case .fixed(let r) = row {
                 for c in r.cells {
-                    if let l = c.label { labels[l] = Set(l.map { TextNormalizer.labelKey($0) }) }
                     if let t = c.text, let template = TextTemplate(t) { compiled[t] = template }
                 }
             }
         }
         level1Headers = l1
         level2Headers = l2
-        labelKeys = labels
         templates = compiled
         anchorSuffixes = spec.anchor.filter { $0.hasPrefix("*") }.map { TextNormalizer.labelKey(String($0.dropFirst())) }
         var slots: [Set<String>] = [Set(spec.anchor.map { TextNormalizer.labelKey($0) })]
@@ -169,6 +206,7 @@ struct LayoutKeys: Sendable {
             }
         }
         self.slots = slots
+        fixedGroups = LayoutKeys.labelGroups(spec)
         anchor = Set(spec.anchor.map { TextNormalizer.labelKey($0) })
         required = (spec.requiredLabels ?? []).map { TextNormalizer.labelKey($0) }
         all = spec.allLabelKeys
