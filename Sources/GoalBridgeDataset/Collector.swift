@@ -72,7 +72,20 @@ public struct Collector: Sendable {
     public func process(_ path: String) -> CollectedFile {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: [.mappedIfSafe])
+            // A file over the reader's size limit is refused before it is read into memory.
+            let limit = importer.reader.limits.maxFileBytes
+            // (stat, not FileManager's attributes: those look up the owner's name, a passwd read per file.)
+            var st = stat()
+            if stat(path, &st) == 0, Int(st.st_size) > limit {
+                let size = Int(st.st_size)
+                let e = SpreadsheetError(.limitExceeded(limit: "文件大小 file size", value: size, maximum: limit), SpreadsheetLocation(file: path))
+                let d = Diagnostic(.error, "read-error", e.message, file: path)
+                return CollectedFile(path: path, size: size, sha256: FileDigest.sha256(Data(path.utf8)), status: .failed, reason: d.message,
+                                     tables: [], diagnostics: [d], findings: [])
+            }
+            // Read, not mapped: workbooks are small, and unmapping in a multi-threaded process costs a TLB
+            // shootdown on every core per file.
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let d = Diagnostic(.error, "read-error", "无法读取文件：\(error.localizedDescription)", file: path)
             return CollectedFile(path: path, size: 0, sha256: FileDigest.sha256(Data(path.utf8)), status: .failed, reason: d.message,

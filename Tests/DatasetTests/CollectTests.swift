@@ -67,6 +67,20 @@ struct CollectTests {
         #expect(try dataset.count("SELECT COUNT(*) FROM goal_table") == 5)
     }
 
+    /// A file over the size limit fails with the limit named, before it is read into memory.
+    @Test func anOversizedFileFailsWithTheLimit() throws {
+        let dir = scratch()
+        let file = dir.appendingPathComponent("大文件.xlsx")
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx"), to: file)
+        var importer = try GoalImporter()
+        importer.reader.limits.maxFileBytes = 1_000
+        let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
+        let collected = try Collector(dataset: dataset, importer: importer).process(file.path)
+        #expect(collected.status == .failed)
+        #expect(collected.reason?.contains("文件大小") == true)
+        #expect(try Collector(dataset: dataset).process(file.path).status == .succeeded)
+    }
+
     @Test func collectingAgainChangesNothing() throws {
         let dir = try mixedFolder()
         let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
