@@ -158,6 +158,7 @@ func benchCollectSteps(iterations: Int = 2_000) throws {
     }
     print("collect steps for \((example as NSString).lastPathComponent), one thread:")
     try time("sha256") { _ = FileDigest.sha256(bytes) }
+    try time("file from disk (Data(contentsOf:))") { _ = try Data(contentsOf: URL(fileURLWithPath: example)) }
     try time("read") { _ = try importer.reader.read(bytes: bytes) }
     time("map (import a read workbook)") { _ = importer.importWorkbook(workbook) }
     try time("read + map, fresh each time") { _ = importer.importWorkbook(try importer.reader.read(bytes: bytes)) }
