@@ -121,7 +121,9 @@ public struct GoalImporter: Sendable {
         // per cell and per layout was most of detection. Every text cell with its key, row-major, is listed only
         // for layouts with suffix anchors (`*整体绩效目标表`), once.
         var keyedCells: [(CellReference, String)]?
-        for spec in candidates {
+        // The layout the workbook names is tried first: when it matches, the others need not be scored.
+        let ordered = preferred.map { p in candidates.filter { $0.id == p } + candidates.filter { $0.id != p } } ?? candidates
+        for spec in ordered {
             let prepared = catalog.keys[spec.id] ?? LayoutKeys(spec)
             guard prepared.required.allSatisfy({ grid.hasKey($0) }) else { continue }
             var anchorCells = prepared.anchor.flatMap { grid.cells(withKey: $0) }
