@@ -57,15 +57,25 @@ public final class XLSXWriter {
     /// in-memory mode), about a dozen per workbook; creating and deleting them on a journaled disk
     /// costs more than the XML itself. A memory-backed directory (`/dev/shm`) makes them cheap;
     /// `GOALBRIDGE_TMPDIR` overrides, and without either the C library's default (`tmpfile()`) is used.
+    /// /dev/shm is used only with at least `minimumScratchSpace` free: containers often mount a 64 MB one,
+    /// too small for the parts of a large consolidated workbook.
     /// Written once, read-only afterwards (libxlsxwriter only reads it).
     nonisolated(unsafe) static let scratchDirectory: UnsafeMutablePointer<CChar>? = {
-        let candidates = [ProcessInfo.processInfo.environment["GOALBRIDGE_TMPDIR"], "/dev/shm"].compactMap { $0 }
-        for dir in candidates where access(dir, W_OK | X_OK) == 0 {
-            var st = stat()
-            if stat(dir, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return strdup(dir) }
+        if let chosen = ProcessInfo.processInfo.environment["GOALBRIDGE_TMPDIR"], isWritableDirectory(chosen) { return strdup(chosen) }
+        var fs = statvfs()
+        if isWritableDirectory("/dev/shm"), statvfs("/dev/shm", &fs) == 0,
+           UInt64(fs.f_bavail) * UInt64(fs.f_frsize) >= minimumScratchSpace {
+            return strdup("/dev/shm")
         }
         return nil
     }()
+
+    static let minimumScratchSpace: UInt64 = 1 << 30
+
+    private static func isWritableDirectory(_ dir: String) -> Bool {
+        var st = stat()
+        return access(dir, W_OK | X_OK) == 0 && stat(dir, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
 
     /// The hidden sheet that holds dropdown lists too long for Excel's 255-byte inline limit.
     public static let listSheetName = "_lists"
