@@ -231,6 +231,30 @@ do {
         let t0 = now()
         for _ in 0..<5_000 { _ = collector.process(example) }
         print(String(format: "process one thread: %.1f µs per file", (now() - t0) / 5_000 * 1e6))
+    case "process-phases":
+        // Collector.process's phases, timed inside one loop over fresh data (µs per file).
+        let importer = try GoalImporter()
+        let reviewer = Reviewer()
+        var t = [Double](repeating: 0, count: 6)
+        let n = 4_000
+        for _ in 0..<n {
+            var a = now()
+            var st = stat(); _ = stat(example, &st)
+            let data = try Data(contentsOf: URL(fileURLWithPath: example))
+            var b = now(); t[0] += b - a; a = b
+            _ = FileDigest.sha256(data)
+            b = now(); t[1] += b - a; a = b
+            let workbook = try importer.reader.read(bytes: data, file: example)
+            b = now(); t[2] += b - a; a = b
+            let result = importer.importWorkbook(workbook, file: example)
+            b = now(); t[3] += b - a; a = b
+            let findings = reviewer.review(result.tables)
+            b = now(); t[4] += b - a; a = b
+            _ = (findings, result, workbook)
+        }
+        for (i, name) in ["stat + file", "sha256", "read", "import", "review"].enumerated() {
+            print(name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.1f µs", t[i] / Double(n) * 1e6))
+        }
     case "process-par":
         // Collector.process (read a file, hash, map, review) on every core at once vs one core.
         let dataset = try Dataset(path: NSTemporaryDirectory() + "gb-bench-pp-\(getpid()).sqlite")
