@@ -20,11 +20,14 @@ final class GridView {
     private var consumedFlags: [Bool]
     /// Cells of row r are `references[rowStart[r]..<rowStart[r + 1]]`.
     private let rowStart: [Int]
-    /// Indices into `merges` of the merged areas that cover each row.
+    /// Indices into `merges` of the merged areas that cover row r: `mergeIndices[mergeStart[r]..<mergeStart[r + 1]]`
+    /// (flat arrays: a few allocations per sheet, not one per row).
     private let merges: [CellRange]
-    private let mergesOnRow: [[Int]]
-    /// Label key → indices of the cells that carry it, row-major.
-    private let keyIndex: [LabelKey: [Int]]
+    private let mergeStart: [Int]
+    private let mergeIndices: [Int]
+    /// Label key → the first cell carrying it; `nextWithSameKey` chains the others, row-major (-1 ends a chain).
+    private let keyIndex: [LabelKey: Int]
+    private let nextWithSameKey: [Int]
 
     init(_ sheet: Sheet) {
         self.sheet = sheet
@@ -46,13 +49,22 @@ final class GridView {
             }
         }
         for (i, ref) in references.enumerated() where i == 0 || references[i - 1].row != ref.row { rows.append(ref.row) }
-        var keyIndex: [LabelKey: [Int]] = [:]
-        for (i, k) in keys.enumerated() where !k.isEmpty { keyIndex[LabelKey(normalized: k), default: []].append(i) }
+        var keyIndex: [LabelKey: Int] = [:]
+        var next = [Int](repeating: -1, count: keys.count)
+        for i in keys.indices.reversed() where !keys[i].isEmpty {
+            let k = LabelKey(normalized: keys[i])
+            next[i] = keyIndex[k] ?? -1
+            keyIndex[k] = i
+        }
 
         let lastRow = max(lastCellRow, sheet.merges.map(\.last.row).max() ?? 0)
-        var mergesOnRow = [[Int]](repeating: [], count: lastRow + 1)
+        var mergeStart = [Int](repeating: 0, count: lastRow + 2)
+        for m in sheet.merges { for r in m.first.row...m.last.row { mergeStart[r + 1] += 1 } }
+        for r in 0..<(lastRow + 1) { mergeStart[r + 1] += mergeStart[r] }
+        var fill = mergeStart
+        var mergeIndices = [Int](repeating: 0, count: mergeStart[lastRow + 1])
         for (i, m) in sheet.merges.enumerated() {
-            for r in m.first.row...m.last.row { mergesOnRow[r].append(i) }
+            for r in m.first.row...m.last.row { mergeIndices[fill[r]] = i; fill[r] += 1 }
         }
         self.references = references
         self.values = values
@@ -61,8 +73,10 @@ final class GridView {
         self.rowStart = rowStart
         self.nonEmptyRows = rows
         self.merges = sheet.merges
-        self.mergesOnRow = mergesOnRow
+        self.mergeStart = mergeStart
+        self.mergeIndices = mergeIndices
         self.keyIndex = keyIndex
+        self.nextWithSameKey = next
         self.lastRow = max(lastRow, 0)
     }
 
@@ -100,8 +114,11 @@ final class GridView {
 
     /// The merged area a cell lies in, if any.
     func merge(at r: Int, _ c: Int) -> CellRange? {
-        guard r >= 0, r < mergesOnRow.count else { return nil }
-        for i in mergesOnRow[r] where merges[i].first.column <= c && c <= merges[i].last.column { return merges[i] }
+        guard r >= 0, r + 1 < mergeStart.count else { return nil }
+        for k in mergeStart[r]..<mergeStart[r + 1] {
+            let m = merges[mergeIndices[k]]
+            if m.first.column <= c && c <= m.last.column { return m }
+        }
         return nil
     }
 
@@ -137,8 +154,16 @@ final class GridView {
         return references[rowStart[lower]..<rowStart[upper]]
     }
 
+    /// Indices of the cells carrying `key`, row-major.
+    private func hits(_ key: String) -> [Int] {
+        var out: [Int] = []
+        var i = keyIndex[LabelKey(normalized: key)] ?? -1
+        while i >= 0 { out.append(i); i = nextWithSameKey[i] }
+        return out
+    }
+
     /// Non-blank cells whose label key is `key`, row-major.
-    func cells(withKey key: String) -> [CellReference] { (keyIndex[LabelKey(normalized: key)] ?? []).map { references[$0] } }
+    func cells(withKey key: String) -> [CellReference] { hits(key).map { references[$0] } }
 
     /// True when some non-blank cell has this label key.
     func hasKey(_ key: String) -> Bool { keyIndex[LabelKey(normalized: key)] != nil }
@@ -146,7 +171,10 @@ final class GridView {
     /// Rows holding a cell whose label key is one of `keys`.
     func rows(withKeyIn keys: Set<String>) -> Set<Int> {
         var rows = Set<Int>()
-        for key in keys { for i in keyIndex[LabelKey(normalized: key)] ?? [] { rows.insert(references[i].row) } }
+        for key in keys {
+            var i = keyIndex[LabelKey(normalized: key)] ?? -1
+            while i >= 0 { rows.insert(references[i].row); i = nextWithSameKey[i] }
+        }
         return rows
     }
 
@@ -154,11 +182,10 @@ final class GridView {
     func firstUnconsumed(withKeyIn keys: Set<String>, rows: ClosedRange<Int>) -> CellReference? {
         var best: Int?
         for key in keys {
-            guard let hits = keyIndex[LabelKey(normalized: key)] else { continue }
             // Hits are row-major: the first that qualifies is this key's earliest.
-            if let i = hits.first(where: { rows.contains(references[$0].row) && !consumedFlags[$0] }), best.map({ i < $0 }) ?? true {
-                best = i
-            }
+            var i = keyIndex[LabelKey(normalized: key)] ?? -1
+            while i >= 0 && !(rows.contains(references[i].row) && !consumedFlags[i]) { i = nextWithSameKey[i] }
+            if i >= 0, best.map({ i < $0 }) ?? true { best = i }
         }
         return best.map { references[$0] }
     }
