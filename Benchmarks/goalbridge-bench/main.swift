@@ -285,6 +285,12 @@ do {
             for _ in 0..<n { _ = importer.importWorkbook(try! importer.reader.read(bytes: bytes)) }
         }
         print(String(format: "import  on %d threads at once: %.1f µs per workbook per thread", threads, (now() - t0) / Double(n) * 1e6))
+    case "review":
+        let tables = try GoalImporter().importFile(example).tables
+        let reviewer = Reviewer()
+        let t0 = now()
+        for _ in 0..<20_000 { _ = reviewer.review(tables) }
+        print(String(format: "review  %.1f µs per table", (now() - t0) / 20_000 * 1e6))
     case "json-fast":
         let tables = try GoalImporter().importFile(example).tables
         let fast = ModelColumnEncoder()

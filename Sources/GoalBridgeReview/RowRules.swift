@@ -7,6 +7,16 @@ struct RowRules {
     let vocabulary: Vocabulary
     let fiscalYear: Int?
     let budget: Decimal?
+    /// Converted once per table, not per row.
+    let satisfactionMinimum: Decimal
+
+    init(configuration: ReviewConfiguration, vocabulary: Vocabulary, fiscalYear: Int?, budget: Decimal?) {
+        self.configuration = configuration
+        self.vocabulary = vocabulary
+        self.fiscalYear = fiscalYear
+        self.budget = budget
+        satisfactionMinimum = Decimal(configuration.thresholds.satisfactionMinimumPercent)
+    }
 
     func contains(_ text: String, _ list: String) -> Bool { configuration.words(list).contains { text.containsText($0) } }
 
@@ -58,7 +68,7 @@ struct RowRules {
 
         // Q1: satisfaction targets are percentages of at least ~60 %.
         if isSatisfaction(r) {
-            let minimum = Decimal(configuration.thresholds.satisfactionMinimumPercent)
+            let minimum = satisfactionMinimum
             let isPercent = v.unit == "%"
             if (isPercent && (v.number ?? 100) < minimum) || v.kind == .qualitative || v.kind == .boolean {
                 sink.add("Q1", at: at("value"), cell: valueCell, ["name": name, "value": v.raw, "minimum": "\(minimum)"],

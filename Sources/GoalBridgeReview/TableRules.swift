@@ -5,8 +5,16 @@ import GoalBridgeModel
 struct TableRules {
     let configuration: ReviewConfiguration
     let vocabulary: Vocabulary
+    /// The thresholds as Decimal, converted once per table (Decimal(Double) costs about a microsecond).
+    let tolerance: Decimal
+    let unitCostTolerance: Decimal
 
-    var tolerance: Decimal { Decimal(configuration.thresholds.moneyTolerance) }
+    init(configuration: ReviewConfiguration, vocabulary: Vocabulary) {
+        self.configuration = configuration
+        self.vocabulary = vocabulary
+        tolerance = Decimal(configuration.thresholds.moneyTolerance)
+        unitCostTolerance = Decimal(configuration.thresholds.unitCostTolerance)
+    }
 
     /// The annual budget in 万元: the funds total, or the amount in a funds sentence (`2022年财政拨款108万元`).
     func budget(_ t: ProjectGoalTable) -> Decimal? {
@@ -160,7 +168,7 @@ struct TableRules {
                   let count = quantity.value.number else { continue }
             let product = perUnit * count
             let share = abs(product - budget) / budget
-            if share > Decimal(configuration.thresholds.unitCostTolerance) {
+            if share > unitCostTolerance {
                 sink.add("Q2c", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"],
                          ["name": row.name, "unitCost": row.value.raw, "quantityName": quantity.name, "quantity": quantity.value.raw,
                           "product": format(product) + "万元", "budget": format(budget) + "万元",

@@ -322,3 +322,11 @@ struct ReviewRuleTests {
         }
     }
 }
+
+struct MessageTemplateTests {
+    @Test func placeholdersAreFilledInOnePass() {
+        #expect(FindingSink.fill("指标“{name}”的值{value}{unknown}", ["name": "覆盖率", "value": "{name}"]) == "指标“覆盖率”的值{name}{unknown}")
+        #expect(FindingSink.fill("没有占位", ["name": "x"]) == "没有占位")
+        #expect(FindingSink.fill("{a}{", ["a": "甲"]) == "甲{")
+    }
+}
