@@ -11,6 +11,15 @@ public enum FileStatus: String, Codable, Sendable, CaseIterable {
     case failed = "失败"
 }
 
+public enum DatasetOpenError: Error, CustomStringConvertible {
+    case notFound(String)
+    public var description: String {
+        switch self {
+        case .notFound(let p): return "数据集 \(p) 不存在。请检查路径，或先用 goalbridge collect … --db \(p) 收录文件。"
+        }
+    }
+}
+
 /// One file read and reviewed, ready to be stored.
 public struct CollectedFile: Sendable {
     public var path: String
@@ -65,6 +74,16 @@ public struct CollectedFile: Sendable {
 public final class Dataset: @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
+
+    /// Opens a dataset that must already exist (`check --db`, `apply`, `export --db`): a mistyped path is
+    /// reported as such instead of silently creating an empty dataset.
+    public static func openExisting(path: String) throws -> Dataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw DatasetOpenError.notFound(path)
+        }
+        return try Dataset(path: path)
+    }
 
     public init(path: String) throws {
         self.path = path

@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if let db {
-            let findings = try Dataset(path: db).reviewAcrossTables()
+            let findings = try Dataset.openExisting(path: db).reviewAcrossTables()
             if json { print(try ModelJSON.encode(findings)) } else {
                 for f in findings { print(f.description) }
                 print("跨表审核：\(findings.count) 条意见，已存入 \(db)")

@@ -69,7 +69,7 @@ struct ApplyCommand: ParsableCommand {
     var db = "dataset.sqlite"
 
     func run() throws {
-        let corrections = try Dataset(path: db).applyCorrections(from: workbook)
+        let corrections = try Dataset.openExisting(path: db).applyCorrections(from: workbook)
         for c in corrections { print("指标 \(c.indicator) \(c.field)：“\(c.old)” → “\(c.new)”") }
         print("已更正 \(corrections.count) 处。")
     }

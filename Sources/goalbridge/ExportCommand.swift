@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let exporter = try GoalExporter()
         if let db, let out {
-            let (written, warnings) = try Dataset(path: db).exportTables(to: out, layout: layout, exporter: exporter)
+            let (written, warnings) = try Dataset.openExisting(path: db).exportTables(to: out, layout: layout, exporter: exporter)
             for w in warnings { printError(w.description) }
             print("已写出 \(written.count) 个工作簿到 \(out)")
             return

@@ -81,6 +81,13 @@ struct CollectTests {
         #expect(try Collector(dataset: dataset).process(file.path).status == .succeeded)
     }
 
+    /// `check --db`, `apply` and `export --db` open an existing dataset: a wrong path says so, and creates nothing.
+    @Test func aMissingDatasetIsNamedNotCreated() throws {
+        let path = scratch().appendingPathComponent("没有.sqlite").path
+        #expect(throws: DatasetOpenError.self) { _ = try Dataset.openExisting(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func collectingAgainChangesNothing() throws {
         let dir = try mixedFolder()
         let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
