@@ -127,7 +127,9 @@ func benchCollect(count: Int) throws {
     let dataset = try Dataset(path: dir + "/dataset.sqlite")
     let before = peakRSSMiB()
     let t1 = now()
-    let summary = try Collector(dataset: dataset).collect([dir])
+    var collector = try Collector(dataset: dataset)
+    if let b = ProcessInfo.processInfo.environment["GB_BATCH"].flatMap({ Int($0) }) { collector.batchSize = b }
+    let summary = try collector.collect([dir])
     let dt = now() - t1
     print(String(format: "collect %d standard workbooks (generated in %.1f s): %.1f s, %.0f workbooks/s, %d new, peak RSS %.0f MiB (%.0f MiB before collect)",
                  count, generated, dt, Double(summary.seen) / dt, summary.new, peakRSSMiB(), before))
@@ -255,6 +257,22 @@ do {
         for (i, name) in ["stat + file", "sha256", "read", "import", "review"].enumerated() {
             print(name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.1f µs", t[i] / Double(n) * 1e6))
         }
+    case "process-batched":
+        // The same phases, each run over a batch of 64 files before the next phase (instruction-cache locality).
+        let importer = try GoalImporter()
+        let reviewer = Reviewer()
+        let n = 4_000, batch = Int(ProcessInfo.processInfo.environment["GB_BATCH"] ?? "") ?? 64
+        let t0 = now()
+        for _ in 0..<(n / batch) {
+            var datas: [Data] = []
+            for _ in 0..<batch { datas.append(try Data(contentsOf: URL(fileURLWithPath: example))) }
+            for d in datas { _ = FileDigest.sha256(d) }
+            let workbooks = try datas.map { try importer.reader.read(bytes: $0, file: example) }
+            let results = workbooks.map { importer.importWorkbook($0, file: example) }
+            let findings = results.map { reviewer.review($0.tables) }
+            _ = findings
+        }
+        print(String(format: "process in batches of %d: %.1f µs per file", batch, (now() - t0) / Double(n) * 1e6))
     case "process-par":
         // Collector.process (read a file, hash, map, review) on every core at once vs one core.
         let dataset = try Dataset(path: NSTemporaryDirectory() + "gb-bench-pp-\(getpid()).sqlite")
