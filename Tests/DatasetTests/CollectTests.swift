@@ -81,6 +81,19 @@ struct CollectTests {
         #expect(try Collector(dataset: dataset).process(file.path).status == .succeeded)
     }
 
+    /// Files processed together keep their order and their own status, good and bad mixed.
+    @Test func aBatchKeepsEachFilesOrderAndStatus() throws {
+        let dir = try mixedFolder()
+        let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
+        let collector = try Collector(dataset: dataset)
+        let paths = ["pingyin-2024-police-auxiliary.xlsx", "旧表.xls", "乡镇/新华.xlsx", "空文件.xlsx", "不存在.xlsx"].map { dir.appendingPathComponent($0).path }
+        let batch = collector.process(paths)
+        #expect(batch.map(\.path) == paths)
+        #expect(batch.map(\.status) == [.succeeded, .failed, .succeeded, .failed, .failed])
+        #expect(batch.map(\.status) == paths.map { collector.process($0).status })
+        #expect(batch[2].tables == collector.process(paths[2]).tables)
+    }
+
     /// `check --db`, `apply` and `export --db` open an existing dataset: a wrong path says so, and creates nothing.
     @Test func aMissingDatasetIsNamedNotCreated() throws {
         let path = scratch().appendingPathComponent("没有.sqlite").path
