@@ -125,7 +125,7 @@ public struct Collector: Sendable {
             workbooks[i] = nil
         }
         // Review, and one status per file.
-        return paths.indices.map { i in
+        let collected = paths.indices.map { i -> CollectedFile in
             if let failed = done[i] { return failed }
             let result = results[i] ?? ImportResult(file: paths[i], tables: [], diagnostics: [])
             let status: FileStatus
@@ -143,10 +143,17 @@ public struct Collector: Sendable {
                 status = .succeeded
             }
             let findings = result.tables.isEmpty ? [] : reviewer.review(result.tables)
-            // The JSON columns are encoded by the storing thread (see Dataset.modelJSON).
             return CollectedFile(path: paths[i], size: data[i].count, sha256: hashes[i], status: status, reason: reason,
                                  templateId: templates[i].id, templateVersion: templates[i].version, tables: result.tables,
                                  diagnostics: result.diagnostics, findings: findings)
+        }
+        // The JSON columns, encoded here on the reading threads (ModelColumnEncoder scales across threads;
+        // Foundation's JSONEncoder did not), so the single writer only runs SQL. Should encoding fail,
+        // storing encodes again and reports the error.
+        return collected.map { file in
+            var f = file
+            try? f.encodeForStorage()
+            return f
         }
     }
 
