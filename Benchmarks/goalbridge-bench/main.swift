@@ -135,7 +135,9 @@ func benchCollect(count: Int) throws {
                  count, generated, dt, Double(summary.seen) / dt, summary.new, peakRSSMiB(), before))
     if ProcessInfo.processInfo.environment["GB_NO_EXPORT"] != nil { return }
     let t2 = now()
-    let out = dir + "/export"
+    // GB_EXPORT_DIR puts the exported workbooks elsewhere (e.g. /dev/shm, to measure without the disk's file creation).
+    let out = (ProcessInfo.processInfo.environment["GB_EXPORT_DIR"] ?? dir) + "/export-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: out) }
     let (written, _) = try dataset.exportTables(to: out, exporter: exporter)
     let de = now() - t2
     print(String(format: "export  %d workbooks from the dataset: %.1f s, %.0f workbooks/s on all cores, peak RSS %.0f MiB",
@@ -309,6 +311,20 @@ do {
         let t0 = now()
         for _ in 0..<20_000 { _ = reviewer.review(tables) }
         print(String(format: "review  %.1f µs per table", (now() - t0) / 20_000 * 1e6))
+    case "decode-par":
+        // Decoding stored models (export from the dataset) on one thread, then on every core at once.
+        let tables = try GoalImporter().importFile(example).tables
+        let texts = try tables.map { try ModelColumnEncoder().encode($0) }
+        let n = 5_000
+        var t0 = now()
+        for _ in 0..<n { for t in texts { _ = try JSONDecoder().decode(GoalTable.self, from: Data(t.utf8)) } }
+        print(String(format: "decode  one thread: %.1f µs per table", (now() - t0) / Double(n) * 1e6))
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        t0 = now()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            for _ in 0..<n { for t in texts { _ = try! JSONDecoder().decode(GoalTable.self, from: Data(t.utf8)) } }
+        }
+        print(String(format: "decode  on %d threads at once: %.1f µs per table per thread", threads, (now() - t0) / Double(n) * 1e6))
     case "json-fast":
         let tables = try GoalImporter().importFile(example).tables
         let fast = ModelColumnEncoder()
