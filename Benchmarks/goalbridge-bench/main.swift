@@ -129,6 +129,7 @@ func benchCollect(count: Int) throws {
     let t1 = now()
     var collector = try Collector(dataset: dataset)
     if let b = ProcessInfo.processInfo.environment["GB_BATCH"].flatMap({ Int($0) }) { collector.batchSize = b }
+    if let c = ProcessInfo.processInfo.environment["GB_CHUNK"].flatMap({ Int($0) }) { collector.chunkSize = c }
     let summary = try collector.collect([dir])
     let dt = now() - t1
     print(String(format: "collect %d standard workbooks (generated in %.1f s): %.1f s, %.0f workbooks/s, %d new, peak RSS %.0f MiB (%.0f MiB before collect)",

@@ -31,7 +31,7 @@ public struct Collector: Sendable {
     public let importer: GoalImporter
     public let reviewer: Reviewer
     /// Files read in parallel before one transaction stores them.
-    public var chunkSize = 256
+    public var chunkSize = 512
 
     public init(dataset: Dataset, importer: GoalImporter? = nil, reviewer: Reviewer = Reviewer()) throws {
         self.dataset = dataset
@@ -72,7 +72,7 @@ public struct Collector: Sendable {
     public func process(_ path: String) -> CollectedFile { process([path])[0] }
 
     /// Files processed together per worker, phase by phase (see `process(_ paths:)`).
-    public var batchSize = 8
+    public var batchSize = 16
 
     /// Reads, maps and reviews several files, one phase at a time over all of them: load and hash every
     /// file, then read every workbook, then map, then review. The same work as one file after another, but
