@@ -5,11 +5,18 @@ import GoalBridgeModel
 import GoalBridgeReview
 import GoalBridgeSpreadsheet
 
-// Benchmarks for the figures the issues ask for. Run with `make bench` (release build).
-//   read   — a standard-sized goal table from bytes, in process (µs per workbook)
-//   large  — one sheet of 500,000 cells (cells per second, peak memory)
-//   write  — exporting a standard-sized goal table (ms per workbook)
-//   import — read + map to the model (µs per workbook)
+// Benchmarks for the figures the issues ask for. Run with `make bench` (release build); docs/benchmarks.md.
+//   read [FILE [N]]  — a standard-sized goal table from bytes, in process (µs per workbook)
+//   large            — one sheet of 500,000 cells (cells per second, peak memory)
+//   write            — exporting a standard-sized goal table (ms per workbook)
+//   import           — read + map to the model (µs per workbook)
+//   collect N        — generate N distinct workbooks, collect them, export the dataset (files/s, peak RSS);
+//                      GB_KEEP=DIR reuses generated files, GB_NO_EXPORT=1 skips the export,
+//                      GB_EXPORT_DIR=DIR exports elsewhere, GB_CHUNK / GB_BATCH set the collector's sizes
+//   steps            — each step of collecting one file, alone on one thread (µs)
+//   process, process-phases, process-batched, process-par — Collector.process one file at a time, its
+//                      phases over fresh data, phase by phase in batches (GB_BATCH), on every core at once
+//   import-par, json, json-fast, json-par, decode-par, review — single steps, and whether they scale
 
 func now() -> Double {
     var ts = timespec()
