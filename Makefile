@@ -3,7 +3,7 @@ SHELL := /bin/bash
 APT_PACKAGES := pkg-config libxlsxwriter-dev libzip-dev libxml2-dev libsqlite3-dev
 SWIFT ?= swift
 
-.PHONY: deps build demo test bench fuzz fixtures templates clean
+.PHONY: deps build demo test bench bench-collect fuzz fixtures templates clean
 
 # Installs the C libraries with apt-get when pkg-config cannot find them.
 deps:
@@ -30,6 +30,11 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product goalbridge-bench
 	.build/release/goalbridge-bench
+
+# The bureau's batch: generate N workbooks, collect them, export the dataset (N=10000 by default).
+bench-collect: deps
+	$(SWIFT) build -c release --product goalbridge-bench
+	.build/release/goalbridge-bench collect $(or $(N),10000)
 
 fuzz: deps
 	bash scripts/fuzz.sh
