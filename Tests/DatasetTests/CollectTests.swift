@@ -132,6 +132,20 @@ struct CollectTests {
         #expect(current[0].table.indicatorRowCount == 8)
     }
 
+    /// Files named twice (directly, by glob, by folder) are collected once, in path order; the dataset's own
+    /// files in the folder being collected are not collected.
+    @Test func inputsAreExpandedOnceInOrder() throws {
+        let dir = try mixedFolder()
+        let file = dir.appendingPathComponent("pingyin-2024-police-auxiliary.xlsx").path
+        let all = Collector.expand([dir.path, file, dir.path + "/*.xlsx"])
+        #expect(all == all.sorted() && Set(all).count == all.count)
+        #expect(all.filter { $0 == file }.count == 1)
+        let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
+        let summary = try Collector(dataset: dataset).collect([dir.path])
+        #expect(summary.seen == Collector.expand([dir.path]).filter { !$0.hasSuffix("d.sqlite") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }.count)
+        #expect(try dataset.count("SELECT COUNT(*) FROM source_file WHERE name LIKE 'd.sqlite%'") == 0)
+    }
+
     @Test func anInterruptedBatchIsCompletedByARerun() throws {
         let dir = try mixedFolder()
         let all = Collector.expand([dir.path])
