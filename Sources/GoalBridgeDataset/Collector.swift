@@ -90,20 +90,13 @@ public struct Collector: Sendable {
         // Load and hash.
         for (i, path) in paths.enumerated() {
             do {
-                // A file over the reader's size limit is refused before it is read into memory.
-                let limit = importer.reader.limits.maxFileBytes
-                // (stat, not FileManager's attributes: those look up the owner's name, a passwd read per file.)
-                var st = stat()
-                if stat(path, &st) == 0, Int(st.st_size) > limit {
-                    let size = Int(st.st_size)
-                    let e = SpreadsheetError(.limitExceeded(limit: "文件大小 file size", value: size, maximum: limit), SpreadsheetLocation(file: path))
-                    done[i] = Collector.failed(path, size: size, Diagnostic(.error, "read-error", e.message, file: path))
-                    continue
-                }
-                // Read, not mapped: workbooks are small, and unmapping in a multi-threaded process costs a TLB
-                // shootdown on every core per file.
-                data[i] = try Data(contentsOf: URL(fileURLWithPath: path))
+                // The reader refuses a file over its size limit before reading it into memory.
+                data[i] = try importer.reader.fileContents(path: path)
                 hashes[i] = FileDigest.sha256(data[i])
+            } catch let e as SpreadsheetError {
+                var size = 0
+                if case .limitExceeded(_, let value, _) = e.kind { size = value }
+                done[i] = Collector.failed(path, size: size, Diagnostic(.error, "read-error", e.message, file: path))
             } catch {
                 done[i] = Collector.failed(path, size: 0, Diagnostic(.error, "read-error", "无法读取文件：\(error.localizedDescription)", file: path))
             }
@@ -188,7 +181,7 @@ public struct Collector: Sendable {
         while offset < files.count {
             let chunk = Array(files[offset..<min(offset + chunkSize, files.count)])
             // Each worker writes only its own slot.
-            let slots = Slots(count: chunk.count)
+            let slots = ResultSlots<CollectedFile>(count: chunk.count)
             let perWorker = max(batchSize, 1)
             DispatchQueue.concurrentPerform(iterations: (chunk.count + perWorker - 1) / perWorker) { b in
                 let range = (b * perWorker)..<min((b + 1) * perWorker, chunk.count)
@@ -199,7 +192,7 @@ public struct Collector: Sendable {
             var fresh: [CollectedFile] = []
             // The previous chunk is stored by now (group.wait above); only this chunk can repeat itself.
             var seen = Set<String>()
-            let results = slots.values.compactMap { $0 }
+            let results = slots.values
             let current = try dataset.currentHashes(among: results.map(\.sha256))
             for r in results {
                 // The same content twice in one batch, or already current in the dataset: nothing new.
@@ -234,24 +227,4 @@ private final class ErrorBox: @unchecked Sendable {
         get { lock.lock(); defer { lock.unlock() }; return stored }
         set { lock.lock(); stored = newValue; lock.unlock() }
     }
-}
-
-/// Result slots filled concurrently, one index per worker.
-private final class Slots: @unchecked Sendable {
-    private let pointer: UnsafeMutablePointer<CollectedFile?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        pointer = .allocate(capacity: count)
-        pointer.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        pointer.deinitialize(count: count)
-        pointer.deallocate()
-    }
-
-    func set(_ i: Int, _ value: CollectedFile) { pointer[i] = value }
-    var values: [CollectedFile?] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 }

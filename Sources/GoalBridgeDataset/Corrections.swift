@@ -56,7 +56,7 @@ extension Dataset {
                     }
                 }
                 try db.execute(sql: "UPDATE goal_table SET model_json = ?, corrected = 1 WHERE id = ?",
-                               arguments: [try Dataset.modelJSON(table, fallback: Dataset.modelEncoder()), tableId])
+                               arguments: [try Dataset.modelJSON(table), tableId])
                 try db.execute(sql: "DELETE FROM indicator WHERE table_id = ?", arguments: [tableId])
                 switch table {
                 case .project(let t): for set in t.indicatorSets { try Dataset.insertIndicators(set, table: tableId, db) }

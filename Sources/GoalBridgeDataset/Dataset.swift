@@ -44,12 +44,11 @@ public struct CollectedFile: Sendable {
 
     /// Encodes the JSON columns now (Collector does this on its worker threads); storing encodes them otherwise.
     public mutating func encodeForStorage() throws {
-        let models = Dataset.modelEncoder()
         // Finding locations are matched as text in SQL: sorted keys keep that text stable.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoded = EncodedColumns(
-            tables: try tables.map { try Dataset.modelJSON($0, fallback: models) },
+            tables: try tables.map { try Dataset.modelJSON($0) },
             findingLocations: try findings.map { String(decoding: try encoder.encode($0.location), as: UTF8.self) },
             findingFigures: try findings.map { $0.figures.isEmpty ? nil : String(decoding: try encoder.encode($0.figures), as: UTF8.self) })
     }
@@ -106,9 +105,9 @@ public final class Dataset: @unchecked Sendable {
 
     /// A table's model_json text: written by ModelColumnEncoder (2× faster than JSONEncoder and without its
     /// cross-thread contention), or by JSONEncoder should the model ever encode itself in a way that cannot be streamed.
-    static func modelJSON(_ table: GoalTable, fallback: JSONEncoder) throws -> String {
+    static func modelJSON(_ table: GoalTable) throws -> String {
         if let text = try? ModelColumnEncoder().encode(table) { return text }
-        return String(decoding: try fallback.encode(table), as: UTF8.self)
+        return String(decoding: try modelEncoder().encode(table), as: UTF8.self)
     }
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
@@ -139,29 +138,23 @@ public final class Dataset: @unchecked Sendable {
         }
     }
 
-    /// True when this content is already in the dataset as a current file.
-    func isCurrent(sha256: String) throws -> Bool {
-        try pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)", arguments: [sha256]) ?? false
-        }
-    }
-
     /// Stores files in one transaction: all of them or none.
     public func store(_ files: [CollectedFile], run: Int64) throws {
         // One timestamp per transaction: the files of a chunk are stored together.
         let collectedAt = Dataset.now()
         // All JSON first, then all SQL: each phase's code stays hot (as Collector.process does for reading).
-        var encoded = files
-        for i in encoded.indices where encoded[i].encoded == nil { try encoded[i].encodeForStorage() }
+        let encoded = try files.map { file -> CollectedFile.EncodedColumns in
+            if let done = file.encoded { return done }
+            var f = file
+            try f.encodeForStorage()
+            return f.encoded!
+        }
         try pool.write { db in
-            for file in encoded { try Dataset.insert(file, run: run, collectedAt: collectedAt, db) }
+            for (file, columns) in zip(files, encoded) { try Dataset.insert(file, columns, run: run, collectedAt: collectedAt, db) }
         }
     }
 
-    static func insert(_ file: CollectedFile, run: Int64, collectedAt: String, _ db: Database) throws {
-        var f = file
-        if f.encoded == nil { try f.encodeForStorage() }
-        let encoded = f.encoded!
+    static func insert(_ f: CollectedFile, _ encoded: CollectedFile.EncodedColumns, run: Int64, collectedAt: String, _ db: Database) throws {
         // A new version of a path replaces the earlier one; the same content again changes nothing.
         // Every statement here is prepared once per connection (cachedStatement): preparing the wide
         // INSERTs anew for each file cost more than running them.

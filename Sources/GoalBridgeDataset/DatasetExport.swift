@@ -16,7 +16,7 @@ extension Dataset {
         // Tables stream from the dataset in chunks: each chunk is decoded on all cores, named in order (so names
         // are predictable), then written on all cores. Memory holds one chunk, whatever the size of the dataset.
         func exportChunk(_ rows: [String]) throws {
-            let decoded = ResultSlots<GoalTable>(count: rows.count)
+            let decoded = ResultSlots<Result<GoalTable, Error>>(count: rows.count)
             DispatchQueue.concurrentPerform(iterations: rows.count) { i in
                 decoded.set(i, Result { try JSONDecoder().decode(GoalTable.self, from: Data(rows[i].utf8)) })
             }
@@ -29,7 +29,7 @@ extension Dataset {
                 }
                 jobs.append((path, table))
             }
-            let results = ResultSlots<[Diagnostic]>(count: jobs.count)
+            let results = ResultSlots<Result<[Diagnostic], Error>>(count: jobs.count)
             let work = jobs
             DispatchQueue.concurrentPerform(iterations: work.count) { i in
                 results.set(i, Result { try exporter.export([work[i].table], to: work[i].path, layout: layout ?? "original") })
@@ -95,13 +95,4 @@ public enum DatasetExportError: Error, CustomStringConvertible {
         case .wouldOverwriteInput(let p): return "输出文件 \(p) 是收录过的输入文件，拒绝覆盖。请换一个输出文件夹。"
         }
     }
-}
-
-/// Results filled concurrently, one index per worker.
-private final class ResultSlots<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Result<T, Error>?]
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<T, Error>) { lock.lock(); items[i] = r; lock.unlock() }
-    var values: [Result<T, Error>] { items.compactMap { $0 } }
 }

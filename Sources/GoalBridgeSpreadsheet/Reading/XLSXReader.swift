@@ -24,6 +24,11 @@ public struct XLSXReader: Sendable {
 
     /// Reads a file. The file is only read, never modified or locked.
     public func read(path: String) throws -> Workbook {
+        try read(bytes: fileContents(path: path), file: path)
+    }
+
+    /// A file's bytes, refused before it is read into memory when it exceeds `limits.maxFileBytes`.
+    public func fileContents(path: String) throws -> Data {
         let location = SpreadsheetLocation(file: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -42,7 +47,7 @@ public struct XLSXReader: Sendable {
         do { data = try handle.readToEnd() ?? Data() } catch {
             throw SpreadsheetError(.unreadable(error.localizedDescription), location)
         }
-        return try read(bytes: data, file: path)
+        return data
     }
 
     /// Reads a workbook held in memory; `file` only names it in errors.

@@ -117,12 +117,6 @@ enum XMLStreamParser {
 
     // Read-only after initialisation; each parse copies it.
     nonisolated(unsafe) static let template = handlerTemplate()
-
-    /// Parses `bytes` into `handler` with a parser of its own.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into handler: XMLPartHandler, location: SpreadsheetLocation) throws {
-        let session = XMLParserSession()
-        try session.parse(bytes, into: handler, location: location)
-    }
 }
 
 /// One libxml2 push-parser context reused for every part of a workbook: creating a context
