@@ -34,8 +34,9 @@ ProcessTuning.apply()  // as the goalbridge CLI does
 let args = CommandLine.arguments.dropFirst()
 let mode = args.first ?? "all"
 let root = FileManager.default.currentDirectoryPath
-// `read FILE [N]` reads FILE; every other mode uses the 平阴 example (a standard-sized goal table).
-let example = mode == "read" && args.count > 1 ? String(args[args.startIndex + 1]) : root + "/Examples/pingyin-2024-police-auxiliary.xlsx"
+// `read FILE [N]` reads FILE; every other mode uses GB_FILE, or else the 平阴 example (a standard-sized goal table).
+let example = mode == "read" && args.count > 1 ? String(args[args.startIndex + 1])
+    : ProcessInfo.processInfo.environment["GB_FILE"] ?? root + "/Examples/pingyin-2024-police-auxiliary.xlsx"
 
 func benchRead(iterations: Int = 20_000) throws {
     let bytes = try Data(contentsOf: URL(fileURLWithPath: example))

@@ -12,9 +12,11 @@ final class GridView {
     let nonEmptyRows: [Int]
     let lastRow: Int
 
-    /// Non-blank cells, row-major; `values`, `keys` and `consumedFlags` run parallel to it.
+    /// Non-blank cells, row-major; `values`, `texts`, `keys` and `consumedFlags` run parallel to it.
     private let references: [CellReference]
     private let values: [CellValue]
+    /// Each cell's text as written, trimmed (never empty), made once: every field read asks for it.
+    private let texts: [String]
     /// Each cell's label key (`TextNormalizer.labelKey` of its trimmed text), computed once.
     private let keys: [String]
     private var consumedFlags: [Bool]
@@ -31,12 +33,19 @@ final class GridView {
 
     init(_ sheet: Sheet) {
         self.sheet = sheet
-        var references: [CellReference] = [], values: [CellValue] = [], keys: [String] = []
+        var references: [CellReference] = [], values: [CellValue] = [], texts: [String] = [], keys: [String] = []
+        references.reserveCapacity(sheet.cells.count)
+        values.reserveCapacity(sheet.cells.count)
+        texts.reserveCapacity(sheet.cells.count)
+        keys.reserveCapacity(sheet.cells.count)
         // Sheet cells arrive sorted row-major (the reader sorts them).
-        for cell in sheet.cells where !GridView.isBlank(cell.value) {
+        for cell in sheet.cells {
+            let text = TextNormalizer.trimmed(cell.value.text)
+            if text.isEmpty, case .string = cell.value { continue }
             references.append(cell.reference)
             values.append(cell.value)
-            keys.append(TextNormalizer.labelKey(TextNormalizer.trimmed(cell.value.text)))
+            texts.append(text)
+            keys.append(TextNormalizer.labelKey(text))
         }
         let lastCellRow = references.last?.row ?? -1
         var rowStart = [Int](repeating: references.count, count: lastCellRow + 2)
@@ -50,6 +59,7 @@ final class GridView {
         }
         for (i, ref) in references.enumerated() where i == 0 || references[i - 1].row != ref.row { rows.append(ref.row) }
         var keyIndex: [LabelKey: Int] = [:]
+        keyIndex.reserveCapacity(keys.count)
         var next = [Int](repeating: -1, count: keys.count)
         for i in keys.indices.reversed() where !keys[i].isEmpty {
             let k = LabelKey(normalized: keys[i])
@@ -68,6 +78,7 @@ final class GridView {
         }
         self.references = references
         self.values = values
+        self.texts = texts
         self.keys = keys
         self.consumedFlags = [Bool](repeating: false, count: references.count)
         self.rowStart = rowStart
@@ -107,9 +118,8 @@ final class GridView {
 
     /// Text of a cell as written (trimmed); nil when blank.
     func text(_ r: Int, _ c: Int) -> String? {
-        guard let v = value(r, c) else { return nil }
-        let t = TextNormalizer.trimmed(v.text)
-        return t.isEmpty ? nil : t
+        guard let i = index(r, c), !texts[i].isEmpty else { return nil }
+        return texts[i]
     }
 
     /// The merged area a cell lies in, if any.
@@ -164,6 +174,9 @@ final class GridView {
 
     /// Non-blank cells whose label key is `key`, row-major.
     func cells(withKey key: String) -> [CellReference] { hits(key).map { references[$0] } }
+
+    /// Non-blank cells whose label key is one of `keys`, in no particular order.
+    func cells(withKeyIn keys: Set<String>) -> [CellReference] { keys.flatMap { hits($0) }.map { references[$0] } }
 
     /// True when some non-blank cell has this label key.
     func hasKey(_ key: String) -> Bool { keyIndex[LabelKey(normalized: key)] != nil }

@@ -320,10 +320,20 @@ struct TableParser {
         }
         let blockColumns = Set(columns.values).union(unknownColumns.keys)
         let captionColumn = header.caption?.column
-        let fixedKeys = keys.fixed
         let anyLevel1Column = scopes.compactMap { column(.level1, $0) }
+        // Rows holding a label of the fixed rows (outside the caption column): such a row ends the block.
+        // Found once through the grid's key index rather than by hashing every cell of every row.
+        let fixedLabelRows = Set(grid.cells(withKeyIn: keys.fixed).filter { $0.column != captionColumn }.map(\.row))
+        // Each set's column for each role, looked up by array index per row (no hashing per cell).
+        let roles = IndicatorRole.allCases
+        let roleColumns: [[Int?]] = scopes.map { scope in roles.map { columns[ColumnKey(role: $0, scope: scope)] } }
+        let hierarchyColumns: [(l1: Int?, l2: Int?)] = scopes.map { (column(.level1, $0), column(.level2, $0)) }
+        let usesValueColumns: [Bool] = scopes.map { scope in
+            [IndicatorRole.valueSymbol, .valueNumber, .valueUnit].contains { columns[ColumnKey(role: $0, scope: scope)] != nil }
+        }
+        let sortedUnknownColumns = unknownColumns.sorted(by: { $0.key < $1.key })
 
-        var state: [String: ScopeState] = [:]
+        var state = [ScopeState](repeating: ScopeState(), count: scopes.count)
         var r = lastHeaderRow + 1
         tableEnd = max(tableEnd, lastHeaderRow)
         while r <= limit {
@@ -335,68 +345,68 @@ struct TableParser {
                 continue
             }
             let rowCells = grid.cells(inRows: r...r)
-            if rowCells.contains(where: { fixedKeys.contains(grid.labelKey($0.row, $0.column) ?? "") && $0.column != captionColumn }) { break }
+            if fixedLabelRows.contains(r) { break }
             // A title merged across the block ends it.
             if let first = rowCells.first, let m = grid.merge(at: r, first.column), m.first.row == r, m.columnCount >= 3 { break }
             if !rowCells.contains(where: { blockColumns.contains($0.column) || $0.column == captionColumn }) && rowCells.isEmpty == false { break }
             if let cc = captionColumn { grid.consume(r, cc) }
 
             var extraValues: [(String, String, SourceCell)] = []
-            for (c, caption) in unknownColumns.sorted(by: { $0.key < $1.key }) {
+            for (c, caption) in sortedUnknownColumns {
                 grid.consume(r, c)
                 if let t = grid.text(r, c) { extraValues.append((caption, t, grid.source(r, c))) }
             }
             var primaryName: String?
-            for scope in scopes {
-                var st = state[scope] ?? ScopeState()
-                defer { state[scope] = st }
-                func cellText(_ role: IndicatorRole) -> (String?, SourceCell?) {
-                    guard let c = columns[ColumnKey(role: role, scope: scope)] else { return (nil, nil) }
-                    grid.consume(r, c)
-                    return (grid.text(r, c), grid.text(r, c) == nil ? nil : grid.source(r, c))
-                }
-                func hierarchyText(_ role: IndicatorRole) -> (text: String?, explicit: Bool, source: SourceCell?, column: Int?) {
-                    guard let c = column(role, scope) else { return (nil, false, nil, nil) }
+            for (si, scope) in scopes.enumerated() {
+                let (l1Column, l2Column) = hierarchyColumns[si]
+                func hierarchyText(_ column: Int?) -> (text: String?, explicit: Bool, source: SourceCell?, column: Int?) {
+                    guard let c = column else { return (nil, false, nil, nil) }
                     grid.consume(r, c)
                     if let t = grid.text(r, c) { return (t, true, grid.source(r, c), c) }
                     if let m = grid.merge(at: r, c), m.first.row < r { return (grid.text(m.first.row, m.first.column), false, nil, c) }
                     return (nil, false, nil, c)
                 }
-                let l1 = hierarchyText(.level1)
-                let l2 = hierarchyText(.level2)
+                let l1 = hierarchyText(l1Column)
+                let l2 = hierarchyText(l2Column)
                 var sources: [String: SourceCell] = [:]
-                var fields: [IndicatorRole: String] = [:]
-                for role in IndicatorRole.allCases where role != .level1 && role != .level2 {
-                    let (t, s) = cellText(role)
-                    if let t { fields[role] = t }
-                    if let s { sources[role.rawValue] = s }
+                // Texts by role index (level 1 and 2 are read above).
+                var fields = [String?](repeating: nil, count: roles.count)
+                var anyField = false
+                for (ri, role) in roles.enumerated() where role != .level1 && role != .level2 {
+                    guard let c = roleColumns[si][ri] else { continue }
+                    grid.consume(r, c)
+                    guard let t = grid.text(r, c) else { continue }
+                    fields[ri] = t
+                    anyField = true
+                    sources[role.rawValue] = grid.source(r, c)
                 }
+                func field(_ role: IndicatorRole) -> String? { fields[roles.firstIndex(of: role)!] }
                 let extras = scope == block.scope ? extraValues : []
                 // A row with only level names is an unused skeleton row of the template: not an indicator.
-                guard !fields.isEmpty || !extras.isEmpty else {
+                guard anyField || !extras.isEmpty else {
                     if l2.explicit || l1.explicit {
-                        diagnostics.append(Diagnostic(.info, "empty-indicator-row", "“\(l1.text ?? st.previousL1 ?? "")/\(l2.text ?? "")”下的空白指标行已跳过。",
+                        diagnostics.append(Diagnostic(.info, "empty-indicator-row", "“\(l1.text ?? state[si].previousL1 ?? "")/\(l2.text ?? "")”下的空白指标行已跳过。",
                                                       file: file, sheet: grid.sheet.name, cell: CellReference(row: r, column: l2.column ?? 0).description))
-                        st.previousL1 = l1.text ?? st.previousL1
-                        st.previousL2 = l2.text ?? st.previousL2
+                        state[si].previousL1 = l1.text ?? state[si].previousL1
+                        state[si].previousL2 = l2.text ?? state[si].previousL2
                     }
                     continue
                 }
                 tableEnd = r
-                let level1Raw = l1.text ?? (l1.explicit ? "" : st.previousL1 ?? "")
-                let sameGroup = level1Raw == (st.previousL1 ?? "\u{0}")
-                let level2Raw = l2.text ?? ((sameGroup || l1.column == nil) ? st.previousL2 ?? "" : "")
+                let level1Raw = l1.text ?? (l1.explicit ? "" : state[si].previousL1 ?? "")
+                let sameGroup = level1Raw == (state[si].previousL1 ?? "\u{0}")
+                let level2Raw = l2.text ?? ((sameGroup || l1.column == nil) ? state[si].previousL2 ?? "" : "")
                 if let s = l1.source { sources["level1"] = s }
                 if let s = l2.source { sources["level2"] = s }
-                st.previousL1 = level1Raw
-                st.previousL2 = level2Raw
+                state[si].previousL1 = level1Raw
+                state[si].previousL2 = level2Raw
 
                 let value: IndicatorValue
-                if [IndicatorRole.valueSymbol, .valueNumber, .valueUnit].contains(where: { columns[ColumnKey(role: $0, scope: scope)] != nil }) {
-                    value = ValueColumns.value(symbol: fields[.valueSymbol] ?? "", number: fields[.valueNumber] ?? "", unit: fields[.valueUnit] ?? "")
+                if usesValueColumns[si] {
+                    value = ValueColumns.value(symbol: field(.valueSymbol) ?? "", number: field(.valueNumber) ?? "", unit: field(.valueUnit) ?? "")
                     if let s = sources["valueSymbol"] ?? sources["valueNumber"] ?? sources["valueUnit"] { sources["value"] = s }
                 } else {
-                    value = IndicatorValue(raw: fields[.value] ?? "")
+                    value = IndicatorValue(raw: field(.value) ?? "")
                 }
                 let canonical1 = vocabulary.canonicalLevel1(level1Raw)
                 let canonical2 = vocabulary.canonicalLevel2(level2Raw, under: canonical1)
@@ -406,12 +416,12 @@ struct TableParser {
                 if canonical2 == nil && !level2Raw.isEmpty && l2.explicit {
                     warn("unknown-level2", "二级指标“\(level2Raw)”不在指标体系中，已按原文保留。", r, l2.column ?? 0)
                 }
-                let name = fields[.name] ?? ""
+                let name = field(.name) ?? ""
                 if scope == block.scope { primaryName = name }
-                st.rows.append(IndicatorRow(level1Raw: level1Raw, level1: canonical1, level2Raw: level2Raw, level2: canonical2,
-                                            name: name, description: fields[.description], value: value, basis: fields[.basis],
-                                            scoringRule: fields[.scoringRule], weight: fields[.weight], remark: fields[.remark],
-                                            sources: sources.isEmpty ? nil : sources))
+                state[si].rows.append(IndicatorRow(level1Raw: level1Raw, level1: canonical1, level2Raw: level2Raw, level2: canonical2,
+                                                   name: name, description: field(.description), value: value, basis: field(.basis),
+                                                   scoringRule: field(.scoringRule), weight: field(.weight), remark: field(.remark),
+                                                   sources: sources.isEmpty ? nil : sources))
             }
             for (caption, text, source) in extraValues {
                 draft.extras.append(ExtraField(label: "\(caption)（指标“\(primaryName ?? "")”）", value: text, source: source))
@@ -419,8 +429,8 @@ struct TableParser {
             }
         }
         // The block's own set always; a side-by-side set only when it has rows.
-        return scopes.compactMap { scope in
-            let rows = state[scope]?.rows ?? []
+        return scopes.enumerated().compactMap { si, scope in
+            let rows = state[si].rows
             guard scope == block.scope || !rows.isEmpty else { return nil }
             return IndicatorSet(scope: IndicatorScope(rawValue: scope) ?? .annual, rows: rows)
         }
