@@ -4,6 +4,7 @@ import GoalBridgeModel
 /// Rules across the tables of one batch: duplicate tables and indicators, one name spelled two ways.
 struct BatchRules {
     let configuration: ReviewConfiguration
+    let inputs: RuleInputs
 
     func review(_ tables: [GoalTable]) -> [Finding] {
         var sinks: [Int: FindingSink] = [:]
@@ -29,9 +30,10 @@ struct BatchRules {
         for (i, t) in tables.enumerated() {
             guard case .project(let p) = t else { continue }
             for set in p.indicatorSets {
-                var rows: [String: Int] = [:]
+                // Compared as written, byte for byte (LabelKey hashes bytes, without String's Unicode normalisation).
+                var rows: [LabelKey: Int] = [:]
                 for (k, r) in set.rows.enumerated() where !r.name.isEmpty {
-                    let key = "\(r.level2Raw)|\(r.name)|\(r.value.raw)"
+                    let key = LabelKey(normalized: "\(r.level2Raw)|\(r.name)|\(r.value.raw)")
                     if rows[key] != nil {
                         var s = sink(i)
                         s.add("Q18", at: .indicator(scope: set.scope, row: k, field: "name"), cell: r.sources?["name"],
@@ -52,7 +54,7 @@ struct BatchRules {
             guard case .projectList(let list) = t else { continue }
             for (k, row) in list.rows.enumerated() {
                 guard let listed = row.amount?.value, let (_, total) = totals[TextNormalizer.labelKey(row.projectName)],
-                      abs(listed - total) > Decimal(configuration.thresholds.moneyTolerance) else { continue }
+                      abs(listed - total) > inputs.tolerance else { continue }
                 var s = sink(i)
                 s.tableName = list.title
                 s.add("Q24", at: .field("rows[\(k)].amount"), cell: row.sources?["amount"],

@@ -10,10 +10,13 @@ import GoalBridgeModel
 public struct Reviewer: Sendable {
     public let configuration: ReviewConfiguration
     public let vocabulary: Vocabulary
+    /// Thresholds and word lists as the rules use them, prepared once.
+    let inputs: RuleInputs
 
     public init(configuration: ReviewConfiguration = .standard, vocabulary: Vocabulary = .standard) {
         self.configuration = configuration
         self.vocabulary = vocabulary
+        inputs = RuleInputs(configuration)
     }
 
     /// Findings for every table, then the rules that compare tables with each other.
@@ -24,17 +27,17 @@ public struct Reviewer: Sendable {
             switch table {
             case .project(let t):
                 context.tableName = t.projectName
-                TableRules(configuration: configuration, vocabulary: vocabulary).review(t, into: &context)
+                TableRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs).review(t, into: &context)
             case .departmentIndicators(let t):
                 context.tableName = t.departmentName
-                let rows = RowRules(configuration: configuration, vocabulary: vocabulary, fiscalYear: t.fiscalYear, budget: nil)
+                let rows = RowRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs, fiscalYear: t.fiscalYear, budget: nil)
                 for (k, row) in t.indicators.rows.enumerated() { rows.review(row, scope: .annual, index: k, into: &context) }
             default:
                 break
             }
             findings += context.findings
         }
-        findings += BatchRules(configuration: configuration).review(tables)
+        findings += BatchRules(configuration: configuration, inputs: inputs).review(tables)
         return findings
     }
 }
@@ -43,7 +46,7 @@ extension Reviewer {
     /// Only the rules that compare tables with each other (Q17, Q18 duplicates, Q22, Q24): for a whole dataset,
     /// where each table's own rules already ran when it was collected.
     public func reviewAcrossTables(_ tables: [GoalTable]) -> [Finding] {
-        BatchRules(configuration: configuration).review(tables)
+        BatchRules(configuration: configuration, inputs: inputs).review(tables)
     }
 
     /// Rule ids that `reviewAcrossTables` can produce.

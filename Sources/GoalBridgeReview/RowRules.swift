@@ -7,21 +7,21 @@ struct RowRules {
     let vocabulary: Vocabulary
     let fiscalYear: Int?
     let budget: Decimal?
-    /// Converted once per table, not per row.
-    let satisfactionMinimum: Decimal
+    let inputs: RuleInputs
+    var words: WordLists { inputs.words }
 
-    init(configuration: ReviewConfiguration, vocabulary: Vocabulary, fiscalYear: Int?, budget: Decimal?) {
+    init(configuration: ReviewConfiguration, vocabulary: Vocabulary, inputs: RuleInputs, fiscalYear: Int?, budget: Decimal?) {
         self.configuration = configuration
         self.vocabulary = vocabulary
+        self.inputs = inputs
         self.fiscalYear = fiscalYear
         self.budget = budget
-        satisfactionMinimum = Decimal(configuration.thresholds.satisfactionMinimumPercent)
     }
 
-    func contains(_ text: String, _ list: String) -> Bool { configuration.words(list).contains { text.containsText($0) } }
+    func contains(_ text: String, _ list: [String]) -> Bool { list.contains { text.containsText($0) } }
 
     func isSatisfaction(_ r: IndicatorRow) -> Bool {
-        r.level1 == "满意度指标" || r.level2 == "服务对象满意度指标" || contains(r.name, "satisfaction")
+        r.level1 == "满意度指标" || r.level2 == "服务对象满意度指标" || contains(r.name, words.satisfaction)
     }
 
     /// Number-with-unit figures in a text: `10公里`, `12 个`.
@@ -53,7 +53,7 @@ struct RowRules {
     func invertedRatio(_ text: String) -> String? {
         guard let slash = text.firstIndex(where: { $0 == "/" || $0 == "÷" }) else { return nil }
         let numerator = String(text[..<slash].suffix(12)), denominator = String(text[text.index(after: slash)...].prefix(12))
-        let planned = configuration.words("planned"), actual = configuration.words("actual")
+        let planned = words.planned, actual = words.actual
         let numeratorPlanned = planned.contains { numerator.containsText($0) } && !actual.contains { numerator.containsText($0) }
         let denominatorActual = actual.contains { denominator.containsText($0) } && !planned.contains { denominator.containsText($0) }
         return numeratorPlanned && denominatorActual ? numerator + "/" + denominator : nil
@@ -68,7 +68,7 @@ struct RowRules {
 
         // Q1: satisfaction targets are percentages of at least ~60 %.
         if isSatisfaction(r) {
-            let minimum = satisfactionMinimum
+            let minimum = inputs.satisfactionMinimum
             let isPercent = v.unit == "%"
             if (isPercent && (v.number ?? 100) < minimum) || v.kind == .qualitative || v.kind == .boolean {
                 sink.add("Q1", at: at("value"), cell: valueCell, ["name": name, "value": v.raw, "minimum": "\(minimum)"],
@@ -79,9 +79,9 @@ struct RowRules {
         let isCost = r.level1 == "成本指标" || r.level2 == "成本指标" || r.level2 == "经济成本指标"
         if isCost {
             var reason: String?
-            if let word = configuration.words("notCost").first(where: { r.name.containsText($0) }) { reason = "“\(word)”是完成情况，不是成本" }
+            if let word = words.notCost.first(where: { r.name.containsText($0) }) { reason = "“\(word)”是完成情况，不是成本" }
             else if v.unit == "%" { reason = "以百分比表示，不是金额" }
-            else if configuration.words("notCostValues").contains(where: { v.raw.containsText($0) }) { reason = "只写了“\(v.raw)”，没有金额" }
+            else if words.notCostValues.contains(where: { v.raw.containsText($0) }) { reason = "只写了“\(v.raw)”，没有金额" }
             if let reason { sink.add("Q3", at: at("name"), cell: r.sources?["name"], ["name": name, "value": v.raw, "reason": reason]) }
         }
         // Q8, Q9: restated names.
@@ -95,29 +95,29 @@ struct RowRules {
                 sink.add("Q9", at: at("value"), cell: valueCell, ["name": name, "what": "指标名称"])
             } else if !description.isEmpty && key == TextNormalizer.labelKey(description) {
                 sink.add("Q9", at: at("value"), cell: valueCell, ["name": name, "what": "指标描述"])
-            } else if v.kind == .qualitative, configuration.words("vague").contains(TextNormalizer.labelKey(v.raw)) {
+            } else if v.kind == .qualitative, words.vague.contains(TextNormalizer.labelKey(v.raw)) {
                 // Q10: a vague word alone where a number is possible.
                 sink.add("Q10", at: at("value"), cell: valueCell, ["what": "指标“\(name)”的目标值“\(v.raw)”只是定性描述，难以衡量。"])
             }
         }
         // Q11: direction.
-        let rateLike = contains(r.name, "rates") && v.unit == "%"
+        let rateLike = contains(r.name, words.rates) && v.unit == "%"
         if rateLike && (v.comparator == .le || v.comparator == .lt) {
             sink.add("Q11", at: at("value"), cell: valueCell,
                      ["name": name, "value": v.raw, "reason": "完成率、合格率类指标应为“≥”", "suggestion": "如“≥95%”或“=100%”。"])
-        } else if contains(r.name, "usefulLife") && (v.comparator == .le || v.comparator == .lt) {
+        } else if contains(r.name, words.usefulLife) && (v.comparator == .le || v.comparator == .lt) {
             sink.add("Q11", at: at("value"), cell: valueCell,
                      ["name": name, "value": v.raw, "reason": "使用年限应为“≥”", "suggestion": "如“≥5年”。"])
-        } else if isCost, moneyInWan(v) != nil, v.comparator == .ge || v.comparator == .gt, !contains(r.name + description, "minimumStandard") {
+        } else if isCost, moneyInWan(v) != nil, v.comparator == .ge || v.comparator == .gt, !contains(r.name + description, words.minimumStandard) {
             sink.add("Q11", at: at("value"), cell: valueCell,
                      ["name": name, "value": v.raw, "reason": "成本应控制在上限以内，一般为“≤”", "suggestion": "如“≤50万元”；最低投资标准除外。"])
         }
         // Q12: units that do not fit.
         if let unit = v.unit {
-            if r.level2 == "数量指标" && configuration.words("countWrongUnits").contains(unit) && !r.name.containsText("率") && !r.name.containsText("比例") {
+            if r.level2 == "数量指标" && words.countWrongUnits.contains(unit) && !r.name.containsText("率") && !r.name.containsText("比例") {
                 sink.add("Q12", at: at("value"), cell: valueCell, ["name": name, "unit": unit, "reason": "数量指标应为计数单位"])
-            } else if contains(r.name, "personNames") && !r.name.containsText("人次") && !r.name.containsText("率") && !r.name.containsText("比例")
-                        && configuration.words("personWrongUnits").contains(unit) {
+            } else if contains(r.name, words.personNames) && !r.name.containsText("人次") && !r.name.containsText("率") && !r.name.containsText("比例")
+                        && words.personWrongUnits.contains(unit) {
                 sink.add("Q12", at: at("value"), cell: valueCell, ["name": name, "unit": unit, "reason": "人数应以“人”计"])
             }
         }
@@ -139,7 +139,7 @@ struct RowRules {
             sink.add("Q16", at: at("value"), cell: valueCell, ["name": name, "value": v.raw, "year": "\(fiscal)"])
         }
         // Q19: a satisfaction indicator outside the satisfaction block.
-        if contains(r.name, "satisfaction"), let l1 = r.level1, l1 != "满意度指标", !(l1 == "部门效果" && r.level2 == "服务对象满意度指标") {
+        if contains(r.name, words.satisfaction), let l1 = r.level1, l1 != "满意度指标", !(l1 == "部门效果" && r.level2 == "服务对象满意度指标") {
             sink.add("Q19", at: at("level1"), cell: r.sources?["level1"] ?? r.sources?["name"], ["name": name, "level1": r.level1Raw, "level2": r.level2Raw])
         }
         // Q23: residue of conversions.

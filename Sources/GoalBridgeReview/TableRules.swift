@@ -5,15 +5,14 @@ import GoalBridgeModel
 struct TableRules {
     let configuration: ReviewConfiguration
     let vocabulary: Vocabulary
-    /// The thresholds as Decimal, converted once per table (Decimal(Double) costs about a microsecond).
-    let tolerance: Decimal
-    let unitCostTolerance: Decimal
+    let inputs: RuleInputs
+    var tolerance: Decimal { inputs.tolerance }
+    var unitCostTolerance: Decimal { inputs.unitCostTolerance }
 
-    init(configuration: ReviewConfiguration, vocabulary: Vocabulary) {
+    init(configuration: ReviewConfiguration, vocabulary: Vocabulary, inputs: RuleInputs) {
         self.configuration = configuration
         self.vocabulary = vocabulary
-        tolerance = Decimal(configuration.thresholds.moneyTolerance)
-        unitCostTolerance = Decimal(configuration.thresholds.unitCostTolerance)
+        self.inputs = inputs
     }
 
     /// The annual budget in 万元: the funds total, or the amount in a funds sentence (`2022年财政拨款108万元`).
@@ -29,7 +28,7 @@ struct TableRules {
 
     func review(_ t: ProjectGoalTable, into sink: inout FindingSink) {
         let budget = budget(t)
-        let rows = RowRules(configuration: configuration, vocabulary: vocabulary, fiscalYear: t.fiscalYear, budget: budget)
+        let rows = RowRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs, fiscalYear: t.fiscalYear, budget: budget)
         for set in t.indicatorSets {
             for (k, row) in set.rows.enumerated() { rows.review(row, scope: set.scope, index: k, into: &sink) }
         }
@@ -59,12 +58,14 @@ struct TableRules {
             sink.add("Q5", at: .table, ["what": "没有绩效指标。", "suggestion": "请按一级、二级、三级填写绩效指标。"])
             return
         }
-        let level1s = Set(annual.rows.compactMap(\.level1))
+        // A table has a dozen rows: arrays searched in place cost less than hashing Chinese strings into sets.
+        let level1s = annual.rows.compactMap(\.level1)
+        let pairs = annual.rows.map { (level1: $0.level1 ?? "", level2: $0.level2 ?? "") }
+        func hasPair(_ l1: String, _ l2: String) -> Bool { pairs.contains { $0.level1 == l1 && $0.level2 == l2 } }
         for required in ["产出指标", "效益指标", "满意度指标"] where !level1s.contains(required) {
             sink.add("Q5", at: .table, ["what": "缺少一级指标“\(required)”。", "suggestion": "请补充\(required)及其二级、三级指标。"])
         }
-        let pairs = Set(annual.rows.map { "\($0.level1 ?? "")/\($0.level2 ?? "")" })
-        for l2 in ["数量指标", "质量指标", "时效指标"] where level1s.contains("产出指标") && !pairs.contains("产出指标/\(l2)") {
+        for l2 in ["数量指标", "质量指标", "时效指标"] where level1s.contains("产出指标") && !hasPair("产出指标", l2) {
             sink.add("Q5", at: .table, ["what": "产出指标下缺少二级指标“\(l2)”。", "suggestion": "请补充\(l2)。"], severity: .warning)
         }
         let costYear = configuration.thresholds.costFromYear
@@ -73,7 +74,7 @@ struct TableRules {
                 sink.add("Q5", at: .table, ["what": "\(year) 年度的表缺少一级指标“成本指标”（\(costYear) 年起成本指标单独列为一级指标）。",
                                             "suggestion": "请将成本指标列为一级指标，细化经济成本指标。"])
             }
-        } else if !level1s.contains("成本指标") && !pairs.contains("产出指标/成本指标") {
+        } else if !level1s.contains("成本指标") && !hasPair("产出指标", "成本指标") {
             sink.add("Q5", at: .table, ["what": "缺少成本指标。", "suggestion": "请在产出指标下补充成本指标。"], severity: .warning)
         }
         for set in t.indicatorSets {
@@ -132,7 +133,7 @@ struct TableRules {
             return nil
         }
         guard !money.isEmpty else { return }
-        let totalWords = configuration.words("totalCost")
+        let totalWords = inputs.words.totalCost
         var total = money.first { (_, r, _) in totalWords.contains { r.name.containsText($0) } }
         if total == nil && money.count == 1 && [nil, .le, .eq].contains(money[0].1.value.comparator) { total = money[0] }
         guard let (k, row, amount) = total else { return }
@@ -158,7 +159,7 @@ struct TableRules {
     // Q2c: unit cost × quantity against the budget (`≤21.27万元/村` × `50村`).
     func unitCost(_ set: IndicatorSet, budget: Decimal?, into sink: inout FindingSink) {
         guard let budget, budget > 0 else { return }
-        let denominators = configuration.words("unitDenominators")
+        let denominators = inputs.words.unitDenominators
         for (k, row) in set.rows.enumerated() where isCostRow(row) {
             guard row.value.kind == .quantitative, let cost = row.value.number, let unit = row.value.unit else { continue }
             let parts = unit.split(separator: "/").map(String.init)
@@ -208,7 +209,7 @@ struct TableRules {
 
     // Q23 on table texts: Word field codes and bookmarks in titles and goals.
     func residue(_ t: ProjectGoalTable, into sink: inout FindingSink) {
-        let markers = configuration.words("wordFieldMarkers")
+        let markers = inputs.words.wordFieldMarkers
         for (field, text) in [("title", t.title), ("projectName", t.projectName), ("goals.annual", t.goals.annual)] {
             guard let text, let marker = markers.first(where: { text.containsText($0) }) else { continue }
             sink.add("Q23", at: .field(field), cell: t.sources?[field], ["text": String(text.prefix(30)), "what": "Word 域代码“\(marker)”"])
