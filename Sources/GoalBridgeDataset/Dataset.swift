@@ -90,7 +90,7 @@ public final class Dataset: @unchecked Sendable {
         config.foreignKeysEnabled = true
         // WAL with synchronous=NORMAL: a crash or kill never corrupts the file or leaves half a transaction;
         // only the last transactions may be lost on power failure, and a rerun collects them again.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: config)
         try DatasetSchema.migrator.migrate(pool)
     }

@@ -22,7 +22,7 @@ public struct Amount: Codable, Hashable, Sendable {
     public init(number: Double) {
         let text = Amount.canonicalText(number)
         raw = text
-        value = Decimal(string: text)
+        value = DecimalText.parse(text)
     }
 
     private enum CodingKeys: String, CodingKey { case raw, value }
@@ -57,6 +57,6 @@ public struct Amount: Codable, Hashable, Sendable {
             break
         }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
-        return Decimal(string: s)
+        return DecimalText.parse(s)
     }
 }

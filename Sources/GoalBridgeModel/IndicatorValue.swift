@@ -277,40 +277,41 @@ enum IndicatorValueParser {
     }
 
     /// A decimal number with optional sign and thousands separators. Returns the number, the rest,
-    /// and whether a separator was used.
+    /// and whether a separator was used. Scans UTF-8 bytes: every character it accepts is ASCII.
     static func scanNumber(_ s: Substring) -> (Decimal, Substring, Bool)? {
-        var i = s.startIndex
-        var text = ""
+        let u = s.utf8
+        func isDigit(_ i: Substring.UTF8View.Index) -> Bool { i < u.endIndex && u[i] >= 0x30 && u[i] <= 0x39 }
+        var i = u.startIndex
+        var text: [UInt8] = []
         var separator = false
-        if i < s.endIndex, s[i] == "-" || s[i] == "+" {
-            if s[i] == "-" { text.append("-") }
-            i = s.index(after: i)
+        if i < u.endIndex, u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "+") {
+            if u[i] == UInt8(ascii: "-") { text.append(UInt8(ascii: "-")) }
+            i = u.index(after: i)
         }
         var digits = 0
         var seenDot = false
-        while i < s.endIndex {
-            let c = s[i]
-            if c.isASCII && c.isNumber {
-                text.append(c)
+        while i < u.endIndex {
+            let b = u[i]
+            if b >= 0x30 && b <= 0x39 {
+                text.append(b)
                 digits += 1
-            } else if c == "." && !seenDot {
-                let next = s.index(after: i)
-                guard next < s.endIndex, s[next].isASCII, s[next].isNumber else { break }
+            } else if b == UInt8(ascii: "."), !seenDot {
+                guard isDigit(u.index(after: i)) else { break }
                 seenDot = true
-                text.append(c)
-            } else if c == "," && digits > 0 && !seenDot {
+                text.append(b)
+            } else if b == UInt8(ascii: ","), digits > 0, !seenDot {
                 // Only a real thousands separator: exactly three digits follow.
-                let after = s[s.index(after: i)...].prefix(4)
-                let three = after.prefix(3)
-                guard three.count == 3, three.allSatisfy({ $0.isASCII && $0.isNumber }),
-                      after.count == 3 || !(after.last!.isASCII && after.last!.isNumber) else { break }
+                var j = u.index(after: i)
+                var run = 0
+                while run < 4, isDigit(j) { run += 1; j = u.index(after: j) }
+                guard run == 3 else { break }
                 separator = true
             } else {
                 break
             }
-            i = s.index(after: i)
+            i = u.index(after: i)
         }
-        guard digits > 0, let d = Decimal(string: text) else { return nil }
+        guard digits > 0, let d = DecimalText.parse(String(decoding: text, as: UTF8.self)) else { return nil }
         return (d, s[i...], separator)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import GoalBridgeModel
 
 struct TextSearchTests {
@@ -39,5 +40,37 @@ struct LabelKeyTests {
         #expect(TextNormalizer.labelKey("一级\n指标") == "一级指标")
         #expect(TextNormalizer.labelKey("ＡＢＣ１２") == "ABC12")
         #expect(TextNormalizer.labelKey("\u{2329}注\u{232A}") == "\u{3008}注\u{3009}")
+    }
+}
+
+struct BytePrefixTests {
+    /// Byte-wise prefix and suffix agree with the UTF-8 bytes, on strings and on substrings (which may
+    /// start and end mid-string).
+    @Test(arguments: [("≥95%", "≥", true), ("≥95%", "≤", false), ("不少于100人", "不少于", true), ("不少", "不少于", false),
+                      ("95%以上", "以上", true), ("以上", "及以上", false), ("", "", true), ("abc", "", true)])
+    func prefixAndSuffixCompareBytes(_ text: String, _ affix: String, _ expected: Bool) {
+        let bytes = Array(text.utf8), a = Array(affix.utf8)
+        let prefix = bytes.starts(with: a), suffix = bytes.reversed().starts(with: a.reversed())
+        #expect(text.hasBytePrefix(affix) == prefix)
+        #expect(text.hasByteSuffix(affix) == suffix)
+        #expect(prefix == expected || suffix == expected)
+        // The same text inside a longer string, as a substring.
+        let padded = "前" + text + "后"
+        let inner = padded.dropFirst().dropLast()
+        #expect(inner.hasBytePrefix(affix) == prefix)
+        #expect(inner.hasByteSuffix(affix) == suffix)
+    }
+}
+
+struct DecimalTextTests {
+    /// The fast path gives the same Decimal as `Decimal(string:)` — value and written form — and
+    /// everything it does not read falls back to it.
+    @Test(arguments: ["0", "1", "95", "100", "1.50", "0.05", "-3.2", "12345678901234567", "123456789012345678",
+                      "1234567890123456789012", "0.000", "-0", "1000000", "3.14159", "007", ".5", "5.", "1.2.3",
+                      "-", "", "abc", "1e5", "+7", "99.99"])
+    func agreesWithDecimalString(_ text: String) {
+        let fast = DecimalText.parse(text), reference = Decimal(string: text)
+        #expect(fast == reference)
+        #expect(fast?.description == reference?.description)
     }
 }

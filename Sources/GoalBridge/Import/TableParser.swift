@@ -279,13 +279,16 @@ struct TableParser {
         var columns: [ColumnKey: Int] = [:]
         var scopes: [String] = [block.scope]
         var lastHeaderRow = header.row
-        for col in block.columns {
+        let headerKeys = keys.columnHeaderKeys[block.scope]
+        for (ci, col) in block.columns.enumerated() {
             let scope = col.scope ?? block.scope
             if !scopes.contains(scope) { scopes.append(scope) }
-            let keys = Set(col.header.map { TextNormalizer.labelKey($0) })
+            let spellings = headerKeys?[ci] ?? col.header.map { TextNormalizer.labelKey($0) }
             var hit: CellReference?
             for r in [header.row, header.row + 1] where r <= limit {
-                if let ref = grid.cells(inRows: r...r).first(where: { keys.contains(grid.labelKey($0.row, $0.column) ?? "") && columns.values.contains($0.column) == false }) {
+                if let ref = grid.cells(inRows: r...r).first(where: { ref in
+                    grid.labelKey(ref.row, ref.column).map { spellings.contains($0) } == true && columns.values.contains(ref.column) == false
+                }) {
                     if r == header.row + 1 && col.group == nil { continue }
                     hit = ref
                     break

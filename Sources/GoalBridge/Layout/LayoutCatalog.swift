@@ -113,6 +113,9 @@ struct LayoutKeys: Sendable {
     /// Header spellings of the level-1 and level-2 columns of every block: a header row has both.
     let level1Headers: Set<String>
     let level2Headers: Set<String>
+    /// Each indicator block's column header keys, by block scope then column (in layout order): matched
+    /// against every header cell of every table, so normalised once here.
+    let columnHeaderKeys: [String: [[String]]]
     private let anchorSuffixes: [String]
     /// Text templates of the fixed rows, compiled once (their regular expressions are on the import path).
     private let templates: [String: TextTemplate]
@@ -174,8 +177,10 @@ struct LayoutKeys: Sendable {
     init(_ spec: LayoutSpec) {
         var l1 = Set<String>(), l2 = Set<String>()
         var compiled: [String: TextTemplate] = [:]
+        var headerKeys: [String: [[String]]] = [:]
         for row in spec.rows {
             if case .indicators(let b) = row {
+                headerKeys[b.scope] = b.columns.map { $0.header.map { TextNormalizer.labelKey($0) } }
                 for c in b.columns where c.role == .level1 { l1.formUnion(c.header.map { TextNormalizer.labelKey($0) }) }
                 for c in b.columns where c.role == .level2 { l2.formUnion(c.header.map { TextNormalizer.labelKey($0) }) }
             }
@@ -187,6 +192,7 @@ struct LayoutKeys: Sendable {
         }
         level1Headers = l1
         level2Headers = l2
+        columnHeaderKeys = headerKeys
         templates = compiled
         anchorSuffixes = spec.anchor.filter { $0.hasPrefix("*") }.map { TextNormalizer.labelKey(String($0.dropFirst())) }
         var slots: [Set<String>] = [Set(spec.anchor.map { TextNormalizer.labelKey($0) })]
