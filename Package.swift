@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "GoalBridgeDataset", dependencies: [
             "GoalBridge", "GoalBridgeReview",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The SQLite C API that GRDB itself links, for binding collect's inserts directly (InsertStatement).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "goalbridge", dependencies: [

@@ -164,26 +164,32 @@ public final class Dataset: @unchecked Sendable {
         }
         try db.cachedStatement(sql: "UPDATE source_file SET is_current = 0 WHERE path = ? AND is_current = 1").execute(arguments: [f.path])
         let warnings = f.diagnostics.filter { $0.severity == .warning }.count
-        try db.cachedStatement(sql: """
+        // The rows are bound value by value (InsertStatement), in the column order of each INSERT.
+        var file = InsertStatement(try db.cachedStatement(sql: """
             INSERT INTO source_file (run_id, path, name, size, sha256, template_id, template_version, status, reason, tables, warnings, collected_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [run, f.path, (f.path as NSString).lastPathComponent, f.size, f.sha256, f.templateId, f.templateVersion,
-                             f.status.rawValue, f.reason, f.tables.count, warnings, collectedAt])
-        let fileId = db.lastInsertedRowID
-        let diag = try db.cachedStatement(sql: "INSERT INTO diagnostic (file_id, severity, code, message, sheet, cell) VALUES (?, ?, ?, ?, ?, ?)")
+            """))
+        file.bind(run); file.bind(f.path); file.bind((f.path as NSString).lastPathComponent); file.bind(f.size); file.bind(f.sha256)
+        file.bind(f.templateId); file.bind(f.templateVersion); file.bind(f.status.rawValue); file.bind(f.reason); file.bind(f.tables.count)
+        file.bind(warnings); file.bind(collectedAt)
+        let fileId = try file.run(db)
+        var diag = InsertStatement(try db.cachedStatement(sql: "INSERT INTO diagnostic (file_id, severity, code, message, sheet, cell) VALUES (?, ?, ?, ?, ?, ?)"))
         for d in f.diagnostics where d.severity != .info {
-            try diag.execute(arguments: [fileId, d.severity.rawValue, d.code, d.message, d.sheet, d.cell])
+            diag.bind(fileId); diag.bind(d.severity.rawValue); diag.bind(d.code); diag.bind(d.message); diag.bind(d.sheet); diag.bind(d.cell)
+            _ = try diag.run(db)
         }
         var tableIds: [Int64] = []
         for (seq, table) in f.tables.enumerated() {
             tableIds.append(try insertTable(table, json: encoded.tables[seq], seq: seq, file: fileId, db))
         }
-        let finding = try db.cachedStatement(sql: """
+        var finding = InsertStatement(try db.cachedStatement(sql: """
             INSERT INTO finding (table_id, rule, category, severity, message, suggestion, location, sheet, cell, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """))
         for (i, x) in f.findings.enumerated() where tableIds.indices.contains(x.table) {
-            try finding.execute(arguments: [tableIds[x.table], x.rule, x.category.rawValue, x.severity.rawValue, x.message, x.suggestion,
-                                            encoded.findingLocations[i], x.sheet, x.cell, encoded.findingFigures[i]])
+            finding.bind(tableIds[x.table]); finding.bind(x.rule); finding.bind(x.category.rawValue); finding.bind(x.severity.rawValue)
+            finding.bind(x.message); finding.bind(x.suggestion); finding.bind(encoded.findingLocations[i]); finding.bind(x.sheet)
+            finding.bind(x.cell); finding.bind(encoded.findingFigures[i])
+            _ = try finding.run(db)
         }
     }
 
@@ -192,31 +198,38 @@ public final class Dataset: @unchecked Sendable {
         func d(_ a: Amount?) -> Double? { a?.value.map { NSDecimalNumber(decimal: $0).doubleValue } }
         switch table {
         case .project(let t):
-            try db.cachedStatement(sql: """
+            var row = InsertStatement(try db.cachedStatement(sql: """
                 INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, project_code, project_name, project_category,
                   department, department_code, implementing_unit, implementing_unit_code, amount_unit, funds_total, funds_total_raw,
                   funds_fiscal, funds_carryover, funds_other, funds_text, fund_use, goal_mid_term, goal_annual, model_json)
                 VALUES (?, ?, 'project', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [file, seq, s?.layout, s?.sheet, s?.range, t.fiscalYear, t.projectCode, t.projectName, t.projectCategory,
-                                 t.supervisingDepartment?.name, t.supervisingDepartment?.code, t.implementingUnit?.name, t.implementingUnit?.code,
-                                 t.amountUnit, d(t.annualFunds?.total), t.annualFunds?.total?.raw, d(t.annualFunds?.fiscal),
-                                 d(t.annualFunds?.carryover), d(t.annualFunds?.other), t.annualFunds?.text, t.fundUse,
-                                 t.goals.midTerm, t.goals.annual, json])
-            let id = db.lastInsertedRowID
+                """))
+            row.bind(file); row.bind(seq); row.bind(s?.layout); row.bind(s?.sheet); row.bind(s?.range); row.bind(t.fiscalYear)
+            row.bind(t.projectCode); row.bind(t.projectName); row.bind(t.projectCategory)
+            row.bind(t.supervisingDepartment?.name); row.bind(t.supervisingDepartment?.code); row.bind(t.implementingUnit?.name)
+            row.bind(t.implementingUnit?.code); row.bind(t.amountUnit); row.bind(d(t.annualFunds?.total)); row.bind(t.annualFunds?.total?.raw)
+            row.bind(d(t.annualFunds?.fiscal)); row.bind(d(t.annualFunds?.carryover)); row.bind(d(t.annualFunds?.other))
+            row.bind(t.annualFunds?.text); row.bind(t.fundUse); row.bind(t.goals.midTerm); row.bind(t.goals.annual); row.bind(json)
+            let id = try row.run(db)
             if let plan = t.spendingPlan {
-                let st = try db.cachedStatement(sql: "INSERT INTO spending_point (table_id, seq, kind, label, value_raw, value) VALUES (?, ?, ?, ?, ?, ?)")
-                for (i, p) in plan.points.enumerated() { try st.execute(arguments: [id, i, plan.kind.rawValue, p.label, p.value?.raw, d(p.value)]) }
+                var point = InsertStatement(try db.cachedStatement(sql: "INSERT INTO spending_point (table_id, seq, kind, label, value_raw, value) VALUES (?, ?, ?, ?, ?, ?)"))
+                for (i, p) in plan.points.enumerated() {
+                    point.bind(id); point.bind(i); point.bind(plan.kind.rawValue); point.bind(p.label); point.bind(p.value?.raw); point.bind(d(p.value))
+                    _ = try point.run(db)
+                }
             }
             for set in t.indicatorSets { try insertIndicators(set, table: id, db) }
             return id
         case .departmentIndicators(let t):
-            try db.cachedStatement(sql: """
+            var row = InsertStatement(try db.cachedStatement(sql: """
                 INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, department, amount_unit, funds_total,
                   funds_total_raw, goal_annual, model_json)
                 VALUES (?, ?, 'departmentIndicators', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [file, seq, s?.layout, s?.sheet, s?.range, t.fiscalYear, t.departmentName, t.amountUnit,
-                                 d(t.annualFunds?.total), t.annualFunds?.total?.raw, t.overallGoal, json])
-            let id = db.lastInsertedRowID
+                """))
+            row.bind(file); row.bind(seq); row.bind(s?.layout); row.bind(s?.sheet); row.bind(s?.range); row.bind(t.fiscalYear)
+            row.bind(t.departmentName); row.bind(t.amountUnit); row.bind(d(t.annualFunds?.total)); row.bind(t.annualFunds?.total?.raw)
+            row.bind(t.overallGoal); row.bind(json)
+            let id = try row.run(db)
             try insertIndicators(t.indicators, table: id, db)
             return id
         default:
@@ -227,25 +240,28 @@ public final class Dataset: @unchecked Sendable {
             case .departmentPerformance(let t): kind = "departmentPerformance"; department = t.departmentName; year = t.fiscalYear
             default: kind = "projectList"
             }
-            try db.cachedStatement(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, department, fiscal_year, model_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [file, seq, kind, s?.layout, s?.sheet, s?.range, department, year, json])
-            return db.lastInsertedRowID
+            var row = InsertStatement(try db.cachedStatement(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, department, fiscal_year, model_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            row.bind(file); row.bind(seq); row.bind(kind); row.bind(s?.layout); row.bind(s?.sheet); row.bind(s?.range); row.bind(department)
+            row.bind(year); row.bind(json)
+            return try row.run(db)
         }
     }
 
     static func insertIndicators(_ set: IndicatorSet, table: Int64, _ db: Database) throws {
-        let st = try db.cachedStatement(sql: """
+        var row = InsertStatement(try db.cachedStatement(sql: """
             INSERT INTO indicator (table_id, scope, seq, level1_raw, level1, level2_raw, level2, name, description, value_raw, value_kind,
               comparator, number, upper, unit, value_text, basis, scoring_rule, weight, remark, sheet, cell)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """))
         for (i, r) in set.rows.enumerated() {
             let v = r.value
             let src = r.sources?["value"] ?? r.sources?["name"]
-            try st.execute(arguments: [table, set.scope.rawValue, i, r.level1Raw, r.level1, r.level2Raw, r.level2, r.name, r.description,
-                                       v.raw, v.kind.rawValue, v.comparator?.rawValue, v.number.map { NSDecimalNumber(decimal: $0).doubleValue },
-                                       v.upper.map { NSDecimalNumber(decimal: $0).doubleValue }, v.unit, v.text, r.basis, r.scoringRule,
-                                       r.weight, r.remark, src?.sheet, src?.cell])
+            row.bind(table); row.bind(set.scope.rawValue); row.bind(i); row.bind(r.level1Raw); row.bind(r.level1); row.bind(r.level2Raw)
+            row.bind(r.level2); row.bind(r.name); row.bind(r.description); row.bind(v.raw); row.bind(v.kind.rawValue); row.bind(v.comparator?.rawValue)
+            row.bind(v.number.map { NSDecimalNumber(decimal: $0).doubleValue }); row.bind(v.upper.map { NSDecimalNumber(decimal: $0).doubleValue })
+            row.bind(v.unit); row.bind(v.text); row.bind(r.basis); row.bind(r.scoringRule); row.bind(r.weight); row.bind(r.remark)
+            row.bind(src?.sheet); row.bind(src?.cell)
+            _ = try row.run(db)
         }
     }
 
