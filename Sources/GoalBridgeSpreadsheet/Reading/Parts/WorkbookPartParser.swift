@@ -25,6 +25,11 @@ final class WorkbookPartParser: XMLPartHandler {
             uses1904 = v == "1" || v == "true"
         }
     }
+
+    override func end(_ name: XMLName) {
+        // workbookPr and sheets come first; defined names, calculation and extension lists after them are not read.
+        if name.is("sheets") { finishEarly() }
+    }
 }
 
 func OOXMLTextDecodeString(_ s: String) -> String {

@@ -129,6 +129,11 @@ final class WorksheetParser: XMLPartHandler {
             inInline = false
         } else if first == UInt8(ascii: "r") && name.is("rPh") {
             phoneticDepth -= 1
+        } else if first == UInt8(ascii: "m") && name.is("mergeCells") {
+            // The schema puts mergeCells after sheetData and before data validations, conditional formats and
+            // page setup — none of which a reader of values needs (in a goal table template, the validations
+            // alone are a seventh of the sheet). A second mergeCells element is invalid (Excel rejects it).
+            finishEarly()
         }
     }
 
