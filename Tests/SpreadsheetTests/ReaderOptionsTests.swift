@@ -18,4 +18,26 @@ struct ReaderOptionsTests {
         #expect(back.sheets[0] == wb.sheets[0])
         #expect(try XLSXReader().read(path: path).sheets[1].cells == wb.sheets[1].cells)
     }
+
+    /// A file's bytes come back whole; the size limit holds at exactly the limit; folders and missing paths
+    /// are "not found" (what a clerk can act on), and nothing is read of a file over the limit.
+    @Test func fileContentsReadsWholeFilesWithinTheLimit() throws {
+        let path = temporaryPath("bytes.bin")
+        let bytes = Data((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(try XLSXReader().fileContents(path: path) == bytes)
+
+        var exact = XLSXReader()
+        exact.limits.maxFileBytes = bytes.count
+        #expect(try exact.fileContents(path: path) == bytes)
+        var under = XLSXReader()
+        under.limits.maxFileBytes = bytes.count - 1
+        if case .limitExceeded = errorOf({ try under.fileContents(path: path) })?.kind {} else { Issue.record("size limit not enforced") }
+
+        let empty = temporaryPath("empty.bin")
+        try Data().write(to: URL(fileURLWithPath: empty))
+        #expect(try XLSXReader().fileContents(path: empty).isEmpty)
+        #expect(expectKind(.fileNotFound) { try XLSXReader().fileContents(path: (path as NSString).deletingLastPathComponent) })
+        #expect(expectKind(.fileNotFound) { try XLSXReader().fileContents(path: path + ".missing") })
+    }
 }
