@@ -12,8 +12,9 @@ import GoalBridgeModel
 /// container after a later sibling was written is refused (`misuse`), and the caller falls back to
 /// `JSONEncoder`; the model's own `Codable` conformances never do that (tested over every example table).
 ///
-/// Output: keys in encoding order, source cells in the compact `Sheet!B21` form, `Decimal` as a JSON number,
-/// strings escaped as JSON requires and otherwise kept as UTF-8.
+/// Output: keys in encoding order, source cells in the compact `Sheet!B21` form, indicator values as their raw
+/// text (the decoder derives the parsed form), `Decimal` as a JSON number, strings escaped as JSON requires and
+/// otherwise kept as UTF-8.
 public struct ModelColumnEncoder {
     public init() {}
 
@@ -110,6 +111,25 @@ public struct ModelColumnEncoder {
             // `compactSourceCells` (`"Sheet!B21"`), keys in the dictionary's order as `Dictionary.encode` does,
             // without the generic containers (they were a third of the encoder's time).
             else if T.self == SourceCell.self { string(unsafeBitCast(value, to: SourceCell.self).description) }
+            // An indicator value is stored as its raw text (with the 符号/值/单位 split when the sheet had one):
+            // IndicatorValue's decoder derives every parsed field from these two and ignores the rest, so the
+            // parsed fields would be written only to be thrown away — and they were a quarter of this encoder's
+            // time. The dataset's `indicator` table keeps the parsed forms for SQL.
+            else if T.self == IndicatorValue.self {
+                let v = unsafeBitCast(value, to: IndicatorValue.self)
+                if let split = v.split {
+                    try openContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), depth: depth)
+                    try key("raw", level: depth); string(v.raw)
+                    try key("split", level: depth)
+                    try openContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), depth: depth + 1)
+                    try key("symbol", level: depth + 1); string(split.symbol)
+                    try key("number", level: depth + 1); string(split.number)
+                    try key("unit", level: depth + 1); string(split.unit)
+                    close(downTo: depth)
+                } else {
+                    string(v.raw)
+                }
+            }
             else if T.self == [String: SourceCell].self {
                 let cells = unsafeBitCast(value, to: [String: SourceCell].self)
                 try openContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), depth: depth)
