@@ -50,6 +50,8 @@ public struct Amount: Codable, Hashable, Sendable {
     }
 
     static func parse(_ text: String) -> Decimal? {
+        // Most amounts are typed as plain numbers (`120.00`): read those without the clean-ups below.
+        if let plain = DecimalText.parsePlain(text) { return plain }
         var s = TextNormalizer.halfWidth(text)
         s.removeAll { $0.isWhitespace || $0 == "," || $0 == "，" }
         for suffix in ["万元", "元", "%", "万"] where s.hasSuffix(suffix) {

@@ -12,6 +12,12 @@ public enum DecimalText {
         return text.withUTF8 { parse(bytes: $0) } ?? Decimal(string: text)
     }
 
+    /// The number when `text` is exactly the plain form this reads (`-12.50`), else nil (no fallback).
+    public static func parsePlain(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) } ?? nil
+    }
+
     /// nil when the bytes are not the plain form this reads (the caller then falls back to `Decimal(string:)`).
     static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Decimal?? {
         var i = 0

@@ -81,7 +81,7 @@ extension FindingSink {
     /// `{name}` placeholders replaced by their values in one pass; unknown ones are left as written.
     /// (Foundation's replacingOccurrences per value was a tenth of reviewing a table.)
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty, template.contains("{") else { return template }
+        guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

@@ -72,5 +72,7 @@ struct DecimalTextTests {
         let fast = DecimalText.parse(text), reference = Decimal(string: text)
         #expect(fast == reference)
         #expect(fast?.description == reference?.description)
+        // The plain-form reader answers only for text it reads whole, and then agrees.
+        if let plain = DecimalText.parsePlain(text) { #expect(plain == reference && plain.description == reference?.description) }
     }
 }

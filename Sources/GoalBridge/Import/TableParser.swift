@@ -371,7 +371,8 @@ struct TableParser {
                 }
                 let l1 = hierarchyText(l1Column)
                 let l2 = hierarchyText(l2Column)
-                var sources: [String: SourceCell] = [:]
+                // Sized for a full row up front (growing 1 → 2 → 4 → 8 rehashed every key three times).
+                var sources = [String: SourceCell](minimumCapacity: 8)
                 // Texts by role index (level 1 and 2 are read above).
                 var fields = [String?](repeating: nil, count: roles.count)
                 var anyField = false

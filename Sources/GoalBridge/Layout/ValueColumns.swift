@@ -26,19 +26,23 @@ enum ValueColumns {
             rest = rest.dropFirst(s.count)
             break
         }
-        var number = ""
-        var seenDot = false
-        while let c = rest.first {
-            if c.isASCII && c.isNumber { number.append(c) }
-            else if c == "-" && number.isEmpty { number.append(c) }
-            else if c == "." && !seenDot && !number.isEmpty { seenDot = true; number.append(c) }
+        // The number: ASCII digits, a leading minus, one dot — scanned as bytes (every byte it takes is ASCII).
+        let bytes = rest.utf8
+        var end = bytes.startIndex
+        var seenDot = false, digits = 0
+        while end < bytes.endIndex {
+            let b = bytes[end]
+            if b >= 0x30 && b <= 0x39 { digits += 1 }
+            else if b == UInt8(ascii: "-") && end == bytes.startIndex {}
+            else if b == UInt8(ascii: "."), !seenDot, end != bytes.startIndex { seenDot = true }
             else { break }
-            rest = rest.dropFirst()
+            end = bytes.index(after: end)
         }
-        let unit = String(rest)
-        let numberIsValid = number.contains(where: \.isNumber) && !number.hasSuffix(".") && number.first != "."
+        let number = String(rest[..<end])
+        let unit = String(rest[end...])
+        let numberIsValid = digits > 0 && !number.hasSuffix(".") && number.first != "."
         let unitIsClean = !unit.contains(where: { $0.isNumber || $0.isWhitespace || $0 == "(" || $0 == "（" }) && unit.count <= 8
-        if numberIsValid && unitIsClean && symbol + number + unit == raw {
+        if numberIsValid && unitIsClean && symbol.utf8.count + number.utf8.count + unit.utf8.count == raw.utf8.count {
             return SplitValue(symbol: symbol, number: number, unit: unit)
         }
         return SplitValue(symbol: textSymbol, number: "", unit: raw)
