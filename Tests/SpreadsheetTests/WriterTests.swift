@@ -136,6 +136,23 @@ struct CellReferenceTests {
         #expect(CellRange("B3:A1")?.description == "A1:B3")
     }
 
+    /// Names printed in place agree with the letters-then-digits rule and read back, across the whole grid.
+    @Test func namesReadBackAcrossTheGrid() {
+        func reference(_ column: Int) -> String {
+            var n = column + 1, s = ""
+            while n > 0 { s = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + s; n = (n - 1) / 26 }
+            return s
+        }
+        for column in [0, 1, 25, 26, 27, 51, 52, 701, 702, 703, 16_383] {
+            #expect(CellReference.columnName(column) == reference(column))
+            for row in [0, 8, 9, 99, 1_048_575] {
+                let text = CellReference(row: row, column: column).description
+                #expect(text == reference(column) + String(row + 1))
+                #expect(CellReference(text) == CellReference(row: row, column: column))
+            }
+        }
+    }
+
     @Test func overlapSweep() {
         let ranges = ["A1:A3", "B1:B2", "A4:A5", "C1:D9", "D5:E5"].compactMap(CellRange.init)
         let pairs = ranges.overlappingPairs().map { "\($0.0)|\($0.1)" }

@@ -54,19 +54,45 @@ public struct CellReference: Hashable, Comparable, Sendable, Codable, CustomStri
 
     /// Column letters for a zero-based column index: 0 → A, 26 → AA.
     public static func columnName(_ column: Int) -> String {
-        var n = column + 1
-        var scalars: [Unicode.Scalar] = []
-        while n > 0 {
-            let rem = (n - 1) % 26
-            scalars.append(Unicode.Scalar(UInt8(65 + rem)))
-            n = (n - 1) / 26
-        }
-        var s = ""
-        for c in scalars.reversed() { s.unicodeScalars.append(c) }
-        return s
+        String(unsafeUninitializedCapacity: 8) { buffer in writeColumnName(column, into: buffer, at: 0) }
     }
 
-    public var description: String { CellReference.columnName(column) + String(row + 1) }
+    /// Writes the column letters at `start`; returns the index after them. (Built in place: every source
+    /// cell of an import names its cell, and the array-of-scalars version allocated twice per name.)
+    private static func writeColumnName(_ column: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var letters: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &letters) { tmp in
+            var n = column + 1
+            while n > 0 && count < 8 {
+                tmp[count] = UInt8(65 + (n - 1) % 26)
+                n = (n - 1) / 26
+                count += 1
+            }
+            for k in 0..<count { buffer[start + k] = tmp[count - 1 - k] }
+        }
+        return start + count
+    }
+
+    public var description: String {
+        // Letters (at most 3 in Excel's grid, 8 allowed here) and up to 20 digits of the row number.
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            var end = CellReference.writeColumnName(column, into: buffer, at: 0)
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            var count = 0
+            withUnsafeMutableBytes(of: &digits) { tmp in
+                var n = UInt64(max(row + 1, 0))
+                repeat {
+                    tmp[count] = UInt8(48 + n % 10)
+                    n /= 10
+                    count += 1
+                } while n > 0 && count < 24
+                for k in 0..<count { buffer[end + k] = tmp[count - 1 - k] }
+            }
+            end += count
+            return end
+        }
+    }
 
     public static func < (a: CellReference, b: CellReference) -> Bool {
         a.row != b.row ? a.row < b.row : a.column < b.column
