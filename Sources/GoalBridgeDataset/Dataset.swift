@@ -158,14 +158,15 @@ public final class Dataset: @unchecked Sendable {
         // A new version of a path replaces the earlier one; the same content again changes nothing.
         // Every statement here is prepared once per connection (cachedStatement): preparing the wide
         // INSERTs anew for each file cost more than running them.
-        let exists = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)")
-        if try Bool.fetchOne(exists, arguments: [f.sha256]) == true {
-            return
-        }
-        try db.cachedStatement(sql: "UPDATE source_file SET is_current = 0 WHERE path = ? AND is_current = 1").execute(arguments: [f.path])
+        var exists = BoundStatement(try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)"))
+        exists.bind(f.sha256)
+        if try exists.fetchBool(db) { return }
+        var replaced = BoundStatement(try db.cachedStatement(sql: "UPDATE source_file SET is_current = 0 WHERE path = ? AND is_current = 1"))
+        replaced.bind(f.path)
+        try replaced.run(db)
         let warnings = f.diagnostics.filter { $0.severity == .warning }.count
-        // The rows are bound value by value (InsertStatement), in the column order of each INSERT.
-        var file = InsertStatement(try db.cachedStatement(sql: """
+        // The rows are bound value by value (BoundStatement), in the column order of each INSERT.
+        var file = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO source_file (run_id, path, name, size, sha256, template_id, template_version, status, reason, tables, warnings, collected_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
@@ -173,23 +174,23 @@ public final class Dataset: @unchecked Sendable {
         file.bind(f.templateId); file.bind(f.templateVersion); file.bind(f.status.rawValue); file.bind(f.reason); file.bind(f.tables.count)
         file.bind(warnings); file.bind(collectedAt)
         let fileId = try file.run(db)
-        var diag = InsertStatement(try db.cachedStatement(sql: "INSERT INTO diagnostic (file_id, severity, code, message, sheet, cell) VALUES (?, ?, ?, ?, ?, ?)"))
+        var diag = BoundStatement(try db.cachedStatement(sql: "INSERT INTO diagnostic (file_id, severity, code, message, sheet, cell) VALUES (?, ?, ?, ?, ?, ?)"))
         for d in f.diagnostics where d.severity != .info {
             diag.bind(fileId); diag.bind(d.severity.rawValue); diag.bind(d.code); diag.bind(d.message); diag.bind(d.sheet); diag.bind(d.cell)
-            _ = try diag.run(db)
+            try diag.run(db)
         }
         var tableIds: [Int64] = []
         for (seq, table) in f.tables.enumerated() {
             tableIds.append(try insertTable(table, json: encoded.tables[seq], seq: seq, file: fileId, db))
         }
-        var finding = InsertStatement(try db.cachedStatement(sql: """
+        var finding = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO finding (table_id, rule, category, severity, message, suggestion, location, sheet, cell, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
         for (i, x) in f.findings.enumerated() where tableIds.indices.contains(x.table) {
             finding.bind(tableIds[x.table]); finding.bind(x.rule); finding.bind(x.category.rawValue); finding.bind(x.severity.rawValue)
             finding.bind(x.message); finding.bind(x.suggestion); finding.bind(encoded.findingLocations[i]); finding.bind(x.sheet)
             finding.bind(x.cell); finding.bind(encoded.findingFigures[i])
-            _ = try finding.run(db)
+            try finding.run(db)
         }
     }
 
@@ -198,7 +199,7 @@ public final class Dataset: @unchecked Sendable {
         func d(_ a: Amount?) -> Double? { a?.value.map { NSDecimalNumber(decimal: $0).doubleValue } }
         switch table {
         case .project(let t):
-            var row = InsertStatement(try db.cachedStatement(sql: """
+            var row = BoundStatement(try db.cachedStatement(sql: """
                 INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, project_code, project_name, project_category,
                   department, department_code, implementing_unit, implementing_unit_code, amount_unit, funds_total, funds_total_raw,
                   funds_fiscal, funds_carryover, funds_other, funds_text, fund_use, goal_mid_term, goal_annual, model_json)
@@ -212,16 +213,16 @@ public final class Dataset: @unchecked Sendable {
             row.bind(t.annualFunds?.text); row.bind(t.fundUse); row.bind(t.goals.midTerm); row.bind(t.goals.annual); row.bind(json)
             let id = try row.run(db)
             if let plan = t.spendingPlan {
-                var point = InsertStatement(try db.cachedStatement(sql: "INSERT INTO spending_point (table_id, seq, kind, label, value_raw, value) VALUES (?, ?, ?, ?, ?, ?)"))
+                var point = BoundStatement(try db.cachedStatement(sql: "INSERT INTO spending_point (table_id, seq, kind, label, value_raw, value) VALUES (?, ?, ?, ?, ?, ?)"))
                 for (i, p) in plan.points.enumerated() {
                     point.bind(id); point.bind(i); point.bind(plan.kind.rawValue); point.bind(p.label); point.bind(p.value?.raw); point.bind(d(p.value))
-                    _ = try point.run(db)
+                    try point.run(db)
                 }
             }
             for set in t.indicatorSets { try insertIndicators(set, table: id, db) }
             return id
         case .departmentIndicators(let t):
-            var row = InsertStatement(try db.cachedStatement(sql: """
+            var row = BoundStatement(try db.cachedStatement(sql: """
                 INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, department, amount_unit, funds_total,
                   funds_total_raw, goal_annual, model_json)
                 VALUES (?, ?, 'departmentIndicators', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -240,7 +241,7 @@ public final class Dataset: @unchecked Sendable {
             case .departmentPerformance(let t): kind = "departmentPerformance"; department = t.departmentName; year = t.fiscalYear
             default: kind = "projectList"
             }
-            var row = InsertStatement(try db.cachedStatement(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, department, fiscal_year, model_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            var row = BoundStatement(try db.cachedStatement(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, department, fiscal_year, model_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
             row.bind(file); row.bind(seq); row.bind(kind); row.bind(s?.layout); row.bind(s?.sheet); row.bind(s?.range); row.bind(department)
             row.bind(year); row.bind(json)
             return try row.run(db)
@@ -248,7 +249,7 @@ public final class Dataset: @unchecked Sendable {
     }
 
     static func insertIndicators(_ set: IndicatorSet, table: Int64, _ db: Database) throws {
-        var row = InsertStatement(try db.cachedStatement(sql: """
+        var row = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO indicator (table_id, scope, seq, level1_raw, level1, level2_raw, level2, name, description, value_raw, value_kind,
               comparator, number, upper, unit, value_text, basis, scoring_rule, weight, remark, sheet, cell)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -261,7 +262,7 @@ public final class Dataset: @unchecked Sendable {
             row.bind(v.number.map { NSDecimalNumber(decimal: $0).doubleValue }); row.bind(v.upper.map { NSDecimalNumber(decimal: $0).doubleValue })
             row.bind(v.unit); row.bind(v.text); row.bind(r.basis); row.bind(r.scoringRule); row.bind(r.weight); row.bind(r.remark)
             row.bind(src?.sheet); row.bind(src?.cell)
-            _ = try row.run(db)
+            try row.run(db)
         }
     }
 

@@ -1,14 +1,14 @@
 import GRDB
 import GRDBSQLite
 
-/// Runs one of collect's prepared INSERTs with its values bound straight through the SQLite C API.
+/// Runs one of collect's prepared statements with its values bound straight through the SQLite C API.
 ///
 /// Why not `Statement.execute(arguments:)`: GRDB builds a `StatementArguments` array of boxed values,
 /// checks it against the statement and binds it — for the dozen rows a goal table stores, that was most of
 /// the writing thread's own time (≈ 25 µs of ≈ 35 µs per file, `perf` over `goalbridge-bench collect`).
 /// The statement still comes from GRDB's cache and runs inside GRDB's transaction; only binding and
 /// stepping are done here. Values are bound in order, one call per `?`.
-struct InsertStatement {
+struct BoundStatement {
     private let statement: Statement
     private let handle: OpaquePointer
     private var index: Int32 = 0
@@ -44,17 +44,30 @@ struct InsertStatement {
         if let value { sqlite3_bind_double(handle, i, value) } else { sqlite3_bind_null(handle, i) }
     }
 
-    /// Steps the statement once and resets it for the next row; the new row's id.
+    /// Steps an INSERT or UPDATE once and resets it for the next row; the last inserted row's id.
+    @discardableResult
     mutating func run(_ db: Database) throws -> Int64 {
-        precondition(index == Int32(sqlite3_bind_parameter_count(handle)), "InsertStatement: \(index) values for \(sqlite3_bind_parameter_count(handle)) parameters")
+        try step(db, expecting: SQLITE_DONE) { _ in }
+        return sqlite3_last_insert_rowid(db.sqliteConnection!)
+    }
+
+    /// The first column of the first row of a query, as a Bool (`SELECT EXISTS(…)`).
+    mutating func fetchBool(_ db: Database) throws -> Bool {
+        var value = false
+        try step(db, expecting: SQLITE_ROW) { value = sqlite3_column_int64($0, 0) != 0 }
+        return value
+    }
+
+    private mutating func step(_ db: Database, expecting expected: Int32, _ read: (OpaquePointer) -> Void) throws {
+        precondition(index == Int32(sqlite3_bind_parameter_count(handle)), "BoundStatement: \(index) values for \(sqlite3_bind_parameter_count(handle)) parameters")
         index = 0
         let code = sqlite3_step(handle)
+        if code == expected { read(handle) }
         sqlite3_reset(handle)
-        guard code == SQLITE_DONE else {
+        guard code == expected else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                 sql: statement.sql)
         }
-        return sqlite3_last_insert_rowid(db.sqliteConnection!)
     }
 }
 
