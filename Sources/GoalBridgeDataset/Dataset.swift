@@ -254,15 +254,20 @@ public final class Dataset: @unchecked Sendable {
               comparator, number, upper, unit, value_text, basis, scoring_rule, weight, remark, sheet, cell)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
-        for (i, r) in set.rows.enumerated() {
-            let v = r.value
-            let src = r.sources?["value"] ?? r.sources?["name"]
-            row.bind(table); row.bind(set.scope.rawValue); row.bind(i); row.bind(r.level1Raw); row.bind(r.level1); row.bind(r.level2Raw)
-            row.bind(r.level2); row.bind(r.name); row.bind(r.description); row.bind(v.raw); row.bind(v.kind.rawValue); row.bind(v.comparator?.rawValue)
-            row.bind(v.number.map { NSDecimalNumber(decimal: $0).doubleValue }); row.bind(v.upper.map { NSDecimalNumber(decimal: $0).doubleValue })
-            row.bind(v.unit); row.bind(v.text); row.bind(r.basis); row.bind(r.scoringRule); row.bind(r.weight); row.bind(r.remark)
-            row.bind(src?.sheet); row.bind(src?.cell)
-            try row.run(db)
+        // Rows are read in place through a pointer: binding `for r in rows` copied every row (a retain per field).
+        try set.rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                let r = rows.baseAddress! + i
+                let src = r.pointee.sources?["value"] ?? r.pointee.sources?["name"]
+                row.bind(table); row.bind(set.scope.rawValue); row.bind(i); row.bind(r.pointee.level1Raw); row.bind(r.pointee.level1)
+                row.bind(r.pointee.level2Raw); row.bind(r.pointee.level2); row.bind(r.pointee.name); row.bind(r.pointee.description)
+                row.bind(r.pointee.value.raw); row.bind(r.pointee.value.kind.rawValue); row.bind(r.pointee.value.comparator?.rawValue)
+                row.bind(r.pointee.value.number.map { NSDecimalNumber(decimal: $0).doubleValue })
+                row.bind(r.pointee.value.upper.map { NSDecimalNumber(decimal: $0).doubleValue })
+                row.bind(r.pointee.value.unit); row.bind(r.pointee.value.text); row.bind(r.pointee.basis); row.bind(r.pointee.scoringRule)
+                row.bind(r.pointee.weight); row.bind(r.pointee.remark); row.bind(src?.sheet); row.bind(src?.cell)
+                try row.run(db)
+            }
         }
     }
 

@@ -32,9 +32,11 @@ struct BatchRules {
             for set in p.indicatorSets {
                 // Compared as written, byte for byte (LabelKey hashes bytes, without String's Unicode normalisation).
                 var rows: [LabelKey: Int] = [:]
-                for (k, r) in set.rows.enumerated() where !r.name.isEmpty {
-                    let key = LabelKey(normalized: "\(r.level2Raw)|\(r.name)|\(r.value.raw)")
+                for k in set.rows.indices where !set.rows[k].name.isEmpty {
+                    // Fields read in place: binding the row would copy it (a retain per field) for every row.
+                    let key = LabelKey(normalized: "\(set.rows[k].level2Raw)|\(set.rows[k].name)|\(set.rows[k].value.raw)")
                     if rows[key] != nil {
+                        let r = set.rows[k]
                         var s = sink(i)
                         s.add("Q18", at: .indicator(scope: set.scope, row: k, field: "name"), cell: r.sources?["name"],
                               ["what": "指标“\(r.name)”（\(r.value.raw)）重复填写。"])

@@ -30,7 +30,8 @@ struct TableRules {
         let budget = budget(t)
         let rows = RowRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs, fiscalYear: t.fiscalYear, budget: budget)
         for set in t.indicatorSets {
-            for (k, row) in set.rows.enumerated() { rows.review(row, scope: set.scope, index: k, into: &sink) }
+            // By index: `for row in set.rows` copies each row (a retain per field) only to read it.
+            for k in set.rows.indices { rows.review(set.rows[k], scope: set.scope, index: k, into: &sink) }
         }
         completeness(t, into: &sink)
         funds(t, into: &sink)
@@ -191,7 +192,7 @@ struct TableRules {
     // Q10 for the table: most targets are words, not numbers.
     func vagueShare(_ t: ProjectGoalTable, into sink: inout FindingSink) {
         guard let set = t.indicators(.annual), set.rows.count >= 4 else { return }
-        let qualitative = set.rows.filter { $0.value.kind == .qualitative }.count
+        let qualitative = set.rows.reduce(0) { $0 + ($1.value.kind == .qualitative ? 1 : 0) }
         let share = Double(qualitative) / Double(set.rows.count)
         if share > configuration.thresholds.vagueShareWarning {
             sink.add("Q10", at: .table, ["what": "本表 \(set.rows.count) 个指标中有 \(qualitative) 个（\(Int((share * 100).rounded()))%）只有定性描述，难以衡量。"],

@@ -116,15 +116,19 @@ public struct GoalImporter: Sendable {
     /// The layout whose labels best cover the sheet, with its anchor cells in row order. A workbook written
     /// from one of our templates names its layout (custom property), which wins when that layout matches at all.
     func detect(_ grid: GridView, _ candidates: [LayoutSpec], preferred: String? = nil) -> (LayoutSpec, [CellReference])? {
-        var best: (spec: LayoutSpec, anchors: [CellReference], coverage: Double, slots: Int)?
+        // Layouts are handled by index: a LayoutSpec is a large value, and copying the fourteen of them for every
+        // sheet (to reorder them, to remember the best) retained every array inside each one.
+        var best: (index: Int, anchors: [CellReference], coverage: Double, slots: Int)?
         // Labels are looked up in the grid's label-key index (LabelKey, hashed by bytes): hashing Chinese Strings
         // per cell and per layout was most of detection. Every text cell with its key, row-major, is listed only
         // for layouts with suffix anchors (`*整体绩效目标表`), once.
         var keyedCells: [(CellReference, String)]?
         // The layout the workbook names is tried first: when it matches, the others need not be scored.
-        let ordered = preferred.map { p in candidates.filter { $0.id == p } + candidates.filter { $0.id != p } } ?? candidates
-        for spec in ordered {
-            let prepared = catalog.keys[spec.id] ?? LayoutKeys(spec)
+        let preferredIndex = preferred.flatMap { p in candidates.firstIndex { $0.id == p } }
+        let order = preferredIndex.map { p in [p] + candidates.indices.filter { $0 != p } } ?? Array(candidates.indices)
+        for i in order {
+            let id = candidates[i].id
+            let prepared = catalog.keys[id] ?? LayoutKeys(candidates[i])
             guard prepared.required.allSatisfy({ grid.hasKey($0) }) else { continue }
             var anchorCells = prepared.anchor.flatMap { grid.cells(withKey: $0) }
             if prepared.hasAnchorSuffixes {
@@ -138,14 +142,14 @@ public struct GoalImporter: Sendable {
                 if anchors.last?.row != ref.row { anchors.append(ref) }
             }
             guard !anchors.isEmpty else { continue }
-            if spec.id == preferred { return (spec, anchors) }
+            if i == preferredIndex { return (candidates[i], anchors) }
             let found = prepared.slots.filter { slot in slot.contains { grid.hasKey($0) } }.count
             let coverage = Double(found) / Double(max(prepared.slots.count, 1))
             if best == nil || coverage > best!.coverage + 1e-9 || (abs(coverage - best!.coverage) < 1e-9 && prepared.slots.count > best!.slots) {
-                best = (spec, anchors, coverage, prepared.slots.count)
+                best = (i, anchors, coverage, prepared.slots.count)
             }
         }
-        return best.map { ($0.spec, $0.anchors) }
+        return best.map { (candidates[$0.index], $0.anchors) }
     }
 
     private func noTableDiagnostic(_ grid: GridView, _ candidates: [LayoutSpec], file: String?) -> Diagnostic {
