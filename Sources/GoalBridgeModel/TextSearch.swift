@@ -10,23 +10,31 @@ extension String {
     /// per file). Labels and words here are compared as written, so a byte search is what is meant.
     public func containsText(_ other: String) -> Bool {
         if other.isEmpty { return true }
-        var haystack = self, needle = other
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard let hb = h.baseAddress, let nb = n.baseAddress, n.count <= h.count else { return false }
-                // memchr to each candidate first byte, memcmp for the rest (texts here are short).
-                let first = Int32(nb.pointee), last = h.count - n.count
-                var i = 0
-                while i <= last {
-                    guard let hit = memchr(hb + i, first, last - i + 1) else { return false }
-                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(hb)
-                    if memcmp(hb + at, nb, n.count) == 0 { return true }
-                    i = at + 1
-                }
-                return false
-            }
-        }
+        return withUTF8Bytes(self) { h in withUTF8Bytes(other) { n in String.search(h, n) } }
     }
+
+    /// memchr to each candidate first byte, memcmp for the rest (texts here are short).
+    private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let hb = h.baseAddress, let nb = n.baseAddress, n.count <= h.count else { return false }
+        let first = Int32(nb.pointee), last = h.count - n.count
+        var i = 0
+        while i <= last {
+            guard let hit = memchr(hb + i, first, last - i + 1) else { return false }
+            let at = UnsafeRawPointer(hit) - UnsafeRawPointer(hb)
+            if memcmp(hb + at, nb, n.count) == 0 { return true }
+            i = at + 1
+        }
+        return false
+    }
+}
+
+/// Runs `body` over the UTF-8 bytes of `text` in place when it is a native string (no copy, no retain),
+/// else over a contiguous copy.
+@inline(__always)
+func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+    var copy = text
+    return copy.withUTF8(body)
 }
 
 /// A label key (`TextNormalizer.labelKey`) used as a set or dictionary key: hashed and compared by its
@@ -44,17 +52,15 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
     public var description: String { text }
 
     public static func == (a: LabelKey, b: LabelKey) -> Bool {
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in
-            y.withUTF8 { q in
+        withUTF8Bytes(a.text) { p in
+            withUTF8Bytes(b.text) { q in
                 p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
             }
         }
     }
 
     public func hash(into hasher: inout Hasher) {
-        var x = text
-        x.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        withUTF8Bytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 
