@@ -1,43 +1,57 @@
 /// Reads `xl/sharedStrings.xml`. Rich-text runs are joined; phonetic (`rPh`) runs are skipped;
 /// `<si></si>` and `<t/>` are empty strings, so no later string shifts into their place.
 final class SharedStringsParser: XMLPartHandler {
-    var strings: [String] = []
-    private var buffer: [UInt8] = []
-    private var inItem = false
-    private var inText = false
-    private var phoneticDepth = 0
+    /// What the callbacks change, behind a pointer the parser owns (no dynamic exclusivity check per access;
+    /// see WorksheetParser). One parse, one thread.
+    private struct State {
+        var strings: [String] = []
+        var buffer: [UInt8] = []
+        var inItem = false
+        var inText = false
+        var phoneticDepth = 0
+    }
+    private let s: UnsafeMutablePointer<State>
     private let maxStrings: Int
+
+    var strings: [String] { s.pointee.strings }
 
     init(maxStrings: Int) {
         self.maxStrings = maxStrings
+        s = .allocate(capacity: 1)
+        s.initialize(to: State())
+    }
+
+    deinit {
+        s.deinitialize(count: 1)
+        s.deallocate()
     }
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("si") {
-            inItem = true
-            buffer.removeAll(keepingCapacity: true)
+            s.pointee.inItem = true
+            s.pointee.buffer.removeAll(keepingCapacity: true)
         } else if name.is("t") {
-            inText = inItem && phoneticDepth == 0
+            s.pointee.inText = s.pointee.inItem && s.pointee.phoneticDepth == 0
         } else if name.is("rPh") {
-            phoneticDepth += 1
+            s.pointee.phoneticDepth += 1
         }
     }
 
     override func end(_ name: XMLName) {
         if name.is("si") {
-            strings.append(buffer.withUnsafeBufferPointer { OOXMLText.decode($0) })
-            inItem = false
-            if strings.count > maxStrings {
-                fail(SpreadsheetError(.limitExceeded(limit: "共享字符串数 shared strings", value: strings.count, maximum: maxStrings)))
+            s.pointee.strings.append(s.pointee.buffer.withUnsafeBufferPointer { OOXMLText.decode($0) })
+            s.pointee.inItem = false
+            if s.pointee.strings.count > maxStrings {
+                fail(SpreadsheetError(.limitExceeded(limit: "共享字符串数 shared strings", value: s.pointee.strings.count, maximum: maxStrings)))
             }
         } else if name.is("t") {
-            inText = false
+            s.pointee.inText = false
         } else if name.is("rPh") {
-            phoneticDepth -= 1
+            s.pointee.phoneticDepth -= 1
         }
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if inText { buffer.append(contentsOf: bytes) }
+        if s.pointee.inText { s.pointee.buffer.append(contentsOf: bytes) }
     }
 }

@@ -8,31 +8,47 @@ final class WorksheetParser: XMLPartHandler {
     private let uses1904: Bool
     private let limits: ReadLimits
 
-    private(set) var cells: [Cell] = []
-    private(set) var merges: [CellRange] = []
-    private(set) var mergedArea = 0
-    private var outOfOrder = false
+    /// Everything the callbacks change, behind a pointer the parser owns: a class's stored properties pay Swift's
+    /// dynamic exclusivity check on every access, and the callbacks run several times per cell (the checks were
+    /// ≈ 1 % of a whole collect). The parser is used by one parse on one thread.
+    private struct State {
+        var cells: [Cell] = []
+        var merges: [CellRange] = []
+        var mergedArea = 0
+        var outOfOrder = false
+        // The cell being read.
+        var row = -1
+        var nextColumn = 0
+        var inCell = false
+        var reference = CellReference(row: 0, column: 0)
+        var type: UInt8 = 0 // first byte of t=: s, b, e, i(nlineStr), n, d; "str" is 'S'
+        var style = 0
+        var hasValue = false
+        var isFormula = false
+        var capture = false
+        var inInline = false
+        var phoneticDepth = 0
+        var text: [UInt8] = []
+    }
+    private let s: UnsafeMutablePointer<State>
 
-    // State of the cell being read.
-    private var row = -1
-    private var nextColumn = 0
-    private var inCell = false
-    private var reference = CellReference(row: 0, column: 0)
-    private var type: UInt8 = 0 // first byte of t=: s, b, e, i(nlineStr), n, d; "str" is 'S'
-    private var style = 0
-    private var hasValue = false
-    private var isFormula = false
-    private var capture = false
-    private var inInline = false
-    private var phoneticDepth = 0
-    private var text: [UInt8] = []
+    var cells: [Cell] { s.pointee.cells }
+    var merges: [CellRange] { s.pointee.merges }
+    var mergedArea: Int { s.pointee.mergedArea }
 
     init(sharedStrings: [String], dateStyles: [Bool], uses1904: Bool, limits: ReadLimits) {
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
         self.uses1904 = uses1904
         self.limits = limits
-        text.reserveCapacity(256)
+        s = .allocate(capacity: 1)
+        s.initialize(to: State())
+        s.pointee.text.reserveCapacity(256)
+    }
+
+    deinit {
+        s.deinitialize(count: 1)
+        s.deallocate()
     }
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -41,11 +57,11 @@ final class WorksheetParser: XMLPartHandler {
         case UInt8(ascii: "c") where name.pointer[1] == 0:
             startCell(attributes)
         case UInt8(ascii: "v") where name.pointer[1] == 0:
-            if inCell { capture = true; hasValue = true; text.removeAll(keepingCapacity: true) }
+            if s.pointee.inCell { s.pointee.capture = true; s.pointee.hasValue = true; s.pointee.text.removeAll(keepingCapacity: true) }
         case UInt8(ascii: "f") where name.pointer[1] == 0:
-            if inCell { isFormula = true }
+            if s.pointee.inCell { s.pointee.isFormula = true }
         case UInt8(ascii: "t") where name.pointer[1] == 0:
-            if inInline && phoneticDepth == 0 { capture = true }
+            if s.pointee.inInline && s.pointee.phoneticDepth == 0 { s.pointee.capture = true }
         case UInt8(ascii: "r"):
             if name.is("row") {
                 if let r = attributes.bytes("r") {
@@ -53,19 +69,19 @@ final class WorksheetParser: XMLPartHandler {
                         fail(SpreadsheetError(.badCellReference("row " + String(decoding: r, as: UTF8.self))))
                         return
                     }
-                    row = n - 1
+                    s.pointee.row = n - 1
                 } else {
-                    row += 1
+                    s.pointee.row += 1
                 }
-                nextColumn = 0
+                s.pointee.nextColumn = 0
             } else if name.is("rPh") {
-                phoneticDepth += 1
+                s.pointee.phoneticDepth += 1
             }
         case UInt8(ascii: "i"):
-            if inCell && name.is("is") {
-                inInline = true
-                hasValue = true
-                text.removeAll(keepingCapacity: true)
+            if s.pointee.inCell && name.is("is") {
+                s.pointee.inInline = true
+                s.pointee.hasValue = true
+                s.pointee.text.removeAll(keepingCapacity: true)
             }
         case UInt8(ascii: "m"):
             if name.is("mergeCell") { addMerge(attributes) }
@@ -75,11 +91,11 @@ final class WorksheetParser: XMLPartHandler {
     }
 
     private func startCell(_ attributes: XMLAttributes) {
-        inCell = true
-        hasValue = false
-        isFormula = false
-        type = UInt8(ascii: "n")
-        style = 0
+        s.pointee.inCell = true
+        s.pointee.hasValue = false
+        s.pointee.isFormula = false
+        s.pointee.type = UInt8(ascii: "n")
+        s.pointee.style = 0
         var explicitRef: CellReference?
         if let base = attributes.base {
             for i in 0..<attributes.count {
@@ -95,40 +111,40 @@ final class WorksheetParser: XMLPartHandler {
                     explicitRef = ref
                 case UInt8(ascii: "t"):
                     if value.count > 0 {
-                        type = value[0]
-                        if value.count == 3 && value[0] == UInt8(ascii: "s") { type = UInt8(ascii: "S") } // "str"
+                        s.pointee.type = value[0]
+                        if value.count == 3 && value[0] == UInt8(ascii: "s") { s.pointee.type = UInt8(ascii: "S") } // "str"
                     }
                 case UInt8(ascii: "s"):
-                    style = WorksheetParser.integer(value) ?? 0
+                    s.pointee.style = WorksheetParser.integer(value) ?? 0
                 default: break
                 }
             }
         }
         if let explicitRef {
-            reference = explicitRef
-            if row < 0 { row = explicitRef.row }
+            s.pointee.reference = explicitRef
+            if s.pointee.row < 0 { s.pointee.row = explicitRef.row }
         } else {
             // References are optional in the schema: the cell follows the previous one.
-            guard nextColumn < CellReference.maxColumns else {
-                fail(SpreadsheetError(.badCellReference("column \(nextColumn + 1)")))
+            guard s.pointee.nextColumn < CellReference.maxColumns else {
+                fail(SpreadsheetError(.badCellReference("column \(s.pointee.nextColumn + 1)")))
                 return
             }
-            reference = CellReference(row: max(row, 0), column: nextColumn)
+            s.pointee.reference = CellReference(row: max(s.pointee.row, 0), column: s.pointee.nextColumn)
         }
-        nextColumn = reference.column + 1
+        s.pointee.nextColumn = s.pointee.reference.column + 1
     }
 
     override func end(_ name: XMLName) {
         let first = name.pointer[0]
         if first == UInt8(ascii: "c") && name.pointer[1] == 0 {
-            if inCell { finishCell() }
-            inCell = false
+            if s.pointee.inCell { finishCell() }
+            s.pointee.inCell = false
         } else if (first == UInt8(ascii: "v") || first == UInt8(ascii: "t")) && name.pointer[1] == 0 {
-            capture = false
+            s.pointee.capture = false
         } else if first == UInt8(ascii: "i") && name.is("is") {
-            inInline = false
+            s.pointee.inInline = false
         } else if first == UInt8(ascii: "r") && name.is("rPh") {
-            phoneticDepth -= 1
+            s.pointee.phoneticDepth -= 1
         } else if first == UInt8(ascii: "m") && name.is("mergeCells") {
             // The schema puts mergeCells after sheetData and before data validations, conditional formats and
             // page setup — none of which a reader of values needs (in a goal table template, the validations
@@ -138,59 +154,59 @@ final class WorksheetParser: XMLPartHandler {
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if capture { text.append(contentsOf: bytes) }
+        if s.pointee.capture { s.pointee.text.append(contentsOf: bytes) }
     }
 
     private func finishCell() {
         let value: CellValue
-        switch type {
+        switch s.pointee.type {
         case UInt8(ascii: "s"):
-            guard hasValue, !text.isEmpty else {
+            guard s.pointee.hasValue, !s.pointee.text.isEmpty else {
                 // `<c t="s"><v/></c>`: other readers silently return string 0 here.
-                fail(SpreadsheetError(.missingSharedStringIndex, SpreadsheetLocation(cell: reference.description)))
+                fail(SpreadsheetError(.missingSharedStringIndex, SpreadsheetLocation(cell: s.pointee.reference.description)))
                 return
             }
-            guard let index = text.withUnsafeBufferPointer({ WorksheetParser.integer($0) }), index < sharedStrings.count else {
-                let shown = text.withUnsafeBufferPointer { WorksheetParser.integer($0) } ?? -1
+            guard let index = s.pointee.text.withUnsafeBufferPointer({ WorksheetParser.integer($0) }), index < sharedStrings.count else {
+                let shown = s.pointee.text.withUnsafeBufferPointer { WorksheetParser.integer($0) } ?? -1
                 fail(SpreadsheetError(.sharedStringIndexOutOfRange(index: shown, count: sharedStrings.count),
-                                      SpreadsheetLocation(cell: reference.description)))
+                                      SpreadsheetLocation(cell: s.pointee.reference.description)))
                 return
             }
             value = .string(sharedStrings[index])
         case UInt8(ascii: "i"), UInt8(ascii: "S"):
-            if !hasValue && !isFormula { return }
-            value = .string(text.withUnsafeBufferPointer { OOXMLText.decode($0) })
+            if !s.pointee.hasValue && !s.pointee.isFormula { return }
+            value = .string(s.pointee.text.withUnsafeBufferPointer { OOXMLText.decode($0) })
         case UInt8(ascii: "b"):
-            guard hasValue, !text.isEmpty else { if isFormula { value = .string("") ; break }; return }
-            value = .bool(text[0] == UInt8(ascii: "1") || text[0] == UInt8(ascii: "t") || text[0] == UInt8(ascii: "T"))
+            guard s.pointee.hasValue, !s.pointee.text.isEmpty else { if s.pointee.isFormula { value = .string("") ; break }; return }
+            value = .bool(s.pointee.text[0] == UInt8(ascii: "1") || s.pointee.text[0] == UInt8(ascii: "t") || s.pointee.text[0] == UInt8(ascii: "T"))
         case UInt8(ascii: "e"):
-            value = .error(String(decoding: text, as: UTF8.self))
+            value = .error(String(decoding: s.pointee.text, as: UTF8.self))
         case UInt8(ascii: "d"):
             // ISO 8601 text (strict OOXML); kept as written.
-            value = .string(String(decoding: text, as: UTF8.self))
+            value = .string(String(decoding: s.pointee.text, as: UTF8.self))
         default:
-            guard hasValue, !text.isEmpty else {
-                if isFormula { value = .string(""); break } // formula with no cached value (openpyxl)
+            guard s.pointee.hasValue, !s.pointee.text.isEmpty else {
+                if s.pointee.isFormula { value = .string(""); break } // formula with no cached value (openpyxl)
                 return // a styled blank
             }
             guard let number = parseDouble() else {
-                fail(SpreadsheetError(.badNumber(String(decoding: text, as: UTF8.self)), SpreadsheetLocation(cell: reference.description)))
+                fail(SpreadsheetError(.badNumber(String(decoding: s.pointee.text, as: UTF8.self)), SpreadsheetLocation(cell: s.pointee.reference.description)))
                 return
             }
-            if style < dateStyles.count && dateStyles[style] {
+            if s.pointee.style < dateStyles.count && dateStyles[s.pointee.style] {
                 value = .date(ExcelDate(serial: number, uses1904: uses1904))
             } else {
                 value = .number(number)
             }
         }
-        if let last = cells.last, !(last.reference < reference) { outOfOrder = true }
-        cells.append(Cell(reference, value, isFormula: isFormula))
+        if let last = s.pointee.cells.last, !(last.reference < s.pointee.reference) { s.pointee.outOfOrder = true }
+        s.pointee.cells.append(Cell(s.pointee.reference, value, isFormula: s.pointee.isFormula))
     }
 
     private func parseDouble() -> Double? {
-        text.append(0)
-        defer { text.removeLast() }
-        return text.withUnsafeBufferPointer { buf -> Double? in
+        s.pointee.text.append(0)
+        defer { s.pointee.text.removeLast() }
+        return s.pointee.text.withUnsafeBufferPointer { buf -> Double? in
             buf.withMemoryRebound(to: CChar.self) { c in
                 var end: UnsafeMutablePointer<CChar>?
                 let d = strtod(c.baseAddress!, &end)
@@ -206,21 +222,21 @@ final class WorksheetParser: XMLPartHandler {
             fail(SpreadsheetError(.badCellReference(String(decoding: ref, as: UTF8.self))))
             return
         }
-        merges.append(range)
-        mergedArea += range.area
-        if merges.count > limits.maxMerges {
-            fail(SpreadsheetError(.limitExceeded(limit: "合并单元格数 merged ranges", value: merges.count, maximum: limits.maxMerges)))
-        } else if mergedArea > limits.maxMergedArea {
-            fail(SpreadsheetError(.limitExceeded(limit: "合并区域总面积 merged area", value: mergedArea, maximum: limits.maxMergedArea)))
+        s.pointee.merges.append(range)
+        s.pointee.mergedArea += range.area
+        if s.pointee.merges.count > limits.maxMerges {
+            fail(SpreadsheetError(.limitExceeded(limit: "合并单元格数 merged ranges", value: s.pointee.merges.count, maximum: limits.maxMerges)))
+        } else if s.pointee.mergedArea > limits.maxMergedArea {
+            fail(SpreadsheetError(.limitExceeded(limit: "合并区域总面积 merged area", value: s.pointee.mergedArea, maximum: limits.maxMergedArea)))
         }
     }
 
     /// Cells in row-major order, the last one winning when a reference repeats.
     func sortedCells() -> [Cell] {
-        guard outOfOrder else { return cells }
+        guard s.pointee.outOfOrder else { return s.pointee.cells }
         var seen = Set<CellReference>()
         var result: [Cell] = []
-        for cell in cells.reversed() where seen.insert(cell.reference).inserted { result.append(cell) }
+        for cell in s.pointee.cells.reversed() where seen.insert(cell.reference).inserted { result.append(cell) }
         return result.sorted { $0.reference < $1.reference }
     }
 
