@@ -19,7 +19,9 @@ final class GridView {
     private let texts: [String]
     /// Each cell's label key (`TextNormalizer.labelKey` of its trimmed text), computed once.
     private let keys: [String]
-    private var consumedFlags: [Bool]
+    /// Which cells the table used. A buffer the grid owns rather than a stored array: marking is the one
+    /// mutation on the import path, and a class's stored properties pay a dynamic exclusivity check per access.
+    private let consumedFlags: UnsafeMutableBufferPointer<Bool>
     /// Cells of row r are `references[rowStart[r]..<rowStart[r + 1]]`.
     private let rowStart: [Int]
     /// Indices into `merges` of the merged areas that cover row r: `mergeIndices[mergeStart[r]..<mergeStart[r + 1]]`
@@ -80,7 +82,8 @@ final class GridView {
         self.values = values
         self.texts = texts
         self.keys = keys
-        self.consumedFlags = [Bool](repeating: false, count: references.count)
+        self.consumedFlags = .allocate(capacity: references.count)
+        self.consumedFlags.initialize(repeating: false)
         self.rowStart = rowStart
         self.nonEmptyRows = rows
         self.merges = sheet.merges
@@ -90,6 +93,8 @@ final class GridView {
         self.nextWithSameKey = next
         self.lastRow = max(lastRow, 0)
     }
+
+    deinit { consumedFlags.deallocate() }
 
     static func isBlank(_ v: CellValue) -> Bool {
         if case .string(let s) = v { return TextNormalizer.trimmed(s).isEmpty }
