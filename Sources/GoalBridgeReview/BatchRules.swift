@@ -67,10 +67,15 @@ struct BatchRules {
         }
         // Q22: another project's name in this table's goal or bases (copied and not fully edited).
         let names = tables.enumerated().compactMap { i, t in t.project?.projectName.map { (i, $0) } }.filter { $0.1.count >= 4 }
-        for (i, t) in tables.enumerated() {
+        // Another project's name needs another project: a file with one table (most) has nothing to compare.
+        for (i, t) in tables.enumerated() where names.contains(where: { $0.0 != i }) {
             guard case .project(let p) = t, let own = p.projectName else { continue }
             var texts: [(String, String)] = [("绩效目标", p.goals.annual ?? ""), ("资金用途", p.fundUse ?? "")]
-            for set in p.indicatorSets { for r in set.rows { texts.append(("指标“\(r.name)”", (r.description ?? "") + (r.basis ?? ""))) } }
+            for set in p.indicatorSets {
+                set.rows.withUnsafeBufferPointer { rows in
+                    for r in rows.indices { texts.append(("指标“\(rows[r].name)”", (rows[r].description ?? "") + (rows[r].basis ?? ""))) }
+                }
+            }
             for (j, other) in names where j != i && other != own && !own.contains(other) && !other.contains(own) {
                 if let (field, _) = texts.first(where: { $0.1.contains(other) }) {
                     var s = sink(i)

@@ -30,8 +30,11 @@ struct TableRules {
         let budget = budget(t)
         let rows = RowRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs, fiscalYear: t.fiscalYear, budget: budget)
         for set in t.indicatorSets {
-            // By index: `for row in set.rows` copies each row (a retain per field) only to read it.
-            for k in set.rows.indices { rows.review(set.rows[k], scope: set.scope, index: k, into: &sink) }
+            // Through the buffer: `for row in set.rows` (and `set.rows[k]`) copy each row — a retain per field —
+            // only to read it.
+            set.rows.withUnsafeBufferPointer { buffer in
+                for k in buffer.indices { rows.review(buffer[k], scope: set.scope, index: k, into: &sink) }
+            }
         }
         completeness(t, into: &sink)
         funds(t, into: &sink)
@@ -161,7 +164,8 @@ struct TableRules {
     func unitCost(_ set: IndicatorSet, budget: Decimal?, into sink: inout FindingSink) {
         guard let budget, budget > 0 else { return }
         let denominators = inputs.words.unitDenominators
-        for (k, row) in set.rows.enumerated() where isCostRow(row) {
+        for k in set.rows.indices where set.rows.withUnsafeBufferPointer({ isCostRow($0[k]) }) {
+            let row = set.rows[k]
             guard row.value.kind == .quantitative, let cost = row.value.number, let unit = row.value.unit else { continue }
             let parts = unit.split(separator: "/").map(String.init)
             guard parts.count == 2, ["万元", "元"].contains(parts[0]), denominators.contains(parts[1]) else { continue }
@@ -192,7 +196,7 @@ struct TableRules {
     // Q10 for the table: most targets are words, not numbers.
     func vagueShare(_ t: ProjectGoalTable, into sink: inout FindingSink) {
         guard let set = t.indicators(.annual), set.rows.count >= 4 else { return }
-        let qualitative = set.rows.reduce(0) { $0 + ($1.value.kind == .qualitative ? 1 : 0) }
+        let qualitative = set.rows.withUnsafeBufferPointer { rows in rows.indices.reduce(0) { $0 + (rows[$1].value.kind == .qualitative ? 1 : 0) } }
         let share = Double(qualitative) / Double(set.rows.count)
         if share > configuration.thresholds.vagueShareWarning {
             sink.add("Q10", at: .table, ["what": "本表 \(set.rows.count) 个指标中有 \(qualitative) 个（\(Int((share * 100).rounded()))%）只有定性描述，难以衡量。"],
