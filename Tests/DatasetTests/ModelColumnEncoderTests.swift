@@ -50,6 +50,29 @@ struct ModelColumnEncoderTests {
         }
     }
 
+    /// Finding locations are compared as text in SQL: the hand-written form must be JSONEncoder's, byte for byte,
+    /// and names it does not write plainly go to JSONEncoder.
+    @Test(arguments: [ModelLocation.table, .field("projectName"), .field("annualFunds.total"), .field("rows[12].amount"),
+                      .indicator(scope: .annual, row: 0, field: "value"), .indicator(scope: .midTerm, row: 37, field: "level2"),
+                      .field("名称"), .field("a/b"), .field("引号\""), .indicator(scope: .annual, row: 1, field: "")])
+    func findingLocationsAreWrittenAsJSONEncoderWritesThem(_ location: ModelLocation) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let reference = String(decoding: try encoder.encode(location), as: UTF8.self)
+        if let fast = CollectedFile.locationJSON(location) {
+            #expect(fast == reference)
+        } else {
+            // Only names that are not plain ASCII identifiers are left to JSONEncoder.
+            let name: String
+            switch location {
+            case .field(let f): name = f
+            case .indicator(_, _, let f): name = f
+            case .table: name = "table"
+            }
+            #expect(name.isEmpty || name.contains { !($0.isASCII && ($0.isLetter || $0.isNumber || "._[]".contains($0))) })
+        }
+    }
+
     @Test func textIsEscapedAsJSONRequires() throws {
         let awkward = "引号\"反斜杠\\换行\n回车\r制表\t响铃\u{07}表情😀 / </script>"
         var table = ProjectGoalTable(projectName: awkward)
