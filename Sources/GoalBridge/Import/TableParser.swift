@@ -337,6 +337,8 @@ struct TableParser {
         let sortedUnknownColumns = unknownColumns.sorted(by: { $0.key < $1.key })
 
         var state = [ScopeState](repeating: ScopeState(), count: scopes.count)
+        // At most one row per sheet row of the block: reserved so appending never regrows.
+        for si in state.indices { state[si].rows.reserveCapacity(max(0, min(limit - lastHeaderRow, 256))) }
         var r = lastHeaderRow + 1
         tableEnd = max(tableEnd, lastHeaderRow)
         while r <= limit {

@@ -19,6 +19,7 @@ final class SharedStringsParser: XMLPartHandler {
         self.maxStrings = maxStrings
         s = .allocate(capacity: 1)
         s.initialize(to: State())
+        s.pointee.strings.reserveCapacity(64) // a goal table's labels, without regrowing (see WorksheetParser)
     }
 
     deinit {

@@ -44,6 +44,10 @@ final class WorksheetParser: XMLPartHandler {
         s = .allocate(capacity: 1)
         s.initialize(to: State())
         s.pointee.text.reserveCapacity(256)
+        // Room for a goal table (≈ 100 cells, ≈ 50 merges) from the start: growing an array by appends copies
+        // it at every doubling. A fixed amount, not the sheet's declared dimension (never size from input).
+        s.pointee.cells.reserveCapacity(128)
+        s.pointee.merges.reserveCapacity(64)
     }
 
     deinit {
