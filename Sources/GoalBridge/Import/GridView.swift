@@ -64,9 +64,8 @@ final class GridView {
         keyIndex.reserveCapacity(keys.count)
         var next = [Int](repeating: -1, count: keys.count)
         for i in keys.indices.reversed() where !keys[i].isEmpty {
-            let k = LabelKey(normalized: keys[i])
-            next[i] = keyIndex[k] ?? -1
-            keyIndex[k] = i
+            // One hash per cell: updateValue stores this cell and hands back the chain's previous head.
+            next[i] = keyIndex.updateValue(i, forKey: LabelKey(normalized: keys[i])) ?? -1
         }
 
         let lastRow = max(lastCellRow, sheet.merges.map(\.last.row).max() ?? 0)
