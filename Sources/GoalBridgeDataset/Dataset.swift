@@ -160,9 +160,12 @@ public final class Dataset: @unchecked Sendable {
     func currentHashes(among hashes: [String]) throws -> Set<String> {
         guard !hashes.isEmpty else { return [] }
         return try pool.read { db in
-            let statement = try db.cachedStatement(sql: "SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1 LIMIT 1")
+            var exists = BoundStatement(try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)"))
             var found = Set<String>()
-            for h in hashes where try Row.fetchOne(statement, arguments: [h]) != nil { found.insert(h) }
+            for h in hashes {
+                exists.bind(h)
+                if try exists.fetchBool(db) { found.insert(h) }
+            }
             return found
         }
     }
