@@ -1,3 +1,4 @@
+import GoalBridgeModel
 import GRDB
 import GRDBSQLite
 
@@ -24,17 +25,13 @@ struct BoundStatement {
         let i = next()
         guard let value else { sqlite3_bind_null(handle, i); return }
         let handle = self.handle
-        func bindBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // In place for native strings (no copy); SQLite copies the bytes (SQLITE_TRANSIENT).
+        withUTF8Bytes(value) { bytes in
             if let base = bytes.baseAddress, bytes.count > 0 {
                 sqlite3_bind_text(handle, i, base, Int32(bytes.count), SQLITE_TRANSIENT_DESTRUCTOR)
             } else {
                 sqlite3_bind_text(handle, i, "", 0, SQLITE_TRANSIENT_DESTRUCTOR)
             }
-        }
-        // In place for native strings (no copy); SQLite copies the bytes (SQLITE_TRANSIENT).
-        if value.utf8.withContiguousStorageIfAvailable(bindBytes) == nil {
-            var copy = value
-            copy.withUTF8(bindBytes)
         }
     }
 

@@ -43,7 +43,11 @@ public struct CollectedFile: Sendable {
     }
 
     /// Encodes the JSON columns now (Collector does this on its worker threads); storing encodes them otherwise.
-    public mutating func encodeForStorage() throws {
+    public mutating func encodeForStorage() throws { encoded = try encodedColumns() }
+
+    /// The JSON columns: those encoded ahead of time, or encoded now.
+    func encodedColumns() throws -> EncodedColumns {
+        if let encoded { return encoded }
         // Finding locations are matched as text in SQL: sorted keys keep that text stable. The encoder is made
         // only when a location or figures need it (most files have neither).
         var sortedEncoder: JSONEncoder?
@@ -54,7 +58,7 @@ public struct CollectedFile: Sendable {
             sortedEncoder = e
             return e
         }
-        encoded = EncodedColumns(
+        return EncodedColumns(
             tables: try tables.map { try Dataset.modelJSON($0) },
             findingLocations: try findings.map {
                 try CollectedFile.locationJSON($0.location) ?? String(decoding: try encoder().encode($0.location), as: UTF8.self)
@@ -160,14 +164,17 @@ public final class Dataset: @unchecked Sendable {
     func currentHashes(among hashes: [String]) throws -> Set<String> {
         guard !hashes.isEmpty else { return [] }
         return try pool.read { db in
-            var exists = BoundStatement(try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)"))
             var found = Set<String>()
-            for h in hashes {
-                exists.bind(h)
-                if try exists.fetchBool(db) { found.insert(h) }
-            }
+            for h in hashes where try Dataset.isCurrent(h, db) { found.insert(h) }
             return found
         }
+    }
+
+    /// True when this content is in the dataset as a current file.
+    static func isCurrent(_ sha256: String, _ db: Database) throws -> Bool {
+        var exists = BoundStatement(try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)"))
+        exists.bind(sha256)
+        return try exists.fetchBool(db)
     }
 
     /// Stores files in one transaction: all of them or none.
@@ -175,12 +182,7 @@ public final class Dataset: @unchecked Sendable {
         // One timestamp per transaction: the files of a chunk are stored together.
         let collectedAt = Dataset.now()
         // All JSON first, then all SQL: each phase's code stays hot (as Collector.process does for reading).
-        let encoded = try files.map { file -> CollectedFile.EncodedColumns in
-            if let done = file.encoded { return done }
-            var f = file
-            try f.encodeForStorage()
-            return f.encoded!
-        }
+        let encoded = try files.map { try $0.encodedColumns() }
         try pool.write { db in
             for (file, columns) in zip(files, encoded) { try Dataset.insert(file, columns, run: run, collectedAt: collectedAt, db) }
         }
@@ -190,9 +192,7 @@ public final class Dataset: @unchecked Sendable {
         // A new version of a path replaces the earlier one; the same content again changes nothing.
         // Every statement here is prepared once per connection (cachedStatement): preparing the wide
         // INSERTs anew for each file cost more than running them.
-        var exists = BoundStatement(try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM source_file WHERE sha256 = ? AND is_current = 1)"))
-        exists.bind(f.sha256)
-        if try exists.fetchBool(db) { return }
+        if try isCurrent(f.sha256, db) { return }
         var replaced = BoundStatement(try db.cachedStatement(sql: "UPDATE source_file SET is_current = 0 WHERE path = ? AND is_current = 1"))
         replaced.bind(f.path)
         try replaced.run(db)

@@ -30,8 +30,8 @@ extension String {
 
 /// Runs `body` over the UTF-8 bytes of `text` in place when it is a native string (no copy, no retain),
 /// else over a contiguous copy.
-@inline(__always)
-func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+@inlinable
+public func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
     var copy = text
     return copy.withUTF8(body)

@@ -54,8 +54,8 @@ struct RowRules {
         guard let slash = text.firstIndex(where: { $0 == "/" || $0 == "÷" }) else { return nil }
         let numerator = String(text[..<slash].suffix(12)), denominator = String(text[text.index(after: slash)...].prefix(12))
         let planned = words.planned, actual = words.actual
-        let numeratorPlanned = planned.contains { numerator.containsText($0) } && !actual.contains { numerator.containsText($0) }
-        let denominatorActual = actual.contains { denominator.containsText($0) } && !planned.contains { denominator.containsText($0) }
+        let numeratorPlanned = contains(numerator, planned) && !contains(numerator, actual)
+        let denominatorActual = contains(denominator, actual) && !contains(denominator, planned)
         return numeratorPlanned && denominatorActual ? numerator + "/" + denominator : nil
     }
 

@@ -164,7 +164,7 @@ struct TableRules {
     func unitCost(_ set: IndicatorSet, budget: Decimal?, into sink: inout FindingSink) {
         guard let budget, budget > 0 else { return }
         let denominators = inputs.words.unitDenominators
-        for k in set.rows.indices where set.rows.withUnsafeBufferPointer({ isCostRow($0[k]) }) {
+        for k in set.rows.indices where isCostRow(set.rows[k]) {
             let row = set.rows[k]
             guard row.value.kind == .quantitative, let cost = row.value.number, let unit = row.value.unit else { continue }
             let parts = unit.split(separator: "/").map(String.init)

@@ -81,7 +81,7 @@ public struct GoalImporter: Sendable {
                 }
                 continue
             }
-            var regionStart = grid.nonEmptyRows.first ?? 0
+            var regionStart = grid.firstRow ?? 0
             for (i, anchor) in anchors.enumerated() {
                 let nextAnchor = i + 1 < anchors.count ? anchors[i + 1].row : grid.lastRow + 1
                 var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,

@@ -8,8 +8,6 @@ import GoalBridgeSpreadsheet
 /// keyed by cell; hashing cell references and Chinese label strings was a fifth of mapping a table.)
 final class GridView {
     let sheet: Sheet
-    /// Rows that hold at least one non-blank cell, ascending.
-    let nonEmptyRows: [Int]
     let lastRow: Int
 
     /// Non-blank cells, row-major; `values`, `texts`, `keys` and `consumedFlags` run parallel to it.
@@ -51,7 +49,6 @@ final class GridView {
         }
         let lastCellRow = references.last?.row ?? -1
         var rowStart = [Int](repeating: references.count, count: lastCellRow + 2)
-        var rows: [Int] = []
         for (i, ref) in references.enumerated().reversed() { rowStart[ref.row] = i }
         // Rows without cells start where the next row with cells starts.
         if lastCellRow >= 0 {
@@ -59,7 +56,6 @@ final class GridView {
                 rowStart[r] = rowStart[r + 1]
             }
         }
-        for (i, ref) in references.enumerated() where i == 0 || references[i - 1].row != ref.row { rows.append(ref.row) }
         var keyIndex: [LabelKey: Int] = [:]
         keyIndex.reserveCapacity(keys.count)
         var next = [Int](repeating: -1, count: keys.count)
@@ -84,7 +80,6 @@ final class GridView {
         self.consumedFlags = .allocate(capacity: references.count)
         self.consumedFlags.initialize(repeating: false)
         self.rowStart = rowStart
-        self.nonEmptyRows = rows
         self.merges = sheet.merges
         self.mergeStart = mergeStart
         self.mergeIndices = mergeIndices
@@ -101,6 +96,9 @@ final class GridView {
     }
 
     var isEmpty: Bool { references.isEmpty }
+
+    /// The first row that holds a non-blank cell.
+    var firstRow: Int? { references.first?.row }
 
     /// Every non-blank cell, row-major.
     var allReferences: [CellReference] { references }
@@ -186,14 +184,7 @@ final class GridView {
     func hasKey(_ key: String) -> Bool { keyIndex[LabelKey(normalized: key)] != nil }
 
     /// Rows holding a cell whose label key is one of `keys`.
-    func rows(withKeyIn keys: Set<String>) -> Set<Int> {
-        var rows = Set<Int>()
-        for key in keys {
-            var i = keyIndex[LabelKey(normalized: key)] ?? -1
-            while i >= 0 { rows.insert(references[i].row); i = nextWithSameKey[i] }
-        }
-        return rows
-    }
+    func rows(withKeyIn keys: Set<String>) -> Set<Int> { Set(cells(withKeyIn: keys).map(\.row)) }
 
     /// The first unconsumed cell, row-major, in `rows` whose label key is one of `keys`.
     func firstUnconsumed(withKeyIn keys: Set<String>, rows: ClosedRange<Int>) -> CellReference? {

@@ -54,8 +54,6 @@ struct TableParser {
 
     // MARK: Fixed rows
 
-    /// A label and the fields that belong to it: on its row, right of it (`rowOffset` 0), or on a later row it
-    /// spans (聊城: 预算规模及资金用途 over two rows, the fund use on the second row without a label of its own).
     /// First unconsumed cell in rows `rows` whose label key is one of `keys`.
     private func find(_ keys: Set<String>, rows: ClosedRange<Int>) -> CellReference? {
         grid.firstUnconsumed(withKeyIn: keys, rows: rows)
@@ -64,7 +62,7 @@ struct TableParser {
     private mutating func parseFixedRows(until lastRow: Int) {
         guard regionStart <= lastRow else { return }
         let rows = regionStart...lastRow
-        let (groups, statics, titleField) = (keys.fixedGroups.groups, keys.fixedGroups.statics, keys.fixedGroups.titleField)
+        let (groups, statics, titleField) = keys.fixedGroups
         for text in statics {
             if let template = keys.template(text) {
                 readTemplate(template, rows: rows)

@@ -120,7 +120,8 @@ struct LayoutKeys: Sendable {
     /// Text templates of the fixed rows, compiled once (their regular expressions are on the import path).
     private let templates: [String: TextTemplate]
 
-    func template(_ text: String) -> TextTemplate? { templates[text] ?? TextTemplate(text) }
+    /// The compiled template of a static text of the fixed rows; nil for a text without fields.
+    func template(_ text: String) -> TextTemplate? { templates[text] }
 
     var hasAnchorSuffixes: Bool { !anchorSuffixes.isEmpty }
 
@@ -134,6 +135,8 @@ struct LayoutKeys: Sendable {
     /// derived from the layout once, not for every table read.
     let fixedGroups: (groups: [LabelGroup], statics: [String], titleField: CellSpec?)
 
+    /// A label and the fields that belong to it: on its row, right of it (`rowOffset` 0), or on a later row it
+    /// spans (聊城: 预算规模及资金用途 over two rows, the fund use on the second row without a label of its own).
     struct LabelGroup: Sendable {
         var aliases: [String]
         /// The aliases' label keys, computed once per layout.
@@ -180,9 +183,10 @@ struct LayoutKeys: Sendable {
         var headerKeys: [String: [[String]]] = [:]
         for row in spec.rows {
             if case .indicators(let b) = row {
-                headerKeys[b.scope] = b.columns.map { $0.header.map { TextNormalizer.labelKey($0) } }
-                for c in b.columns where c.role == .level1 { l1.formUnion(c.header.map { TextNormalizer.labelKey($0) }) }
-                for c in b.columns where c.role == .level2 { l2.formUnion(c.header.map { TextNormalizer.labelKey($0) }) }
+                let keys = b.columns.map { $0.header.map { TextNormalizer.labelKey($0) } }
+                headerKeys[b.scope] = keys
+                for (c, k) in zip(b.columns, keys) where c.role == .level1 { l1.formUnion(k) }
+                for (c, k) in zip(b.columns, keys) where c.role == .level2 { l2.formUnion(k) }
             }
             if case .fixed(let r) = row {
                 for c in r.cells {

@@ -50,26 +50,16 @@ public struct XLSXReader: Sendable {
         if size > limits.maxFileBytes {
             throw SpreadsheetError(.limitExceeded(limit: "文件大小 file size", value: size, maximum: limits.maxFileBytes), location)
         }
-        // Read to the end: one byte of room past the size so the final read sees the end without growing
-        // the buffer (a file that grows while it is read is read as far as the limit allows).
-        var data = Data(count: min(size + 1, limits.maxFileBytes))
+        // Read to the end into one byte more than the size: a file that ends where fstat said fills all but that
+        // byte, and a file that grew while it was read shows by filling it (read on, up to the limit).
+        var data = Data(count: size + 1)
         var filled = 0
         while true {
             if filled == data.count {
-                // At the limit: the file may still end here; one more byte means it is too big.
-                var probe: UInt8 = 0
-                let extra = Glibc.read(fd, &probe, 1)
-                if extra == 0 { break }
-                if extra < 0 && errno == EINTR { continue }
-                guard extra > 0, data.count < limits.maxFileBytes else {
-                    if extra < 0 { throw SpreadsheetError(.unreadable(String(cString: strerror(errno))), location) }
-                    throw SpreadsheetError(.limitExceeded(limit: "文件大小 file size", value: data.count + 1, maximum: limits.maxFileBytes), location)
+                guard filled <= limits.maxFileBytes else {
+                    throw SpreadsheetError(.limitExceeded(limit: "文件大小 file size", value: filled, maximum: limits.maxFileBytes), location)
                 }
-                // The file grew since fstat: make room and go on.
-                data.count = min(max(data.count * 2, 64 << 10), limits.maxFileBytes)
-                data[filled] = probe
-                filled += 1
-                continue
+                data.count = min(data.count * 2, limits.maxFileBytes + 1)
             }
             let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {

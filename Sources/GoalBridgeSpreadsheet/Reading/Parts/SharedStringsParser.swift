@@ -1,8 +1,7 @@
 /// Reads `xl/sharedStrings.xml`. Rich-text runs are joined; phonetic (`rPh`) runs are skipped;
 /// `<si></si>` and `<t/>` are empty strings, so no later string shifts into their place.
 final class SharedStringsParser: XMLPartHandler {
-    /// What the callbacks change, behind a pointer the parser owns (no dynamic exclusivity check per access;
-    /// see WorksheetParser). One parse, one thread.
+    /// What the callbacks change (OwnedState: no dynamic exclusivity check per access).
     private struct State {
         var strings: [String] = []
         var buffer: [UInt8] = []
@@ -10,21 +9,16 @@ final class SharedStringsParser: XMLPartHandler {
         var inText = false
         var phoneticDepth = 0
     }
-    private let s: UnsafeMutablePointer<State>
+    private let state = OwnedState(State())
+    private var s: UnsafeMutablePointer<State> { state.pointer }
     private let maxStrings: Int
 
     var strings: [String] { s.pointee.strings }
 
     init(maxStrings: Int) {
         self.maxStrings = maxStrings
-        s = .allocate(capacity: 1)
-        s.initialize(to: State())
+        super.init()
         s.pointee.strings.reserveCapacity(64) // a goal table's labels, without regrowing (see WorksheetParser)
-    }
-
-    deinit {
-        s.deinitialize(count: 1)
-        s.deallocate()
     }
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {

@@ -8,9 +8,8 @@ final class WorksheetParser: XMLPartHandler {
     private let uses1904: Bool
     private let limits: ReadLimits
 
-    /// Everything the callbacks change, behind a pointer the parser owns: a class's stored properties pay Swift's
-    /// dynamic exclusivity check on every access, and the callbacks run several times per cell (the checks were
-    /// ≈ 1 % of a whole collect). The parser is used by one parse on one thread.
+    /// Everything the callbacks change (OwnedState: no dynamic exclusivity check per access; the callbacks run
+    /// several times per cell).
     private struct State {
         var cells: [Cell] = []
         var merges: [CellRange] = []
@@ -30,7 +29,8 @@ final class WorksheetParser: XMLPartHandler {
         var phoneticDepth = 0
         var text: [UInt8] = []
     }
-    private let s: UnsafeMutablePointer<State>
+    private let state = OwnedState(State())
+    private var s: UnsafeMutablePointer<State> { state.pointer }
 
     var cells: [Cell] { s.pointee.cells }
     var merges: [CellRange] { s.pointee.merges }
@@ -41,18 +41,12 @@ final class WorksheetParser: XMLPartHandler {
         self.dateStyles = dateStyles
         self.uses1904 = uses1904
         self.limits = limits
-        s = .allocate(capacity: 1)
-        s.initialize(to: State())
+        super.init()
         s.pointee.text.reserveCapacity(256)
         // Room for a goal table (≈ 100 cells, ≈ 50 merges) from the start: growing an array by appends copies
         // it at every doubling. A fixed amount, not the sheet's declared dimension (never size from input).
         s.pointee.cells.reserveCapacity(128)
         s.pointee.merges.reserveCapacity(64)
-    }
-
-    deinit {
-        s.deinitialize(count: 1)
-        s.deallocate()
     }
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
