@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "GoalBridgeDataset", dependencies: [
             "GoalBridge", "GoalBridgeReview",
             .product(name: "GRDB", package: "GRDB.swift"),
-            // The SQLite C API that GRDB itself links, for binding collect's inserts directly (InsertStatement).
+            // The SQLite C API that GRDB itself links, for binding collect's inserts directly (BoundStatement).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -42,7 +42,8 @@ let package = Package(
         .executableTarget(name: "goalbridge-fuzz", dependencies: ["GoalBridge"], path: "Fuzz/goalbridge-fuzz"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["GoalBridgeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "DatasetTests", dependencies: ["GoalBridgeDataset", "GoalBridge", "GoalBridgeSpreadsheet"]),
+        .testTarget(name: "DatasetTests", dependencies: ["GoalBridgeDataset", "GoalBridge", "GoalBridgeSpreadsheet",
+                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReviewTests", dependencies: ["GoalBridgeReview", "GoalBridge", "GoalBridgeSpreadsheet"]),
         .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
     ]

@@ -4,6 +4,7 @@ import GoalBridge
 import GoalBridgeModel
 @testable import GoalBridgeDataset
 @testable import GoalBridgeSpreadsheet
+import GRDB
 
 let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -130,6 +131,73 @@ struct CollectTests {
         let current = try dataset.currentTables()
         #expect(current.count == 1)
         #expect(current[0].table.indicatorRowCount == 8)
+    }
+
+    /// A file changed and then changed back gets a third version, the current one, with the first one's content.
+    @Test func aFileChangedBackIsANewCurrentVersion() throws {
+        let dir = scratch()
+        let path = dir.appendingPathComponent("平阴.xlsx").path
+        let original = try Data(contentsOf: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx"))
+        let other = try Data(contentsOf: repo.appendingPathComponent("Examples/xinhua-2023-finance-special-work.xlsx"))
+        let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
+        for content in [original, other, original] {
+            try content.write(to: URL(fileURLWithPath: path))
+            #expect(try Collector(dataset: dataset).collect([path]).new == 1)
+        }
+        #expect(try dataset.count("SELECT COUNT(*) FROM source_file") == 3)
+        #expect(try dataset.count("SELECT COUNT(*) FROM source_file WHERE is_current = 1") == 1)
+        #expect(try dataset.count("SELECT COUNT(*) FROM source_file a JOIN source_file b ON a.sha256 = b.sha256 WHERE a.id = 1 AND b.id = 3 AND b.is_current = 1") == 1)
+        #expect(try Collector(dataset: dataset).collect([path]).unchanged == 1)
+    }
+
+    /// Many small batches and transactions (the pipeline's hand-over, in order) store what one big one does.
+    @Test func smallBatchesStoreFilesInInputOrder() throws {
+        let dir = try mixedFolder()
+        let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
+        var collector = try Collector(dataset: dataset)
+        collector.batchSize = 1
+        collector.chunkSize = 3
+        let summary = try collector.collect([dir.path])
+        #expect(summary.seen == 10 && summary.new == 10)
+        let paths = try dataset.receiptFiles().rows.map { $0[0] }
+        #expect(paths.count == 10)
+        let stored = try dataset.pool.read { try String.fetchAll($0, sql: "SELECT path FROM source_file ORDER BY id") }
+        #expect(stored == Collector.expand([dir.path]))
+        let reference = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: reference).collect([dir.path])
+        for table in ["source_file", "goal_table", "indicator", "finding", "diagnostic"] {
+            #expect(try dataset.count("SELECT COUNT(*) FROM \(table)") == reference.count("SELECT COUNT(*) FROM \(table)"), "\(table)")
+        }
+    }
+
+    /// Looking content up searches the index: a scan made collecting 10,000 files twenty times slower.
+    @Test func contentIsLookedUpThroughItsIndex() throws {
+        let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
+        let plan = try dataset.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Dataset.isCurrentSQL, arguments: ["0123456789abcdef", String(repeating: "0", count: 64)])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("SEARCH source_file USING INDEX source_file_current_sha") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN source_file") }, "\(plan)")
+    }
+
+    /// A dataset made before the content index changed (schema v1) opens, migrates, and still knows its files.
+    @Test func aVersionOneDatasetMigrates() throws {
+        let dir = try mixedFolder()
+        let path = scratch().appendingPathComponent("d.sqlite").path
+        try DatasetSchema.migrator.migrate(DatabaseQueue(path: path), upTo: "v1")
+        let file = dir.appendingPathComponent("pingyin-2024-police-auxiliary.xlsx").path
+        let sha = FileDigest.sha256(try Data(contentsOf: URL(fileURLWithPath: file)))
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO run (started_at, inputs) VALUES ('2026-01-01', '')")
+            try db.execute(sql: """
+                INSERT INTO source_file (run_id, path, name, size, sha256, status, tables, warnings, collected_at)
+                VALUES (1, ?, 'pingyin-2024-police-auxiliary.xlsx', 1, ?, '成功', 0, 0, '2026-01-01')
+                """, arguments: [file, sha])
+        }
+        let dataset = try Dataset(path: path)
+        #expect(try dataset.count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'source_file_current_sha'") == 1)
+        #expect(try Collector(dataset: dataset).collect([file]).unchanged == 1)
     }
 
     /// Files named twice (directly, by glob, by folder) are collected once, in path order; the dataset's own
