@@ -18,12 +18,13 @@ final class CollectPipeline<Result>: @unchecked Sendable {
     }
 
     /// The next batch to read; nil once every batch is handed out or the pipeline has stopped.
-    /// Waits while reading is `window` batches ahead of storing.
-    func take() -> Int? {
+    /// Waits while reading is `window` batches ahead of storing; with `waiting` false, returns nil then instead
+    /// (the storing thread reads too, and must not wait for itself).
+    func take(waiting: Bool = true) -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while !stopped && nextToRead < batchCount && nextToRead >= nextToStore + window { condition.wait() }
-        guard !stopped, nextToRead < batchCount else { return nil }
+        while waiting && !stopped && nextToRead < batchCount && nextToRead >= nextToStore + window { condition.wait() }
+        guard !stopped, nextToRead < batchCount, nextToRead < nextToStore + window else { return nil }
         nextToRead += 1
         return nextToRead - 1
     }
@@ -37,11 +38,14 @@ final class CollectPipeline<Result>: @unchecked Sendable {
     }
 
     /// The next `count` batches in order (fewer at the end), once all of them are read; empty when none are left.
-    func next(_ count: Int) -> [Result] {
+    /// With `waiting` false, nil when they are not all read yet.
+    func next(_ count: Int, waiting: Bool = true) -> [Result]? {
         condition.lock()
         defer { condition.unlock() }
         let end = min(nextToStore + max(count, 1), batchCount)
-        while !stopped && !(nextToStore..<end).allSatisfy({ ready[$0] != nil }) { condition.wait() }
+        func allRead() -> Bool { (nextToStore..<end).allSatisfy { ready[$0] != nil } }
+        if !waiting && !stopped && !allRead() { return nil }
+        while !stopped && !allRead() { condition.wait() }
         guard !stopped else { return [] }
         let results = (nextToStore..<end).map { ready.removeValue(forKey: $0)! }
         nextToStore = end
