@@ -132,8 +132,12 @@ public final class Dataset: @unchecked Sendable {
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL")
             // The writer's page cache holds a whole chunk's changes and the indexes it looks up. With SQLite's
             // default 2 MB, a chunk spilled pages to the WAL mid-transaction and re-read index pages from the
-            // file: collecting 100,000 files spent 6–8 s in the kernel, 1.7–1.9 s with 16 MB.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(Dataset.writerCacheKiB)") }
+            // file: collecting 100,000 files spent 6–8 s in the kernel, 1.7–1.9 s with 16 MB. The WAL is copied
+            // into the file every 4,000 pages (64 MiB) rather than 1,000: pages changed again before the copy are
+            // copied once (+3–5 % at 100,000 files, interleaved runs).
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -\(Dataset.writerCacheKiB); PRAGMA wal_autocheckpoint = 4000")
+            }
         }
         pool = try DatabasePool(path: path, configuration: config)
         try DatasetSchema.migrator.migrate(pool)
