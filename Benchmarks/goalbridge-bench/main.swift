@@ -14,6 +14,7 @@ import GoalBridgeSpreadsheet
 //                      GB_KEEP=DIR reuses generated files, GB_NO_EXPORT=1 skips the export,
 //                      GB_EXPORT_DIR=DIR exports elsewhere, GB_CHUNK / GB_BATCH set the collector's sizes
 //   steps            — each step of collecting one file, alone on one thread (µs)
+//   expand [DIR]     — listing the files under a folder, as collect does first (ms)
 //   process, process-phases, process-batched, process-par — Collector.process one file at a time, its
 //                      phases over fresh data, phase by phase in batches (GB_BATCH), on every core at once
 //   import-par, json, json-fast, json-par, decode-par, review — single steps, and whether they scale
@@ -349,6 +350,12 @@ do {
         for _ in 0..<20_000 { for t in tables { _ = try compact.encode(t) } }
         print(String(format: "json    %.1f µs per table", (now() - t0) / 20_000 * 1e6))
     case "collect": try benchCollect(count: Int(args.dropFirst().first ?? "") ?? 10_000)
+    case "expand":
+        // Listing the files under a folder, as collect does first (e.g. a folder kept with GB_KEEP).
+        let folder = args.dropFirst().first ?? root + "/Examples"
+        let t0 = now()
+        let files = Collector.expand([folder])
+        print(String(format: "expand  %d files under %@: %.0f ms", files.count, folder, (now() - t0) * 1e3))
     case "read": try benchRead(iterations: Int(args.dropFirst(2).first ?? "") ?? 20_000)
     case "import": try benchImport()
     case "write": try benchWrite()
