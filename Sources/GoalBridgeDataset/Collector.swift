@@ -30,7 +30,7 @@ public struct Collector: Sendable {
     public let dataset: Dataset
     public let importer: GoalImporter
     public let reviewer: Reviewer
-    /// Files read in parallel before one transaction stores them.
+    /// Files stored per transaction (a killed collect loses at most the one in flight).
     public var chunkSize = 512
 
     public init(dataset: Dataset, importer: GoalImporter? = nil, reviewer: Reviewer = Reviewer()) throws {
