@@ -106,26 +106,50 @@ public struct Collector: Sendable {
     /// (`goalbridge-bench process` / `process-batched`). Results are in the order of `paths`.
     public func process(_ paths: [String]) -> [CollectedFile] { process(paths, skippingCurrent: false) }
 
+    /// Bytes of files held in memory at once by one `process` call: files are loaded and hashed until their sizes
+    /// reach this, then taken through the other phases before more are loaded. Goal tables (tens of KB) go
+    /// `batchSize` at a time; a folder of large scans or attachments does not put 64 of them in memory per thread.
+    public var loadedBytesPerGroup = 32 << 20
+
     /// As `process(_:)`; with `skippingCurrent`, a file whose content is already current in the dataset is
     /// only loaded and hashed, and comes back marked `wasCurrent` (collecting a folder again reads only what changed).
     func process(_ paths: [String], skippingCurrent: Bool) -> [CollectedFile] {
-        var done = [CollectedFile?](repeating: nil, count: paths.count)
-        var data = [Data](repeating: Data(), count: paths.count)
-        var hashes = [String](repeating: "", count: paths.count)
+        var out: [CollectedFile] = []
+        out.reserveCapacity(paths.count)
+        var group: [String] = [], data: [Data] = [], hashes: [String] = [], done: [CollectedFile?] = []
+        var bytes = 0
+        func finishGroup() {
+            out += process(group, data, hashes, done, skippingCurrent: skippingCurrent)
+            group.removeAll(keepingCapacity: true); data.removeAll(keepingCapacity: true)
+            hashes.removeAll(keepingCapacity: true); done.removeAll(keepingCapacity: true)
+            bytes = 0
+        }
         // Load and hash.
-        for (i, path) in paths.enumerated() {
+        for path in paths {
+            var contents = Data(), hash = "", failure: CollectedFile?
             do {
                 // The reader refuses a file over its size limit before reading it into memory.
-                data[i] = try importer.reader.fileContents(path: path)
-                hashes[i] = FileDigest.sha256(data[i])
+                contents = try importer.reader.fileContents(path: path)
+                hash = FileDigest.sha256(contents)
             } catch let e as SpreadsheetError {
                 var size = 0
                 if case .limitExceeded(_, let value, _) = e.kind { size = value }
-                done[i] = Collector.failed(path, size: size, Diagnostic(.error, "read-error", e.message, file: path))
+                failure = Collector.failed(path, size: size, Diagnostic(.error, "read-error", e.message, file: path))
             } catch {
-                done[i] = Collector.failed(path, size: 0, Diagnostic(.error, "read-error", "无法读取文件：\(error.localizedDescription)", file: path))
+                failure = Collector.failed(path, size: 0, Diagnostic(.error, "read-error", "无法读取文件：\(error.localizedDescription)", file: path))
             }
+            group.append(path); data.append(contents); hashes.append(hash); done.append(failure)
+            bytes += contents.count
+            if bytes >= loadedBytesPerGroup { finishGroup() }
         }
+        if !group.isEmpty { finishGroup() }
+        return out
+    }
+
+    /// The phases after loading, over files loaded and hashed (`done[i]` set for those that already failed).
+    private func process(_ paths: [String], _ data: [Data], _ hashes: [String], _ done: [CollectedFile?],
+                         skippingCurrent: Bool) -> [CollectedFile] {
+        var done = done
         if skippingCurrent, let current = try? dataset.currentHashes(among: paths.indices.filter { done[$0] == nil }.map { hashes[$0] }) {
             for i in paths.indices where done[i] == nil && current.contains(hashes[i]) {
                 var known = CollectedFile(path: paths[i], size: data[i].count, sha256: hashes[i], status: .succeeded, reason: nil,

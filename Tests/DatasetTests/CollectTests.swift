@@ -95,6 +95,23 @@ struct CollectTests {
         #expect(batch[2].tables == collector.process(paths[2]).tables)
     }
 
+    /// A batch whose files outgrow the memory budget is taken through the phases a group at a time, with the
+    /// same results in the same order.
+    @Test func largeFilesAreProcessedAGroupAtATime() throws {
+        let dir = try mixedFolder()
+        let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
+        let paths = Collector.expand([dir.path])
+        let whole = try Collector(dataset: dataset).process(paths)
+        var small = try Collector(dataset: dataset)
+        small.loadedBytesPerGroup = 1
+        let grouped = small.process(paths)
+        #expect(grouped.map(\.path) == paths)
+        #expect(grouped.map(\.status) == whole.map(\.status))
+        #expect(grouped.map(\.sha256) == whole.map(\.sha256))
+        #expect(grouped.map(\.tables) == whole.map(\.tables))
+        #expect(grouped.map(\.reason) == whole.map(\.reason))
+    }
+
     /// `check --db`, `apply` and `export --db` open an existing dataset: a wrong path says so, and creates nothing.
     @Test func aMissingDatasetIsNamedNotCreated() throws {
         let path = scratch().appendingPathComponent("没有.sqlite").path
