@@ -139,6 +139,22 @@ struct PropertyTests {
             #expect(ValueColumns.value(symbol: split.symbol, number: split.number, unit: split.unit) == v, "\(raw)")
         }
     }
+
+    /// The unit check on scalars and bytes agrees with its definition on Characters, for units as written
+    /// and for random text around them.
+    @Test func cleanUnitsAreThoseTheCharacterRuleAllows() async throws {
+        func byCharacters(_ u: String) -> Bool {
+            !u.contains(where: { $0.isNumber || $0.isWhitespace || $0 == "(" || $0 == "（" }) && u.count <= 8
+        }
+        let samples = ["", "%", "万元", "元/人", "人次", "km", "m²", "个（处）", "天 ", "5年", "万元/年", "ABCDEFGHI", "ABCDEFGH",
+                       "平方公里每年每人次啊", "户\t", "e\u{301}", "一二三四五六七八", "①", "Ⅷ"]
+        for u in samples { #expect(ValueColumns.isCleanUnit(Substring(u)) == byCharacters(u), "\(u)") }
+        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000_000)) { seed in
+            var g = TableGenerator(state: UInt64(seed))
+            let u = g.chance(0.5) ? g.text(1) : g.pick(TableGenerator.values)
+            #expect(ValueColumns.isCleanUnit(Substring(u)) == byCharacters(u), "\(u)")
+        }
+    }
 }
 
 /// Random department performance tables (聊城 E2): duties over one to three indicators, nested reference values.

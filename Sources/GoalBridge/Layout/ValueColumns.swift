@@ -39,13 +39,34 @@ enum ValueColumns {
             end = bytes.index(after: end)
         }
         let number = String(rest[..<end])
-        let unit = String(rest[end...])
+        let unitText = rest[end...]
+        let unit = String(unitText)
         let numberIsValid = digits > 0 && !number.hasSuffix(".") && number.first != "."
-        let unitIsClean = !unit.contains(where: { $0.isNumber || $0.isWhitespace || $0 == "(" || $0 == "（" }) && unit.count <= 8
+        let unitIsClean = isCleanUnit(unitText)
         if numberIsValid && unitIsClean && symbol.utf8.count + number.utf8.count + unit.utf8.count == raw.utf8.count {
             return SplitValue(symbol: symbol, number: number, unit: unit)
         }
         return SplitValue(symbol: textSymbol, number: "", unit: raw)
+    }
+
+    /// A unit that can stand in its own column: at most 8 characters, no digit, space or opening bracket.
+    /// Checked scalar by scalar (a unit is letters and CJK ideographs; grapheme clustering made this check
+    /// a twentieth of mapping a table), with plain bytes for an ASCII unit.
+    static func isCleanUnit(_ unit: Substring) -> Bool {
+        if unit.utf8.allSatisfy({ $0 < 0x80 }) {
+            return unit.utf8.count <= 8 && !unit.utf8.contains { b in
+                (b >= 0x30 && b <= 0x39) || b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == UInt8(ascii: "(")
+            }
+        }
+        var count = 0
+        for scalar in unit.unicodeScalars {
+            // A combining mark joins the character before it: it does not count as one more.
+            if !(count > 0 && scalar.properties.generalCategory == .nonspacingMark) { count += 1 }
+            if count > 8 || scalar.properties.numericType != nil || scalar.properties.isWhitespace || scalar == "(" || scalar == "（" {
+                return false
+            }
+        }
+        return true
     }
 
     /// The value read from the three columns; `split` is kept only when it is not the canonical one.
