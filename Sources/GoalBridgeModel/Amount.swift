@@ -52,6 +52,15 @@ public struct Amount: Codable, Hashable, Sendable {
     static func parse(_ text: String) -> Decimal? {
         // Most amounts are typed as plain numbers (`120.00`): read those without the clean-ups below.
         if let plain = DecimalText.parsePlain(text) { return plain }
+        // ASCII with thousands separators or spaces (`2,820.81`): the same clean-up on bytes (Character by
+        // Character it was a sixtieth of mapping a table).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = text.utf8.filter { $0 != UInt8(ascii: ",") && $0 != 0x20 && !($0 >= 0x09 && $0 <= 0x0D) }
+            if bytes.last == UInt8(ascii: "%") { bytes.removeLast() }
+            guard !bytes.isEmpty, bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
+            else { return nil }
+            return DecimalText.parse(String(decoding: bytes, as: UTF8.self))
+        }
         var s = TextNormalizer.halfWidth(text)
         s.removeAll { $0.isWhitespace || $0 == "," || $0 == "，" }
         for suffix in ["万元", "元", "%", "万"] where s.hasSuffix(suffix) {

@@ -138,4 +138,19 @@ struct AmountTests {
         #expect(Amount(number: 20).isCanonicalNumber)
         #expect(!Amount(text: "1,000.00").isCanonicalNumber)
     }
+
+    /// ASCII amounts are cleaned up byte by byte; the same text behind an ideographic space goes the general way
+    /// (full-width forms, Chinese suffixes) and must read the same.
+    @Test func asciiAmountsReadAsTheGeneralPathReadsThem() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let alphabet = Array("0123456789,.-% \t")
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<(1 + Int(state % 9)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            #expect(Amount(text: text).value == Amount(text: "\u{3000}" + text).value, "\(text)")
+        }
+    }
 }
