@@ -138,6 +138,7 @@ enum IndicatorValueParser {
     static let verbalSuffixes: [(String, ValueComparator)] = [
         ("以上", .ge), ("及以上", .ge), ("以下", .le), ("及以下", .le), ("以内", .le), ("之内", .le), ("左右", .approx), ("内", .le),
     ]
+    static let rangeSeparators = ["-", "~", "—", "－", "至", "到"]
     static let durationUnits: Set<String> = ["年", "个月", "月", "天", "日", "小时", "h", "分钟", "工作日", "周"]
 
     static func parse(_ raw: String) -> IndicatorValue {
@@ -173,7 +174,8 @@ enum IndicatorValueParser {
         if s.unicodeScalars.contains(where: { TextNormalizer.isSpace($0) }) { s.unicodeScalars.removeAll { TextNormalizer.isSpace($0) } }
         guard !s.isEmpty else { return v }
 
-        if s == "是" || s == "否" {
+        // Compared as bytes: String's == on Chinese text goes through Unicode normalisation.
+        if s.utf8.elementsEqual("是".utf8) || s.utf8.elementsEqual("否".utf8) {
             v.kind = .boolean
             v.text = s
             return v
@@ -185,14 +187,18 @@ enum IndicatorValueParser {
         }
 
         var rest = Substring(s)
-        // ValueComparator prefix: symbol or words.
-        for (sym, c) in symbolComparators where rest.hasBytePrefix(sym) {
+        // ValueComparator prefix: symbol or words. Symbols start with ASCII punctuation or U+2xxx math signs
+        // (lead byte 0xE2), words with CJK (lead byte 0xE4 and up): the first byte says which list can match.
+        let lead = rest.utf8.first ?? 0
+        let mayBeSymbol = lead == UInt8(ascii: ">") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "=")
+            || lead == UInt8(ascii: "~") || lead == 0xE2
+        for (sym, c) in symbolComparators where mayBeSymbol && rest.hasBytePrefix(sym) {
             v.comparator = c
             v.comparatorRaw = sym
             rest = rest.dropFirst(sym.count)
             break
         }
-        if v.comparator == nil {
+        if v.comparator == nil && lead >= 0xE4 {
             for (word, c) in verbalPrefixes where rest.hasBytePrefix(word) {
                 // 约 or 不少于 must be followed by a number to count as a comparator.
                 let after = rest.dropFirst(word.count)
@@ -208,7 +214,8 @@ enum IndicatorValueParser {
 
         // Text before the number: `提高6%`, `汇聚率100%`, `流调及采样20次`.
         var prefix = ""
-        if v.comparator == nil, let firstDigit = rest.firstIndex(where: { $0.isASCII && $0.isNumber }) {
+        // (An ASCII digit byte is always a whole scalar, so its index slices the text.)
+        if v.comparator == nil, let firstDigit = rest.utf8.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             let head = rest[..<firstDigit]
             if !head.isEmpty && !head.hasByteSuffix("-") && head.allSatisfy({ !$0.isASCII }) {
                 prefix = String(head)
@@ -236,7 +243,7 @@ enum IndicatorValueParser {
         v.kind = .quantitative
 
         // Range: `1-2年`, `80~90%`, `3至5个`.
-        for sep in ["-", "~", "—", "－", "至", "到"] where rest.hasBytePrefix(sep) {
+        for sep in IndicatorValueParser.rangeSeparators where !rest.isEmpty && rest.hasBytePrefix(sep) {
             if let (upper, afterUpper, _) = scanNumber(rest.dropFirst(sep.count)) {
                 v.upper = upper
                 v.kind = .range
@@ -248,7 +255,7 @@ enum IndicatorValueParser {
         // Unit up to a parenthesis, then the rest is text.
         var unit = rest
         var tail = ""
-        if let paren = rest.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+        if let paren = rest.unicodeScalars.firstIndex(where: { $0 == "(" || $0 == "（" }) {
             unit = rest[..<paren]
             tail = String(rest[paren...])
         }
