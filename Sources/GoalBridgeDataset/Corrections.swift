@@ -16,9 +16,15 @@ extension Dataset {
     /// to the dataset: the indicator row and the stored table model both change, and the table is marked corrected.
     public func applyCorrections(from path: String) throws -> [Correction] {
         let workbook = try XLSXReader().read(path: path)
-        guard let sheet = workbook.sheet(named: "指标") else {
-            throw CorrectionError.noIndicatorSheet(path)
-        }
+        // 指标, and 指标 (2), 指标 (3)… when the indicators did not fit on one sheet.
+        let sheets = workbook.sheets.filter { $0.name == "指标" || ($0.name.hasPrefix("指标 (") && $0.name.hasSuffix(")")) }
+        guard !sheets.isEmpty else { throw CorrectionError.noIndicatorSheet(path) }
+        var corrections: [Correction] = []
+        for sheet in sheets { corrections += try applyCorrections(from: sheet, of: path) }
+        return corrections
+    }
+
+    private func applyCorrections(from sheet: GoalBridgeSpreadsheet.Sheet, of path: String) throws -> [Correction] {
         var grid: [Int: [Int: String]] = [:]
         for cell in sheet.cells { grid[cell.reference.row, default: [:]][cell.reference.column] = cell.value.text }
         let header = grid[0] ?? [:]

@@ -305,6 +305,56 @@ struct CollectTests {
         #expect(text.contains("警务辅助人员专项经费"))
     }
 
+    /// Views too long for one sheet continue on `指标 (2)`, `指标 (3)`…, every row once, in order, each sheet
+    /// with its header; corrections made on a continuation sheet are applied too.
+    @Test func longViewsContinueOnFurtherSheets() throws {
+        let dir = try mixedFolder()
+        let work = scratch()
+        let dataset = try Dataset(path: work.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([dir.path])
+        let all = try dataset.indicatorsSheet().rows
+        let path = work.appendingPathComponent("汇总.xlsx").path
+        try dataset.writeWorkbook([.indicators], to: path, rowsPerSheet: 7)
+        var wb = try XLSXReader().read(path: path)
+        let expectedSheets = (all.count + 6) / 7
+        #expect(wb.sheets.map(\.name) == ["指标"] + (1..<expectedSheets).map { "指标 (\($0 + 1))" })
+        var read: [[String]] = []
+        for sheet in wb.sheets {
+            var grid: [Int: [Int: String]] = [:]
+            for cell in sheet.cells { grid[cell.reference.row, default: [:]][cell.reference.column] = cell.value.text }
+            #expect((0..<Dataset.indicatorHeader.count).map { grid[0]?[$0] ?? "" } == Dataset.indicatorHeader)
+            for r in 1..<(grid.keys.max() ?? 0) + 1 { read.append((0..<Dataset.indicatorHeader.count).map { grid[r]?[$0] ?? "" }) }
+        }
+        #expect(read == all)
+        // A correction on the last sheet.
+        let last = wb.sheets.count - 1
+        let valueColumn = try #require(Dataset.indicatorHeader.firstIndex(of: "指标值"))
+        let k = try #require(wb.sheets[last].cells.firstIndex { $0.reference == CellReference(row: 1, column: valueColumn) })
+        let old = wb.sheets[last].cells[k].value.text
+        wb.sheets[last].cells[k].value = .string("≥99%")
+        try GridWriter.write(wb, to: path)
+        let corrections = try dataset.applyCorrections(from: path)
+        #expect(corrections.count == 1 && corrections[0].old == old && corrections[0].new == "≥99%")
+    }
+
+    /// The CSV written row by row is the whole view: BOM, header, every row, CRLF.
+    @Test func csvStreamsEveryRow() throws {
+        let dir = try mixedFolder()
+        let work = scratch()
+        let dataset = try Dataset(path: work.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([dir.path])
+        let written = try dataset.writeCSV(to: work.appendingPathComponent("csv").path)
+        let indicators = try #require(written.first { $0.hasSuffix("指标.csv") })
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: indicators))
+        #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").dropLast()
+        #expect(lines.count == 1 + (try dataset.indicatorsSheet().rows.count))
+        #expect(lines.first == Dataset.indicatorHeader.joined(separator: ","))
+        // Nothing is left behind under a temporary name.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("csv").path).sorted()
+                == ["回执.csv", "指标.csv", "问题.csv", "项目.csv"].sorted())
+    }
+
     @Test func consolidatedWorkbookCarriesCorrectionsBack() throws {
         let dir = try mixedFolder()
         let work = scratch()

@@ -22,13 +22,16 @@ public final class XLSXWriter {
     /// C strings handed to libxlsxwriter for the workbook's life.
     private var retained: [UnsafeMutablePointer<CChar>] = []
 
-    public init(path: String) throws {
+    /// - Parameter constantMemory: libxlsxwriter's constant-memory mode, for sheets of hundreds of thousands
+    ///   of rows: each row goes to disk when a later row is written, so rows must be written top to bottom
+    ///   (merges and writes to an earlier row fail), and text is stored inline instead of in a shared table.
+    public init(path: String, constantMemory: Bool = false) throws {
         targetPath = path
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         temporaryPath = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         var options = lxw_workbook_options()
-        options.constant_memory = 0
+        options.constant_memory = constantMemory ? 1 : 0
         options.tmpdir = XLSXWriter.scratchDirectory
         guard let wb = temporaryPath.withCString({ workbook_new_opt($0, &options) }) else {
             throw WriteError.io("cannot create workbook", path: path)
