@@ -306,17 +306,20 @@ public final class Dataset: @unchecked Sendable {
         }
     }
 
-    static func insertIndicators(_ set: IndicatorSet, table: Int64, _ db: Database) throws {
+    /// Inserts a set's rows. `ids`, when given, are the ids to use, one per row (a corrected table keeps its
+    /// indicators' ids: the consolidated workbook refers to them); nil lets SQLite choose.
+    static func insertIndicators(_ set: IndicatorSet, table: Int64, ids: ArraySlice<Int64>? = nil, _ db: Database) throws {
         var row = BoundStatement(try db.cachedStatement(sql: """
-            INSERT INTO indicator (table_id, scope, seq, level1_raw, level1, level2_raw, level2, name, description, value_raw, value_kind,
+            INSERT INTO indicator (id, table_id, scope, seq, level1_raw, level1, level2_raw, level2, name, description, value_raw, value_kind,
               comparator, number, upper, unit, value_text, basis, scoring_rule, weight, remark, sheet, cell)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
         // Rows are read in place through a pointer: binding `for r in rows` copied every row (a retain per field).
         try set.rows.withUnsafeBufferPointer { rows in
             for i in rows.indices {
                 let r = rows.baseAddress! + i
                 let src = r.pointee.sources?["value"] ?? r.pointee.sources?["name"]
+                row.bind(ids.flatMap { i < $0.count ? $0[$0.startIndex + i] : nil })
                 row.bind(table); row.bind(set.scope.rawValue); row.bind(i); row.bind(r.pointee.level1Raw); row.bind(r.pointee.level1)
                 row.bind(r.pointee.level2Raw); row.bind(r.pointee.level2); row.bind(r.pointee.name); row.bind(r.pointee.description)
                 row.bind(r.pointee.value.raw); row.bind(r.pointee.value.kind.rawValue); row.bind(r.pointee.value.comparator?.rawValue)

@@ -355,6 +355,45 @@ struct CollectTests {
                 == ["回执.csv", "指标.csv", "问题.csv", "项目.csv"].sorted())
     }
 
+    /// Several corrections to one table all apply, and indicators keep their ids (the 指标ID the workbook carries),
+    /// so the same workbook applied again finds every row and changes nothing.
+    @Test func severalCorrectionsToOneTableAllApply() throws {
+        let dir = try mixedFolder()
+        let work = scratch()
+        let dataset = try Dataset(path: work.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([dir.path])
+        let idsBefore = try dataset.pool.read { try Int64.fetchAll($0, sql: "SELECT id FROM indicator ORDER BY id") }
+        let consolidated = work.appendingPathComponent("汇总.xlsx").path
+        try dataset.writeConsolidated(to: consolidated)
+        var wb = try XLSXReader().read(path: consolidated)
+        let i = try #require(wb.sheets.firstIndex { $0.name == "指标" })
+        let nameColumn = try #require(Dataset.indicatorHeader.firstIndex(of: "三级指标"))
+        let valueColumn = try #require(Dataset.indicatorHeader.firstIndex(of: "指标值"))
+        // Three rows of the police table: two values and one name.
+        var edited: [String: String] = ["发放完成率": "≥99%", "警辅人员满意度": "≥95%"]
+        for (name, value) in edited {
+            let row = try #require(wb.sheets[i].cells.first { $0.reference.column == nameColumn && $0.value == .string(name) }).reference.row
+            let k = try #require(wb.sheets[i].cells.firstIndex { $0.reference == CellReference(row: row, column: valueColumn) })
+            wb.sheets[i].cells[k].value = .string(value)
+        }
+        let renamed = try #require(wb.sheets[i].cells.firstIndex { $0.reference.column == nameColumn && $0.value == .string("发放人员数") })
+        wb.sheets[i].cells[renamed].value = .string("发放人数")
+        edited["发放人数"] = "342人"
+        try GridWriter.write(wb, to: consolidated)
+
+        let corrections = try dataset.applyCorrections(from: consolidated)
+        #expect(corrections.count == 3)
+        for (name, value) in edited {
+            #expect(try dataset.count("SELECT COUNT(*) FROM indicator WHERE name = '\(name)' AND value_raw = '\(value)'") == 1, "\(name)")
+        }
+        #expect(try dataset.pool.read { try Int64.fetchAll($0, sql: "SELECT id FROM indicator ORDER BY id") } == idsBefore)
+        // The stored model has all three.
+        let police = try #require(try dataset.currentTables().first { $0.table.project?.projectName == "警务辅助人员专项经费" })
+        let rows = try #require(police.table.project?.indicatorSets.first?.rows)
+        for (name, value) in edited { #expect(rows.contains { $0.name == name && $0.value.raw == value }, "\(name)") }
+        #expect(try dataset.applyCorrections(from: consolidated).isEmpty)
+    }
+
     @Test func consolidatedWorkbookCarriesCorrectionsBack() throws {
         let dir = try mixedFolder()
         let work = scratch()
