@@ -68,21 +68,28 @@ struct BatchRules {
         // Q22: another project's name in this table's goal or bases (copied and not fully edited).
         let names = tables.enumerated().compactMap { i, t in t.project?.projectName.map { (i, $0) } }.filter { $0.1.count >= 4 }
         // Another project's name needs another project: a file with one table (most) has nothing to compare.
-        for (i, t) in tables.enumerated() where names.contains(where: { $0.0 != i }) {
-            guard case .project(let p) = t, let own = p.projectName else { continue }
+        let finder = names.isEmpty ? nil : NameFinder(names.map(\.1))
+        for (i, t) in tables.enumerated() where names.count > 1 || (names.count == 1 && names[0].0 != i) {
+            guard let finder, case .project(let p) = t, let own = p.projectName else { continue }
             var texts: [(String, String)] = [("绩效目标", p.goals.annual ?? ""), ("资金用途", p.fundUse ?? "")]
             for set in p.indicatorSets {
                 set.rows.withUnsafeBufferPointer { rows in
                     for r in rows.indices { texts.append(("指标“\(rows[r].name)”", (rows[r].description ?? "") + (rows[r].basis ?? ""))) }
                 }
             }
-            for (j, other) in names where j != i && other != own && !own.contains(other) && !other.contains(own) {
-                if let (field, _) = texts.first(where: { $0.1.contains(other) }) {
-                    var s = sink(i)
-                    s.add("Q22", at: .field("goals.annual"), ["field": field, "other": other])
-                    sinks[i] = s
-                    break
+            // The first other project (in table order) that any of the texts names.
+            var first: Int?
+            for (_, text) in texts {
+                finder.forEachName(in: text) { n in
+                    let (j, other) = names[n]
+                    guard first.map({ n < $0 }) ?? true, j != i, other != own, !own.contains(other), !other.contains(own) else { return }
+                    first = n
                 }
+            }
+            if let n = first, let (field, _) = texts.first(where: { $0.1.contains(names[n].1) }) {
+                var s = sink(i)
+                s.add("Q22", at: .field("goals.annual"), ["field": field, "other": names[n].1])
+                sinks[i] = s
             }
         }
         // Q17: names that differ by one character (平阳县/平阴县).
@@ -94,7 +101,17 @@ struct BatchRules {
             }
         }
         let distinct = bodies.keys.sorted()
-        for (a, b) in pairs(distinct) where sameBodyDifferentPlace(a, b) {
+        // Only names with the same body after the place can be one body spelled two ways: pairs are formed within
+        // those groups (all pairs of a province's bodies were quadratic), then taken in the order of `distinct`.
+        var byBody: [Substring: [Int]] = [:]
+        for (k, name) in distinct.enumerated() {
+            if let m = name.firstIndex(where: BatchRules.placeMarkers.contains) { byBody[name[name.index(after: m)...], default: []].append(k) }
+        }
+        var candidates: [(Int, Int)] = []
+        for group in byBody.values { for x in group.indices { for y in group.indices where y > x { candidates.append((group[x], group[y])) } } }
+        candidates.sort { $0 < $1 }
+        for (ka, kb) in candidates where sameBodyDifferentPlace(distinct[ka], distinct[kb]) {
+            let (a, b) = (distinct[ka], distinct[kb])
             // Report at the rarer spelling: that is the likely typo.
             let (rare, common) = bodies[a]!.count <= bodies[b]!.count ? (a, b) : (b, a)
             let (i, field) = bodies[rare]![0]
@@ -105,19 +122,17 @@ struct BatchRules {
         return sinks.keys.sorted().flatMap { sinks[$0]!.findings }
     }
 
+    /// The characters that end a place name at the start of a body's name.
+    static let placeMarkers: Set<Character> = ["省", "市", "县", "区", "镇", "乡"]
+
     /// `平阳县民政局` / `平阴县民政局`: the same body after the place name, and place names one character apart.
     /// `平阴县民政局` / `平阴县财政局` are two bodies, not two spellings.
+
     private func sameBodyDifferentPlace(_ a: String, _ b: String) -> Bool {
-        let markers: Set<Character> = ["省", "市", "县", "区", "镇", "乡"]
+        let markers = BatchRules.placeMarkers
         guard let i = a.firstIndex(where: markers.contains), let j = b.firstIndex(where: markers.contains) else { return false }
         let (placeA, placeB) = (a[...i], b[...j])
         guard a[a.index(after: i)...] == b[b.index(after: j)...], placeA.count == placeB.count, placeA != placeB else { return false }
         return zip(placeA, placeB).filter { $0 != $1 }.count == 1
-    }
-
-    private func pairs(_ items: [String]) -> [(String, String)] {
-        var out: [(String, String)] = []
-        for i in items.indices { for j in items.indices where j > i { out.append((items[i], items[j])) } }
-        return out
     }
 }
