@@ -337,8 +337,8 @@ public final class Dataset: @unchecked Sendable {
     /// Runs the rules that compare tables (duplicates, one body spelled two ways, another project's wording, the
     /// summary list against its tables) over every current table, replacing the findings of an earlier run.
     public func reviewAcrossTables(_ reviewer: Reviewer = Reviewer()) throws -> [Finding] {
-        let current = try currentTables()
-        let findings = reviewer.reviewAcrossTables(current.map(\.table))
+        let (ids, facts) = try currentFacts()
+        let findings = reviewer.reviewAcrossTables(facts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try pool.write { db in
@@ -349,16 +349,45 @@ public final class Dataset: @unchecked Sendable {
             let st = try db.cachedStatement(sql: """
                 INSERT INTO finding (table_id, rule, category, severity, message, suggestion, location, sheet, cell, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for f in findings where current.indices.contains(f.table) {
+            for f in findings where ids.indices.contains(f.table) {
                 // Within-table duplicates were stored at collect time.
                 if f.rule == "Q18", f.location != .table { continue }
                 let location = String(decoding: try encoder.encode(f.location), as: UTF8.self)
                 let figures = f.figures.isEmpty ? nil : String(decoding: try encoder.encode(f.figures), as: UTF8.self)
-                try st.execute(arguments: [current[f.table].id, f.rule, f.category.rawValue, f.severity.rawValue, f.message, f.suggestion,
+                try st.execute(arguments: [ids[f.table], f.rule, f.category.rawValue, f.severity.rawValue, f.message, f.suggestion,
                                            location, f.sheet, f.cell, figures])
             }
         }
         return findings.filter { !($0.rule == "Q18" && $0.location != .table) }
+    }
+
+    /// Every current table (in path order) reduced to what the rules across tables read: the models are decoded
+    /// 512 at a time on all cores and dropped, so memory holds the facts, not the tables.
+    func currentFacts() throws -> (ids: [Int64], facts: [BatchFacts]) {
+        var ids: [Int64] = [], facts: [BatchFacts] = []
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT t.id, t.model_json FROM goal_table t JOIN source_file f ON f.id = t.file_id
+                WHERE f.is_current = 1 ORDER BY f.path, t.seq
+                """)
+            var chunk: [String] = []
+            func flush() throws {
+                let decoded = ResultSlots<Result<BatchFacts, Error>>(count: chunk.count)
+                let texts = chunk
+                DispatchQueue.concurrentPerform(iterations: texts.count) { k in
+                    decoded.set(k, Result { BatchFacts(try JSONDecoder().decode(GoalTable.self, from: Data(texts[k].utf8))) })
+                }
+                facts += try decoded.values.map { try $0.get() }
+                chunk.removeAll(keepingCapacity: true)
+            }
+            while let row = try rows.next() {
+                ids.append(row[0])
+                chunk.append(row[1])
+                if chunk.count == 512 { try flush() }
+            }
+            try flush()
+        }
+        return (ids, facts)
     }
 
     // MARK: Queries

@@ -7,39 +7,39 @@ struct BatchRules {
     let inputs: RuleInputs
 
     func review(_ tables: [GoalTable]) -> [Finding] {
+        review(tables.map { BatchFacts($0, comparing: tables.count > 1) })
+    }
+
+    func review(_ tables: [BatchFacts]) -> [Finding] {
         var sinks: [Int: FindingSink] = [:]
         func sink(_ i: Int) -> FindingSink {
             var s = sinks[i] ?? FindingSink(configuration: configuration, table: i, source: tables[i].source)
-            s.tableName = tables[i].project?.projectName
+            s.tableName = tables[i].projectName
             return s
         }
         // Q18: the same table twice (content, not provenance).
-        var seen: [GoalTable: Int] = [:]
-        // (One table cannot repeat itself: skip hashing a whole table, which is most files.)
+        var seen: [BatchFacts.Digest: Int] = [:]
+        // (One table cannot repeat itself: a single table is not even digested, which is most files.)
         for (i, t) in tables.enumerated() where tables.count > 1 {
-            let key = t.strippingProvenance()
-            if let first = seen[key] {
+            guard let digest = t.digest else { continue }
+            if let first = seen[digest] {
                 var s = sink(i)
-                s.add("Q18", at: .table, ["what": "本表与第 \(first + 1) 张表（\(tables[first].project?.projectName ?? "")）内容完全相同，重复提交。"])
+                s.add("Q18", at: .table, ["what": "本表与第 \(first + 1) 张表（\(tables[first].projectName ?? "")）内容完全相同，重复提交。"])
                 sinks[i] = s
             } else {
-                seen[key] = i
+                seen[digest] = i
             }
         }
         // Q18: the same indicator twice within a table.
-        for (i, t) in tables.enumerated() {
-            guard case .project(let p) = t else { continue }
-            for set in p.indicatorSets {
-                // Compared as written, byte for byte (LabelKey hashes bytes, without String's Unicode normalisation).
+        for (i, t) in tables.enumerated() where t.isProject {
+            for set in t.sets {
                 var rows: [LabelKey: Int] = [:]
-                for k in set.rows.indices where !set.rows[k].name.isEmpty {
-                    // Fields read in place: binding the row would copy it (a retain per field) for every row.
-                    let key = LabelKey(normalized: "\(set.rows[k].level2Raw)|\(set.rows[k].name)|\(set.rows[k].value.raw)")
+                for (k, r) in set.rows.enumerated() {
+                    guard let key = r.key else { continue }
                     if rows[key] != nil {
-                        let r = set.rows[k]
                         var s = sink(i)
-                        s.add("Q18", at: .indicator(scope: set.scope, row: k, field: "name"), cell: r.sources?["name"],
-                              ["what": "指标“\(r.name)”（\(r.value.raw)）重复填写。"])
+                        s.add("Q18", at: .indicator(scope: set.scope, row: k, field: "name"), cell: r.cell,
+                              ["what": "指标“\(r.name)”（\(r.value)）重复填写。"])
                         sinks[i] = s
                     } else {
                         rows[key] = k
@@ -50,33 +50,27 @@ struct BatchRules {
         // Q24: a summary list (平阴 B0) whose amount for a project differs from that project's table.
         var totals: [String: (Int, Decimal)] = [:]
         for (i, t) in tables.enumerated() {
-            if case .project(let p) = t, let name = p.projectName, let total = p.annualFunds?.total?.value { totals[TextNormalizer.labelKey(name)] = (i, total) }
+            if t.isProject, let name = t.projectName, let total = t.total { totals[TextNormalizer.labelKey(name)] = (i, total) }
         }
         for (i, t) in tables.enumerated() {
-            guard case .projectList(let list) = t else { continue }
-            for (k, row) in list.rows.enumerated() {
-                guard let listed = row.amount?.value, let (_, total) = totals[TextNormalizer.labelKey(row.projectName)],
+            for (k, row) in t.listRows.enumerated() {
+                guard let listed = row.amount, let (_, total) = totals[TextNormalizer.labelKey(row.projectName)],
                       abs(listed - total) > inputs.tolerance else { continue }
                 var s = sink(i)
-                s.tableName = list.title
-                s.add("Q24", at: .field("rows[\(k)].amount"), cell: row.sources?["amount"],
+                s.tableName = t.listTitle
+                s.add("Q24", at: .field("rows[\(k)].amount"), cell: row.cell,
                       ["name": row.projectName, "listed": format(listed) + "万元", "table": format(total) + "万元"],
                       figures: ["汇总表": format(listed) + "万元", "项目表": format(total) + "万元"])
                 sinks[i] = s
             }
         }
         // Q22: another project's name in this table's goal or bases (copied and not fully edited).
-        let names = tables.enumerated().compactMap { i, t in t.project?.projectName.map { (i, $0) } }.filter { $0.1.count >= 4 }
+        let names = tables.enumerated().compactMap { i, t in t.isProject ? t.projectName.map { (i, $0) } : nil }.filter { $0.1.count >= 4 }
         // Another project's name needs another project: a file with one table (most) has nothing to compare.
         let finder = names.isEmpty ? nil : NameFinder(names.map(\.1))
         for (i, t) in tables.enumerated() where names.count > 1 || (names.count == 1 && names[0].0 != i) {
-            guard let finder, case .project(let p) = t, let own = p.projectName else { continue }
-            var texts: [(String, String)] = [("绩效目标", p.goals.annual ?? ""), ("资金用途", p.fundUse ?? "")]
-            for set in p.indicatorSets {
-                set.rows.withUnsafeBufferPointer { rows in
-                    for r in rows.indices { texts.append(("指标“\(rows[r].name)”", (rows[r].description ?? "") + (rows[r].basis ?? ""))) }
-                }
-            }
+            guard let finder, t.isProject, let own = t.projectName else { continue }
+            let texts = t.texts
             // The first other project (in table order) that any of the texts names.
             var first: Int?
             for (_, text) in texts {
@@ -94,10 +88,11 @@ struct BatchRules {
         }
         // Q17: names that differ by one character (平阳县/平阴县).
         var bodies: [String: [(Int, String)]] = [:]
-        for (i, t) in tables.enumerated() {
-            guard case .project(let p) = t else { continue }
-            for (field, name) in [("supervisingDepartment.name", p.supervisingDepartment?.name), ("implementingUnit.name", p.implementingUnit?.name)] {
-                if let name, name.count >= 3 { bodies[name, default: []].append((i, field)) }
+        var bodyCells: [Int: [String: SourceCell]] = [:]
+        for (i, t) in tables.enumerated() where t.isProject {
+            for (field, name, cell) in t.bodies where name.count >= 3 {
+                bodies[name, default: []].append((i, field))
+                if let cell { bodyCells[i, default: [:]][field] = cell }
             }
         }
         let distinct = bodies.keys.sorted()
@@ -116,7 +111,7 @@ struct BatchRules {
             let (rare, common) = bodies[a]!.count <= bodies[b]!.count ? (a, b) : (b, a)
             let (i, field) = bodies[rare]![0]
             var s = sink(i)
-            s.add("Q17", at: .field(field), cell: tables[i].project?.sources?[field], ["a": rare, "b": common], figures: ["写法一": rare, "写法二": common])
+            s.add("Q17", at: .field(field), cell: bodyCells[i]?[field], ["a": rare, "b": common], figures: ["写法一": rare, "写法二": common])
             sinks[i] = s
         }
         return sinks.keys.sorted().flatMap { sinks[$0]!.findings }

@@ -49,6 +49,11 @@ extension Reviewer {
         BatchRules(configuration: configuration, inputs: inputs).review(tables)
     }
 
+    /// The same over tables already reduced to what these rules read (a dataset keeps these, not its tables).
+    public func reviewAcrossTables(_ facts: [BatchFacts]) -> [Finding] {
+        BatchRules(configuration: configuration, inputs: inputs).review(facts)
+    }
+
     /// Rule ids that `reviewAcrossTables` can produce.
     public static let acrossTableRules: Set<String> = ["Q17", "Q18", "Q22", "Q24"]
 }
