@@ -9,8 +9,9 @@ public struct BatchFacts: Sendable {
     let isProject: Bool
     /// Q18, the same table twice: 128 bits of hash over the table without provenance (nil when not compared).
     let digest: Digest?
-    /// Q18, the same indicator twice in a set: each row's level 2, name and value as written, and the name's cell.
-    let sets: [(scope: IndicatorScope, rows: [(key: LabelKey?, name: String, value: String, cell: SourceCell?)])]
+    /// Q18, the same indicator twice in a set (same level 2, name and value as written): the repeats, found here
+    /// because they concern one table only.
+    let repeatedRows: [(scope: IndicatorScope, row: Int, name: String, value: String, cell: SourceCell?)]
     /// Q24: the project's annual total; a summary list's title and rows.
     let total: Decimal?
     let listTitle: String?
@@ -28,7 +29,7 @@ public struct BatchFacts: Sendable {
         source = table.source
         projectName = table.project?.projectName
         digest = comparing ? BatchFacts.digest(table.strippingProvenance()) : nil
-        var sets: [(scope: IndicatorScope, rows: [(key: LabelKey?, name: String, value: String, cell: SourceCell?)])] = []
+        var repeated: [(scope: IndicatorScope, row: Int, name: String, value: String, cell: SourceCell?)] = []
         var texts: [(field: String, text: String)] = []
         var bodies: [(field: String, name: String, cell: SourceCell?)] = []
         if case .project(let p) = table {
@@ -36,18 +37,18 @@ public struct BatchFacts: Sendable {
             total = p.annualFunds?.total?.value
             if comparing { texts = [("绩效目标", p.goals.annual ?? ""), ("资金用途", p.fundUse ?? "")] }
             for set in p.indicatorSets {
-                var rows: [(key: LabelKey?, name: String, value: String, cell: SourceCell?)] = []
-                rows.reserveCapacity(set.rows.count)
+                var seen: [LabelKey: Int] = [:]
                 // Fields read in place: binding the row would copy it (a retain per field) for every row.
                 set.rows.withUnsafeBufferPointer { r in
                     for k in r.indices {
-                        // Compared as written, byte for byte (LabelKey hashes bytes, without String's Unicode normalisation).
-                        let key = r[k].name.isEmpty ? nil : LabelKey(normalized: "\(r[k].level2Raw)|\(r[k].name)|\(r[k].value.raw)")
-                        rows.append((key, r[k].name, r[k].value.raw, r[k].sources?["name"]))
                         if comparing { texts.append(("指标“\(r[k].name)”", (r[k].description ?? "") + (r[k].basis ?? ""))) }
+                        guard !r[k].name.isEmpty else { continue }
+                        // Compared as written, byte for byte (LabelKey hashes bytes, without String's Unicode normalisation).
+                        let key = LabelKey(normalized: "\(r[k].level2Raw)|\(r[k].name)|\(r[k].value.raw)")
+                        if seen[key] != nil { repeated.append((set.scope, k, r[k].name, r[k].value.raw, r[k].sources?["name"])) }
+                        else { seen[key] = k }
                     }
                 }
-                sets.append((set.scope, rows))
             }
             for (field, name) in [("supervisingDepartment.name", p.supervisingDepartment?.name), ("implementingUnit.name", p.implementingUnit?.name)] {
                 if let name { bodies.append((field, name, p.sources?[field])) }
@@ -63,7 +64,7 @@ public struct BatchFacts: Sendable {
             listTitle = nil
             listRows = []
         }
-        self.sets = sets
+        repeatedRows = repeated
         self.texts = texts
         self.bodies = bodies
     }

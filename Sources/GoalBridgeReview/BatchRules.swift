@@ -31,20 +31,11 @@ struct BatchRules {
             }
         }
         // Q18: the same indicator twice within a table.
-        for (i, t) in tables.enumerated() where t.isProject {
-            for set in t.sets {
-                var rows: [LabelKey: Int] = [:]
-                for (k, r) in set.rows.enumerated() {
-                    guard let key = r.key else { continue }
-                    if rows[key] != nil {
-                        var s = sink(i)
-                        s.add("Q18", at: .indicator(scope: set.scope, row: k, field: "name"), cell: r.cell,
-                              ["what": "指标“\(r.name)”（\(r.value)）重复填写。"])
-                        sinks[i] = s
-                    } else {
-                        rows[key] = k
-                    }
-                }
+        for (i, t) in tables.enumerated() {
+            for r in t.repeatedRows {
+                var s = sink(i)
+                s.add("Q18", at: .indicator(scope: r.scope, row: r.row, field: "name"), cell: r.cell, ["what": "指标“\(r.name)”（\(r.value)）重复填写。"])
+                sinks[i] = s
             }
         }
         // Q24: a summary list (平阴 B0) whose amount for a project differs from that project's table.
@@ -67,7 +58,7 @@ struct BatchRules {
         // Q22: another project's name in this table's goal or bases (copied and not fully edited).
         let names = tables.enumerated().compactMap { i, t in t.isProject ? t.projectName.map { (i, $0) } : nil }.filter { $0.1.count >= 4 }
         // Another project's name needs another project: a file with one table (most) has nothing to compare.
-        let finder = names.isEmpty ? nil : NameFinder(names.map(\.1))
+        let finder = names.count > 1 || (names.count == 1 && tables.count > 1) ? NameFinder(names.map(\.1)) : nil
         for (i, t) in tables.enumerated() where names.count > 1 || (names.count == 1 && names[0].0 != i) {
             guard let finder, t.isProject, let own = t.projectName else { continue }
             let texts = t.texts
