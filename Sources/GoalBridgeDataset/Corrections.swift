@@ -15,56 +15,57 @@ extension Dataset {
     /// Reads the 指标 sheet of a consolidated workbook and applies every changed 三级指标, 描述, 指标值 or 依据
     /// to the dataset: the indicator row and the stored table model both change, and the table is marked corrected.
     public func applyCorrections(from path: String) throws -> [Correction] {
-        let workbook = try XLSXReader().read(path: path)
-        // 指标, and 指标 (2), 指标 (3)… when the indicators did not fit on one sheet.
-        let sheets = workbook.sheets.filter { $0.name == "指标" || ($0.name.hasPrefix("指标 (") && $0.name.hasSuffix(")")) }
+        let reader = XLSXReader()
+        // 指标, and 指标 (2), 指标 (3)… when the indicators did not fit on one sheet. Read row by row: the sheets of
+        // a large dataset's workbook do not fit in memory (100,000 files: 900,000 rows, 813 MB of XML).
+        let sheets = try reader.sheetNames(inFile: path).filter { $0 == "指标" || ($0.hasPrefix("指标 (") && $0.hasSuffix(")")) }
         guard !sheets.isEmpty else { throw CorrectionError.noIndicatorSheet(path) }
         var corrections: [Correction] = []
-        for sheet in sheets { corrections += try applyCorrections(from: sheet, of: path) }
+        for sheet in sheets { corrections += try applyCorrections(fromSheet: sheet, of: path, reader) }
         return corrections
     }
 
-    /// One sheet's corrections. Rows are read in sheet order (the reader sorts cells row by row); an unchanged row
-    /// costs one small query. All changes to one table are applied to its stored model together, and its
-    /// indicator rows are rewritten with the ids they had, so every 指标ID in the workbook stays valid.
-    private func applyCorrections(from sheet: GoalBridgeSpreadsheet.Sheet, of path: String) throws -> [Correction] {
-        var header: [Int: String] = [:]
-        for cell in sheet.cells where cell.reference.row == 0 { header[cell.reference.column] = cell.value.text }
-        func column(_ caption: String) -> Int? { header.first { $0.value == caption }?.key }
-        guard let idColumn = column("指标ID") else { throw CorrectionError.noIndicatorSheet(path) }
+    /// One sheet's corrections. An unchanged row costs one small query. All changes to one table are applied to
+    /// its stored model together, and its indicator rows are rewritten with the ids they had, so every 指标ID in
+    /// the workbook stays valid.
+    private func applyCorrections(fromSheet sheet: String, of path: String, _ reader: XLSXReader) throws -> [Correction] {
         let editable: [(caption: String, column: String, field: String)] = [
             ("三级指标", "name", "name"), ("绩效指标描述", "description", "description"), ("指标值", "value_raw", "value"), ("指标值确定依据", "basis", "basis")]
-        let editableColumns = editable.map { column($0.caption) }
         struct RowChange { var scope: IndicatorScope; var seq: Int; var fields: [(field: String, new: String)] }
         var corrections: [Correction] = []
         try pool.write { db in
+            var idColumn: Int?
+            var editableColumns: [Int?] = []
             var byTable: [Int64: [RowChange]] = [:]
             var tableOrder: [Int64] = []
-            var cells = sheet.cells[...]
-            while let first = cells.first {
-                let rowNumber = first.reference.row
-                let end = cells.firstIndex { $0.reference.row != rowNumber } ?? cells.endIndex
-                let row = cells[..<end]
-                cells = cells[end...]
-                guard rowNumber > 0, let idText = row.first(where: { $0.reference.column == idColumn })?.value.text, let id = Int64(idText),
+            try reader.forEachRow(ofSheet: sheet, inFile: path) { row in
+                guard let rowNumber = row.first?.reference.row else { return }
+                func text(_ column: Int?) -> String? { column.flatMap { c in row.first { $0.reference.column == c }?.value.text } }
+                if rowNumber == 0 {
+                    func column(_ caption: String) -> Int? { row.first { $0.value.text == caption }?.reference.column }
+                    idColumn = column("指标ID")
+                    editableColumns = editable.map { column($0.caption) }
+                    return
+                }
+                guard idColumn != nil, let idText = text(idColumn), let id = Int64(idText),
                       let current = try Row.fetchOne(db, sql: "SELECT table_id, scope, seq, name, description, value_raw, basis FROM indicator WHERE id = ?",
                                                      arguments: [id])
-                else { continue }
+                else { return }
                 var change = RowChange(scope: IndicatorScope(rawValue: current["scope"]) ?? .annual, seq: current["seq"], fields: [])
-                for (e, c) in zip(editable, editableColumns) {
-                    guard let c else { continue }
-                    let new = row.first { $0.reference.column == c }?.value.text ?? ""
+                for (e, c) in zip(editable, editableColumns) where c != nil {
+                    let new = text(c) ?? ""
                     let old: String = current[e.column] ?? ""
                     if new != old {
                         change.fields.append((e.field, new))
                         corrections.append(Correction(indicator: id, field: e.column, old: old, new: new))
                     }
                 }
-                guard !change.fields.isEmpty else { continue }
+                guard !change.fields.isEmpty else { return }
                 let tableId: Int64 = current["table_id"]
                 if byTable[tableId] == nil { tableOrder.append(tableId) }
                 byTable[tableId, default: []].append(change)
             }
+            guard idColumn != nil else { throw CorrectionError.noIndicatorSheet(path) }
             for tableId in tableOrder {
                 guard let json = try String.fetchOne(db, sql: "SELECT model_json FROM goal_table WHERE id = ?", arguments: [tableId]) else { continue }
                 var table = try JSONDecoder().decode(GoalTable.self, from: Data(json.utf8))

@@ -36,6 +36,36 @@ struct OtherWritersTests {
         }
     }
 
+    /// Row by row, in chunks as small as 1 and 13 bytes (the XML cut anywhere, even inside a character), every
+    /// writer's sheet gives exactly the cells of the whole read, one row per call, in order.
+    @Test(arguments: ["openpyxl.xlsx", "libreoffice.xlsx", "gnumeric.xlsx", "strict-ooxml.xlsx",
+                      "prefixed-elements.xlsx", "xlsxwriter-constant-memory.xlsx"])
+    func readsRowByRowAsAWhole(_ name: String) throws {
+        let path = fixturePath(name)
+        let whole = try XLSXReader().read(path: path)
+        #expect(try XLSXReader().sheetNames(inFile: path) == whole.sheets.map(\.name))
+        for sheet in whole.sheets {
+            for chunk in [1, 13, 1 << 20] {
+                var rows: [[Cell]] = []
+                try XLSXReader().forEachRow(ofSheet: sheet.name, inFile: path, chunk: chunk) { rows.append($0) }
+                #expect(rows.flatMap { $0 } == sheet.cells, "\(name) \(sheet.name) chunk \(chunk)")
+                #expect(rows.allSatisfy { row in row.allSatisfy { $0.reference.row == row[0].reference.row } })
+                #expect(rows.map { $0[0].reference.row } == rows.map { $0[0].reference.row }.sorted())
+            }
+        }
+    }
+
+    /// A row handler's error stops the reading and comes out as it was thrown; a sheet that is not there is named.
+    @Test func rowByRowStopsOnTheHandlersError() throws {
+        struct Stop: Error {}
+        var rows = 0
+        #expect(throws: Stop.self) {
+            try XLSXReader().forEachRow(ofSheet: "绩效目标表", inFile: fixturePath("libreoffice.xlsx")) { _ in rows += 1; throw Stop() }
+        }
+        #expect(rows == 1)
+        #expect(throws: SpreadsheetError.self) { try XLSXReader().forEachRow(ofSheet: "没有", inFile: fixturePath("libreoffice.xlsx")) { _ in } }
+    }
+
     @Test func openpyxlFormulaHasNoCachedValue() throws {
         let wb = try XLSXReader().read(path: fixturePath("openpyxl.xlsx"))
         let b10 = wb.sheets[0].cells.first { $0.reference.description == "B10" }

@@ -5,6 +5,8 @@ public struct ReadLimits: Sendable {
     public var maxEntries = 10_000
     /// Inflated bytes of one part. A 1,000,000-cell sheet is ≈ 60 MB of XML.
     public var maxPartBytes = 512 << 20
+    /// Inflated bytes of one part read row by row (`XLSXReader.forEachRow`), which holds one row at a time.
+    public var maxStreamedBytes = 16 << 30
     /// Inflated bytes of all parts read from one file.
     public var maxTotalBytes = 1 << 30
     /// Inflated ÷ compressed bytes, checked once a part passes `compressionCheckThreshold`:

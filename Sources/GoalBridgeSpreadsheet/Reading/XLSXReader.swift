@@ -73,6 +73,36 @@ public struct XLSXReader: Sendable {
         return data
     }
 
+    /// Reads one sheet row by row: `body` gets each row's cells in column order, and nothing is kept, so a
+    /// sheet of a million rows (a consolidated workbook's) is read in the memory of one row. Merged ranges
+    /// are not reported.
+    ///
+    /// ```swift
+    /// try XLSXReader().forEachRow(ofSheet: "指标", inFile: "汇总.xlsx") { cells in print(cells.first?.reference.row ?? 0) }
+    /// ```
+    public func forEachRow(ofSheet name: String, inFile path: String, _ body: ([Cell]) throws -> Void) throws {
+        try forEachRow(ofSheet: name, inFile: path, chunk: 1 << 20, body)
+    }
+
+    /// As above, inflating `chunk` bytes at a time (tests use tiny chunks to cut the XML anywhere).
+    func forEachRow(ofSheet name: String, inFile path: String, chunk: Int, _ body: ([Cell]) throws -> Void) throws {
+        try withPackage(path) { try $0.forEachRow(ofSheet: name, chunk: chunk, body) }
+    }
+
+    /// The names of a workbook's sheets, in order, without reading their cells.
+    public func sheetNames(inFile path: String) throws -> [String] {
+        try withPackage(path) { try $0.sheetNames() }
+    }
+
+    private func withPackage<R>(_ path: String, _ body: (PackageReader) throws -> R) throws -> R {
+        let bytes = try fileContents(path: path)
+        return try bytes.withUnsafeBytes { buffer in
+            guard case .zip = FileSniffer.kind(of: buffer) else { throw SpreadsheetError(.notZip, SpreadsheetLocation(file: path)) }
+            let zip = try ZipArchive(bytes: buffer, limits: limits, file: path)
+            return try body(PackageReader(zip: zip, limits: limits, file: path, readsCoreProperties: false, skippedSheetNames: []))
+        }
+    }
+
     /// Reads a workbook held in memory; `file` only names it in errors.
     public func read(bytes: Data, file: String? = nil) throws -> Workbook {
         try bytes.withUnsafeBytes { try read(buffer: $0, file: file) }
@@ -133,6 +163,75 @@ private struct PackageReader {
         }
         if zip.contains("EncryptedPackage") { throw SpreadsheetError(.encryptedXLSX, SpreadsheetLocation(file: file)) }
 
+        let (rootRels, workbookPart, workbookInfo, byId, sharedStrings, dateStyles) = try structure()
+
+        var sheets: [Sheet] = []
+        sheets.reserveCapacity(workbookInfo.sheets.count)
+        for entry in workbookInfo.sheets {
+            let (part, isWorksheet) = try sheetPart(entry, byId, workbookPart)
+            if !isWorksheet || skippedSheetNames.contains(entry.name) {
+                // Chart sheets and dialog sheets hold no cells; skipped sheets are listed without theirs.
+                sheets.append(Sheet(name: entry.name, state: entry.state))
+                continue
+            }
+            let parser = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles,
+                                         uses1904: workbookInfo.uses1904, limits: limits)
+            guard let parsed = try parse(part, parser, sheet: entry.name) else {
+                throw SpreadsheetError(.missingPart(part), SpreadsheetLocation(file: file, sheet: entry.name))
+            }
+            var merges = parsed.merges
+            let overlaps = merges.overlappingPairs()
+            if let (a, b) = overlaps.first {
+                // Excel "repairs" such files by dropping merges; we refuse to guess which one the clerk meant.
+                throw SpreadsheetError(.overlappingMerges(a.description, b.description),
+                                       SpreadsheetLocation(file: file, sheet: entry.name, cell: b.first.description))
+            }
+            merges = merges.filter { !$0.isSingleCell }
+            sheets.append(Sheet(name: entry.name, state: entry.state, cells: parsed.sortedCells(), merges: merges))
+        }
+
+        return Workbook(sheets: sheets, properties: try readProperties(rootRels), uses1904Dates: workbookInfo.uses1904)
+    }
+
+    /// The names of the workbook's sheets, in order.
+    func sheetNames() throws -> [String] { try structure().workbookInfo.sheets.map(\.name) }
+
+    /// The cells of one sheet, row by row, without holding the sheet (see `XLSXReader.forEachRow`).
+    func forEachRow(ofSheet name: String, chunk: Int, _ body: ([Cell]) throws -> Void) throws {
+        let (_, workbookPart, workbookInfo, byId, sharedStrings, dateStyles) = try structure()
+        guard let entry = workbookInfo.sheets.first(where: { $0.name == name }) else {
+            throw SpreadsheetError(.missingPart("sheet “\(name)”"), SpreadsheetLocation(file: file, sheet: name))
+        }
+        let (part, isWorksheet) = try sheetPart(entry, byId, workbookPart)
+        guard isWorksheet else { return }
+        let parser = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, uses1904: workbookInfo.uses1904, limits: limits)
+        let location = SpreadsheetLocation(file: file, part: part, sheet: name)
+        var found = false
+        try withoutActuallyEscaping(body) { body in
+            parser.rowSink = body
+            defer { parser.rowSink = nil }
+            try xml.parseStreaming(into: parser, location: location) { feed in
+                found = try zip.streamPart(part, chunk: chunk) { bytes, last in try feed(bytes, last) }
+            }
+        }
+        if let error = parser.sinkError { throw error }
+        guard found else { throw SpreadsheetError(.missingPart(part), location) }
+        // Cells after the last row's end (none in a valid sheet) still reach the caller.
+        let rest = parser.sortedCells()
+        if !rest.isEmpty { try body(rest) }
+    }
+
+    /// The sheet's part, and whether it is a worksheet (chart and dialog sheets hold no cells).
+    private func sheetPart(_ entry: WorkbookPartParser.SheetEntry, _ byId: [String: Relationship], _ workbookPart: String) throws -> (String, Bool) {
+        guard let rel = byId[entry.relationshipId], !rel.isExternal else {
+            throw SpreadsheetError(.missingPart("sheet “\(entry.name)” (\(entry.relationshipId))"), SpreadsheetLocation(file: file, sheet: entry.name))
+        }
+        return (RelationshipsParser.resolve(rel.target, from: workbookPart), rel.kind == "worksheet")
+    }
+
+    /// Root relationships → workbook → its relationships, shared strings and date styles.
+    private func structure() throws -> (rootRels: [Relationship], workbookPart: String, workbookInfo: WorkbookPartParser,
+                                        byId: [String: Relationship], sharedStrings: [String], dateStyles: [Bool]) {
         let rootRels = try parse("_rels/.rels", RelationshipsParser())?.relationships ?? []
         let workbookPart = rootRels.first { $0.kind == "officeDocument" && !$0.isExternal }
             .map { RelationshipsParser.resolve($0.target, from: "") } ?? "xl/workbook.xml"
@@ -158,35 +257,7 @@ private struct PackageReader {
             dateStyles = try parse(part, StylesParser())?.dateStyles() ?? []
         }
 
-        var sheets: [Sheet] = []
-        sheets.reserveCapacity(workbookInfo.sheets.count)
-        for entry in workbookInfo.sheets {
-            guard let rel = byId[entry.relationshipId], !rel.isExternal else {
-                throw SpreadsheetError(.missingPart("sheet “\(entry.name)” (\(entry.relationshipId))"), SpreadsheetLocation(file: file, sheet: entry.name))
-            }
-            let part = RelationshipsParser.resolve(rel.target, from: workbookPart)
-            if rel.kind != "worksheet" || skippedSheetNames.contains(entry.name) {
-                // Chart sheets and dialog sheets hold no cells; skipped sheets are listed without theirs.
-                sheets.append(Sheet(name: entry.name, state: entry.state))
-                continue
-            }
-            let parser = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles,
-                                         uses1904: workbookInfo.uses1904, limits: limits)
-            guard let parsed = try parse(part, parser, sheet: entry.name) else {
-                throw SpreadsheetError(.missingPart(part), SpreadsheetLocation(file: file, sheet: entry.name))
-            }
-            var merges = parsed.merges
-            let overlaps = merges.overlappingPairs()
-            if let (a, b) = overlaps.first {
-                // Excel "repairs" such files by dropping merges; we refuse to guess which one the clerk meant.
-                throw SpreadsheetError(.overlappingMerges(a.description, b.description),
-                                       SpreadsheetLocation(file: file, sheet: entry.name, cell: b.first.description))
-            }
-            merges = merges.filter { !$0.isSingleCell }
-            sheets.append(Sheet(name: entry.name, state: entry.state, cells: parsed.sortedCells(), merges: merges))
-        }
-
-        return Workbook(sheets: sheets, properties: try readProperties(rootRels), uses1904Dates: workbookInfo.uses1904)
+        return (rootRels, workbookPart, workbookInfo, byId, sharedStrings, dateStyles)
     }
 
     func readProperties(_ rootRels: [Relationship]) throws -> DocumentProperties {

@@ -182,6 +182,38 @@ final class XMLParserSession {
         }
     }
 
+    /// Parses a part that arrives in chunks (`produce` calls `feed` with each chunk and whether it is the last)
+    /// with a context of its own. Throws as `parse` does.
+    func parseStreaming(into handler: XMLPartHandler, location: SpreadsheetLocation,
+                        _ produce: (_ feed: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws -> Void) throws {
+        _ = XMLStreamParser.initialise
+        var sax = XMLStreamParser.template
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(handler).toOpaque(), nil, 0, nil) else {
+            throw SpreadsheetError(.malformedXML("parser", line: 0), location)
+        }
+        defer { xmlFreeParserCtxt(ctxt); handler.context = nil }
+        xmlCtxtUseOptions(ctxt, XMLStreamParser.options)
+        handler.context = ctxt
+        var rc: Int32 = 0
+        try withExtendedLifetime(handler) {
+            try produce { bytes, last in
+                guard rc == 0, handler.failure == nil, !handler.finishedEarly else { return }
+                // At most 256 KB per call, as in `parse` (libxml2's lookahead limit).
+                var offset = 0
+                repeat {
+                    let n = min(256 << 10, bytes.count - offset)
+                    let end = last && offset + n == bytes.count
+                    rc = bytes.baseAddress.map { base in
+                        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { xmlParseChunk(ctxt, $0 + offset, Int32(n), end ? 1 : 0) }
+                    } ?? xmlParseChunk(ctxt, nil, 0, end ? 1 : 0)
+                    offset += n
+                } while rc == 0 && handler.failure == nil && !handler.finishedEarly && offset < bytes.count
+            }
+        }
+        if handler.finishedEarly && handler.failure == nil { return }
+        if handler.failure != nil || rc != 0 || ctxt.pointee.wellFormed == 0 { try throwFailure(handler, ctxt, rc, location) }
+    }
+
     private func throwFailure(_ handler: XMLPartHandler, _ ctxt: xmlParserCtxtPtr, _ rc: Int32, _ location: SpreadsheetLocation) throws {
         if var failure = handler.failure {
             if failure.location.part == nil {

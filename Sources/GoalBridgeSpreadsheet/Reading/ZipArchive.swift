@@ -145,6 +145,41 @@ final class ZipArchive {
         return try body(UnsafeBufferPointer(start: scratch!.assumingMemoryBound(to: UInt8.self), count: count))
     }
 
+    /// Inflates one part a chunk at a time into a fixed buffer and hands each chunk to `body`, with whether it is
+    /// the last: for parts too large to hold (a consolidated workbook's sheet of a million rows). The compression
+    /// ratio is checked as for `withPart`; the size is bounded by `maxStreamedBytes` instead of `maxPartBytes`.
+    /// False when the part does not exist.
+    func streamPart(_ name: String, chunk: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws -> Bool {
+        guard let entry = entriesByLowercasedName[ZipArchive.normalise(name)] else { return false }
+        let where_ = SpreadsheetLocation(file: file, part: entry.name)
+        guard let zf = zip_fopen_index(archive, entry.index, 0) else {
+            throw SpreadsheetError(.corruptZip("cannot open \(entry.name)"), where_)
+        }
+        defer { zip_fclose(zf) }
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
+        defer { buffer.deallocate() }
+        var count = 0, filled = 0
+        while true {
+            let n = zip_fread(zf, buffer + filled, UInt64(chunk - filled))
+            if n < 0 { throw SpreadsheetError(.corruptZip(String(cString: zip_file_strerror(zf))), where_) }
+            filled += Int(n)
+            count += Int(n)
+            if count > limits.maxStreamedBytes {
+                throw SpreadsheetError(.limitExceeded(limit: "解压后字节数 inflated bytes", value: count, maximum: limits.maxStreamedBytes), where_)
+            }
+            if count > limits.compressionCheckThreshold, count / max(Int(clamping: entry.compressedSize), 1) > limits.maxCompressionRatio {
+                throw SpreadsheetError(.suspiciousCompression(ratio: count / max(Int(clamping: entry.compressedSize), 1),
+                                                              maximum: limits.maxCompressionRatio), where_)
+            }
+            // The final zero-length read is where libzip checks the CRC.
+            if n == 0 || filled == chunk {
+                try body(UnsafeBufferPointer(start: buffer, count: filled), n == 0)
+                filled = 0
+                if n == 0 { return true }
+            }
+        }
+    }
+
     private func grow(to capacity: Int, _ where_: SpreadsheetLocation) throws {
         guard let grown = realloc(scratch, capacity) else {
             throw SpreadsheetError(.limitExceeded(limit: "内存 memory", value: capacity, maximum: 0), where_)

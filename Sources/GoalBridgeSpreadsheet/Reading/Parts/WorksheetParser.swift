@@ -33,6 +33,12 @@ final class WorksheetParser: XMLPartHandler {
     private var s: UnsafeMutablePointer<State> { state.pointer }
 
     var cells: [Cell] { s.pointee.cells }
+
+    /// When set, each row's cells are handed over at the row's end (row-major, the last one winning when a
+    /// reference repeats) and not kept: a sheet of any length is read in the memory of one row.
+    var rowSink: (([Cell]) throws -> Void)?
+    /// What `rowSink` threw; the parse stopped there.
+    private(set) var sinkError: Error?
     var merges: [CellRange] { s.pointee.merges }
     var mergedArea: Int { s.pointee.mergedArea }
 
@@ -143,6 +149,14 @@ final class WorksheetParser: XMLPartHandler {
             s.pointee.inInline = false
         } else if first == UInt8(ascii: "r") && name.is("rPh") {
             s.pointee.phoneticDepth -= 1
+        } else if first == UInt8(ascii: "r"), let rowSink, name.is("row") {
+            let row = sortedCells()
+            s.pointee.cells.removeAll(keepingCapacity: true)
+            s.pointee.outOfOrder = false
+            do { try rowSink(row) } catch {
+                sinkError = error
+                finishEarly()
+            }
         } else if first == UInt8(ascii: "m") && name.is("mergeCells") {
             // The schema puts mergeCells after sheetData and before data validations, conditional formats and
             // page setup — none of which a reader of values needs (in a goal table template, the validations
