@@ -11,6 +11,10 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let workbook = try? XLSXReader(readsCoreProperties: true).read(buffer: buffer) {
         _ = FuzzState.importer.importWorkbook(workbook)
     }
+    // The row-by-row path too, in small chunks so that the XML is cut at many places.
+    if let names = try? XLSXReader().sheetNames(in: buffer), let first = names.first {
+        try? XLSXReader().forEachRow(ofSheet: first, in: buffer, chunk: 64) { _ in }
+    }
     return 0
 }
 

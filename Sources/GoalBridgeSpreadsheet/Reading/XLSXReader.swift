@@ -86,20 +86,40 @@ public struct XLSXReader: Sendable {
 
     /// As above, inflating `chunk` bytes at a time (tests use tiny chunks to cut the XML anywhere).
     func forEachRow(ofSheet name: String, inFile path: String, chunk: Int, _ body: ([Cell]) throws -> Void) throws {
-        try withPackage(path) { try $0.forEachRow(ofSheet: name, chunk: chunk, body) }
+        try fileContents(path: path).withUnsafeBytes { try forEachRow(ofSheet: name, in: $0, file: path, chunk: chunk, body) }
+    }
+
+    /// `forEachRow` over a workbook held in memory; `file` only names it in errors.
+    public func forEachRow(ofSheet name: String, in buffer: UnsafeRawBufferPointer, file: String? = nil, chunk: Int = 1 << 20,
+                           _ body: ([Cell]) throws -> Void) throws {
+        try withPackage(buffer, file) { try $0.forEachRow(ofSheet: name, chunk: chunk, body) }
     }
 
     /// The names of a workbook's sheets, in order, without reading their cells.
     public func sheetNames(inFile path: String) throws -> [String] {
-        try withPackage(path) { try $0.sheetNames() }
+        try fileContents(path: path).withUnsafeBytes { try sheetNames(in: $0, file: path) }
     }
 
-    private func withPackage<R>(_ path: String, _ body: (PackageReader) throws -> R) throws -> R {
-        let bytes = try fileContents(path: path)
-        return try bytes.withUnsafeBytes { buffer in
-            guard case .zip = FileSniffer.kind(of: buffer) else { throw SpreadsheetError(.notZip, SpreadsheetLocation(file: path)) }
-            let zip = try ZipArchive(bytes: buffer, limits: limits, file: path)
-            return try body(PackageReader(zip: zip, limits: limits, file: path, readsCoreProperties: false, skippedSheetNames: []))
+    /// `sheetNames` of a workbook held in memory.
+    public func sheetNames(in buffer: UnsafeRawBufferPointer, file: String? = nil) throws -> [String] {
+        try withPackage(buffer, file) { try $0.sheetNames() }
+    }
+
+    private func withPackage<R>(_ buffer: UnsafeRawBufferPointer, _ file: String?, _ body: (PackageReader) throws -> R) throws -> R {
+        try XLSXReader.requireZip(buffer, file)
+        let zip = try ZipArchive(bytes: buffer, limits: limits, file: file)
+        return try body(PackageReader(zip: zip, limits: limits, file: file, readsCoreProperties: false, skippedSheetNames: []))
+    }
+
+    /// What the file is when it is not a zip, said in words a clerk can act on (a .xls, a CSV, an empty file…).
+    private static func requireZip(_ buffer: UnsafeRawBufferPointer, _ file: String?) throws {
+        let location = SpreadsheetLocation(file: file)
+        switch FileSniffer.kind(of: buffer) {
+        case .empty: throw SpreadsheetError(.emptyFile, location)
+        case .ole2(let encrypted): throw SpreadsheetError(encrypted ? .encryptedXLSX : .legacyXLS, location)
+        case .text: throw SpreadsheetError(.textFile, location)
+        case .unknown: throw SpreadsheetError(.notZip, location)
+        case .zip: break
         }
     }
 
@@ -109,14 +129,7 @@ public struct XLSXReader: Sendable {
     }
 
     public func read(buffer: UnsafeRawBufferPointer, file: String? = nil) throws -> Workbook {
-        let location = SpreadsheetLocation(file: file)
-        switch FileSniffer.kind(of: buffer) {
-        case .empty: throw SpreadsheetError(.emptyFile, location)
-        case .ole2(let encrypted): throw SpreadsheetError(encrypted ? .encryptedXLSX : .legacyXLS, location)
-        case .text: throw SpreadsheetError(.textFile, location)
-        case .unknown: throw SpreadsheetError(.notZip, location)
-        case .zip: break
-        }
+        try XLSXReader.requireZip(buffer, file)
         let zip = try ZipArchive(bytes: buffer, limits: limits, file: file)
         return try PackageReader(zip: zip, limits: limits, file: file, readsCoreProperties: readsCoreProperties,
                                  skippedSheetNames: skippedSheetNames).read()
