@@ -1,15 +1,36 @@
 import Foundation
+import GoalBridgeModel
 
 /// CSV that Excel and WPS open with Chinese intact (UTF-8 with BOM, CRLF) and that cannot run formulas:
 /// a cell starting with = + - @ tab or CR is prefixed with an apostrophe.
 public enum CSVWriter {
-    public static func escape(_ field: String) -> String {
-        var s = field
-        if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { s = "'" + s }
-        if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-            s = "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// A first byte that makes a spreadsheet read the cell as a formula: = + - @ tab CR.
+    static func startsFormula(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return true
+        default: return false
         }
-        return s
+    }
+
+    /// A byte that needs the field quoted: comma, double quote, LF, CR.
+    static func needsQuotes(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x2C, 0x22, 0x0A, 0x0D: return true
+        default: return false
+        }
+    }
+
+    public static func escape(_ field: String) -> String {
+        // Decided on the UTF-8 bytes (every character that matters is ASCII); most fields need nothing. Byte by
+        // byte also finds a CR or LF inside a CRLF pair, which a Character search does not ("\r\n" is one Character).
+        let (formula, quote) = withUTF8Bytes(field) { b -> (Bool, Bool) in
+            let formula = b.first.map(CSVWriter.startsFormula) ?? false
+            let quote = b.contains(where: CSVWriter.needsQuotes)
+            return (formula, quote)
+        }
+        if !formula && !quote { return field }
+        let s = formula ? "'" + field : field
+        return quote ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     /// One line: fields escaped, comma-separated, CRLF.

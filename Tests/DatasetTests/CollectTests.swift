@@ -292,6 +292,10 @@ struct CollectTests {
         #expect(CSVWriter.escape("@cmd") == "'@cmd")
         #expect(CSVWriter.escape("甲,乙") == "\"甲,乙\"")
         #expect(CSVWriter.escape("说\"明\"") == "\"说\"\"明\"\"\"")
+        // A line break typed in Excel (CRLF, one Character in Swift) still needs quotes.
+        #expect(CSVWriter.escape("第一行\r\n第二行") == "\"第一行\r\n第二行\"")
+        #expect(CSVWriter.escape("第一行\n第二行") == "\"第一行\n第二行\"")
+        #expect(CSVWriter.escape("普通文字") == "普通文字")
         let dir = try mixedFolder()
         let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
         _ = try Collector(dataset: dataset).collect([dir.path])
