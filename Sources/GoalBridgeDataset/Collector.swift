@@ -176,7 +176,13 @@ public struct Collector: Sendable {
             guard let workbook = workbooks[i] else { continue }
             if case .string(let s)? = workbook.properties.custom[GoalImporter.templateIdProperty] { templates[i].id = s }
             if case .string(let s)? = workbook.properties.custom[GoalImporter.templateVersionProperty] { templates[i].version = s }
-            results[i] = importer.importWorkbook(workbook, file: path)
+            if workbook.properties.custom[Dataset.ownOutputProperty] != nil {
+                // A receipt or consolidated workbook saved into the folder being collected: say what it is.
+                results[i] = ImportResult(file: path, tables: [], diagnostics: [Diagnostic(.error, "own-output",
+                    "这是 GoalBridge 生成的汇总表或回执，不是填报的绩效目标表；汇总表中的更正请用 goalbridge apply 导入。", file: path)])
+            } else {
+                results[i] = importer.importWorkbook(workbook, file: path)
+            }
             workbooks[i] = nil
         }
         // Review, and one status per file.

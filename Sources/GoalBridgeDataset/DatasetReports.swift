@@ -112,6 +112,9 @@ extension Dataset {
         return written
     }
 
+    /// The custom property that marks a workbook GoalBridge wrote from a dataset (receipt, consolidated workbook).
+    public static let ownOutputProperty = "GoalBridge.consolidated"
+
     /// Data rows on one worksheet: Excel's 1,048,576 rows less the header. Beyond, a view continues on
     /// sheets named `指标 (2)`, `指标 (3)`… (`apply` reads them all).
     public static let rowsPerSheet = CellReference.maxRows - 1
@@ -120,7 +123,7 @@ extension Dataset {
     /// memory (rows go to disk as they are written; text is stored inline).
     public func writeWorkbook(_ views: [ReportView], to path: String, rowsPerSheet: Int = Dataset.rowsPerSheet) throws {
         let writer = try XLSXWriter(path: path, constantMemory: true)
-        writer.setProperties(DocumentProperties(title: "绩效目标汇总表", author: "GoalBridge", custom: ["GoalBridge.consolidated": .string("1")]))
+        writer.setProperties(DocumentProperties(title: "绩效目标汇总表", author: "GoalBridge", custom: [Dataset.ownOutputProperty: .string("1")]))
         let header = CellFormat(fontSize: 10.5, bold: true, fillColor: 0xDDEBF7, border: true, horizontal: .center, wrap: true)
         let body = CellFormat(fontSize: 10.5, border: true, wrap: false)
         for view in views {

@@ -95,6 +95,21 @@ struct CollectTests {
         #expect(batch[2].tables == collector.process(paths[2]).tables)
     }
 
+    /// A receipt or consolidated workbook saved into the folder being collected is named for what it is.
+    @Test func ownOutputsAreNamedWhenCollected() throws {
+        let dir = try mixedFolder()
+        let work = scratch()
+        let dataset = try Dataset(path: work.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([dir.path])
+        try dataset.writeConsolidated(to: dir.appendingPathComponent("汇总.xlsx").path)
+        try dataset.writeReceipt(to: dir.appendingPathComponent("回执.xlsx").path)
+        let again = try Collector(dataset: dataset).collect([dir.path])
+        #expect(again.new == 2 && again.unchanged == 10)
+        let reasons = try dataset.receiptFiles().rows.filter { $0[0] == "汇总.xlsx" || $0[0] == "回执.xlsx" }.map { ($0[2], $0[5]) }
+        #expect(reasons.count == 2)
+        #expect(reasons.allSatisfy { $0.0 == "失败" && $0.1.contains("goalbridge apply") })
+    }
+
     /// A batch whose files outgrow the memory budget is taken through the phases a group at a time, with the
     /// same results in the same order.
     @Test func largeFilesAreProcessedAGroupAtATime() throws {
