@@ -40,4 +40,25 @@ struct ReaderOptionsTests {
         #expect(expectKind(.fileNotFound) { try XLSXReader().fileContents(path: (path as NSString).deletingLastPathComponent) })
         #expect(expectKind(.fileNotFound) { try XLSXReader().fileContents(path: path + ".missing") })
     }
+
+    /// A large file whose first bytes show it is no workbook is refused as `read` would refuse it, without being
+    /// read; a large zip or OLE2 file is read whole.
+    @Test func largeFilesThatAreNoWorkbooksAreRefusedFromTheirFirstBytes() throws {
+        let size = XLSXReader.sniffFirstAbove + 1
+        let scan = temporaryPath("扫描件.pdf")
+        try Data("%PDF-1.7\n%\u{E2}\u{E3}\n".utf8 + [UInt8](repeating: 0, count: size)).write(to: URL(fileURLWithPath: scan))
+        #expect(expectKind(.notZip) { try XLSXReader().fileContents(path: scan) })
+        #expect(expectKind(.notZip) { try XLSXReader().read(path: scan) })
+        let csv = temporaryPath("清单.csv")
+        try Data(String(repeating: "项目名称,金额\n", count: size / 20 + 1).utf8).write(to: URL(fileURLWithPath: csv))
+        #expect(expectKind(.textFile) { try XLSXReader().fileContents(path: csv) })
+        let zip = temporaryPath("大.xlsx")
+        let zipBytes = Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 7, count: size))
+        try zipBytes.write(to: URL(fileURLWithPath: zip))
+        #expect(try XLSXReader().fileContents(path: zip) == zipBytes)
+        let xls = temporaryPath("大.xls")
+        let xlsBytes = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: size))
+        try xlsBytes.write(to: URL(fileURLWithPath: xls))
+        #expect(try XLSXReader().fileContents(path: xls) == xlsBytes)
+    }
 }

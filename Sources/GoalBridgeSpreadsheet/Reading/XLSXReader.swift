@@ -30,7 +30,11 @@ public struct XLSXReader: Sendable {
         try read(bytes: fileContents(path: path), file: path)
     }
 
-    /// A file's bytes, refused before it is read into memory when it exceeds `limits.maxFileBytes`.
+    /// Files larger than this are sniffed from their first 4 KiB before they are read whole.
+    static let sniffFirstAbove = 1 << 20
+
+    /// A file's bytes, refused before it is read into memory when it exceeds `limits.maxFileBytes`, or when it
+    /// is larger than 1 MiB and its first bytes show it is not a workbook (text, or neither zip nor OLE2).
     public func fileContents(path: String) throws -> Data {
         // Plain open/fstat/read: four system calls, where FileManager and FileHandle made nine
         // (collect reads every file this way).
@@ -49,6 +53,17 @@ public struct XLSXReader: Sendable {
         let size = Int(info.st_size)
         if size > limits.maxFileBytes {
             throw SpreadsheetError(.limitExceeded(limit: "文件大小 file size", value: size, maximum: limits.maxFileBytes), location)
+        }
+        if size > XLSXReader.sniffFirstAbove {
+            // A large file that is neither a zip nor an OLE2 file (a scan, a video, a CSV export) cannot be a
+            // workbook: refuse it from its first bytes, as `read` would, without reading it into memory.
+            var head = [UInt8](repeating: 0, count: 4096)
+            let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            if n > 0 {
+                let kind = head.withUnsafeBytes { FileSniffer.kind(of: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+                if kind == .text { throw SpreadsheetError(.textFile, location) }
+                if kind == .unknown { throw SpreadsheetError(.notZip, location) }
+            }
         }
         // Read to the end into one byte more than the size: a file that ends where fstat said fills all but that
         // byte, and a file that grew while it was read shows by filling it (read on, up to the limit).
