@@ -20,6 +20,8 @@ public struct CollectSummary: Sendable {
     public var seen: Int
     public var new: Int
     public var unchanged: Int
+    /// Files stored by this run with status 失败.
+    public var failed: Int
     public var byStatus: [FileStatus: Int]
     public var elapsed: Double
 }
@@ -288,7 +290,7 @@ public struct Collector: Sendable {
         }
         readers.wait()
         try dataset.finishRun(run, seen: files.count, new: new, unchanged: unchanged)
-        return CollectSummary(run: run, seen: files.count, new: new, unchanged: unchanged, byStatus: try dataset.statusCounts(),
+        return CollectSummary(run: run, seen: files.count, new: new, unchanged: unchanged, failed: failed, byStatus: try dataset.statusCounts(),
                               elapsed: Date().timeIntervalSince(start))
     }
 }

@@ -54,6 +54,8 @@ struct CollectCommand: ParsableCommand {
         if let receipt { try dataset.writeReceipt(to: receipt); print("回执：\(receipt)") }
         if let csv { for p in try dataset.writeCSV(to: csv) { print("CSV：\(p)") } }
         if let xlsx { try dataset.writeConsolidated(to: xlsx); print("汇总表：\(xlsx)") }
+        // As the other commands: 1 when a file of this run could not be read (all the others were still collected).
+        if summary.failed > 0 { throw ExitCode(1) }
     }
 }
 
