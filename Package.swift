@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "goalbridge-fuzz", dependencies: ["GoalBridge"], path: "Fuzz/goalbridge-fuzz"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["GoalBridgeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "DatasetTests", dependencies: ["GoalBridgeDataset", "GoalBridge", "GoalBridgeSpreadsheet",
+        .testTarget(name: "DatasetTests", dependencies: ["GoalBridgeDataset", "GoalBridge", "GoalBridgeSpreadsheet", "GoalBridgeReview",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReviewTests", dependencies: ["GoalBridgeReview", "GoalBridge", "GoalBridgeSpreadsheet"]),
         .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),

@@ -337,8 +337,15 @@ public final class Dataset: @unchecked Sendable {
     /// Runs the rules that compare tables (duplicates, one body spelled two ways, another project's wording, the
     /// summary list against its tables) over every current table, replacing the findings of an earlier run.
     public func reviewAcrossTables(_ reviewer: Reviewer = Reviewer()) throws -> [Finding] {
-        let (ids, facts) = try currentFacts()
-        let findings = reviewer.reviewAcrossTables(facts)
+        // Two passes over the current tables in one read transaction (the same rows in the same order): the facts,
+        // then, while the rules run, Q22's texts table by table — the texts were most of the facts' memory.
+        let (ids, findings) = try pool.read { db -> ([Int64], [Finding]) in
+            let (ids, facts) = try Dataset.currentFacts(db)
+            let texts = try CurrentTexts(db)
+            let findings = reviewer.reviewAcrossTables(facts) { texts.texts(at: $0) }
+            if let error = texts.error { throw error }
+            return (ids, findings)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try pool.write { db in
@@ -361,32 +368,35 @@ public final class Dataset: @unchecked Sendable {
         return findings.filter { !($0.rule == "Q18" && $0.location != .table) }
     }
 
-    /// Every current table (in path order) reduced to what the rules across tables read: the models are decoded
+    /// Current tables, in path order (both passes of `reviewAcrossTables` read them this way).
+    static let currentModelsSQL = """
+        SELECT t.id, t.model_json FROM goal_table t JOIN source_file f ON f.id = t.file_id
+        WHERE f.is_current = 1 ORDER BY f.path, t.seq
+        """
+
+    /// Decodes stored models on all cores and keeps `transform` of each, in order.
+    static func decodeModels<T>(_ json: [String], _ transform: @escaping @Sendable (GoalTable) -> T) throws -> [T] {
+        let decoded = ResultSlots<Result<T, Error>>(count: json.count)
+        DispatchQueue.concurrentPerform(iterations: json.count) { k in
+            decoded.set(k, Result { transform(try JSONDecoder().decode(GoalTable.self, from: Data(json[k].utf8))) })
+        }
+        return try decoded.values.map { try $0.get() }
+    }
+
+    /// Every current table reduced to what the rules across tables read, without the texts: the models are decoded
     /// 512 at a time on all cores and dropped, so memory holds the facts, not the tables.
-    func currentFacts() throws -> (ids: [Int64], facts: [BatchFacts]) {
-        var ids: [Int64] = [], facts: [BatchFacts] = []
-        try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT t.id, t.model_json FROM goal_table t JOIN source_file f ON f.id = t.file_id
-                WHERE f.is_current = 1 ORDER BY f.path, t.seq
-                """)
-            var chunk: [String] = []
-            func flush() throws {
-                let decoded = ResultSlots<Result<BatchFacts, Error>>(count: chunk.count)
-                let texts = chunk
-                DispatchQueue.concurrentPerform(iterations: texts.count) { k in
-                    decoded.set(k, Result { BatchFacts(try JSONDecoder().decode(GoalTable.self, from: Data(texts[k].utf8))) })
-                }
-                facts += try decoded.values.map { try $0.get() }
+    static func currentFacts(_ db: Database) throws -> (ids: [Int64], facts: [BatchFacts]) {
+        var ids: [Int64] = [], facts: [BatchFacts] = [], chunk: [String] = []
+        let rows = try Row.fetchCursor(db, sql: currentModelsSQL)
+        while let row = try rows.next() {
+            ids.append(row[0])
+            chunk.append(row[1])
+            if chunk.count == 512 {
+                facts += try decodeModels(chunk) { BatchFacts($0, keepingTexts: false) }
                 chunk.removeAll(keepingCapacity: true)
             }
-            while let row = try rows.next() {
-                ids.append(row[0])
-                chunk.append(row[1])
-                if chunk.count == 512 { try flush() }
-            }
-            try flush()
         }
+        facts += try decodeModels(chunk) { BatchFacts($0, keepingTexts: false) }
         return (ids, facts)
     }
 
@@ -424,5 +434,33 @@ public final class Dataset: @unchecked Sendable {
                 (row["id"], row["path"], try JSONDecoder().decode(GoalTable.self, from: Data((row["model_json"] as String).utf8)))
             }
         }
+    }
+}
+
+/// The second pass of `reviewAcrossTables`: each current table's Q22 texts, asked for in table order, decoded 512
+/// tables ahead on all cores. A decoding error stops the pass and is kept in `error`.
+private final class CurrentTexts {
+    private let rows: RowCursor
+    private var base = 0
+    private var buffer: [[(field: String, text: String)]] = []
+    private(set) var error: Error?
+
+    init(_ db: Database) throws { rows = try Row.fetchCursor(db, sql: Dataset.currentModelsSQL) }
+
+    func texts(at index: Int) -> [(field: String, text: String)] {
+        while error == nil && index >= base + buffer.count {
+            base += buffer.count
+            buffer = []
+            do {
+                var chunk: [String] = []
+                while chunk.count < 512, let row = try rows.next() { chunk.append(row[1]) }
+                if chunk.isEmpty { return [] }
+                buffer = try Dataset.decodeModels(chunk) { BatchFacts.texts(of: $0) }
+            } catch {
+                self.error = error
+            }
+        }
+        guard error == nil, index >= base else { return [] }
+        return buffer[index - base]
     }
 }

@@ -16,16 +16,20 @@ public struct BatchFacts: Sendable {
     let total: Decimal?
     let listTitle: String?
     let listRows: [(projectName: String, amount: Decimal?, cell: SourceCell?)]
-    /// Q22: the texts where another project's name would show copying (empty when not compared).
+    /// Q22: the texts where another project's name would show copying (empty when not compared, or when the
+    /// caller hands them over one table at a time instead: see `Reviewer.reviewAcrossTables(_:texts:)`).
     let texts: [(field: String, text: String)]
     /// Q17: 主管部门 and 实施单位 with their model field and cell.
     let bodies: [(field: String, name: String, cell: SourceCell?)]
 
     struct Digest: Hashable, Sendable { let a: Int, b: Int }
 
-    /// - Parameter comparing: whether the table is compared with others (more than one table): only then are the
-    ///   digest and the texts made.
-    public init(_ table: GoalTable, comparing: Bool = true) {
+    /// - Parameters:
+    ///   - comparing: whether the table is compared with others (more than one table): only then are the
+    ///     digest and the texts made.
+    ///   - keepingTexts: false to leave the texts out (they are most of a table's facts); the caller then hands
+    ///     them to `Reviewer.reviewAcrossTables(_:texts:)` one table at a time (`BatchFacts.texts(of:)`).
+    public init(_ table: GoalTable, comparing: Bool = true, keepingTexts: Bool = true) {
         source = table.source
         projectName = table.project?.projectName
         digest = comparing ? BatchFacts.digest(table.strippingProvenance()) : nil
@@ -35,13 +39,12 @@ public struct BatchFacts: Sendable {
         if case .project(let p) = table {
             isProject = true
             total = p.annualFunds?.total?.value
-            if comparing { texts = [("绩效目标", p.goals.annual ?? ""), ("资金用途", p.fundUse ?? "")] }
+            if comparing && keepingTexts { texts = BatchFacts.texts(of: p) }
             for set in p.indicatorSets {
                 var seen: [LabelKey: Int] = [:]
                 // Fields read in place: binding the row would copy it (a retain per field) for every row.
                 set.rows.withUnsafeBufferPointer { r in
                     for k in r.indices {
-                        if comparing { texts.append(("指标“\(r[k].name)”", (r[k].description ?? "") + (r[k].basis ?? ""))) }
                         guard !r[k].name.isEmpty else { continue }
                         // Compared as written, byte for byte (LabelKey hashes bytes, without String's Unicode normalisation).
                         let key = LabelKey(normalized: "\(r[k].level2Raw)|\(r[k].name)|\(r[k].value.raw)")
@@ -67,6 +70,23 @@ public struct BatchFacts: Sendable {
         repeatedRows = repeated
         self.texts = texts
         self.bodies = bodies
+    }
+
+    /// The texts rule Q22 searches for other projects' names: the goal, the fund use, each indicator's
+    /// description and basis. Empty for a table that is not a project's.
+    public static func texts(of table: GoalTable) -> [(field: String, text: String)] {
+        table.project.map(texts(of:)) ?? []
+    }
+
+    static func texts(of p: ProjectGoalTable) -> [(field: String, text: String)] {
+        var texts: [(field: String, text: String)] = [("绩效目标", p.goals.annual ?? ""), ("资金用途", p.fundUse ?? "")]
+        for set in p.indicatorSets {
+            // Fields read in place: binding the row would copy it (a retain per field) for every row.
+            set.rows.withUnsafeBufferPointer { r in
+                for k in r.indices { texts.append(("指标“\(r[k].name)”", (r[k].description ?? "") + (r[k].basis ?? ""))) }
+            }
+        }
+        return texts
     }
 
     /// Two hashes of the table with different salts: equal tables always agree; different ones agree by

@@ -10,7 +10,8 @@ struct BatchRules {
         review(tables.map { BatchFacts($0, comparing: tables.count > 1) })
     }
 
-    func review(_ tables: [BatchFacts]) -> [Finding] {
+    /// - Parameter texts: each table's Q22 texts when the facts were made without them, asked for in table order.
+    func review(_ tables: [BatchFacts], texts textsOf: ((Int) -> [(field: String, text: String)])? = nil) -> [Finding] {
         var sinks: [Int: FindingSink] = [:]
         func sink(_ i: Int) -> FindingSink {
             var s = sinks[i] ?? FindingSink(configuration: configuration, table: i, source: tables[i].source)
@@ -61,7 +62,7 @@ struct BatchRules {
         let finder = names.count > 1 || (names.count == 1 && tables.count > 1) ? NameFinder(names.map(\.1)) : nil
         for (i, t) in tables.enumerated() where names.count > 1 || (names.count == 1 && names[0].0 != i) {
             guard let finder, t.isProject, let own = t.projectName else { continue }
-            let texts = t.texts
+            let texts = textsOf?(i) ?? t.texts
             // The first other project (in table order) that any of the texts names.
             var first: Int?
             for (_, text) in texts {

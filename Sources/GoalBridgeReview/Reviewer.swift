@@ -50,8 +50,10 @@ extension Reviewer {
     }
 
     /// The same over tables already reduced to what these rules read (a dataset keeps these, not its tables).
-    public func reviewAcrossTables(_ facts: [BatchFacts]) -> [Finding] {
-        BatchRules(configuration: configuration, inputs: inputs).review(facts)
+    /// `texts`, when given, hands over each table's texts for Q22 (`BatchFacts.texts(of:)`), asked for in table
+    /// order, for facts made without them.
+    public func reviewAcrossTables(_ facts: [BatchFacts], texts: ((Int) -> [(field: String, text: String)])? = nil) -> [Finding] {
+        BatchRules(configuration: configuration, inputs: inputs).review(facts, texts: texts)
     }
 
     /// Rule ids that `reviewAcrossTables` can produce.

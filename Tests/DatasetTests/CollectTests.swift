@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GoalBridge
 import GoalBridgeModel
+import GoalBridgeReview
 @testable import GoalBridgeDataset
 @testable import GoalBridgeSpreadsheet
 import GRDB
@@ -279,6 +280,8 @@ struct CollectTests {
         guard case .project(var other) = doc.tables[0] else { return }
         other.projectName = "交通协管员经费"
         other.supervisingDepartment = Party(name: "平阳县公安局")
+        // …and its goal was copied from the police project without being edited.
+        other.goals.annual = "保障警务辅助人员专项经费足额发放。"
         try exporter.export([.project(other)], to: dir.appendingPathComponent("交警.xlsx").path)
         // The summary list gives the police project another amount than its table.
         var list = try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: repo.appendingPathComponent("Examples/pingyin-2024-project-list.json")))
@@ -293,6 +296,10 @@ struct CollectTests {
         let findings = try dataset.reviewAcrossTables()
         #expect(findings.contains { $0.rule == "Q17" && $0.figures["写法一"] == "平阳县公安局" })
         #expect(findings.contains { $0.rule == "Q24" && $0.figures == ["汇总表": "2800万元", "项目表": "2820.81万元"] })
+        #expect(findings.contains { $0.rule == "Q22" && $0.message.contains("警务辅助人员专项经费") })
+        // The dataset's two passes (facts, then texts table by table) find what the rules find over the tables.
+        let inMemory = Reviewer().reviewAcrossTables(try dataset.currentTables().map(\.table)).filter { !($0.rule == "Q18" && $0.location != .table) }
+        #expect(findings == inMemory)
         let stored = try dataset.count("SELECT COUNT(*) FROM finding WHERE rule IN ('Q17', 'Q24')")
         #expect(stored == 2)
         // Running it again replaces, never duplicates.
