@@ -1,5 +1,6 @@
 import Foundation
 import GoalBridgeModel
+import GoalBridgeSpreadsheet
 
 /// CSV that Excel and WPS open with Chinese intact (UTF-8 with BOM, CRLF) and that cannot run formulas:
 /// a cell starting with = + - @ tab or CR is prefixed with an apostrophe.
@@ -47,11 +48,8 @@ public final class CSVFile {
 
     public init(path: String, header: [String]) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        guard let handle = fopen(temporaryPath, "wx") else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-        }
+        temporaryPath = TemporaryFile.path(beside: path)
+        guard let handle = fopen(temporaryPath, "wx") else { throw CSVFile.writeError(path) }
         self.handle = handle
         try write("\u{FEFF}" + CSVWriter.line(header))
     }
@@ -72,9 +70,9 @@ public final class CSVFile {
         let ok = fflush(handle) == 0 && fsync(fileno(handle)) == 0
         fclose(handle)
         guard ok, rename(temporaryPath, path) == 0 else {
-            let message = String(cString: strerror(errno))
+            let error = CSVFile.writeError(path)
             unlink(temporaryPath)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: message])
+            throw error
         }
     }
 
@@ -82,6 +80,11 @@ public final class CSVFile {
         guard let handle else { return }
         var text = text
         let ok = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, handle) == $0.count }
-        if !ok { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
+        if !ok { throw CSVFile.writeError(path) }
+    }
+
+    /// The error of the last failed system call, naming the file.
+    private static func writeError(_ path: String) -> Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }
 }

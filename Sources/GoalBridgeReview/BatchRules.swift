@@ -42,7 +42,7 @@ struct BatchRules {
         // Q24: a summary list (平阴 B0) whose amount for a project differs from that project's table.
         var totals: [String: (Int, Decimal)] = [:]
         for (i, t) in tables.enumerated() {
-            if t.isProject, let name = t.projectName, let total = t.total { totals[TextNormalizer.labelKey(name)] = (i, total) }
+            if let name = t.projectName, let total = t.total { totals[TextNormalizer.labelKey(name)] = (i, total) }
         }
         for (i, t) in tables.enumerated() {
             for (k, row) in t.listRows.enumerated() {
@@ -57,11 +57,11 @@ struct BatchRules {
             }
         }
         // Q22: another project's name in this table's goal or bases (copied and not fully edited).
-        let names = tables.enumerated().compactMap { i, t in t.isProject ? t.projectName.map { (i, $0) } : nil }.filter { $0.1.count >= 4 }
+        let names = tables.enumerated().compactMap { i, t in t.projectName.map { (i, $0) } }.filter { $0.1.count >= 4 }
         // Another project's name needs another project: a file with one table (most) has nothing to compare.
         let finder = names.count > 1 || (names.count == 1 && tables.count > 1) ? NameFinder(names.map(\.1)) : nil
         for (i, t) in tables.enumerated() where names.count > 1 || (names.count == 1 && names[0].0 != i) {
-            guard let finder, t.isProject, let own = t.projectName else { continue }
+            guard let finder, let own = t.projectName else { continue }
             let texts = textsOf?(i) ?? t.texts
             // The first other project (in table order) that any of the texts names.
             var first: Int?
@@ -81,7 +81,7 @@ struct BatchRules {
         // Q17: names that differ by one character (平阳县/平阴县).
         var bodies: [String: [(Int, String)]] = [:]
         var bodyCells: [Int: [String: SourceCell]] = [:]
-        for (i, t) in tables.enumerated() where t.isProject {
+        for (i, t) in tables.enumerated() {
             for (field, name, cell) in t.bodies where name.count >= 3 {
                 bodies[name, default: []].append((i, field))
                 if let cell { bodyCells[i, default: [:]][field] = cell }

@@ -13,7 +13,7 @@ struct NameFinder {
     /// Window → (name, offset of the window in the name).
     private let index: [UInt32: [(name: Int, offset: Int)]]
     /// Windows present in the index, by a 20-bit hash: most windows of a text are rejected here, without a lookup.
-    private var present = [UInt64](repeating: 0, count: (1 << 20) / 64)
+    private let present: [UInt64]
 
     /// `names` must each be at least `window` bytes long; shorter ones are never found.
     init(_ names: [String]) {
@@ -26,6 +26,7 @@ struct NameFinder {
             }
         }
         var index: [UInt32: [(name: Int, offset: Int)]] = [:]
+        var present = [UInt64](repeating: 0, count: (1 << 20) / 64)
         for (n, bytes) in self.names.enumerated() where bytes.count >= NameFinder.window {
             var best = 0, bestCount = Int.max
             for o in 0...(bytes.count - NameFinder.window) {
@@ -37,6 +38,7 @@ struct NameFinder {
             present[Int(NameFinder.bucket(w) >> 6)] |= 1 << (NameFinder.bucket(w) & 63)
         }
         self.index = index
+        self.present = present
     }
 
     /// Calls `found` with the index of every name that occurs in `text` (a name may be reported more than once).

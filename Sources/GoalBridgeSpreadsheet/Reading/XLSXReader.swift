@@ -234,16 +234,15 @@ private struct PackageReader {
         guard isWorksheet else { return }
         let parser = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, uses1904: workbookInfo.uses1904, limits: limits)
         let location = SpreadsheetLocation(file: file, part: part, sheet: name)
-        var found = false
+        guard zip.contains(part) else { throw SpreadsheetError(.missingPart(part), location) }
         try withoutActuallyEscaping(body) { body in
             parser.rowSink = body
             defer { parser.rowSink = nil }
             try xml.parseStreaming(into: parser, location: location) { feed in
-                found = try zip.streamPart(part, chunk: chunk) { bytes, last in try feed(bytes, last) }
+                _ = try zip.streamPart(part, chunk: chunk) { bytes, last in try feed(bytes, last) }
             }
         }
         if let error = parser.sinkError { throw error }
-        guard found else { throw SpreadsheetError(.missingPart(part), location) }
         // Cells after the last row's end (none in a valid sheet) still reach the caller.
         let rest = parser.sortedCells()
         if !rest.isEmpty { try body(rest) }

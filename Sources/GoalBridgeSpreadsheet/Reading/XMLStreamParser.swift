@@ -132,42 +132,20 @@ final class XMLParserSession {
 
     /// Parses `bytes` into `handler`; throws the handler's failure or libxml2's well-formedness error.
     func parse(_ bytes: UnsafeBufferPointer<UInt8>, into handler: XMLPartHandler, location: SpreadsheetLocation) throws {
-        _ = XMLStreamParser.initialise
-        let unmanaged = Unmanaged.passUnretained(handler)
         let ctxt: xmlParserCtxtPtr
         if let existing = context {
             xmlCtxtResetPush(existing, nil, 0, nil, nil)
-            existing.pointee.userData = unmanaged.toOpaque()
+            existing.pointee.userData = Unmanaged.passUnretained(handler).toOpaque()
             ctxt = existing
         } else {
-            var sax = XMLStreamParser.template
-            guard let created = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil) else {
-                throw SpreadsheetError(.malformedXML("parser", line: 0), location)
-            }
+            let created = try XMLParserSession.newContext(handler, location)
             context = created
             ctxt = created
         }
         defer { handler.context = nil }
         xmlCtxtUseOptions(ctxt, XMLStreamParser.options)
         handler.context = ctxt
-        // Fed in chunks: one huge chunk trips libxml2's lookahead limit ("Huge input lookup") without
-        // XML_PARSE_HUGE, which we never set.
-        let rc = withExtendedLifetime(handler) {
-            bytes.withMemoryRebound(to: CChar.self) { chars -> Int32 in
-                guard let base = chars.baseAddress else { return xmlParseChunk(ctxt, nil, 0, 1) }
-                var offset = 0
-                let chunk = 256 << 10
-                while offset < chars.count {
-                    let n = min(chunk, chars.count - offset)
-                    let last: Int32 = offset + n == chars.count ? 1 : 0
-                    let rc = xmlParseChunk(ctxt, base + offset, Int32(n), last)
-                    if handler.finishedEarly { return 0 }
-                    if rc != 0 || handler.failure != nil { return rc }
-                    offset += n
-                }
-                return 0
-            }
-        }
+        let rc = withExtendedLifetime(handler) { XMLParserSession.feed(ctxt, bytes, last: true, handler) }
         if handler.finishedEarly && handler.failure == nil {
             // A stopped context cannot be reset reliably: start afresh next time.
             context = nil
@@ -183,35 +161,54 @@ final class XMLParserSession {
     }
 
     /// Parses a part that arrives in chunks (`produce` calls `feed` with each chunk and whether it is the last)
-    /// with a context of its own. Throws as `parse` does.
+    /// with a context of its own. Throws as `parse` does. Once the handler has stopped the parser, `feed` throws
+    /// to end `produce` early (nothing more is inflated); that stop is not an error.
     func parseStreaming(into handler: XMLPartHandler, location: SpreadsheetLocation,
                         _ produce: (_ feed: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws -> Void) throws {
-        _ = XMLStreamParser.initialise
-        var sax = XMLStreamParser.template
-        guard let ctxt = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(handler).toOpaque(), nil, 0, nil) else {
-            throw SpreadsheetError(.malformedXML("parser", line: 0), location)
-        }
+        let ctxt = try XMLParserSession.newContext(handler, location)
         defer { xmlFreeParserCtxt(ctxt); handler.context = nil }
         xmlCtxtUseOptions(ctxt, XMLStreamParser.options)
         handler.context = ctxt
+        struct Stopped: Error {}
         var rc: Int32 = 0
         try withExtendedLifetime(handler) {
-            try produce { bytes, last in
-                guard rc == 0, handler.failure == nil, !handler.finishedEarly else { return }
-                // At most 256 KB per call, as in `parse` (libxml2's lookahead limit).
-                var offset = 0
-                repeat {
-                    let n = min(256 << 10, bytes.count - offset)
-                    let end = last && offset + n == bytes.count
-                    rc = bytes.baseAddress.map { base in
-                        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { xmlParseChunk(ctxt, $0 + offset, Int32(n), end ? 1 : 0) }
-                    } ?? xmlParseChunk(ctxt, nil, 0, end ? 1 : 0)
-                    offset += n
-                } while rc == 0 && handler.failure == nil && !handler.finishedEarly && offset < bytes.count
-            }
+            do {
+                try produce { bytes, last in
+                    // An empty last chunk still has to end the document.
+                    rc = XMLParserSession.feed(ctxt, bytes.isEmpty ? UnsafeBufferPointer(start: nil, count: 0) : bytes, last: last, handler)
+                    if rc != 0 || handler.failure != nil || handler.finishedEarly { throw Stopped() }
+                }
+            } catch is Stopped {}
         }
         if handler.finishedEarly && handler.failure == nil { return }
         if handler.failure != nil || rc != 0 || ctxt.pointee.wellFormed == 0 { try throwFailure(handler, ctxt, rc, location) }
+    }
+
+    private static func newContext(_ handler: XMLPartHandler, _ location: SpreadsheetLocation) throws -> xmlParserCtxtPtr {
+        _ = XMLStreamParser.initialise
+        var sax = XMLStreamParser.template
+        guard let created = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(handler).toOpaque(), nil, 0, nil) else {
+            throw SpreadsheetError(.malformedXML("parser", line: 0), location)
+        }
+        return created
+    }
+
+    /// Feeds `bytes` in pieces of at most 256 KB — one huge chunk trips libxml2's lookahead limit ("Huge input
+    /// lookup") without XML_PARSE_HUGE, which we never set — until the handler fails or stops the parser.
+    /// `last` marks the end of the document. libxml2's return code.
+    private static func feed(_ ctxt: xmlParserCtxtPtr, _ bytes: UnsafeBufferPointer<UInt8>, last: Bool, _ handler: XMLPartHandler) -> Int32 {
+        bytes.withMemoryRebound(to: CChar.self) { chars -> Int32 in
+            guard let base = chars.baseAddress else { return xmlParseChunk(ctxt, nil, 0, last ? 1 : 0) }
+            var offset = 0
+            while offset < chars.count {
+                let n = min(256 << 10, chars.count - offset)
+                let end: Int32 = last && offset + n == chars.count ? 1 : 0
+                let rc = xmlParseChunk(ctxt, base + offset, Int32(n), end)
+                if rc != 0 || handler.failure != nil || handler.finishedEarly { return rc }
+                offset += n
+            }
+            return 0
+        }
     }
 
     private func throwFailure(_ handler: XMLPartHandler, _ ctxt: xmlParserCtxtPtr, _ rc: Int32, _ location: SpreadsheetLocation) throws {

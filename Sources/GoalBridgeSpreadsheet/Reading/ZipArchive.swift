@@ -104,14 +104,7 @@ final class ZipArchive {
     func withPart<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
         guard let entry = entriesByLowercasedName[ZipArchive.normalise(name)] else { return nil }
         let where_ = SpreadsheetLocation(file: file, part: entry.name)
-        guard let zf = zip_fopen_index(archive, entry.index, 0) else {
-            var err = zip_get_error(archive)
-            if let e = err, zip_error_code_zip(e) == ZIP_ER_ENCRNOTSUPP || zip_error_code_zip(e) == ZIP_ER_NOPASSWD {
-                throw SpreadsheetError(.encryptedXLSX, where_)
-            }
-            err = nil
-            throw SpreadsheetError(.corruptZip("cannot open \(entry.name)"), where_)
-        }
+        let zf = try open(entry, where_)
         defer { zip_fclose(zf) }
         // Start from the directory's size claim (capped) and grow as bytes really arrive; nothing is zero-filled.
         // One byte more than the claim, so that the final zero-length read (where libzip checks the CRC)
@@ -135,12 +128,7 @@ final class ZipArchive {
             if totalInflated > limits.maxTotalBytes {
                 throw SpreadsheetError(.limitExceeded(limit: "解压后总字节数 total inflated bytes", value: totalInflated, maximum: limits.maxTotalBytes), where_)
             }
-            if count > limits.compressionCheckThreshold {
-                let ratio = count / max(Int(clamping: entry.compressedSize), 1)
-                if ratio > limits.maxCompressionRatio {
-                    throw SpreadsheetError(.suspiciousCompression(ratio: ratio, maximum: limits.maxCompressionRatio), where_)
-                }
-            }
+            try checkRatio(count, entry, where_)
         }
         return try body(UnsafeBufferPointer(start: scratch!.assumingMemoryBound(to: UInt8.self), count: count))
     }
@@ -152,9 +140,7 @@ final class ZipArchive {
     func streamPart(_ name: String, chunk: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws -> Bool {
         guard let entry = entriesByLowercasedName[ZipArchive.normalise(name)] else { return false }
         let where_ = SpreadsheetLocation(file: file, part: entry.name)
-        guard let zf = zip_fopen_index(archive, entry.index, 0) else {
-            throw SpreadsheetError(.corruptZip("cannot open \(entry.name)"), where_)
-        }
+        let zf = try open(entry, where_)
         defer { zip_fclose(zf) }
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
         defer { buffer.deallocate() }
@@ -167,16 +153,33 @@ final class ZipArchive {
             if count > limits.maxStreamedBytes {
                 throw SpreadsheetError(.limitExceeded(limit: "解压后字节数 inflated bytes", value: count, maximum: limits.maxStreamedBytes), where_)
             }
-            if count > limits.compressionCheckThreshold, count / max(Int(clamping: entry.compressedSize), 1) > limits.maxCompressionRatio {
-                throw SpreadsheetError(.suspiciousCompression(ratio: count / max(Int(clamping: entry.compressedSize), 1),
-                                                              maximum: limits.maxCompressionRatio), where_)
-            }
+            try checkRatio(count, entry, where_)
             // The final zero-length read is where libzip checks the CRC.
             if n == 0 || filled == chunk {
                 try body(UnsafeBufferPointer(start: buffer, count: filled), n == 0)
                 filled = 0
                 if n == 0 { return true }
             }
+        }
+    }
+
+    /// Opens an entry for inflating; an encrypted entry is named as such.
+    private func open(_ entry: Entry, _ where_: SpreadsheetLocation) throws -> OpaquePointer {
+        guard let zf = zip_fopen_index(archive, entry.index, 0) else {
+            if let e = zip_get_error(archive), zip_error_code_zip(e) == ZIP_ER_ENCRNOTSUPP || zip_error_code_zip(e) == ZIP_ER_NOPASSWD {
+                throw SpreadsheetError(.encryptedXLSX, where_)
+            }
+            throw SpreadsheetError(.corruptZip("cannot open \(entry.name)"), where_)
+        }
+        return zf
+    }
+
+    /// Inflated ÷ compressed bytes so far, checked once past `compressionCheckThreshold` (a zip bomb).
+    private func checkRatio(_ count: Int, _ entry: Entry, _ where_: SpreadsheetLocation) throws {
+        guard count > limits.compressionCheckThreshold else { return }
+        let ratio = count / max(Int(clamping: entry.compressedSize), 1)
+        if ratio > limits.maxCompressionRatio {
+            throw SpreadsheetError(.suspiciousCompression(ratio: ratio, maximum: limits.maxCompressionRatio), where_)
         }
     }
 

@@ -27,9 +27,7 @@ public final class XLSXWriter {
     ///   (merges and writes to an earlier row fail), and text is stored inline instead of in a shared table.
     public init(path: String, constantMemory: Bool = false) throws {
         targetPath = path
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        temporaryPath = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        temporaryPath = TemporaryFile.path(beside: path)
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
         options.tmpdir = XLSXWriter.scratchDirectory
