@@ -155,12 +155,29 @@ public struct GoalExporter: Sendable {
     }
 
     /// Content of the table that the layout could not place: reported, never dropped silently.
+    /// A field the written form states without a cell of its own, so that import gives it back (FormText): the
+    /// year in the title, the amount unit in a label's qualifier.
+    private func impliedByForm(_ field: String, _ draft: TableDraft, _ spec: LayoutSpec) -> Bool {
+        switch field {
+        case "fiscalYear":
+            guard let year = draft.year(field), let title = draft.text("title") ?? spec.defaultTitle else { return false }
+            return FormText.year(inTitle: title) == year
+        case "amountUnit":
+            guard let unit = draft.text(field) else { return false }
+            return spec.allLabels.contains { FormText.amountUnit(inLabel: $0) == unit }
+        default:
+            return false
+        }
+    }
+
     private func unplaced(_ table: GoalTable, _ draft: TableDraft, _ composer: SheetComposer, spec: LayoutSpec, sheet: String, file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func report(_ what: String) {
             out.append(Diagnostic(.warning, "unplaced-field", "版式“\(spec.name)”中没有\(what)的位置，该内容未写入。", file: file, sheet: sheet))
         }
-        for field in draft.fields.keys.sorted() where !composer.placedFields.contains(field) { report("字段 \(field)") }
+        for field in draft.fields.keys.sorted() where !composer.placedFields.contains(field) && !impliedByForm(field, draft, spec) {
+            report("字段 \(field)")
+        }
         for set in draft.indicatorSets where !composer.placedScopes.contains(set.scope.rawValue) {
             report(set.scope == .midTerm ? "中期绩效指标（\(set.rows.count) 行）" : "年度绩效指标（\(set.rows.count) 行）")
         }

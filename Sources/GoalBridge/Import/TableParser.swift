@@ -17,6 +17,9 @@ struct TableParser {
     /// The last row that belongs to the table.
     private(set) var tableEnd: Int
     private var draft = TableDraft()
+    /// The title cell's text and where it was, kept even when the title is the layout's default (and so not a
+    /// field of its own): the year may be in it.
+    private var titleCell: (text: String, source: SourceCell)?
     /// Rows with both a level-1 and a level-2 column header: the indicator blocks' header rows.
     private let headerRows: Set<Int>
 
@@ -48,6 +51,7 @@ struct TableParser {
         parseIndicatorBlocks(blocks, headers)
         if let recordBlock, let recordHeader { parseRecords(recordBlock, header: recordHeader) }
         tableEnd = max(tableEnd, fixedEnd)
+        inferFromTitleAndLabels(rows: regionStart...max(tableEnd, regionStart))
         collectExtras(rows: regionStart...max(tableEnd, regionStart))
         return draft
     }
@@ -88,6 +92,7 @@ struct TableParser {
             if let ref = above.first, let text = grid.text(ref.row, ref.column) {
                 grid.consume(ref.row, ref.column)
                 draft.fieldSources[name] = grid.source(ref.row, ref.column)
+                titleCell = (text, grid.source(ref.row, ref.column))
                 if text != spec.defaultTitle { draft.set(name, text) }
             }
         }
@@ -135,6 +140,27 @@ struct TableParser {
                 draft.set(name, year: y)
             } else {
                 warn("year-not-number", "年度“\(value.text)”无法识别，请填写四位年份（如 2025）。", r, c)
+            }
+        }
+    }
+
+    /// Fields the form states outside a cell of their own: the year in the title (`2022年预算项目支出绩效目标表`),
+    /// the unit of amounts in a label's or header's qualifier (`项目资金（万元）`, `项目金额（万元）`). Taken only
+    /// when no cell of their own gave them.
+    private mutating func inferFromTitleAndLabels(rows: ClosedRange<Int>) {
+        let fields = TableFieldCatalog.fields(for: spec.kind)
+        if fields["fiscalYear"] != nil, draft.year("fiscalYear") == nil,
+           let title = titleCell, let year = FormText.year(inTitle: title.text) {
+            draft.set("fiscalYear", year: year)
+            draft.fieldSources["fiscalYear"] = title.source
+        }
+        if fields["amountUnit"] != nil, draft.text("amountUnit") == nil {
+            for ref in grid.cells(inRows: rows) where grid.isConsumed(ref) {
+                guard let key = grid.labelKey(ref.row, ref.column), keys.all.contains(key),
+                      let text = grid.text(ref.row, ref.column), let unit = FormText.amountUnit(inLabel: text) else { continue }
+                draft.set("amountUnit", unit)
+                draft.fieldSources["amountUnit"] = grid.source(ref.row, ref.column)
+                break
             }
         }
     }

@@ -1,0 +1,335 @@
+"""Writes the independent import corpus: every seed table that seeds.py reads, in its region's own form, as
+workbooks written by openpyxl and by XlsxWriter (never by GoalBridge, never from its layout files), with the
+variations departments produce, and next to each workbook the expected goal document.
+
+    python3 scripts/corpus/generate.py [OUT]      (default Tests/BridgeTests/Fixtures/corpus)
+
+Variations, crossed by cycling through them table by table (so every value of every dimension occurs, and
+neighbouring tables differ in all of them):
+- labels: as printed; a line break inside; spaces between the characters; full-width spaces around; a colon
+  (full-width or ASCII) after;
+- level 1 / level 2 cells: merged over their rows; written once with blanks below; repeated on every row;
+- amounts: text as printed (`1,000.00`) or numeric cells with a number format;
+- arrangement: one table per workbook; one table per sheet (sheet named after the project); 2–4 tables stacked
+  in one sheet with 1–3 blank rows between; an empty extra sheet;
+- writer: openpyxl or XlsxWriter.
+The expected JSON holds what the seed text says (seeds.py), never what GoalBridge reads.
+"""
+import json
+import os
+import re
+import shutil
+import sys
+
+import openpyxl
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+import xlsxwriter
+
+sys.path.insert(0, os.path.dirname(__file__))
+import seeds  # noqa: E402
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "Tests", "BridgeTests", "Fixtures", "corpus")
+
+LABEL_STYLES = ["plain", "break", "spaced", "padded", "colon-full", "colon-ascii"]
+LEVEL_STYLES = ["merged", "once", "repeat"]
+
+
+def styled_label(text, style):
+    if style == "break" and len(text) >= 4:
+        k = len(text) // 2
+        return text[:k] + "\n" + text[k:]
+    if style == "spaced" and len(text) <= 6:
+        return "  ".join(text)
+    if style == "padded":
+        return "\u3000" + text + "\u3000"
+    if style == "colon-full":
+        return text + "："
+    if style == "colon-ascii":
+        return text + ":"
+    return text
+
+
+class Plan:
+    """One sheet's content: cells (row, column) → (value, kind) and merges, in zero-based coordinates."""
+
+    def __init__(self, columns):
+        self.columns = columns
+        self.cells = {}
+        self.merges = []
+        self.row = 0
+        self.widths = {}
+
+    def put(self, r, c, value, kind="text"):
+        if value is None or value == "":
+            return
+        self.cells[(r, c)] = (value, kind)
+
+    def merge(self, r1, c1, r2, c2):
+        if (r1, c1) != (r2, c2):
+            self.merges.append((r1, c1, r2, c2))
+
+
+def level_block(plan, first_row, rows, col_l1, col_l2, style, key1="level1Raw", key2="level2Raw"):
+    """Writes level 1 and level 2 over their runs of equal text."""
+    def runs(key, within=None):
+        out = []
+        for i, r in enumerate(rows):
+            k = (r[key1], r[key]) if key == key2 else r[key]
+            if out and out[-1][0] == k:
+                out[-1][2] = i
+            else:
+                out.append([k, i, i])
+        return out
+    for col, key in ((col_l1, key1), (col_l2, key2)):
+        if col is None:
+            continue
+        for k, a, b in runs(key):
+            text = rows[a][key]
+            if style == "repeat":
+                for i in range(a, b + 1):
+                    plan.put(first_row + i, col, text)
+            else:
+                plan.put(first_row + a, col, text)
+                if style == "merged":
+                    plan.merge(first_row + a, col, first_row + b, col)
+
+
+def amount_cell(text, numeric):
+    if numeric:
+        v = text.replace(",", "")
+        try:
+            return (float(v), "amount")
+        except ValueError:
+            pass
+    return (text, "text")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Forms
+
+def form_changqing(plan, t, v):
+    """Layout A: 8 columns, 中长期 and 年度 indicator groups side by side."""
+    L = lambda s: styled_label(s, v["label"])
+    r = plan.row
+    plan.put(r, 0, t["title"]); plan.merge(r, 0, r, 7); r += 1
+    for label, value in (("项目名称", t["projectName"]), ("主管部门", t["supervisingDepartment"]["name"]),
+                         ("财政拨款年度金额", t["annualFunds"]["text"])):
+        plan.put(r, 0, L(label)); plan.put(r, 1, value); plan.merge(r, 1, r, 7); r += 1
+    plan.put(r, 0, L("总体目标")); plan.merge(r, 0, r + 1, 0)
+    plan.put(r, 1, "总体绩效目标"); plan.merge(r, 1, r, 4)
+    plan.put(r, 5, "年度绩效目标"); plan.merge(r, 5, r, 7); r += 1
+    plan.put(r, 1, t["goals"].get("midTerm")); plan.merge(r, 1, r, 4)
+    plan.put(r, 5, t["goals"].get("annual")); plan.merge(r, 5, r, 7); r += 1
+    rows = t["indicatorSets"][0]["rows"]
+    plan.put(r, 0, L("绩效指标")); plan.merge(r, 0, r + len(rows), 0)
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"]):
+        plan.put(r, c + 1, styled_label(h, v["label"]) if v["label"] == "break" else h)
+    r += 1
+    level_block(plan, r, rows, 1, 2, v["level"])
+    level_block(plan, r, rows, None, 5, v["level"])
+    for i, x in enumerate(rows):
+        plan.put(r + i, 3, x["name"]); plan.put(r + i, 4, x["value"])
+        plan.put(r + i, 6, x["name"]); plan.put(r + i, 7, x["value"])
+    plan.row = r + len(rows)
+    plan.widths = {0: 12, 1: 12, 2: 14, 3: 26, 4: 14, 5: 14, 6: 26, 7: 14}
+
+
+def form_pingyin(plan, t, v):
+    """Layout B: 5 columns, title and (2024 年度) line, 4-part funds, cost as level 1."""
+    L = lambda s: styled_label(s, v["label"])
+    r = plan.row
+    plan.put(r, 0, t.get("title", "项目支出绩效目标表")); plan.merge(r, 0, r, 4); r += 1
+    plan.put(r, 0, "（2024年度）"); plan.merge(r, 0, r, 4); r += 1
+    plan.put(r, 0, L("项目名称")); plan.put(r, 1, t["projectName"]); plan.merge(r, 1, r, 2)
+    plan.put(r, 3, L("项目类别")); plan.put(r, 4, t.get("projectCategory")); r += 1
+    plan.put(r, 0, L("主管部门")); plan.put(r, 1, t["supervisingDepartment"]["name"]); plan.merge(r, 1, r, 2)
+    plan.put(r, 3, L("实施单位")); plan.put(r, 4, t["implementingUnit"]["name"]); r += 1
+    plan.put(r, 0, "项目资金\n（万元）" if v["label"] == "break" else "项目资金（万元）"); plan.merge(r, 0, r + 3, 0)
+    f = t["annualFunds"]
+    for label, key in (("年度预算资金总额：", "total"), ("其中：财政拨款", "fiscal"), ("上年结转资金", "carryover"), ("其他资金", "other")):
+        plan.put(r, 1, label)
+        if key in f:
+            value, kind = amount_cell(f[key], v["numeric"])
+            plan.put(r, 2, value, kind)
+        plan.merge(r, 2, r, 4); r += 1
+    plan.put(r, 0, L("年度总体绩效目标")); plan.put(r, 1, t["goals"].get("annual")); plan.merge(r, 1, r, 4); r += 1
+    rows = t["indicatorSets"][0]["rows"]
+    plan.put(r, 0, L("绩效指标")); plan.merge(r, 0, r + len(rows), 0)
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        plan.put(r, c + 1, styled_label(h, "break") if v["label"] == "break" else h)
+    r += 1
+    level_block(plan, r, rows, 1, 2, v["level"])
+    for i, x in enumerate(rows):
+        plan.put(r + i, 3, x["name"]); plan.put(r + i, 4, x["value"])
+    plan.row = r + len(rows)
+    plan.widths = {0: 14, 1: 18, 2: 18, 3: 30, 4: 16}
+
+
+def form_pingyin_list(plan, t, v):
+    r = plan.row
+    plan.put(r, 0, t["title"]); plan.merge(r, 0, r, 4); r += 1
+    for c, h in enumerate(["序号", "预算部门（单位）名称", "项目名称", "项目金额（万元）", "备注"]):
+        plan.put(r, c, styled_label(h, "break") if v["label"] == "break" and len(h) > 4 else h)
+    r += 1
+    for e in t["rows"]:
+        plan.put(r, 0, int(e["seq"]) if v["numeric"] else e["seq"], "int" if v["numeric"] else "text")
+        plan.put(r, 1, e["budgetUnitName"]); plan.put(r, 2, e["projectName"])
+        value, kind = amount_cell(e["amount"], v["numeric"])
+        plan.put(r, 3, value, kind)
+        plan.put(r, 4, e.get("remark"))
+        r += 1
+    plan.row = r
+    plan.widths = {0: 6, 1: 30, 2: 36, 3: 16, 4: 10}
+
+
+FORMS = {"changqing": form_changqing, "pingyin": form_pingyin}
+
+
+def form_for(region, kind):
+    if region == "pingyin" and kind == "projectList":
+        return form_pingyin_list
+    return FORMS[region]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Writers
+
+def sheet_title(name, used):
+    name = re.sub(r"[\[\]:*?/\\]", "", name)[:31] or "Sheet"
+    base, k = name, 2
+    while name in used:
+        suffix = "(%d)" % k
+        name = base[:31 - len(suffix)] + suffix
+        k += 1
+    used.add(name)
+    return name
+
+
+def write_openpyxl(path, sheets):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    font = Font(name="宋体", size=11)
+    for name, plan in sheets:
+        ws = wb.create_sheet(name)
+        for (r, c), (value, kind) in sorted(plan.cells.items()):
+            cell = ws.cell(row=r + 1, column=c + 1, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # `=20年` is a target value, not a formula
+            cell.font = font
+            cell.border = border
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            if kind == "amount":
+                cell.number_format = "#,##0.00"
+        for r1, c1, r2, c2 in plan.merges:
+            ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
+        for c, w in plan.widths.items():
+            ws.column_dimensions[get_column_letter(c + 1)].width = w
+    wb.save(path)
+
+
+def write_xlsxwriter(path, sheets):
+    wb = xlsxwriter.Workbook(path)
+    text = wb.add_format({"font_name": "仿宋_GB2312", "border": 1, "text_wrap": True, "valign": "vcenter"})
+    amount = wb.add_format({"font_name": "仿宋_GB2312", "border": 1, "num_format": "#,##0.00", "valign": "vcenter"})
+    for name, plan in sheets:
+        ws = wb.add_worksheet(name)
+        merged_at = {}
+        for r1, c1, r2, c2 in plan.merges:
+            merged_at[(r1, c1)] = (r2, c2)
+        covered = set()
+        for (r1, c1), (r2, c2) in merged_at.items():
+            value, kind = plan.cells.get((r1, c1), ("", "text"))
+            ws.merge_range(r1, c1, r2, c2, value, amount if kind == "amount" else text)
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    covered.add((r, c))
+        for (r, c), (value, kind) in sorted(plan.cells.items()):
+            if (r, c) in covered:
+                continue
+            if kind in ("amount", "int"):
+                ws.write_number(r, c, value, amount if kind == "amount" else text)
+            else:
+                ws.write_string(r, c, value, text)
+        for c, w in plan.widths.items():
+            ws.set_column(c, c, w)
+    wb.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+def variation(i):
+    return {"label": LABEL_STYLES[i % len(LABEL_STYLES)], "level": LEVEL_STYLES[i % len(LEVEL_STYLES)],
+            "numeric": i % 2 == 1, "writer": ["openpyxl", "xlsxwriter"][(i // 2) % 2]}
+
+
+def document(items):
+    return {"schemaVersion": 1, "tables": [{"kind": kind, "table": t} for kind, t in items]}
+
+
+def emit(name, sheets, items, writer):
+    path = os.path.join(OUT, name + ".xlsx")
+    (write_openpyxl if writer == "openpyxl" else write_xlsxwriter)(path, sheets)
+    with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as h:
+        json.dump(document(items), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+
+
+def main():
+    if os.path.isdir(OUT):
+        for f in os.listdir(OUT):
+            if f.endswith(".xlsx") or f.endswith(".json"):
+                os.remove(os.path.join(OUT, f))
+    os.makedirs(OUT, exist_ok=True)
+    count = 0
+    for region, items in seeds.all_tables().items():
+        # One table per workbook, each with its own variation.
+        for i, (kind, t) in enumerate(items):
+            v = variation(i)
+            plan = Plan(8)
+            form_for(region, kind)(plan, t, v)
+            sheets = [("Sheet1", plan)]
+            if i % 4 == 3:
+                sheets.append(("Sheet2", Plan(1)))  # an empty extra sheet
+            emit("%s-%02d-single" % (region, i + 1), sheets, [(kind, t)], v["writer"])
+            count += 1
+        projects = [(k, t) for k, t in items if k == "project"]
+        # One table per sheet, sheets named after the projects.
+        v = variation(len(projects))
+        used = set()
+        sheets = []
+        for k, t in projects:
+            plan = Plan(8)
+            form_for(region, k)(plan, t, v)
+            sheets.append((sheet_title(t.get("projectName", "表"), used), plan))
+        emit("%s-sheets" % region, sheets, projects, "xlsxwriter")
+        count += 1
+        # 2–4 tables stacked in one sheet, 1–3 blank rows between.
+        k, g = 0, 0
+        while k < len(projects):
+            size = 2 + g % 3
+            group = projects[k:k + size]
+            v = variation(g + 1)
+            plan = Plan(8)
+            for j, (kind, t) in enumerate(group):
+                if j:
+                    plan.row += 1 + (g + j) % 3
+                form_for(region, kind)(plan, t, v)
+            emit("%s-stacked-%02d" % (region, g + 1), [("Sheet1", plan)], group, v["writer"])
+            count += 1
+            k += size
+            g += 1
+    with open(os.path.join(OUT, "EXCLUDED.md"), "w", encoding="utf-8") as h:
+        h.write("# Seed tables left out of the corpus\n\n")
+        if not seeds.EXCLUDED:
+            h.write("None of the regions generated so far.\n")
+        for seed, title, reason in seeds.EXCLUDED:
+            h.write("- %s %s: %s\n" % (seed, title, reason))
+    print("%d workbooks in %s" % (count, OUT))
+
+
+if __name__ == "__main__":
+    main()

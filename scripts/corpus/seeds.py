@@ -1,0 +1,290 @@
+"""Reads the published seed texts (shared/seeds) into clean goal tables.
+
+This is deliberately independent of GoalBridge: it knows the seeds' text shapes (DOMAIN.md §0) and nothing of
+GoalBridge's layout files or importer. Each table comes out as a dict in the goal-document JSON shape
+(docs/goal-document.schema.json), holding only what a department's clean workbook would hold: the text of the
+seed cells, trimmed, with the PDF/DOCX extraction damage repaired by the rules below. A table the rules cannot
+repair is left out with its reason (EXCLUDED).
+
+Repairs (each one a property of the extraction, not of the table):
+- PDF justification spaces are removed inside labels and level names (`社会效益 指标` → `社会效益指标`);
+  values, names and texts keep their characters, trimmed.
+- Lost empty cells (columns shifted left) and level labels printed in the middle of their merged block: a row's
+  cells are read in order as [一级?] [二级?] then the rest, and level 1 is assigned by what the level-2 name
+  belongs to (时效指标 → 产出), in the table's own spelling.
+- A form's generic title (`项目支出绩效目标表`, the same on every table of the form) is not a table's title:
+  the expected table has none; a title that names or numbers the table (`2022年预算项目支出绩效目标表（1）`) is kept.
+- DOCX one-cell-per-line text: a line without a leading tab continues the cell above (a wrapped line).
+"""
+import os
+import re
+
+SEEDS = os.environ.get("GB_SEEDS") or os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "seeds")
+
+EXCLUDED = []  # (seed, table title, reason)
+
+L1_OUTPUT = {"产出指标", "部门产出"}
+L1_BENEFIT = {"效益指标", "效果指标", "部门效果"}
+L1_SATISFACTION = {"满意度指标"}
+L1_COST = {"成本指标"}
+
+L2_FAMILY = {
+    "数量指标": "output", "质量指标": "output", "时效指标": "output",
+    "数量": "output", "质量": "output", "时效": "output", "成本": "output",
+    "经济成本指标": "cost", "社会成本指标": "cost", "生态环境成本指标": "cost",
+    "经济效益指标": "benefit", "经济效益": "benefit", "社会效益指标": "benefit", "社会效益": "benefit",
+    "生态效益指标": "benefit", "生态效益": "benefit",
+    "可持续影响指标": "benefit", "可持续发展影响指标": "benefit", "可持续性影响": "benefit", "可持续影响": "benefit",
+    "服务对象满意度指标": "satisfaction", "满意度": "satisfaction",
+}
+DEFAULT_L1 = {"output": "产出指标", "cost": "成本指标", "benefit": "效益指标", "satisfaction": "满意度指标"}
+
+
+def squeeze(s):
+    """A label or level name without the spaces PDF justification put inside it."""
+    return re.sub(r"[\s\u3000]+", "", s or "")
+
+
+def clean(s):
+    return (s or "").strip(" \t\r\n\u3000")
+
+
+def read(name):
+    for f in sorted(os.listdir(SEEDS)):
+        if f.startswith(name):
+            with open(os.path.join(SEEDS, f), encoding="utf-8") as h:
+                return h.read().split("\n")
+    raise FileNotFoundError(name)
+
+
+def l1_family(l1):
+    if l1 in L1_OUTPUT:
+        return "output"
+    if l1 in L1_BENEFIT:
+        return "benefit"
+    if l1 in L1_SATISFACTION:
+        return "satisfaction"
+    if l1 in L1_COST:
+        return "cost"
+    return None
+
+
+class IndicatorReader:
+    """Turns indicator rows (lists of cell texts) into rows with level 1 and 2 filled in.
+
+    `cost_is_level1`: 成本指标 is a level-1 name (平阴 2024) rather than a level-2 name under 产出."""
+
+    def __init__(self, data_cells, cost_is_level1=False):
+        self.data_cells = data_cells
+        self.cost_is_level1 = cost_is_level1
+        self.rows = []
+        self.l1_spelling = {}
+        self.l1 = None
+        self.l2 = None
+        self.pending_l1 = None
+
+    def is_l1(self, s):
+        s = squeeze(s)
+        if s == "成本指标":
+            return self.cost_is_level1
+        return l1_family(s) is not None
+
+    def is_l2(self, s):
+        s = squeeze(s)
+        if s == "成本指标":
+            return not self.cost_is_level1
+        return s in L2_FAMILY
+
+    def family_of_l2(self, l2):
+        if l2 == "成本指标":
+            return "output"
+        if l2 in ("成本",):
+            return "output"
+        return L2_FAMILY.get(l2)
+
+    def add(self, cells):
+        """Returns the data cells of the row (`self.data_cells` of them) or raises ValueError."""
+        cells = [clean(c) for c in cells]
+        i = 0
+        n = len(cells)
+
+        def next_nonempty(j):
+            while j < n and cells[j] == "":
+                j += 1
+            return j
+        j = next_nonempty(0)
+        l1 = l2 = None
+        if j < n and self.is_l1(cells[j]):
+            l1 = squeeze(cells[j])
+            j = next_nonempty(j + 1)
+        if j < n and self.is_l2(cells[j]):
+            l2 = squeeze(cells[j])
+            j += 1
+        others = [c for c in cells[j:] if c != ""]
+        if l1 is not None:
+            fam = l1_family(l1) if l1 != "成本指标" else "cost"
+            self.l1_spelling[fam] = l1
+            if l2 is None or self.family_of_l2(l2) == fam:
+                self.l1 = l1
+                self.pending_l1 = None
+            else:
+                # A level-1 label printed in the middle of its block: it starts at the next row of its family.
+                self.pending_l1 = l1
+        if l2 is not None:
+            fam = self.family_of_l2(l2)
+            if self.pending_l1 is not None and l1_family(self.pending_l1) == fam:
+                self.l1 = self.pending_l1
+                self.pending_l1 = None
+            if self.l1 is None or (fam is not None and (l1_family(self.l1) if self.l1 != "成本指标" else "cost") != fam):
+                self.l1 = self.l1_spelling.get(fam) or DEFAULT_L1[fam]
+            self.l2 = l2
+        if self.l1 is None or self.l2 is None:
+            raise ValueError("indicator row before any level: %r" % cells)
+        return self.l1, self.l2, others
+
+
+def row(l1, l2, name, value, **more):
+    r = {"level1Raw": l1, "level2Raw": l2, "name": name, "value": value}
+    for k, v in more.items():
+        if v not in (None, ""):
+            r[k] = v
+    return r
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# S0 长清 2022 (layout A): TSV, two indicator groups (中长期 and 年度) side by side.
+
+def changqing():
+    lines = read("000_")
+    starts = [i for i, l in enumerate(lines) if re.match(r"^2022年预算项目支出绩效目标表（\d+）$", l.strip())]
+    tables = []
+    seen = set()
+    for k, s in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        title = lines[s].strip()
+        if title in seen:
+            continue  # the PDF repeats a title at a page break
+        body = [l.split("\t") for l in lines[s + 1:end] if l.strip()]
+        if not any(c[0].strip() == "项目名称" for c in body):
+            continue
+        seen.add(title)
+        t = {"title": title, "fiscalYear": 2022, "goals": {"items": []}, "extras": []}
+        reader = IndicatorReader(2)
+        rows = []
+        state = None
+        for cells in body:
+            head = squeeze(cells[0])
+            if head == "项目名称":
+                t["projectName"] = clean(cells[1])
+            elif head == "主管部门":
+                t["supervisingDepartment"] = {"name": clean(cells[1])}
+            elif head == "财政拨款年度金额":
+                t["annualFunds"] = {"text": clean(cells[1])}
+            elif head == "总体目标":
+                state = "goals"
+            elif head == "绩效指标":
+                state = "indicators"
+            elif state == "goals":
+                texts = [clean(c) for c in cells[1:] if clean(c)]
+                if len(texts) == 2:
+                    t["goals"]["midTerm"], t["goals"]["annual"] = texts
+                elif len(texts) == 1:
+                    raise ValueError("one goal text")
+            elif state == "indicators":
+                l1, l2, others = reader.add(cells)
+                # The right half repeats level 2 (when the row starts a level-2 block).
+                others = [o for o in others if squeeze(o) != l2]
+                if len(others) == 4 and others[:2] == others[2:]:
+                    name, value = others[:2]
+                elif len(others) == 2 and others[0] == others[1]:
+                    name, value = "", others[0]
+                else:
+                    raise ValueError("indicator row %r" % cells)
+                rows.append(row(l1, l2, name, value))
+        t["indicatorSets"] = [{"scope": "annual", "rows": rows}, {"scope": "midTerm", "rows": [dict(r) for r in rows]}]
+        tables.append(t)
+    return tables
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# S1 平阴 2024 (layouts B0 and B).
+
+def pingyin_list():
+    lines = read("001_")
+    s = next(i for i, l in enumerate(lines) if l.strip() == "部分县直部门2024年绩效目标申报表")
+    rows = []
+    for l in lines[s + 1:]:
+        if l.strip().startswith("项目支出绩效目标表"):
+            break
+        cells = l.split("\t")
+        if len(cells) >= 4 and re.match(r"^\d+$", cells[0].strip()):
+            e = {"seq": cells[0].strip(), "budgetUnitName": clean(cells[1]), "projectName": clean(cells[2]),
+                 "amount": clean(cells[3])}
+            if len(cells) > 4 and clean(cells[4]):
+                e["remark"] = clean(cells[4])
+            rows.append(e)
+    return {"title": "部分县直部门2024年绩效目标申报表", "fiscalYear": 2024, "amountUnit": "万元", "rows": rows, "extras": []}
+
+
+def pingyin():
+    lines = read("001_")
+    starts = [i for i, l in enumerate(lines) if l.strip().startswith("项目支出绩效目标表")]
+    tables = []
+    for k, s in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        body = [l.split("\t") for l in lines[s + 1:end] if l.strip() and not re.match(r"^[-|\s]+$", l.replace("\t", "|"))]
+        body = [c for c in body if not re.match(r"^\(\s*2024\s*年度\)$", c[0].strip())]
+        t = {"fiscalYear": 2024, "amountUnit": "万元", "goals": {"items": []}, "extras": []}
+        funds = {}
+        reader = IndicatorReader(2, cost_is_level1=True)
+        rows = []
+        state = None
+        for cells in body:
+            cells = cells + [""] * (6 - len(cells))
+            head = squeeze(cells[0])
+            nonempty = [clean(c) for c in cells if clean(c)]
+            if head == "项目名称":
+                t["projectName"] = clean(cells[1])
+                t["projectCategory"] = nonempty[-1] if squeeze(nonempty[-2]) == "项目类别" else None
+            elif head == "主管部门":
+                t["supervisingDepartment"] = {"name": clean(cells[1])}
+                t["implementingUnit"] = {"name": nonempty[-1]}
+            elif state != "indicators" and any(squeeze(c).rstrip(":：") in ("年度预算资金总额", "其中:财政拨款", "其中：财政拨款", "上年结转资金", "其他资金") for c in cells):
+                label = next(squeeze(c).rstrip(":：") for c in cells if squeeze(c).rstrip(":：") in ("年度预算资金总额", "其中:财政拨款", "其中：财政拨款", "上年结转资金", "其他资金"))
+                value = nonempty[-1]
+                key = {"年度预算资金总额": "total", "上年结转资金": "carryover", "其他资金": "other"}.get(label, "fiscal")
+                funds[key] = value
+            elif head in ("(万元)",):
+                continue
+            elif head.startswith("年度总体") or head == "年度总体绩效目标":
+                t["goals"]["annual"] = clean(cells[1])
+            elif squeeze(cells[1]) == "一级指标" or head == "一级指标":
+                state = "indicators"
+            elif state == "indicators":
+                if head == "绩效指标":
+                    cells = [""] + cells[1:]
+                l1, l2, others = reader.add(cells)
+                if len(others) != 2:
+                    raise ValueError("indicator row %r" % cells)
+                rows.append(row(l1, l2, others[0], others[1]))
+        t["annualFunds"] = funds
+        t["indicatorSets"] = [{"scope": "annual", "rows": rows}]
+        tables.append({k: v for k, v in t.items() if v is not None})
+    return tables
+
+
+def all_tables():
+    """{region: [(kind, table)]}"""
+    out = {}
+    out["changqing"] = [("project", t) for t in changqing()]
+    out["pingyin"] = [("projectList", pingyin_list())] + [("project", t) for t in pingyin()]
+    return out
+
+
+if __name__ == "__main__":
+    import json
+    for region, ts in all_tables().items():
+        print(region, len(ts))
+        for kind, t in ts:
+            print(" ", kind, t.get("projectName") or t.get("title"), len(t.get("indicatorSets", [{}])[0].get("rows", t.get("rows", []))))
+    print(json.dumps(all_tables()["pingyin"][2][1], ensure_ascii=False, indent=1)[:3000])
