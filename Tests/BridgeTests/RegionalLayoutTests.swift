@@ -18,7 +18,7 @@ struct RegionalLayoutTests {
     static let cases: [Case] = [
         Case(example: "pingyin-2024-police-auxiliary", layout: "pingyin-2024", unplaced: []), // 万元: the label 项目资金（万元）
         Case(example: "xinhua-2023-finance-special-work", layout: "xinhua-2023", unplaced: ["fiscalYear"]),
-        Case(example: "yongqing-2021-contract-staff", layout: "yongqing-2021-project", unplaced: ["fiscalYear", "projectName"]),
+        Case(example: "yongqing-2021-contract-staff", layout: "yongqing-2021-project", unplaced: ["fiscalYear"]), // the name: in the title
         Case(example: "yongqing-2021-department", layout: "yongqing-2021-department", unplaced: ["departmentName", "overallGoal"]), // the year: in the title
         Case(example: "liaocheng-2022-farmland", layout: "liaocheng-2022-operating",
              unplaced: ["projectCategory", "supervisingDepartment.code", "supervisingDepartment.name"]),

@@ -184,7 +184,24 @@ def form_pingyin_list(plan, t, v):
     plan.widths = {0: 6, 1: 30, 2: 36, 3: 16, 4: 10}
 
 
-FORMS = {"changqing": form_changqing, "pingyin": form_pingyin}
+def form_yongqing(plan, t, v):
+    """Layout F2: the title names the project; 绩效目标; six indicator columns; no amounts."""
+    r = plan.row
+    plan.put(r, 0, t["title"]); plan.merge(r, 0, r, 5); r += 1
+    plan.put(r, 0, styled_label("绩效目标", v["label"])); plan.put(r, 1, t["goals"].get("annual")); plan.merge(r, 1, r, 5); r += 1
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]):
+        plan.put(r, c, styled_label(h, v["label"]) if v["label"] in ("break", "spaced", "padded") else h)
+    r += 1
+    rows = t["indicatorSets"][0]["rows"]
+    level_block(plan, r, rows, 0, 1, v["level"])
+    for i, x in enumerate(rows):
+        plan.put(r + i, 2, x["name"]); plan.put(r + i, 3, x.get("description"))
+        plan.put(r + i, 4, x["value"]); plan.put(r + i, 5, x.get("basis"))
+    plan.row = r + len(rows)
+    plan.widths = {0: 12, 1: 16, 2: 26, 3: 30, 4: 16, 5: 20}
+
+
+FORMS = {"changqing": form_changqing, "pingyin": form_pingyin, "yongqing": form_yongqing}
 
 
 def form_for(region, kind):

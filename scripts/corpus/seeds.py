@@ -273,11 +273,93 @@ def pingyin():
     return tables
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# One cell per line (S2 新华, S4 永清): a line starting with a tab is a cell, a line without one continues the
+# cell above (a wrapped line, joined without a break), an empty line ends the row. Lines outside rows are
+# paragraphs (titles, unit lines, prose).
+
+def cell_stream(lines):
+    """[("para", text) | ("row", [cells], first line number)]"""
+    out = []
+    row = None
+    for n, l in enumerate(lines):
+        if l.startswith("\t"):
+            if row is None:
+                row = []
+                out.append(("row", row, n + 1))
+            row.append(l[1:])
+        elif l.strip(" \t\r") == "":
+            row = None  # (a line of only U+3000 is a wrapped cell's continuation, not the row's end)
+        elif row is not None:
+            row[-1] += l
+        else:
+            out.append(("para", l, n + 1))
+    return out
+
+
+WORD_FIELD = re.compile(r"\{\s*TC\b.*?(\}|$)")
+BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+
+
+def title_text(s):
+    return clean(WORD_FIELD.sub("", BOOKMARK.sub("", s)))
+
+
+def positional_rows(reader, cells, width):
+    """A DOCX indicator row: cells in their columns (no shifts); blanks in the level columns continue the group."""
+    cells = [clean(c) for c in cells] + [""] * (width - len(cells))
+    if cells[0]:
+        reader.l1 = squeeze(cells[0])
+    if cells[1]:
+        reader.l2 = squeeze(cells[1])
+    if reader.l1 is None or reader.l2 is None:
+        raise ValueError("indicator row before any level: %r" % cells)
+    return reader.l1, reader.l2, cells[2:width]
+
+
+# S4 永清 2021 F2 (资金绩效目标表): title `N.XX绩效目标表`, 绩效目标, six indicator columns, no amounts.
+
+def yongqing_projects():
+    stream = cell_stream(read("004_"))
+    tables = []
+    current = None
+    for item in stream:
+        if item[0] == "para":
+            t = title_text(item[1])
+            m = re.match(r"^(\d+)\.(.+)绩效目标表$", t)
+            if m:
+                current = {"title": t, "projectName": m.group(2), "goals": {"items": []}, "extras": [],
+                           "indicatorSets": [{"scope": "annual", "rows": []}]}
+                current["_reader"] = IndicatorReader(4)
+                current["_state"] = None
+                tables.append(current)
+            else:
+                current = None  # prose or another kind of table (政府采购预算) after the goal tables
+            continue
+        if current is None:
+            continue
+        cells = item[1]
+        head = squeeze(cells[0])
+        if head == "绩效目标":
+            current["goals"]["annual"] = clean(cells[1])
+        elif head == "一级指标":
+            current["_state"] = "indicators"
+        elif current["_state"] == "indicators":
+            if not any(clean(c) for c in cells):
+                continue
+            l1, l2, (name, desc, value, basis) = positional_rows(current["_reader"], cells, 6)
+            current["indicatorSets"][0]["rows"].append(row(l1, l2, name, value, description=desc, basis=basis))
+    for t in tables:
+        del t["_reader"], t["_state"]
+    return tables
+
+
 def all_tables():
     """{region: [(kind, table)]}"""
     out = {}
     out["changqing"] = [("project", t) for t in changqing()]
     out["pingyin"] = [("projectList", pingyin_list())] + [("project", t) for t in pingyin()]
+    out["yongqing"] = [("project", t) for t in yongqing_projects()]
     return out
 
 

@@ -156,12 +156,16 @@ public struct GoalExporter: Sendable {
 
     /// Content of the table that the layout could not place: reported, never dropped silently.
     /// A field the written form states without a cell of its own, so that import gives it back (FormText): the
-    /// year in the title, the amount unit in a label's qualifier.
+    /// year in the title, the project's name in the title of a form without a name cell, the amount unit in a
+    /// label's qualifier.
     private func impliedByForm(_ field: String, _ draft: TableDraft, _ spec: LayoutSpec) -> Bool {
         switch field {
         case "fiscalYear":
             guard let year = draft.year(field), let title = draft.text("title") ?? spec.defaultTitle else { return false }
             return FormText.year(inTitle: title) == year
+        case "projectName":
+            guard let name = draft.text(field), let title = draft.text("title") else { return false }
+            return FormText.projectName(inTitle: title) == name
         case "amountUnit":
             guard let unit = draft.text(field) else { return false }
             return spec.allLabels.contains { FormText.amountUnit(inLabel: $0) == unit }

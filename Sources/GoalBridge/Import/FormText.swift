@@ -3,24 +3,45 @@ import GoalBridgeModel
 /// What a form says in its own words outside any field's cell: the year in a title, the unit of amounts in a
 /// label's qualifier. One place for these rules, used by every table kind.
 enum FormText {
-    /// The budget year a title names: `2022年预算项目支出绩效目标表（1）` → 2022, `（2024 年度）` → 2024.
-    /// Only a four-digit year from 1990 to 2099 directly followed by 年 counts (a project code or an amount
-    /// in the title does not).
+    /// The budget year a title names: `2022年预算项目支出绩效目标表（1）` → 2022, `（2024 年度）` → 2024,
+    /// `2022 年度聊城市XX整体战略目标表` → 2022, `部门整体支出绩效指标（永清 2021 年）` → 2021. A four-digit year
+    /// (1990–2099) followed by 年 counts where a title states the table's year: at the start (after a sequence
+    /// number), followed by 年度 or by the form's name (`…2024年绩效目标申报表`), or inside a closing parenthetical. A year inside a project's name
+    /// (`提前下达2021年市级…经费绩效目标表`) is the project's, not the table's, and a number that is not followed
+    /// by 年 (a document number `【2020】`, an amount) is no year.
     static func year(inTitle text: String) -> Int? {
         let scalars = Array(TextNormalizer.halfWidth(text).unicodeScalars)
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && scalars[i].value >= 0x30 && scalars[i].value <= 0x39 }
+        func isSpace(_ i: Int) -> Bool { i < scalars.count && (scalars[i] == " " || scalars[i] == "\u{3000}") }
+        // Where the title proper starts: after a sequence number such as `12.`, `(3)`, `（3）`, `3、`.
+        var start = 0
+        while isSpace(start) { start += 1 }
+        var k = start
+        if k < scalars.count, scalars[k] == "(" || scalars[k] == "（" { k += 1 }
+        let digitsStart = k
+        while isDigit(k) { k += 1 }
+        if k > digitsStart, k < scalars.count, [".", "、", ")", "）", "．"].contains(scalars[k]) {
+            start = k + 1
+            while isSpace(start) { start += 1 }
+        }
+        let closing = scalars.lastIndex { $0 == ")" || $0 == "）" }
+        let opening = scalars.lastIndex { $0 == "(" || $0 == "（" }
         var i = 0
         while i + 4 <= scalars.count {
-            let digits = scalars[i..<(i + 4)]
-            let before = i > 0 ? scalars[i - 1] : " "
-            if digits.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }), !(before.value >= 0x30 && before.value <= 0x39) {
-                var j = i + 4
-                while j < scalars.count, scalars[j] == " " || scalars[j] == "\u{3000}" { j += 1 }
-                if j < scalars.count, scalars[j] == "年", j + 1 >= scalars.count || !(scalars[j + 1].value >= 0x30 && scalars[j + 1].value <= 0x39) {
-                    let year = digits.reduce(0) { $0 * 10 + Int($1.value - 0x30) }
-                    if (1990...2099).contains(year) { return year }
-                }
-            }
-            i += 1
+            defer { i += 1 }
+            guard (i..<(i + 4)).allSatisfy(isDigit), !isDigit(i - 1), !isDigit(i + 4) else { continue }
+            var j = i + 4
+            while isSpace(j) { j += 1 }
+            guard j < scalars.count, scalars[j] == "年" else { continue }
+            let year = scalars[i..<(i + 4)].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+            guard (1990...2099).contains(year) else { continue }
+            let atStart = i == start
+            let rest = String(String.UnicodeScalarView(scalars[(j + 1)...]))
+            let followedBy年度 = rest.hasPrefix("度")
+            // `部分县直部门2024年绩效目标申报表`: the year names the form, not a project.
+            let followedByFormName = ["绩效目标", "预算", "项目支出", "部门整体", "整体"].contains { rest.hasPrefix($0) }
+            let inClosingParenthetical = opening.map { $0 < i } == true && closing.map { $0 > j && $0 >= scalars.count - 2 } == true
+            if atStart || followedBy年度 || followedByFormName || inClosingParenthetical { return year }
         }
         return nil
     }
@@ -32,5 +53,31 @@ enum FormText {
             return unit
         }
         return nil
+    }
+
+    /// The project a title names, for forms whose only name is the title (永清 `9.经开区招商经费绩效目标表` →
+    /// `经开区招商经费`): the title without a leading sequence number and the form's name at its end. Nil when the
+    /// title does not end with the form's name or nothing is left.
+    static func projectName(inTitle text: String) -> String? {
+        var t = TextNormalizer.trimmed(text)
+        var matched = false
+        for suffix in ["项目支出绩效目标表", "资金绩效目标表", "绩效目标表"] where t.hasSuffix(suffix) {
+            // `XX资金绩效目标表`: 资金 belongs to the name (编外人员资金), so only the form's own words go.
+            t.removeLast(suffix == "资金绩效目标表" ? "绩效目标表".count : suffix.count)
+            matched = true
+            break
+        }
+        guard matched else { return nil }
+        // A leading sequence number: `9.`, `12、`, `（3）`, `(3)`.
+        let scalars = Array(t.unicodeScalars)
+        var i = 0
+        if i < scalars.count, scalars[i] == "(" || scalars[i] == "（" { i += 1 }
+        let digits = i
+        while i < scalars.count, scalars[i].properties.numericType != nil, scalars[i].value < 0x80 { i += 1 }
+        if i > digits, i < scalars.count, [".", "、", ")", "）", "．"].contains(scalars[i]) {
+            t = String(String.UnicodeScalarView(scalars[(i + 1)...]))
+        }
+        t = TextNormalizer.trimmed(t)
+        return t.isEmpty ? nil : t
     }
 }

@@ -145,7 +145,7 @@ struct TableParser {
     }
 
     /// Fields the form states outside a cell of their own: the year in the title (`2022年预算项目支出绩效目标表`),
-    /// the unit of amounts in a label's or header's qualifier (`项目资金（万元）`, `项目金额（万元）`). Taken only
+    /// the project's name in the title of a form that has no name cell (`9.经开区招商经费绩效目标表`), the unit of amounts in a label's or header's qualifier (`项目资金（万元）`, `项目金额（万元）`). Taken only
     /// when no cell of their own gave them.
     private mutating func inferFromTitleAndLabels(rows: ClosedRange<Int>) {
         let fields = TableFieldCatalog.fields(for: spec.kind)
@@ -153,6 +153,11 @@ struct TableParser {
            let title = titleCell, let year = FormText.year(inTitle: title.text) {
             draft.set("fiscalYear", year: year)
             draft.fieldSources["fiscalYear"] = title.source
+        }
+        if spec.kind == .project, fields["projectName"] != nil, draft.text("projectName") == nil,
+           let title = titleCell, let name = FormText.projectName(inTitle: title.text) {
+            draft.set("projectName", name)
+            draft.fieldSources["projectName"] = title.source
         }
         if fields["amountUnit"] != nil, draft.text("amountUnit") == nil {
             for ref in grid.cells(inRows: rows) where grid.isConsumed(ref) {

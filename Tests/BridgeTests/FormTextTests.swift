@@ -1,0 +1,55 @@
+import Testing
+@testable import GoalBridge
+
+/// What a form states outside a field's own cell (FormText): each rule with the titles of the seeds.
+struct FormTextTests {
+    @Test(arguments: [
+        ("2022年预算项目支出绩效目标表（1）", 2022),
+        ("（2024 年度）", 2024),
+        ("(2024年度)", 2024),
+        ("2022 年度聊城市消防救援支队整体战略目标表", 2022),
+        ("部门整体支出绩效指标（河北永清经济开发区管理委员会 2021 年）", 2021),
+        ("部分县直部门2024年绩效目标申报表", 2024),
+        ("３．２０２３年预算项目支出绩效目标表", 2023),
+    ])
+    func yearStatedByTheTitle(_ title: String, _ year: Int) {
+        #expect(FormText.year(inTitle: title) == year)
+    }
+
+    @Test(arguments: [
+        "25.廊财行【2020】38号经开区提前下达2021年市级村级组织运转经费-服务群众专项经费绩效目标表", // the project's year
+        "30.2020-2021取暖季双代运行补贴资金绩效目标表",
+        "项目支出绩效目标表",
+        "资金总额12345年",       // not a year: five digits
+        "1890年老区建设项目绩效目标表", // out of range
+    ])
+    func noYearWhereTheTitleDoesNotStateOne(_ title: String) {
+        #expect(FormText.year(inTitle: title) == nil)
+    }
+
+    @Test(arguments: [
+        ("1.经开区编外人员资金绩效目标表", "经开区编外人员资金"),
+        ("12、经开区招商经费绩效目标表", "经开区招商经费"),
+        ("（3）县级电子政务外网安全监测平台建设项目绩效目标表", "县级电子政务外网安全监测平台建设项目"),
+        ("30.2020-2021取暖季双代运行补贴资金绩效目标表", "2020-2021取暖季双代运行补贴资金"),
+    ])
+    func projectNamedByTheTitle(_ title: String, _ name: String) {
+        #expect(FormText.projectName(inTitle: title) == name)
+    }
+
+    @Test(arguments: ["项目支出绩效目标表", "绩效目标表", "2022年预算项目支出绩效目标表（1）"])
+    func noProjectNameInAFormTitle(_ title: String) {
+        #expect(FormText.projectName(inTitle: title) == nil)
+    }
+
+    @Test(arguments: [("项目资金（万元）", "万元"), ("项目资金(万元)", "万元"), ("项目金额（万元）", "万元"), ("预算数（元）", "元"),
+                      ("资金总额（亿元）", "亿元")])
+    func unitInALabelsQualifier(_ label: String, _ unit: String) {
+        #expect(FormText.amountUnit(inLabel: label) == unit)
+    }
+
+    @Test func noUnitWithoutAQualifier() {
+        #expect(FormText.amountUnit(inLabel: "年度预算资金总额") == nil)
+        #expect(FormText.amountUnit(inLabel: "资金支出计划（%）") == nil)
+    }
+}
