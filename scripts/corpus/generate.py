@@ -201,7 +201,70 @@ def form_yongqing(plan, t, v):
     plan.widths = {0: 12, 1: 16, 2: 26, 3: 30, 4: 16, 5: 20}
 
 
-FORMS = {"changqing": form_changqing, "pingyin": form_pingyin, "yongqing": form_yongqing}
+def form_xinhua(plan, t, v):
+    """Layouts C and C′: title with 单位：万元, 项目编码/名称, funds, 资金用途, spending plan in %, 绩效目标 with
+    sub-labels, six indicator columns (描述 over two)."""
+    L = lambda s: styled_label(s, v["label"])
+    r = plan.row
+    unit = t.get("amountUnit")
+    plan.put(r, 0, t.get("title")); plan.merge(r, 0, r, 5)
+    if unit and v["numeric"]:
+        plan.put(r, 6, "单位：" + unit)
+    r += 1
+    if unit and not v["numeric"]:
+        plan.put(r, 6, "单位：" + unit); r += 1
+    plan.put(r, 0, L("项目编码")); plan.put(r, 1, t.get("projectCode"))
+    plan.put(r, 2, L(t.get("_nameLabel", "项目名称"))); plan.put(r, 3, t["projectName"]); plan.merge(r, 3, r, 6); r += 1
+    f = t.get("annualFunds", {})
+
+    def funds_row(r):
+        for c, (label, key) in enumerate((("预算数", "total"), ("其中：财政资金", "fiscal"), ("其他资金", "other"))):
+            plan.put(r, 1 + 2 * c, label)
+            if key in f:
+                value, kind = amount_cell(f[key], v["numeric"])
+                plan.put(r, 2 + 2 * c, value, kind)
+    points = t.get("spendingPlan", {}).get("points", [])
+
+    def plan_rows(r):
+        for c, p in enumerate(points):
+            plan.put(r, 1 + c, p["label"])
+            if "value" in p:
+                value, kind = amount_cell(p["value"], v["numeric"] and not p["value"].endswith("%"))
+                plan.put(r + 1, 1 + c, value, "int" if kind == "amount" else kind)
+    if t.get("_form") == "C'":
+        plan.put(r, 0, L("项目资金主要用途")); plan.put(r, 1, t.get("fundUse")); plan.merge(r, 1, r, 6); r += 1
+        plan.put(r, 0, L("资金支出计划")); plan.merge(r, 0, r + 2, 0)
+        funds_row(r); r += 1
+        plan_rows(r); r += 2
+    else:
+        plan.put(r, 0, L("预算规模及资金用途")); plan.merge(r, 0, r + 1, 0)
+        funds_row(r); r += 1
+        plan.put(r, 1, "资金用途"); plan.put(r, 2, t.get("fundUse")); plan.merge(r, 2, r, 6); r += 1
+        plan.put(r, 0, "资金支出计划（%）"); plan.merge(r, 0, r + 1, 0)
+        plan_rows(r); r += 2
+    items = t["goals"]["items"]
+    if items:
+        plan.put(r, 0, L("绩效目标")); plan.merge(r, 0, r + len(items) - 1, 0)
+        for i in items:
+            plan.put(r, 1, i["label"]); plan.put(r, 2, i["text"]); plan.merge(r, 2, r, 6); r += 1
+    elif t.get("_form") == "C'":
+        plan.put(r, 0, L("绩效目标")); plan.put(r, 1, t["goals"].get("annual")); plan.merge(r, 1, r, 6); r += 1
+    else:
+        plan.put(r, 0, L("绩效目标")); plan.put(r, 1, "目标"); plan.put(r, 2, t["goals"].get("annual")); plan.merge(r, 2, r, 6); r += 1
+    for c, h in ((0, "一级指标"), (1, "二级指标"), (2, "三级指标"), (3, "绩效指标描述"), (5, "指标值"), (6, "指标值确定依据")):
+        plan.put(r, c, styled_label(h, v["label"]) if v["label"] in ("break", "spaced", "padded") else h)
+    plan.merge(r, 3, r, 4)
+    r += 1
+    rows = t["indicatorSets"][0]["rows"]
+    level_block(plan, r, rows, 0, 1, v["level"])
+    for i, x in enumerate(rows):
+        plan.put(r + i, 2, x["name"]); plan.put(r + i, 3, x.get("description")); plan.merge(r + i, 3, r + i, 4)
+        plan.put(r + i, 5, x["value"]); plan.put(r + i, 6, x.get("basis"))
+    plan.row = r + len(rows)
+    plan.widths = {0: 14, 1: 12, 2: 20, 3: 14, 4: 14, 5: 12, 6: 16}
+
+
+FORMS = {"xinhua": form_xinhua, "changqing": form_changqing, "pingyin": form_pingyin, "yongqing": form_yongqing}
 
 
 def form_for(region, kind):
@@ -284,7 +347,8 @@ def variation(i):
 
 
 def document(items):
-    return {"schemaVersion": 1, "tables": [{"kind": kind, "table": t} for kind, t in items]}
+    return {"schemaVersion": 1, "tables": [{"kind": kind, "table": {k: v for k, v in t.items() if not k.startswith("_")}}
+                                           for kind, t in items]}
 
 
 def emit(name, sheets, items, writer):

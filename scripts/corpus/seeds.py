@@ -291,7 +291,8 @@ def cell_stream(lines):
         elif l.strip(" \t\r") == "":
             row = None  # (a line of only U+3000 is a wrapped cell's continuation, not the row's end)
         elif row is not None:
-            row[-1] += l
+            # A wrapped line joins without a break; a new numbered item (`目标 2：…`) is a real line break.
+            row[-1] += ("\n" if re.match(r"^\s*(目标\s*\d|\d+[.、．])", l) else "") + l
         else:
             out.append(("para", l, n + 1))
     return out
@@ -354,12 +355,115 @@ def yongqing_projects():
     return tables
 
 
+# S2 新华区 2023 (layouts C and C′).
+
+def xinhua():
+    stream = [it for it in cell_stream(read("002_")) if it[0] == "row"]
+    tables = []
+    t = None
+    above = {}
+    pending_plan = None
+    for _, cells, line in stream:
+        cells = [clean(c) for c in cells]
+        head = squeeze(cells[0])
+        nonempty = [c for c in cells if c]
+        if not nonempty:
+            continue
+        # A table starts at its 项目编码 row; the title and unit lines above it belong to it (one title lacks
+        # 绩效目标表; one unit line was joined to its title by the extraction).
+        if len(nonempty) == 1 and (head or squeeze(nonempty[0]).startswith("单位")) and head != "绩效目标" \
+                and (t is None or t["_state"] == "indicators"):
+            text = nonempty[0]
+            if "单位：" in text:
+                text, unit = text.split("单位：", 1)
+                above["unit"] = squeeze(unit)
+            if clean(text):
+                above["title"] = clean(text)
+            continue
+        if head in ("项目编码", "项目编号"):
+            t = {"title": above.get("title"), "amountUnit": above.get("unit"), "goals": {"items": []}, "extras": [],
+                 "indicatorSets": [{"scope": "annual", "rows": []}], "_state": None}
+            above = {}
+            tables.append(t)
+        if t is None:
+            continue
+        if head in ("项目编码", "项目编号"):
+            if cells[1]:
+                t["projectCode"] = cells[1]
+            t["projectName"] = cells[3]
+            t["_nameLabel"] = squeeze(cells[2])
+        elif head == "预算规模及资金用途" or (head.startswith("资金支出计划") and "预算数" in map(squeeze, cells)):
+            funds = {}
+            for i, c in enumerate(cells[:-1]):
+                key = {"预算数": "total", "其中：财政资金": "fiscal", "其中:财政资金": "fiscal", "其他资金": "other"}.get(squeeze(c))
+                if key and cells[i + 1]:
+                    funds[key] = cells[i + 1]
+            t["annualFunds"] = funds
+            if head.startswith("资金支出计划"):
+                pending_plan = "labels"
+            t["_state"] = "funds"
+        elif head == "项目资金主要用途":
+            t["fundUse"] = cells[1]
+            t["_form"] = "C'"  # 困难企业补贴: funds inside the spending plan, quarters
+        elif head == "" and t["_state"] == "funds" and squeeze(cells[1]) == "资金用途":
+            if cells[2]:
+                t["fundUse"] = cells[2]
+        elif head == "" and t["_state"] == "funds" and pending_plan is None:
+            t["fundUse"] = nonempty[0]  # the 资金用途 label is missing in some tables
+        elif head.startswith("资金支出计划") or pending_plan == "labels":
+            t["_labels"] = [squeeze(c) for c in cells[1:] if c]
+            pending_plan = "values"
+            t["_state"] = "plan"
+        elif pending_plan == "values":
+            values = cells[1:1 + len(t["_labels"])]
+            values += [""] * (len(t["_labels"]) - len(values))
+            t["spendingPlan"] = {"kind": "percent", "points": [
+                dict({"label": l}, **({"value": v} if v else {})) for l, v in zip(t["_labels"], values)]}
+            pending_plan = None
+            t["_state"] = None
+        elif head == "绩效目标" or (head == "" and t["_state"] == "goals" and re.match(r"^目标\s*\d", squeeze(cells[1]))):
+            t["_state"] = "goals"
+            label = squeeze(cells[1]) if len(cells) > 2 else ""
+            text = cells[2] if len(cells) > 2 else cells[1]
+            if label == "目标" or label == "":
+                t["goals"]["annual"] = text or cells[1]
+            elif re.match(r"^目标\d+$", label):
+                t["goals"]["items"].append({"label": label, "text": text})
+            else:
+                t["goals"]["annual"] = cells[1]
+        elif head == "一级指标":
+            t["_state"] = "indicators"
+            t["_reader"] = IndicatorReader(4)
+        elif t["_state"] == "indicators":
+            rows = t["indicatorSets"][0]["rows"]
+            cells = cells + [""] * (6 - len(cells))
+            if not cells[0] and not cells[1] and not cells[2] and rows:
+                # A cell's text split onto a row of its own (DOCX): it continues the row above.
+                for key, c in (("description", cells[3]), ("value", cells[4]), ("basis", cells[5])):
+                    if c:
+                        rows[-1][key] = rows[-1].get(key, "") + c
+                continue
+            l1, l2, (name, desc, value, basis) = positional_rows(t["_reader"], cells, 6)
+            rows.append(row(l1, l2, name, value, description=desc, basis=basis))
+    for t in tables:
+        if t["goals"]["items"]:
+            t["goals"]["annual"] = "\n".join(i["text"] for i in t["goals"]["items"])
+        for k in [k for k in t if k.startswith("_") and k not in ("_form", "_nameLabel")]:
+            del t[k]
+        for k in ("amountUnit", "title"):
+            if t[k] is None:
+                del t[k]
+    return tables
+
+
 def all_tables():
-    """{region: [(kind, table)]}"""
+    """{region: [(kind, table)]}. Keys starting with `_` say how the form wrote the table (which label, which
+    variant); they are not part of the expected table."""
     out = {}
     out["changqing"] = [("project", t) for t in changqing()]
     out["pingyin"] = [("projectList", pingyin_list())] + [("project", t) for t in pingyin()]
     out["yongqing"] = [("project", t) for t in yongqing_projects()]
+    out["xinhua"] = [("project", t) for t in xinhua()]
     return out
 
 

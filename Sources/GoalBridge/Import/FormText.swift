@@ -13,17 +13,6 @@ enum FormText {
         let scalars = Array(TextNormalizer.halfWidth(text).unicodeScalars)
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && scalars[i].value >= 0x30 && scalars[i].value <= 0x39 }
         func isSpace(_ i: Int) -> Bool { i < scalars.count && (scalars[i] == " " || scalars[i] == "\u{3000}") }
-        // Where the title proper starts: after a sequence number such as `12.`, `(3)`, `（3）`, `3、`.
-        var start = 0
-        while isSpace(start) { start += 1 }
-        var k = start
-        if k < scalars.count, scalars[k] == "(" || scalars[k] == "（" { k += 1 }
-        let digitsStart = k
-        while isDigit(k) { k += 1 }
-        if k > digitsStart, k < scalars.count, [".", "、", ")", "）", "．"].contains(scalars[k]) {
-            start = k + 1
-            while isSpace(start) { start += 1 }
-        }
         let closing = scalars.lastIndex { $0 == ")" || $0 == "）" }
         let opening = scalars.lastIndex { $0 == "(" || $0 == "（" }
         var i = 0
@@ -35,13 +24,12 @@ enum FormText {
             guard j < scalars.count, scalars[j] == "年" else { continue }
             let year = scalars[i..<(i + 4)].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
             guard (1990...2099).contains(year) else { continue }
-            let atStart = i == start
             let rest = String(String.UnicodeScalarView(scalars[(j + 1)...]))
             let followedBy年度 = rest.hasPrefix("度")
             // `部分县直部门2024年绩效目标申报表`: the year names the form, not a project.
             let followedByFormName = ["绩效目标", "预算", "项目支出", "部门整体", "整体"].contains { rest.hasPrefix($0) }
             let inClosingParenthetical = opening.map { $0 < i } == true && closing.map { $0 > j && $0 >= scalars.count - 2 } == true
-            if atStart || followedBy年度 || followedByFormName || inClosingParenthetical { return year }
+            if followedBy年度 || followedByFormName || inClosingParenthetical { return year }
         }
         return nil
     }
@@ -79,5 +67,13 @@ enum FormText {
         }
         t = TextNormalizer.trimmed(t)
         return t.isEmpty ? nil : t
+    }
+
+    /// `目标1`, `目标 2`, `目标三`, `目标1：` (as a label key: no spaces, colon trimmed): a numbered goal item's label.
+    static func isGoalItemLabel(_ key: String) -> Bool {
+        guard key.hasPrefix("目标") else { return false }
+        let rest = key.dropFirst(2)
+        guard !rest.isEmpty, rest.count <= 3 else { return false }
+        return rest.allSatisfy { ("0"..."9").contains($0) || "一二三四五六七八九十".contains($0) }
     }
 }

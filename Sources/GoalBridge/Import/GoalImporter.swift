@@ -75,15 +75,25 @@ public struct GoalImporter: Sendable {
         for sheet in workbook.sheets where (sheet.state == .visible || forced != nil) && !isAuxiliary(sheet) {
             let grid = GridView(sheet)
             if grid.isEmpty { continue }
-            guard let (spec, anchors) = detect(grid, candidates, preferred: templateId) else {
+            guard let detection = detect(grid, candidates, preferred: templateId) else {
                 if sheet.state == .visible && !isAuxiliary(sheet) {
                     result.diagnostics.append(noTableDiagnostic(grid, candidates, file: file))
                 }
                 continue
             }
+            let anchors = detection.anchors
             var regionStart = grid.firstRow ?? 0
             for (i, anchor) in anchors.enumerated() {
                 let nextAnchor = i + 1 < anchors.count ? anchors[i + 1].row : grid.lastRow + 1
+                // Stacked tables need not share a form (新华 publishes C and C′ one after another): each region,
+                // from its anchor to the next, is fitted on its own.
+                var spec = detection.spec, fit = detection.fits.first
+                if anchors.count > 1, templateId == nil, forced == nil,
+                   let own = detect(GridView(sheet.restricted(toRows: anchor.row...(nextAnchor - 1))), candidates),
+                   own.anchors.first?.row == anchor.row {
+                    spec = own.spec
+                    fit = own.fits.first
+                }
                 var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,
                                          regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
                 let draft = parser.parse()
@@ -98,7 +108,8 @@ public struct GoalImporter: Sendable {
                 case .departmentPerformance: result.tables.append(.departmentPerformance(DepartmentPerformanceTable(draft: draft, source: source)))
                 case .projectList: result.tables.append(.projectList(ProjectListTable(draft: draft, source: source)))
                 }
-                result.diagnostics.append(Diagnostic(.info, "table-found", "识别到“\(spec.name)”（版式 \(spec.id)），区域 \(range)。",
+                let score = fit.map { "，吻合度 " + LayoutFit.percent($0.score) } ?? ""
+                result.diagnostics.append(Diagnostic(.info, "table-found", "识别到“\(spec.name)”（版式 \(spec.id)\(score)），区域 \(range)。",
                                                      file: file, sheet: sheet.name, cell: anchor.description))
                 regionStart = parser.tableEnd + 1
             }
@@ -113,16 +124,40 @@ public struct GoalImporter: Sendable {
 
     private func isAuxiliary(_ sheet: Sheet) -> Bool { [TemplateNames.instructionsSheet, TemplateNames.listSheet, TemplateNames.reviewSheet].contains(sheet.name) }
 
-    /// The layout whose labels best cover the sheet, with its anchor cells in row order. A workbook written
-    /// from one of our templates names its layout (custom property), which wins when that layout matches at all.
-    func detect(_ grid: GridView, _ candidates: [LayoutSpec], preferred: String? = nil) -> (LayoutSpec, [CellReference])? {
+    /// How well a layout fits a sheet, from both sides: `recall`, the share of the layout's label positions
+    /// found on the sheet; `precision`, the share of the sheet's label-like cells (cells carrying a label of any
+    /// layout) that this layout knows. A small layout whose few labels all occur on a larger form's sheet has full
+    /// recall but low precision, and loses to the form's own layout.
+    public struct LayoutFit: Sendable, Comparable {
+        public var layout: String
+        public var recall: Double
+        public var precision: Double
+        /// The harmonic mean of the two, 0…1.
+        public var score: Double { recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0 }
+        public static func < (a: LayoutFit, b: LayoutFit) -> Bool { a.score < b.score }
+        /// `93%`: how a score is shown to people.
+        public static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+    }
+
+    /// A sheet's chosen layout, its anchors in row order, and every layout's fit, best first.
+    struct Detection {
+        var spec: LayoutSpec
+        var anchors: [CellReference]
+        var fits: [LayoutFit]
+    }
+
+    /// The layout that best fits the sheet, with its anchor cells in row order. A workbook written from one of
+    /// our templates names its layout (custom property), which wins when that layout matches at all.
+    func detect(_ grid: GridView, _ candidates: [LayoutSpec], preferred: String? = nil) -> Detection? {
         // Layouts are handled by index: a LayoutSpec is a large value, and copying the fourteen of them for every
         // sheet (to reorder them, to remember the best) retained every array inside each one.
-        var best: (index: Int, anchors: [CellReference], coverage: Double, slots: Int)?
+        var best: (index: Int, anchors: [CellReference], fit: LayoutFit, slots: Int)?
+        var fits: [LayoutFit] = []
         // Labels are looked up in the grid's label-key index (LabelKey, hashed by bytes): hashing Chinese Strings
         // per cell and per layout was most of detection. Every text cell with its key, row-major, is listed only
         // for layouts with suffix anchors (`*整体绩效目标表`), once.
         var keyedCells: [(CellReference, String)]?
+        var sheetLabels: [String]?
         // The layout the workbook names is tried first: when it matches, the others need not be scored.
         let preferredIndex = preferred.flatMap { p in candidates.firstIndex { $0.id == p } }
         let order = preferredIndex.map { p in [p] + candidates.indices.filter { $0 != p } } ?? Array(candidates.indices)
@@ -142,14 +177,19 @@ public struct GoalImporter: Sendable {
                 if anchors.last?.row != ref.row { anchors.append(ref) }
             }
             guard !anchors.isEmpty else { continue }
-            if i == preferredIndex { return (candidates[i], anchors) }
+            if i == preferredIndex { return Detection(spec: candidates[i], anchors: anchors, fits: []) }
             let found = prepared.slots.filter { slot in slot.contains { grid.hasKey($0) } }.count
-            let coverage = Double(found) / Double(max(prepared.slots.count, 1))
-            if best == nil || coverage > best!.coverage + 1e-9 || (abs(coverage - best!.coverage) < 1e-9 && prepared.slots.count > best!.slots) {
-                best = (i, anchors, coverage, prepared.slots.count)
+            let labels = sheetLabels ?? grid.distinctKeys.filter { catalog.labelKeysOfAllLayouts.contains($0) }
+            sheetLabels = labels
+            let explained = labels.filter { prepared.all.contains($0) }.count
+            let fit = LayoutFit(layout: id, recall: Double(found) / Double(max(prepared.slots.count, 1)),
+                                precision: Double(explained) / Double(max(labels.count, 1)))
+            fits.append(fit)
+            if best == nil || fit.score > best!.fit.score + 1e-9 || (abs(fit.score - best!.fit.score) < 1e-9 && prepared.slots.count > best!.slots) {
+                best = (i, anchors, fit, prepared.slots.count)
             }
         }
-        return best.map { (candidates[$0.index], $0.anchors) }
+        return best.map { Detection(spec: candidates[$0.index], anchors: $0.anchors, fits: fits.sorted(by: >)) }
     }
 
     private func noTableDiagnostic(_ grid: GridView, _ candidates: [LayoutSpec], file: String?) -> Diagnostic {

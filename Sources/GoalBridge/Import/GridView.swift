@@ -180,6 +180,9 @@ final class GridView {
     /// Non-blank cells whose label key is one of `keys`, in no particular order.
     func cells(withKeyIn keys: Set<String>) -> [CellReference] { keys.flatMap { hits($0) }.map { references[$0] } }
 
+    /// Each label key that occurs on the sheet, once.
+    var distinctKeys: [String] { keyIndex.values.map { keys[$0] } }
+
     /// True when some non-blank cell has this label key.
     func hasKey(_ key: String) -> Bool { keyIndex[LabelKey(normalized: key)] != nil }
 

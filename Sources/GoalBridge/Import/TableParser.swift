@@ -48,6 +48,7 @@ struct TableParser {
         let recordHeader = recordBlock.flatMap { findRecordHeader($0) }
         let fixedEnd = (recordHeader ?? headers.first.map { captionTop($0) } ?? regionLimit + 1) - 1
         parseFixedRows(until: max(fixedEnd, anchor.row))
+        if spec.kind == .project { readGoalItems(rows: regionStart...max(fixedEnd, anchor.row)) }
         parseIndicatorBlocks(blocks, headers)
         if let recordBlock, let recordHeader { parseRecords(recordBlock, header: recordHeader) }
         tableEnd = max(tableEnd, fixedEnd)
@@ -142,6 +143,27 @@ struct TableParser {
                 warn("year-not-number", "年度“\(value.text)”无法识别，请填写四位年份（如 2025）。", r, c)
             }
         }
+    }
+
+    /// Goal rows with sub-labels (`目标1`, `目标 2：`, `目标三`) are numbered goal items; the annual goal is their
+    /// text, one item a line. A single unnumbered `目标` is the layout's own label, not an item.
+    private mutating func readGoalItems(rows: ClosedRange<Int>) {
+        var items: [GoalItem] = []
+        var first: SourceCell?
+        for ref in grid.cells(inRows: rows) {
+            guard let key = grid.labelKey(ref.row, ref.column), FormText.isGoalItemLabel(key),
+                  let label = grid.text(ref.row, ref.column) else { continue }
+            let column = grid.nextColumn(after: ref.row, ref.column)
+            guard let value = grid.value(ref.row, column), !GridView.isBlank(value) else { continue }
+            grid.consume(ref.row, ref.column)
+            grid.consume(ref.row, column)
+            items.append(GoalItem(label: TextNormalizer.trimmed(label).trimmingCharacters(in: [":", "："]), text: TextNormalizer.trimmed(value.text)))
+            if first == nil { first = grid.source(ref.row, column) }
+        }
+        guard !items.isEmpty else { return }
+        draft.goalItems = items
+        draft.set("goals.annual", items.map(\.text).joined(separator: "\n"))
+        draft.fieldSources["goals.annual"] = first
     }
 
     /// Fields the form states outside a cell of their own: the year in the title (`2022年预算项目支出绩效目标表`),

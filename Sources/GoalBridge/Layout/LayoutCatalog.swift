@@ -11,10 +11,18 @@ public struct LayoutError: Error, CustomStringConvertible, Sendable {
 /// The layouts GoalBridge knows: those shipped in Templates/layouts (bundled) plus any directory given.
 public struct LayoutCatalog: Sendable {
     public private(set) var layouts: [LayoutSpec] {
-        didSet { keys = Dictionary(layouts.map { ($0.id, LayoutKeys($0)) }, uniquingKeysWith: { $1 }) }
+        didSet { prepareKeys() }
     }
     /// Normalised label keys of each layout, computed once (label matching is on the import hot path).
     private(set) var keys: [String: LayoutKeys] = [:]
+    /// Every label, header and caption key of every layout: a cell carrying one looks like a form's label,
+    /// whichever layout it belongs to. Detection asks how many of these a layout explains.
+    private(set) var labelKeysOfAllLayouts: Set<String> = []
+
+    private mutating func prepareKeys() {
+        keys = Dictionary(layouts.map { ($0.id, LayoutKeys($0)) }, uniquingKeysWith: { $1 })
+        labelKeysOfAllLayouts = keys.values.reduce(into: Set<String>()) { $0.formUnion($1.all) }
+    }
 
     /// Layouts shipped with GoalBridge.
     public static func bundled() throws -> LayoutCatalog {
@@ -24,7 +32,7 @@ public struct LayoutCatalog: Sendable {
 
     public init(layouts: [LayoutSpec]) {
         self.layouts = layouts
-        keys = Dictionary(layouts.map { ($0.id, LayoutKeys($0)) }, uniquingKeysWith: { $1 })
+        prepareKeys()
     }
 
     /// Loads every `*.json` in `directory`, validating each.
@@ -42,7 +50,7 @@ public struct LayoutCatalog: Sendable {
             layouts.append(spec)
         }
         self.layouts = layouts
-        keys = Dictionary(layouts.map { ($0.id, LayoutKeys($0)) }, uniquingKeysWith: { $1 })
+        prepareKeys()
     }
 
     /// Adds the layouts of another directory (a bureau's own variants), replacing same ids.

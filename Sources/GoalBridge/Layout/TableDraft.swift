@@ -14,6 +14,8 @@ struct TableDraft {
     var fieldSources: [String: SourceCell] = [:]
     var indicatorSets: [IndicatorSet] = []
     var spendingPlan: SpendingPlan?
+    /// Numbered goal items (`目标1`, `目标2` … rows under 绩效目标).
+    var goalItems: [GoalItem] = []
     var extras: [ExtraField] = []
     /// Records of a record block, field name → text, with where each was read.
     var records: [[String: String]] = []
@@ -113,7 +115,7 @@ extension ProjectGoalTable {
                   projectPeriod: d.text("projectPeriod"), supervisingDepartment: sup, implementingUnit: impl,
                   amountUnit: d.text("amountUnit"), annualFunds: d.funds("annualFunds"), midTermFunds: d.funds("midTermFunds"),
                   fundUse: d.text("fundUse"), spendingPlan: d.spendingPlan,
-                  goals: Goals(midTerm: d.text("goals.midTerm"), annual: d.text("goals.annual")),
+                  goals: Goals(midTerm: d.text("goals.midTerm"), annual: d.text("goals.annual"), items: d.goalItems),
                   indicatorSets: d.indicatorSets, remark: d.text("remark"), extras: d.extras, source: source,
                   sources: d.fieldSources.isEmpty ? nil : d.fieldSources)
     }

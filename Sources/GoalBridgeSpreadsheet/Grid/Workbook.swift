@@ -62,3 +62,30 @@ public struct Workbook: Hashable, Sendable {
 
     public func sheet(named name: String) -> Sheet? { sheets.first { $0.name == name } }
 }
+
+extension Sheet {
+    /// The same sheet with only the cells, and the merged ranges, that start in `rows` (coordinates kept).
+    ///
+    /// ```swift
+    /// let firstTable = sheet.restricted(toRows: 0...24)
+    /// ```
+    public func restricted(toRows rows: ClosedRange<Int>) -> Sheet {
+        // Cells are sorted by row: the slice is found by binary search, not by testing every cell.
+        let lower = cells.partitioningIndex { $0.reference.row >= rows.lowerBound }
+        let upper = cells.partitioningIndex { $0.reference.row > rows.upperBound }
+        return Sheet(name: name, state: state, cells: Array(cells[lower..<max(lower, upper)]),
+                     merges: merges.filter { rows.contains($0.first.row) })
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, for a predicate that is false then true along the array.
+    fileprivate func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if predicate(self[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}
