@@ -59,15 +59,19 @@ public struct TableSource: Codable, Hashable, Sendable {
     /// Template id and version from the workbook's custom properties, when the file came from our template.
     public var templateId: String?
     public var templateVersion: String?
+    /// True when no layout fitted the table clearly (GoalImporter's detection): what was read may be misplaced,
+    /// so the table is not reviewed until it is read again with a layout named (`--layout`).
+    public var layoutUncertain: Bool?
 
     public init(file: String? = nil, sheet: String? = nil, range: String? = nil, layout: String? = nil,
-                templateId: String? = nil, templateVersion: String? = nil) {
+                templateId: String? = nil, templateVersion: String? = nil, layoutUncertain: Bool? = nil) {
         self.file = file
         self.sheet = sheet
         self.range = range
         self.layout = layout
         self.templateId = templateId
         self.templateVersion = templateVersion
+        self.layoutUncertain = layoutUncertain
     }
 }
 

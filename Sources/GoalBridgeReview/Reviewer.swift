@@ -24,6 +24,13 @@ public struct Reviewer: Sendable {
         var findings: [Finding] = []
         for (i, table) in tables.enumerated() {
             var context = FindingSink(configuration: configuration, table: i, source: table.source)
+            if table.source?.layoutUncertain == true {
+                // Fields may sit in the wrong place: reviewing them would tell the department that targets are
+                // missing when the importer could not place them. Say why the table was not reviewed instead.
+                context.add("Q0", at: .table, ["what": table.source?.layout.map { "最接近的版式为 \($0)" } ?? "没有相符的版式"])
+                findings += context.findings
+                continue
+            }
             switch table {
             case .project(let t):
                 context.tableName = t.projectName

@@ -48,6 +48,10 @@ struct CorpusTests {
                 #expect(differences.isEmpty, "\(key): \(differences.prefix(6).joined(separator: "; "))")
             }
         }
+        // Every filled cell was used (a label, a field, a header, indicator data, the title): none is left over as
+        // an extra, and nothing was doubtful.
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty || Self.knownMisses["\(name)#diagnostics"] != nil,
+                "\(name): \(result.diagnostics.filter { $0.severity != .info }.prefix(4).map(\.message))")
         // Nothing the importer found beyond the expected tables.
         #expect(result.tables.count == expected.tables.count || Self.knownMisses["\(name)#count"] != nil,
                 "\(name): \(result.tables.count) tables read, \(expected.tables.count) expected")

@@ -87,20 +87,25 @@ public struct GoalImporter: Sendable {
                 let nextAnchor = i + 1 < anchors.count ? anchors[i + 1].row : grid.lastRow + 1
                 // Stacked tables need not share a form (新华 publishes C and C′ one after another): each region,
                 // from its anchor to the next, is fitted on its own.
-                var spec = detection.spec, fit = detection.fits.first
+                var spec = detection.spec, fits = detection.fits
                 if anchors.count > 1, templateId == nil, forced == nil,
                    let own = detect(GridView(sheet.restricted(toRows: anchor.row...(nextAnchor - 1))), candidates),
                    own.anchors.first?.row == anchor.row {
                     spec = own.spec
-                    fit = own.fits.first
+                    fits = own.fits
                 }
+                let fit = fits.first
+                let uncertain = forced == nil && LayoutFit.isUncertain(fits)
                 var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,
                                          regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
                 let draft = parser.parse()
                 result.diagnostics += parser.diagnostics
                 let range = "\(CellReference(row: regionStart, column: 0)):\(CellReference(row: parser.tableEnd, column: max(spec.columnCount - 1, 0)))"
                 let source = TableSource(file: file, sheet: sheet.name, range: range, layout: spec.id,
-                                         templateId: templateId, templateVersion: templateVersion)
+                                         templateId: templateId, templateVersion: templateVersion, layoutUncertain: uncertain ? true : nil)
+                if uncertain {
+                    result.diagnostics.append(uncertainDiagnostic(fits, grid: grid, file: file, sheet: sheet.name, anchor: anchor))
+                }
                 switch spec.kind {
                 case .project: result.tables.append(.project(ProjectGoalTable(draft: draft, source: source)))
                 case .departmentIndicators: result.tables.append(.departmentIndicators(DepartmentIndicatorTable(draft: draft, source: source)))
@@ -135,6 +140,20 @@ public struct GoalImporter: Sendable {
         /// The harmonic mean of the two, 0…1.
         public var score: Double { recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0 }
         public static func < (a: LayoutFit, b: LayoutFit) -> Bool { a.score < b.score }
+        /// Below this score no layout explains the table well enough to trust where its fields land.
+        public static let minimumScore = 0.75
+        /// A runner-up this close (in score and in the share of the sheet's labels it knows) is as likely.
+        public static let minimumMargin = 0.03
+
+        /// True when the best of `fits` (best first) is too weak or has a rival as good.
+        public static func isUncertain(_ fits: [LayoutFit]) -> Bool {
+            guard let best = fits.first else { return false }
+            if best.score < minimumScore { return true }
+            guard fits.count > 1 else { return false }
+            let second = fits[1]
+            return best.score - second.score < minimumMargin && second.precision > best.precision - minimumMargin
+        }
+
         /// `93%`: how a score is shown to people.
         public static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
     }
@@ -190,6 +209,44 @@ public struct GoalImporter: Sendable {
             }
         }
         return best.map { Detection(spec: candidates[$0.index], anchors: $0.anchors, fits: fits.sorted(by: >)) }
+    }
+
+    /// Every layout's fit on every visible sheet of a workbook, best first, with the label-like cells each
+    /// layout leaves unexplained (`goalbridge layouts --explain`). Layouts whose required labels are missing
+    /// have no fit.
+    public func explain(_ workbook: Workbook) -> [(sheet: String, fits: [(fit: LayoutFit, unexplained: [String])])] {
+        workbook.sheets.filter { $0.state == .visible && !isAuxiliary($0) }.map { sheet in
+            let grid = GridView(sheet)
+            let fits = detect(grid, catalog.layouts)?.fits ?? []
+            let labels = grid.allReferences.filter { ref in
+                grid.labelKey(ref.row, ref.column).map { catalog.labelKeysOfAllLayouts.contains($0) } ?? false
+            }
+            return (sheet.name, fits.map { fit in
+                let known = catalog.keys[fit.layout]?.all ?? []
+                let left = labels.filter { !known.contains(grid.labelKey($0.row, $0.column) ?? "") }
+                return (fit, left.map { "\($0.description)“\(grid.text($0.row, $0.column) ?? "")”" })
+            })
+        }
+    }
+
+    /// The error for a table no layout fits clearly: the closest layouts by name, their fit, and the labels the
+    /// best one could not place.
+    private func uncertainDiagnostic(_ fits: [LayoutFit], grid: GridView, file: String?, sheet: String, anchor: CellReference) -> Diagnostic {
+        let names = Dictionary(catalog.layouts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let closest = fits.prefix(3).map { "“\(names[$0.layout] ?? $0.layout)”（\($0.layout)，吻合度 \(LayoutFit.percent($0.score))）" }
+        var message = "无法确定此表的版式，最接近的是" + closest.joined(separator: "、") + "。"
+        if let best = fits.first, let known = catalog.keys[best.layout]?.all {
+            let left = grid.allReferences.filter { ref in
+                guard let key = grid.labelKey(ref.row, ref.column) else { return false }
+                return catalog.labelKeysOfAllLayouts.contains(key) && !known.contains(key)
+            }
+            if !left.isEmpty {
+                message += "最接近的版式认不出 " + left.prefix(5).map { "\($0.description)“\(grid.text($0.row, $0.column) ?? "")”" }.joined(separator: "、")
+                    + (left.count > 5 ? " 等 \(left.count) 处" : "") + "。"
+            }
+        }
+        message += "读出的内容可能放错了字段，本表不予审核。请改用标准模板填报，或由财政部门用 goalbridge import --layout 指定版式。"
+        return Diagnostic(.error, "layout-uncertain", message, file: file, sheet: sheet, cell: anchor.description)
     }
 
     private func noTableDiagnostic(_ grid: GridView, _ candidates: [LayoutSpec], file: String?) -> Diagnostic {

@@ -1,0 +1,105 @@
+"""Writes goal tables in forms that none of GoalBridge's layouts describes (Tests/BridgeTests/Fixtures/foreign):
+the national 项目支出绩效目标申报表 with 中期 and 年度 side by side, an export of the 预算管理一体化 system
+(指标性质 / 指标值 / 度量单位 / 权重), and a provincial 申报表 with one 指标值 column, 分值 and 评（扣）分标准.
+Importing them must not pass silently: the importer says it cannot tell the layout.
+
+    python3 scripts/corpus/foreign.py [OUT]
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from generate import Plan, write_openpyxl, write_xlsxwriter  # noqa: E402
+import seeds  # noqa: E402
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "Tests", "BridgeTests", "Fixtures", "foreign")
+
+
+def table():
+    return next(t for k, t in seeds.all_tables()["pingyin"] if k == "project")
+
+
+def national(t):
+    p = Plan(8)
+    rows = t["indicatorSets"][0]["rows"]
+    r = 0
+    p.put(r, 0, "项目支出绩效目标申报表"); p.merge(r, 0, r, 7); r += 1
+    p.put(r, 0, "（2024年度）"); p.merge(r, 0, r, 7); r += 1
+    p.put(r, 0, "项目名称"); p.put(r, 1, t["projectName"]); p.merge(r, 1, r, 7); r += 1
+    p.put(r, 0, "主管部门及代码"); p.put(r, 1, "[012]" + t["supervisingDepartment"]["name"]); p.merge(r, 1, r, 3)
+    p.put(r, 4, "实施单位"); p.put(r, 5, t["implementingUnit"]["name"]); p.merge(r, 5, r, 7); r += 1
+    p.put(r, 0, "项目属性"); p.put(r, 1, "新增"); p.merge(r, 1, r, 3); p.put(r, 4, "项目期"); p.put(r, 5, "3年"); p.merge(r, 5, r, 7); r += 1
+    p.put(r, 0, "项目资金\n（万元）"); p.merge(r, 0, r + 2, 0)
+    for label, value in (("中期资金总额：", "3000"), ("其中：财政拨款", "3000"), ("其他资金", "0")):
+        p.put(r, 1, label); p.put(r, 2, value); p.merge(r, 2, r, 3)
+        p.put(r, 4, label.replace("中期", "年度")); p.put(r, 5, value.replace("3000", "1000")); p.merge(r, 5, r, 7)
+        r += 1
+    p.put(r, 0, "总体目标"); p.merge(r, 0, r + 1, 0)
+    p.put(r, 1, "中期目标（2024年－2026年）"); p.merge(r, 1, r, 4); p.put(r, 5, "年度目标"); p.merge(r, 5, r, 7); r += 1
+    p.put(r, 1, "目标1：" + t["goals"]["annual"]); p.merge(r, 1, r, 4); p.put(r, 5, "目标1：" + t["goals"]["annual"]); p.merge(r, 5, r, 7); r += 1
+    p.put(r, 0, "绩效指标"); p.merge(r, 0, r + len(rows), 0)
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"]):
+        p.put(r, c + 1, h)
+    r += 1
+    for i, x in enumerate(rows):
+        p.put(r + i, 1, x["level1Raw"]); p.put(r + i, 2, x["level2Raw"]); p.put(r + i, 3, x["name"]); p.put(r + i, 4, x["value"])
+        p.put(r + i, 5, x["level2Raw"]); p.put(r + i, 6, x["name"]); p.put(r + i, 7, x["value"])
+    return p
+
+
+def system_export(t):
+    p = Plan(8)
+    rows = t["indicatorSets"][0]["rows"]
+    r = 0
+    p.put(r, 0, "项目绩效目标"); p.merge(r, 0, r, 7); r += 1
+    p.put(r, 0, "项目名称"); p.put(r, 1, "37152424000000012345-" + t["projectName"]); p.merge(r, 1, r, 7); r += 1
+    p.put(r, 0, "主管部门"); p.put(r, 1, "012-" + t["supervisingDepartment"]["name"]); p.merge(r, 1, r, 3)
+    p.put(r, 4, "实施单位"); p.put(r, 5, "012001-" + t["implementingUnit"]["name"]); p.merge(r, 5, r, 7); r += 1
+    p.put(r, 0, "资金总额"); p.put(r, 1, "1000.000000"); p.put(r, 2, "财政资金"); p.put(r, 3, "1000.000000")
+    p.put(r, 4, "财政专户管理资金"); p.put(r, 5, "0.000000"); p.put(r, 6, "单位资金"); p.put(r, 7, "0.000000"); r += 1
+    p.put(r, 0, "年度目标"); p.put(r, 1, t["goals"]["annual"]); p.merge(r, 1, r, 7); r += 1
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标解释"]):
+        p.put(r, c, h)
+    r += 1
+    for x in rows:
+        p.put(r, 0, x["level1Raw"]); p.put(r, 1, x["level2Raw"]); p.put(r, 2, x["name"])
+        v = x["value"]
+        sign = next((s for s in ("≥", "≤", "=", ">", "<") if v.startswith(s)), None)
+        p.put(r, 3, sign or "定性"); p.put(r, 4, v[len(sign):].split(" ")[0] if sign else v)
+        p.put(r, 5, v.split(" ")[-1] if sign and " " in v else ""); p.put(r, 6, "10"); p.put(r, 7, x["name"])
+        r += 1
+    return p
+
+
+def provincial(t):
+    p = Plan(6)
+    rows = t["indicatorSets"][0]["rows"]
+    r = 0
+    p.put(r, 0, "项目支出绩效目标申报表"); p.merge(r, 0, r, 5); r += 1
+    p.put(r, 0, "项目名称"); p.put(r, 1, t["projectName"]); p.merge(r, 1, r, 5); r += 1
+    p.put(r, 0, "主管部门"); p.put(r, 1, t["supervisingDepartment"]["name"]); p.merge(r, 1, r, 2)
+    p.put(r, 3, "实施单位"); p.put(r, 4, t["implementingUnit"]["name"]); p.merge(r, 4, r, 5); r += 1
+    p.put(r, 0, "年度资金总额"); p.put(r, 1, "1000"); p.merge(r, 1, r, 5); r += 1
+    p.put(r, 0, "年度目标"); p.put(r, 1, t["goals"]["annual"]); p.merge(r, 1, r, 5); r += 1
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标值", "分值", "评（扣）分标准"]):
+        p.put(r, c, h)
+    r += 1
+    for x in rows:
+        p.put(r, 0, x["level1Raw"]); p.put(r, 1, x["level2Raw"]); p.put(r, 2, x["name"]); p.put(r, 3, x["value"])
+        p.put(r, 4, "10"); p.put(r, 5, "完成得满分，未完成按比例扣分")
+        r += 1
+    return p
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    t = table()
+    write_openpyxl(os.path.join(OUT, "national-declaration.xlsx"), [("Sheet1", national(t))])
+    write_xlsxwriter(os.path.join(OUT, "system-export.xlsx"), [("项目绩效目标", system_export(t))])
+    write_openpyxl(os.path.join(OUT, "provincial-declaration.xlsx"), [("Sheet1", provincial(t))])
+    print("3 workbooks in %s" % OUT)
+
+
+if __name__ == "__main__":
+    main()
