@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validates goal documents against docs/goal-document.schema.json: the hand-written examples and what
+"""Validates goal documents against docs/goal-document.schema.json: the hand-written examples, the corpus's
+expected documents (scripts/corpus) and what
 `goalbridge import -o` writes for them. Prints a closing line 'N passed, N failed'."""
 import glob, json, os, subprocess, sys, tempfile
 import jsonschema
@@ -8,7 +9,7 @@ root = os.path.join(os.path.dirname(__file__), "..")
 schema = json.load(open(os.path.join(root, "docs/goal-document.schema.json")))
 jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
-docs = sorted(glob.glob(os.path.join(root, "Examples/*.json")))
+docs = sorted(glob.glob(os.path.join(root, "Examples/*.json")) + glob.glob(os.path.join(root, "Tests/BridgeTests/Fixtures/corpus/*.json")))
 tool = os.path.join(root, ".build/debug/goalbridge")
 passed = failed = 0
 with tempfile.TemporaryDirectory() as tmp:

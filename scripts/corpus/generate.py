@@ -362,7 +362,8 @@ def emit(name, sheets, items, writer):
 def main():
     if os.path.isdir(OUT):
         for f in os.listdir(OUT):
-            if f.endswith(".xlsx") or f.endswith(".json"):
+            # The LibreOffice and gnumeric re-saves (resave.sh) are kept: they need those programs to remake.
+            if (f.endswith(".xlsx") or f.endswith(".json")) and "-libreoffice." not in f and "-gnumeric." not in f:
                 os.remove(os.path.join(OUT, f))
     os.makedirs(OUT, exist_ok=True)
     count = 0

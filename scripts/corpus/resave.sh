@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Re-saves a few corpus workbooks with LibreOffice and gnumeric (as departments' files arrive after passing through
+# them) and commits them beside their expected JSON as NAME-libreoffice.xlsx / NAME-gnumeric.xlsx.
+# Needs soffice and ssconvert (Debian: libreoffice-calc gnumeric); CI does not run it — the outputs are committed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+corpus=Tests/BridgeTests/Fixtures/corpus
+names="changqing-stacked-01 pingyin-stacked-02 pingyin-01-single yongqing-stacked-03 xinhua-stacked-01 xinhua-sheets"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/lo" "$work/gn"
+for n in $names; do cp "$corpus/$n.xlsx" "$work/$n.xlsx"; done
+(cd "$work" && for n in $names; do soffice --headless --calc --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir lo "$n.xlsx" >/dev/null; done)
+for n in $names; do
+  ssconvert --export-type=Gnumeric_Excel:xlsx2 "$work/$n.xlsx" "$work/gn/$n.xlsx" >/dev/null 2>&1
+  cp "$work/lo/$n.xlsx" "$corpus/$n-libreoffice.xlsx"; cp "$corpus/$n.json" "$corpus/$n-libreoffice.json"
+  cp "$work/gn/$n.xlsx" "$corpus/$n-gnumeric.xlsx"; cp "$corpus/$n.json" "$corpus/$n-gnumeric.json"
+done
+echo "re-saved: $names"
