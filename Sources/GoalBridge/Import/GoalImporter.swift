@@ -72,15 +72,23 @@ public struct GoalImporter: Sendable {
         if case .string(let s)? = workbook.properties.custom[Self.templateIdProperty] { templateId = s }
         if case .string(let s)? = workbook.properties.custom[Self.templateVersionProperty] { templateVersion = s }
 
-        for sheet in workbook.sheets where (sheet.state == .visible || forced != nil) && !isAuxiliary(sheet) {
+        for sheet in workbook.sheets where !isAuxiliary(sheet) {
             let grid = GridView(sheet)
             if grid.isEmpty { continue }
             guard let detection = detect(grid, candidates, preferred: templateId) else {
-                if sheet.state == .visible && !isAuxiliary(sheet) {
+                // A hidden sheet without a goal table is the usual home of lists and notes: nothing to say.
+                if sheet.state == .visible {
                     result.diagnostics.append(noTableDiagnostic(grid, candidates, file: file))
                 }
                 continue
             }
+            if sheet.state != .visible {
+                // Never skipped silently: the table is read, and the clerk is asked whether it was meant to be sent.
+                let how = sheet.state == .veryHidden ? "深度隐藏（只能用宏取消隐藏）" : "隐藏"
+                result.diagnostics.append(Diagnostic(.warning, "hidden-sheet", "工作表“\(sheet.name)”是\(how)的，其中的绩效目标表已导入。请确认这张表是否应当提交；如不需要，请删除该工作表后重新提交。",
+                                                     file: file, sheet: sheet.name))
+            }
+            result.diagnostics += readerNotes(sheet, file: file)
             let anchors = detection.anchors
             var regionStart = grid.firstRow ?? 0
             for (i, anchor) in anchors.enumerated() {
@@ -226,6 +234,20 @@ public struct GoalImporter: Sendable {
                 let left = labels.filter { !known.contains(grid.labelKey($0.row, $0.column) ?? "") }
                 return (fit, left.map { "\($0.description)“\(grid.text($0.row, $0.column) ?? "")”" })
             })
+        }
+    }
+
+    /// What the reader noticed in a sheet with a table, as warnings naming the cell.
+    private func readerNotes(_ sheet: Sheet, file: String?) -> [Diagnostic] {
+        sheet.notes.map { note in
+            switch note.kind {
+            case .formulaWithoutResult:
+                return Diagnostic(.warning, "formula-without-result", "公式没有计算结果，请在表格程序中重新计算后保存（单元格按空白读取）。",
+                                  file: file, sheet: sheet.name, cell: note.cell.description)
+            case .repeatedCell:
+                return Diagnostic(.warning, "repeated-cell", "文件中同一单元格出现了两次，已按最后一次的内容读取（与 Excel 显示一致）。文件可能由不规范的程序生成，请用 Excel/WPS 打开后重新保存。",
+                                  file: file, sheet: sheet.name, cell: note.cell.description)
+            }
         }
     }
 

@@ -135,7 +135,8 @@ struct TableParser {
             }
             draft.set(name, amount)
         case .year:
-            if case .number(let d) = value, d == d.rounded() {
+            if case .number(let d) = value, d == d.rounded(), (1000...9999).contains(d) {
+                // Range first: a 20-digit number typed into 年度 must be a warning, not a trap converting to Int.
                 draft.set(name, year: Int(d))
             } else if let y = firstYear(in: value.text) {
                 draft.set(name, year: y)

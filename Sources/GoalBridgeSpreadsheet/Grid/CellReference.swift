@@ -148,6 +148,19 @@ extension CellRange: Comparable {
 
 extension Array where Element == CellRange {
     /// Pairs of ranges that overlap, found by a sweep over rows (O(n log n + overlaps)).
+    /// The first two ranges (in row order) that overlap, or nil. Stops there: a file with thousands of identical
+    /// merges costs one comparison, not every pair.
+    public func firstOverlap() -> (CellRange, CellRange)? {
+        let sorted = self.sorted()
+        var active: [CellRange] = []
+        for range in sorted {
+            active.removeAll { $0.last.row < range.first.row }
+            if let other = active.first(where: { $0.intersects(range) }) { return (other, range) }
+            active.append(range)
+        }
+        return nil
+    }
+
     public func overlappingPairs() -> [(CellRange, CellRange)] {
         let sorted = self.sorted()
         var result: [(CellRange, CellRange)] = []

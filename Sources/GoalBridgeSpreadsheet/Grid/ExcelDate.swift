@@ -9,8 +9,16 @@ public struct ExcelDate: Hashable, Sendable {
         self.uses1904 = uses1904
     }
 
-    /// Calendar parts (proleptic Gregorian), with the time of day in seconds.
+    /// The largest serial a spreadsheet shows as a date (9999-12-31 23:59:59 in the 1900 system).
+    public static let largestSerial = 2_958_465.999_99
+
+    /// True for serials that are calendar dates (0 to 9999-12-31); anything else is a number, whatever its format.
+    public static func representable(_ serial: Double) -> Bool { serial.isFinite && serial >= 0 && serial <= largestSerial }
+
+    /// Calendar parts (proleptic Gregorian), with the time of day in seconds. A serial outside the range of dates
+    /// is clamped to it (never a trap).
     public var components: (year: Int, month: Int, day: Int, seconds: Int) {
+        let serial = self.serial.isFinite ? min(max(self.serial, 0), ExcelDate.largestSerial) : 0
         var days = Int(serial.rounded(.down))
         var seconds = Int(((serial - Double(days)) * 86_400).rounded())
         if seconds >= 86_400 { days += 1; seconds -= 86_400 }

@@ -14,12 +14,33 @@ public struct Sheet: Hashable, Sendable {
     public var cells: [Cell]
     /// Merged ranges in the order the file lists them.
     public var merges: [CellRange]
+    /// What the reader noticed that is no error but that a person should know (a formula with no result).
+    public var notes: [ReaderNote]
 
-    public init(name: String, state: SheetState = .visible, cells: [Cell] = [], merges: [CellRange] = []) {
+    public init(name: String, state: SheetState = .visible, cells: [Cell] = [], merges: [CellRange] = [], notes: [ReaderNote] = []) {
         self.name = name
         self.state = state
         self.cells = cells
         self.merges = merges
+        self.notes = notes
+    }
+}
+
+/// Something the reader noticed in a cell: no error, but worth telling the person who filled the file.
+public struct ReaderNote: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        /// A formula whose result was never calculated and saved (openpyxl, some converters): the cell reads as
+        /// empty although the spreadsheet program would show a value.
+        case formulaWithoutResult
+        /// The file lists the same cell twice; the last one is kept (what Excel shows).
+        case repeatedCell
+    }
+    public var kind: Kind
+    public var cell: CellReference
+
+    public init(_ kind: Kind, _ cell: CellReference) {
+        self.kind = kind
+        self.cell = cell
     }
 }
 

@@ -48,6 +48,7 @@ public enum SpreadsheetErrorKind: Hashable, Sendable {
     case sharedStringIndexOutOfRange(index: Int, count: Int)
     case missingSharedStringIndex
     case badNumber(String)
+    case unknownCellType(String)
     case overlappingMerges(String, String)
 }
 
@@ -85,6 +86,7 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .sharedStringIndexOutOfRange(let index, let count): return "单元格引用的共享字符串序号 \(index) 不存在（共 \(count) 个），文件已损坏。"
         case .missingSharedStringIndex: return "文本单元格缺少共享字符串序号，文件已损坏。"
         case .badNumber(let text): return "数值“\(text)”无法识别，文件已损坏。"
+        case .unknownCellType(let type): return "单元格类型“\(type)”无法识别，文件可能由不兼容的程序生成，请用 Excel/WPS 打开后重新保存。"
         case .overlappingMerges(let a, let b): return "合并单元格 \(a) 与 \(b) 相互重叠，请取消其中一个合并后重新保存。"
         }
     }
@@ -113,6 +115,7 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .sharedStringIndexOutOfRange(let index, let count): return "shared string index \(index) out of range (\(count))"
         case .missingSharedStringIndex: return "shared string cell without index"
         case .badNumber(let text): return "invalid number \(text)"
+        case .unknownCellType(let type): return "unknown cell type \(type)"
         case .overlappingMerges(let a, let b): return "overlapping merged ranges \(a) and \(b)"
         }
     }

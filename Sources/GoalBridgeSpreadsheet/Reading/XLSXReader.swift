@@ -208,14 +208,14 @@ private struct PackageReader {
                 throw SpreadsheetError(.missingPart(part), SpreadsheetLocation(file: file, sheet: entry.name))
             }
             var merges = parsed.merges
-            let overlaps = merges.overlappingPairs()
-            if let (a, b) = overlaps.first {
+            if let (a, b) = merges.firstOverlap() {
                 // Excel "repairs" such files by dropping merges; we refuse to guess which one the clerk meant.
                 throw SpreadsheetError(.overlappingMerges(a.description, b.description),
                                        SpreadsheetLocation(file: file, sheet: entry.name, cell: b.first.description))
             }
             merges = merges.filter { !$0.isSingleCell }
-            sheets.append(Sheet(name: entry.name, state: entry.state, cells: parsed.sortedCells(), merges: merges))
+            let cells = parsed.sortedCells()
+            sheets.append(Sheet(name: entry.name, state: entry.state, cells: cells, merges: merges, notes: parsed.notes))
         }
 
         return Workbook(sheets: sheets, properties: try readProperties(rootRels), uses1904Dates: workbookInfo.uses1904)

@@ -4,6 +4,9 @@ import Foundation
 /// An element's local name as libxml2 hands it over: a NUL-terminated UTF-8 pointer, valid for one callback.
 struct XMLName {
     let pointer: UnsafePointer<UInt8>
+    /// The element's namespace URI (NUL-terminated), nil when it has none. libxml2 hands the same interned
+    /// pointer for every element of one namespace declaration.
+    var uri: UnsafePointer<UInt8>? = nil
 
     @inline(__always)
     func `is`(_ name: StaticString) -> Bool {
@@ -79,17 +82,17 @@ enum XMLStreamParser {
     private static func handlerTemplate() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
-        sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
+        sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
             // The session keeps the handler alive for the whole parse: borrow it without retain/release
             // (that pair was ≈ 10 % of a read, three callbacks per cell).
             Unmanaged<XMLPartHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
-                $0.start(XMLName(pointer: localname), XMLAttributes(base: attributes, count: Int(nbAttributes)))
+                $0.start(XMLName(pointer: localname, uri: uri), XMLAttributes(base: attributes, count: Int(nbAttributes)))
             }
         }
-        sax.endElementNs = { ctx, localname, _, _ in
+        sax.endElementNs = { ctx, localname, _, uri in
             guard let ctx, let localname else { return }
-            Unmanaged<XMLPartHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.end(XMLName(pointer: localname)) }
+            Unmanaged<XMLPartHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.end(XMLName(pointer: localname, uri: uri)) }
         }
         sax.characters = { ctx, chars, len in
             guard let ctx, let chars, len > 0 else { return }

@@ -19,6 +19,12 @@ final class WorksheetParser: XMLPartHandler {
         var row = -1
         var nextColumn = 0
         var inCell = false
+        // Cells count only inside <sheetData><row> of the SpreadsheetML namespace: a <c> in an extension list or
+        // in a namespace the file marks ignorable (mc:Ignorable) is not the cell.
+        var inSheetData = false
+        var inRow = false
+        var mainNamespace: UnsafePointer<UInt8>?
+        var notes: [ReaderNote] = []
         var reference = CellReference(row: 0, column: 0)
         var type: UInt8 = 0 // first byte of t=: s, b, e, i(nlineStr), n, d; "str" is 'S'
         var style = 0
@@ -33,6 +39,25 @@ final class WorksheetParser: XMLPartHandler {
     private var s: UnsafeMutablePointer<State> { state.pointer }
 
     var cells: [Cell] { s.pointee.cells }
+    var notes: [ReaderNote] { s.pointee.notes }
+
+    /// SpreadsheetML's namespaces (transitional and strict). An element with no namespace is taken as SpreadsheetML
+    /// too (some converters omit the declaration).
+    private static let mainNamespaces: [StaticString] = ["http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                                         "http://purl.oclc.org/ooxml/spreadsheetml/main"]
+
+    @inline(__always)
+    private func isMain(_ name: XMLName) -> Bool {
+        guard let uri = name.uri else { return true }
+        if uri == s.pointee.mainNamespace { return true }
+        for ns in WorksheetParser.mainNamespaces where strcmp(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self),
+                                                              UnsafeRawPointer(ns.utf8Start).assumingMemoryBound(to: CChar.self)) == 0 {
+            // libxml2 interns namespace names: the next element of this namespace has the same pointer.
+            s.pointee.mainNamespace = uri
+            return true
+        }
+        return false
+    }
 
     /// When set, each row's cells are handed over at the row's end (row-major, the last one winning when a
     /// reference repeats) and not kept: a sheet of any length is read in the memory of one row.
@@ -59,15 +84,19 @@ final class WorksheetParser: XMLPartHandler {
         let first = name.pointer[0]
         switch first {
         case UInt8(ascii: "c") where name.pointer[1] == 0:
-            startCell(attributes)
+            if s.pointee.inRow && isMain(name) { startCell(attributes) }
         case UInt8(ascii: "v") where name.pointer[1] == 0:
-            if s.pointee.inCell { s.pointee.capture = true; s.pointee.hasValue = true; s.pointee.text.removeAll(keepingCapacity: true) }
+            if s.pointee.inCell && isMain(name) { s.pointee.capture = true; s.pointee.hasValue = true; s.pointee.text.removeAll(keepingCapacity: true) }
         case UInt8(ascii: "f") where name.pointer[1] == 0:
-            if s.pointee.inCell { s.pointee.isFormula = true }
+            if s.pointee.inCell && isMain(name) { s.pointee.isFormula = true }
         case UInt8(ascii: "t") where name.pointer[1] == 0:
-            if s.pointee.inInline && s.pointee.phoneticDepth == 0 { s.pointee.capture = true }
+            if s.pointee.inInline && s.pointee.phoneticDepth == 0 && isMain(name) { s.pointee.capture = true }
+        case UInt8(ascii: "s"):
+            if name.is("sheetData") && isMain(name) { s.pointee.inSheetData = true }
         case UInt8(ascii: "r"):
             if name.is("row") {
+                guard s.pointee.inSheetData && isMain(name) else { return }
+                s.pointee.inRow = true
                 if let r = attributes.bytes("r") {
                     guard let n = WorksheetParser.integer(r), n >= 1, n <= CellReference.maxRows else {
                         fail(SpreadsheetError(.badCellReference("row " + String(decoding: r, as: UTF8.self))))
@@ -82,13 +111,13 @@ final class WorksheetParser: XMLPartHandler {
                 s.pointee.phoneticDepth += 1
             }
         case UInt8(ascii: "i"):
-            if s.pointee.inCell && name.is("is") {
+            if s.pointee.inCell && name.is("is") && isMain(name) {
                 s.pointee.inInline = true
                 s.pointee.hasValue = true
                 s.pointee.text.removeAll(keepingCapacity: true)
             }
         case UInt8(ascii: "m"):
-            if name.is("mergeCell") { addMerge(attributes) }
+            if name.is("mergeCell") && isMain(name) { addMerge(attributes) }
         default:
             break
         }
@@ -98,9 +127,13 @@ final class WorksheetParser: XMLPartHandler {
         s.pointee.inCell = true
         s.pointee.hasValue = false
         s.pointee.isFormula = false
+        s.pointee.capture = false
+        // A cell's text is its own: a cell with no <v> must not show the text of the cell before it.
+        s.pointee.text.removeAll(keepingCapacity: true)
         s.pointee.type = UInt8(ascii: "n")
         s.pointee.style = 0
         var explicitRef: CellReference?
+        var unknownType: String?
         if let base = attributes.base {
             for i in 0..<attributes.count {
                 let p = base + i * 5
@@ -114,9 +147,8 @@ final class WorksheetParser: XMLPartHandler {
                     }
                     explicitRef = ref
                 case UInt8(ascii: "t"):
-                    if value.count > 0 {
-                        s.pointee.type = value[0]
-                        if value.count == 3 && value[0] == UInt8(ascii: "s") { s.pointee.type = UInt8(ascii: "S") } // "str"
+                    if let type = WorksheetParser.cellType(value) { s.pointee.type = type } else {
+                        unknownType = String(decoding: value, as: UTF8.self)
                     }
                 case UInt8(ascii: "s"):
                     s.pointee.style = WorksheetParser.integer(value) ?? 0
@@ -136,12 +168,31 @@ final class WorksheetParser: XMLPartHandler {
             s.pointee.reference = CellReference(row: max(s.pointee.row, 0), column: s.pointee.nextColumn)
         }
         s.pointee.nextColumn = s.pointee.reference.column + 1
+        if let unknownType {
+            // An amount read as TRUE because its type began with b would be worse than refusing the file.
+            fail(SpreadsheetError(.unknownCellType(unknownType), SpreadsheetLocation(cell: s.pointee.reference.description)))
+        }
+    }
+
+    /// The cell types of ECMA-376 §18.18.11, as one byte each ("str" is 'S'); nil for anything else.
+    static func cellType(_ value: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        switch value.count {
+        case 0: return UInt8(ascii: "n")
+        case 1 where [UInt8(ascii: "s"), UInt8(ascii: "b"), UInt8(ascii: "e"), UInt8(ascii: "n"), UInt8(ascii: "d")].contains(value[0]):
+            return value[0]
+        case 3 where value[0] == UInt8(ascii: "s") && value[1] == UInt8(ascii: "t") && value[2] == UInt8(ascii: "r"):
+            return UInt8(ascii: "S")
+        case 9 where value.elementsEqual("inlineStr".utf8):
+            return UInt8(ascii: "i")
+        default: return nil
+        }
     }
 
     override func end(_ name: XMLName) {
         let first = name.pointer[0]
         if first == UInt8(ascii: "c") && name.pointer[1] == 0 {
-            if s.pointee.inCell { finishCell() }
+            guard s.pointee.inCell && isMain(name) else { return }
+            finishCell()
             s.pointee.inCell = false
         } else if (first == UInt8(ascii: "v") || first == UInt8(ascii: "t")) && name.pointer[1] == 0 {
             s.pointee.capture = false
@@ -149,7 +200,13 @@ final class WorksheetParser: XMLPartHandler {
             s.pointee.inInline = false
         } else if first == UInt8(ascii: "r") && name.is("rPh") {
             s.pointee.phoneticDepth -= 1
-        } else if first == UInt8(ascii: "r"), let rowSink, name.is("row") {
+        } else if first == UInt8(ascii: "s") && name.is("sheetData") && isMain(name) {
+            s.pointee.inSheetData = false
+            s.pointee.inRow = false
+        } else if first == UInt8(ascii: "r") && rowSink == nil && name.is("row") && isMain(name) {
+            s.pointee.inRow = false
+        } else if first == UInt8(ascii: "r"), let rowSink, name.is("row"), isMain(name) {
+            s.pointee.inRow = false
             let row = sortedCells()
             s.pointee.cells.removeAll(keepingCapacity: true)
             s.pointee.outOfOrder = false
@@ -171,9 +228,10 @@ final class WorksheetParser: XMLPartHandler {
 
     private func finishCell() {
         let value: CellValue
+        let hasText = s.pointee.hasValue && !s.pointee.text.isEmpty
         switch s.pointee.type {
         case UInt8(ascii: "s"):
-            guard s.pointee.hasValue, !s.pointee.text.isEmpty else {
+            guard hasText else {
                 // `<c t="s"><v/></c>`: other readers silently return string 0 here.
                 fail(SpreadsheetError(.missingSharedStringIndex, SpreadsheetLocation(cell: s.pointee.reference.description)))
                 return
@@ -186,28 +244,38 @@ final class WorksheetParser: XMLPartHandler {
             }
             value = .string(sharedStrings[index])
         case UInt8(ascii: "i"), UInt8(ascii: "S"):
-            if !s.pointee.hasValue && !s.pointee.isFormula { return }
+            if !s.pointee.hasValue {
+                // A string formula with no <v>: its result was never saved (an empty <v/> is an empty result).
+                guard s.pointee.isFormula else { return }
+                value = formulaWithoutResult()
+                break
+            }
             value = .string(s.pointee.text.withUnsafeBufferPointer { OOXMLText.decode($0) })
         case UInt8(ascii: "b"):
-            guard s.pointee.hasValue, !s.pointee.text.isEmpty else { if s.pointee.isFormula { value = .string("") ; break }; return }
+            guard hasText else { guard s.pointee.isFormula else { return }; value = formulaWithoutResult(); break }
             value = .bool(s.pointee.text[0] == UInt8(ascii: "1") || s.pointee.text[0] == UInt8(ascii: "t") || s.pointee.text[0] == UInt8(ascii: "T"))
         case UInt8(ascii: "e"):
+            guard hasText else { guard s.pointee.isFormula else { return }; value = formulaWithoutResult(); break }
             value = .error(String(decoding: s.pointee.text, as: UTF8.self))
         case UInt8(ascii: "d"):
             // ISO 8601 text (strict OOXML); kept as written.
+            guard hasText else { guard s.pointee.isFormula else { return }; value = formulaWithoutResult(); break }
             value = .string(String(decoding: s.pointee.text, as: UTF8.self))
         default:
-            guard s.pointee.hasValue, !s.pointee.text.isEmpty else {
-                if s.pointee.isFormula { value = .string(""); break } // formula with no cached value (openpyxl)
-                return // a styled blank
+            guard hasText else {
+                // A formula with no cached value (openpyxl writes <v/>), or a styled blank.
+                guard s.pointee.isFormula else { return }
+                value = formulaWithoutResult()
+                break
             }
             guard let number = parseDouble() else {
-                fail(SpreadsheetError(.badNumber(String(decoding: s.pointee.text, as: UTF8.self)), SpreadsheetLocation(cell: s.pointee.reference.description)))
+                fail(SpreadsheetError(.badNumber(String(decoding: s.pointee.text.prefix(40), as: UTF8.self)), SpreadsheetLocation(cell: s.pointee.reference.description)))
                 return
             }
-            if s.pointee.style < dateStyles.count && dateStyles[s.pointee.style] {
+            if s.pointee.style < dateStyles.count && dateStyles[s.pointee.style] && ExcelDate.representable(number) {
                 value = .date(ExcelDate(serial: number, uses1904: uses1904))
             } else {
+                // A date-formatted number beyond 9999-12-31 is shown as ##### by Excel: kept as the number it is.
                 value = .number(number)
             }
         }
@@ -215,7 +283,17 @@ final class WorksheetParser: XMLPartHandler {
         s.pointee.cells.append(Cell(s.pointee.reference, value, isFormula: s.pointee.isFormula))
     }
 
+    /// A formula cell whose result was never saved: kept as an empty formula cell, and noted.
+    private func formulaWithoutResult() -> CellValue {
+        s.pointee.notes.append(ReaderNote(.formulaWithoutResult, s.pointee.reference))
+        return .string("")
+    }
+
+    /// The number in the text buffer, by the grammar of xsd:double as OOXML writes it: an optional sign, digits
+    /// with an optional fraction (or a fraction alone), an optional exponent. No hex (`0x10`), no `inf`/`nan`, no
+    /// spaces; a value beyond Double's range is refused, not turned into infinity.
     private func parseDouble() -> Double? {
+        guard s.pointee.text.withUnsafeBufferPointer({ WorksheetParser.isDecimalNumber($0) }) else { return nil }
         s.pointee.text.append(0)
         defer { s.pointee.text.removeLast() }
         return s.pointee.text.withUnsafeBufferPointer { buf -> Double? in
@@ -226,6 +304,21 @@ final class WorksheetParser: XMLPartHandler {
                 return d.isFinite ? d : nil
             }
         }
+    }
+
+    static func isDecimalNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        func digits() -> Int { let start = i; while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }; return i - start }
+        if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+        var mantissa = digits()
+        if i < b.count, b[i] == UInt8(ascii: ".") { i += 1; mantissa += digits() }
+        guard mantissa > 0 else { return false }
+        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return i == b.count
     }
 
     private func addMerge(_ attributes: XMLAttributes) {
@@ -248,7 +341,9 @@ final class WorksheetParser: XMLPartHandler {
         guard s.pointee.outOfOrder else { return s.pointee.cells }
         var seen = Set<CellReference>()
         var result: [Cell] = []
-        for cell in s.pointee.cells.reversed() where seen.insert(cell.reference).inserted { result.append(cell) }
+        for cell in s.pointee.cells.reversed() {
+            if seen.insert(cell.reference).inserted { result.append(cell) } else { s.pointee.notes.append(ReaderNote(.repeatedCell, cell.reference)) }
+        }
         return result.sorted { $0.reference < $1.reference }
     }
 

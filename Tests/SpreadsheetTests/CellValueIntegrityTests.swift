@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import GoalBridgeSpreadsheet
+
+/// A cell's value is its own (issue: stale text, cells outside sheetData, hex numbers, unknown types, huge dates).
+/// Each test failed on the reader before these rules.
+struct CellValueIntegrityTests {
+    private func cells(_ sheetData: String, extra: String = "", styles: String? = nil) throws -> [Cell] {
+        try TestPackage.workbook(sheetData: sheetData, styles: styles, extraSheetXML: extra).read().sheets[0].cells
+    }
+
+    @Test func aStringFormulaWithoutValueDoesNotTakeThePreviousCellsText() throws {
+        let wb = try TestPackage.workbook(sheetData: #"<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="str"><f>X1</f></c><c r="C1" t="inlineStr"></c></row>"#).read()
+        let sheet = wb.sheets[0]
+        #expect(sheet.cells == [Cell(CellReference("A1")!, .number(1)), Cell(CellReference("B1")!, .string(""), isFormula: true)])
+        #expect(sheet.notes == [ReaderNote(.formulaWithoutResult, CellReference("B1")!)])
+    }
+
+    @Test func errorAndDateCellsWithoutTextAreEmptyNotThePreviousText() throws {
+        let got = try cells(#"<row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c><c r="B1" t="e"/><c r="C1" t="d"></c><c r="D1" t="e"><v>#N/A</v></c></row>"#)
+        #expect(got == [Cell(CellReference("A1")!, .string("项目名称")), Cell(CellReference("D1")!, .error("#N/A"))])
+    }
+
+    @Test func cellsOutsideSheetDataOrInAnotherNamespaceAreNotCells() throws {
+        let data = #"<row r="1"><c r="A1" t="inlineStr"><is><t>真</t></is></c><x:c xmlns:x="urn:other" r="A1" t="inlineStr"><x:is><x:t>假</x:t></x:is></x:c></row>"#
+        let ext = #"<extLst><ext uri="{X}"><c r="A1" t="inlineStr"><is><t>扩展</t></is></c></ext></extLst>"#
+        let got = try cells(data, extra: ext)
+        #expect(got == [Cell(CellReference("A1")!, .string("真"))])
+    }
+
+    @Test(arguments: ["0x10", "inf", "nan", "1e999", "1,000", " 12", "12 ", "+", ".", "1e", "--1"])
+    func numbersFollowTheOOXMLGrammar(_ text: String) throws {
+        let e = errorOf { try TestPackage.workbook(sheetData: #"<row r="1"><c r="C7"><v>\#(text)</v></c></row>"#).read() }
+        #expect(e?.kind == .badNumber(text.trimmingCharacters(in: .whitespaces)) || e?.kind == .badNumber(text), "\(text)")
+        #expect(e?.location.cell == "C7")
+    }
+
+    @Test(arguments: [("1", 1.0), ("-0", -0.0), ("+2.5", 2.5), (".5", 0.5), ("5.", 5.0), ("1E3", 1000.0), ("4.9E-324", 4.9e-324),
+                      ("12345678901234567890", 12345678901234567890.0)])
+    func validNumbersRead(_ text: String, _ value: Double) throws {
+        let got = try cells(#"<row r="1"><c r="A1"><v>\#(text)</v></c></row>"#)
+        #expect(got == [Cell(CellReference("A1")!, .number(value))])
+    }
+
+    @Test(arguments: ["bool", "x", "inlinestr", "strx", "ss"])
+    func anUnknownCellTypeIsAnErrorNamingTheCell(_ type: String) throws {
+        let e = errorOf { try TestPackage.workbook(sheetData: #"<row r="1"><c r="D4" t="\#(type)"><v>1000</v></c></row>"#).read() }
+        #expect(e?.kind == .unknownCellType(type))
+        #expect(e?.location.cell == "D4")
+        #expect(e?.message.contains("无法识别") == true)
+    }
+
+    @Test func aHugeDateSerialIsANumberAndNeverTraps() throws {
+        let styles = #"<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>"#
+        let got = try cells(#"<row r="1"><c r="A1" s="1"><v>1e300</v></c><c r="B1" s="1"><v>-5</v></c><c r="C1" s="1"><v>45000</v></c></row>"#, styles: styles)
+        #expect(got[0].value == .number(1e300))
+        #expect(got[1].value == .number(-5))
+        #expect(got[2].value == .date(ExcelDate(serial: 45000)))
+        // Even a date built by hand from an extreme serial gives text, not a trap.
+        #expect(!ExcelDate(serial: 1e308).isoText.isEmpty)
+        #expect(!ExcelDate(serial: -1e308).isoText.isEmpty)
+        #expect(!ExcelDate(serial: .nan).isoText.isEmpty)
+    }
+
+    @Test func aRepeatedCellKeepsTheLastAndIsNoted() throws {
+        let sheet = try TestPackage.workbook(sheetData: #"<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>"#).read().sheets[0]
+        #expect(sheet.cells == [Cell(CellReference("A1")!, .number(2))])
+        #expect(sheet.notes == [ReaderNote(.repeatedCell, CellReference("A1")!)])
+    }
+
+    @Test func thousandsOfIdenticalMergesStopAtTheFirstOverlap() throws {
+        let merges = String(repeating: #"<mergeCell ref="A1:BK4000"/>"#, count: 20_000)
+        var limits = ReadLimits()
+        limits.maxMergedArea = .max
+        let e = errorOf { try TestPackage.workbook(sheetData: "", extraSheetXML: "<mergeCells>\(merges)</mergeCells>").read(limits: limits) }
+        #expect(e?.kind == .overlappingMerges("A1:BK4000", "A1:BK4000"))
+    }
+}
