@@ -135,20 +135,24 @@ final class XMLParserSession {
 
     /// Parses `bytes` into `handler`; throws the handler's failure or libxml2's well-formedness error.
     func parse(_ bytes: UnsafeBufferPointer<UInt8>, into handler: XMLPartHandler, location: SpreadsheetLocation) throws {
+        try PartEncoding.check(bytes, location)
+        // The first bytes go in with the (re)start: libxml2 detects a byte-order mark or UTF-16 only there.
+        let head = UnsafeBufferPointer(rebasing: bytes[..<min(4, bytes.count)])
+        let rest = UnsafeBufferPointer(rebasing: bytes[head.count...])
         let ctxt: xmlParserCtxtPtr
         if let existing = context {
-            xmlCtxtResetPush(existing, nil, 0, nil, nil)
+            head.withMemoryRebound(to: CChar.self) { _ = xmlCtxtResetPush(existing, $0.baseAddress, Int32($0.count), nil, nil) }
             existing.pointee.userData = Unmanaged.passUnretained(handler).toOpaque()
             ctxt = existing
         } else {
-            let created = try XMLParserSession.newContext(handler, location)
+            let created = try XMLParserSession.newContext(handler, location, head: head)
             context = created
             ctxt = created
         }
         defer { handler.context = nil }
         xmlCtxtUseOptions(ctxt, XMLStreamParser.options)
         handler.context = ctxt
-        let rc = withExtendedLifetime(handler) { XMLParserSession.feed(ctxt, bytes, last: true, handler) }
+        let rc = withExtendedLifetime(handler) { XMLParserSession.feed(ctxt, rest, last: true, handler) }
         if handler.finishedEarly && handler.failure == nil {
             // A stopped context cannot be reset reliably: start afresh next time.
             context = nil
@@ -168,15 +172,25 @@ final class XMLParserSession {
     /// to end `produce` early (nothing more is inflated); that stop is not an error.
     func parseStreaming(into handler: XMLPartHandler, location: SpreadsheetLocation,
                         _ produce: (_ feed: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws -> Void) throws {
-        let ctxt = try XMLParserSession.newContext(handler, location)
-        defer { xmlFreeParserCtxt(ctxt); handler.context = nil }
-        xmlCtxtUseOptions(ctxt, XMLStreamParser.options)
-        handler.context = ctxt
+        // The context is made with the first chunk (its first bytes tell the encoding).
+        var context: xmlParserCtxtPtr?
+        defer { if let context { xmlFreeParserCtxt(context) }; handler.context = nil }
         struct Stopped: Error {}
         var rc: Int32 = 0
         try withExtendedLifetime(handler) {
             do {
                 try produce { bytes, last in
+                    var bytes = bytes
+                    let ctxt: xmlParserCtxtPtr
+                    if let existing = context { ctxt = existing } else {
+                        try PartEncoding.check(bytes, location)
+                        let head = UnsafeBufferPointer(rebasing: bytes[..<min(4, bytes.count)])
+                        ctxt = try XMLParserSession.newContext(handler, location, head: head)
+                        xmlCtxtUseOptions(ctxt, XMLStreamParser.options)
+                        handler.context = ctxt
+                        context = ctxt
+                        bytes = UnsafeBufferPointer(rebasing: bytes[head.count...])
+                    }
                     // An empty last chunk still has to end the document.
                     rc = XMLParserSession.feed(ctxt, bytes.isEmpty ? UnsafeBufferPointer(start: nil, count: 0) : bytes, last: last, handler)
                     if rc != 0 || handler.failure != nil || handler.finishedEarly { throw Stopped() }
@@ -184,15 +198,18 @@ final class XMLParserSession {
             } catch is Stopped {}
         }
         if handler.finishedEarly && handler.failure == nil { return }
+        guard let ctxt = context else { throw SpreadsheetError(.malformedXML("Document is empty", line: 0), location) }
         if handler.failure != nil || rc != 0 || ctxt.pointee.wellFormed == 0 { try throwFailure(handler, ctxt, rc, location) }
     }
 
-    private static func newContext(_ handler: XMLPartHandler, _ location: SpreadsheetLocation) throws -> xmlParserCtxtPtr {
+    private static func newContext(_ handler: XMLPartHandler, _ location: SpreadsheetLocation,
+                                   head: UnsafeBufferPointer<UInt8>) throws -> xmlParserCtxtPtr {
         _ = XMLStreamParser.initialise
         var sax = XMLStreamParser.template
-        guard let created = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(handler).toOpaque(), nil, 0, nil) else {
-            throw SpreadsheetError(.malformedXML("parser", line: 0), location)
+        let created = head.withMemoryRebound(to: CChar.self) {
+            xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(handler).toOpaque(), $0.baseAddress, Int32($0.count), nil)
         }
+        guard let created else { throw SpreadsheetError(.malformedXML("parser", line: 0), location) }
         return created
     }
 
@@ -240,3 +257,63 @@ final class XMLParserSession {
     }
 }
 
+
+/// What a part's first bytes say of its encoding. The XML standard lets OOXML parts be UTF-8 (with or without a
+/// byte-order mark) or UTF-16 (with a mark or a declaration); a part declaring anything else would be decoded by
+/// libxml2 into text no spreadsheet program shows, so it is refused with a message, never read garbled.
+enum PartEncoding {
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, _ location: SpreadsheetLocation) throws {
+        // The usual part (`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`) is checked on its bytes
+        // in place, with no copy: this runs for every part of every workbook.
+        if bytes.count >= 5, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "?") {
+            guard let value = declaredEncoding(in: bytes, from: 0, step: 1) else { return }
+            try accept(value, location)
+            return
+        }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            guard let value = declaredEncoding(in: bytes, from: 3, step: 1) else { return }
+            try accept(value, location)
+        } else if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            // UTF-16 with a mark: the declaration's characters are the low bytes.
+            guard let value = declaredEncoding(in: bytes, from: bytes[0] == 0xFF ? 2 : 3, step: 2) else { return }
+            try accept(value, location)
+        } else if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 {
+            // UTF-16 without a mark: `<` then 0, or 0 then `<`.
+            guard let value = declaredEncoding(in: bytes, from: bytes[0] == 0 ? 1 : 0, step: 2) else { return }
+            try accept(value, location)
+        }
+    }
+
+    private static func accept(_ value: [UInt8], _ location: SpreadsheetLocation) throws {
+        let name = String(decoding: value.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        guard ["utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "utf16"].contains(name) else {
+            throw SpreadsheetError(.unsupportedEncoding(String(decoding: value.prefix(40), as: UTF8.self)), location)
+        }
+    }
+
+    /// The value of `encoding` in the XML declaration that starts at `from` (characters `step` bytes apart, so
+    /// UTF-16's low bytes can be read as ASCII), looked for in the first 256 characters; nil when there is none.
+    static func declaredEncoding(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, step: Int) -> [UInt8]? {
+        var chars: [UInt8] = []
+        var i = start
+        while i < bytes.count, chars.count < 256 {
+            let c = bytes[i]
+            chars.append(c)
+            if c == UInt8(ascii: ">") { break }
+            i += step
+        }
+        guard chars.starts(with: Array("<?xml".utf8)), chars.last == UInt8(ascii: ">") else { return nil }
+        let key = Array("encoding".utf8)
+        guard let at = (0...(max(chars.count - key.count, 0))).first(where: { chars[$0...].starts(with: key) }) else { return nil }
+        var j = at + key.count
+        func skipSpace() { while j < chars.count, [0x20, 0x09, 0x0D, 0x0A].contains(chars[j]) { j += 1 } }
+        skipSpace()
+        guard j < chars.count, chars[j] == UInt8(ascii: "=") else { return nil }
+        j += 1
+        skipSpace()
+        guard j < chars.count, chars[j] == UInt8(ascii: "\"") || chars[j] == UInt8(ascii: "'") else { return nil }
+        let quote = chars[j]
+        let value = chars[(j + 1)...].prefix { $0 != quote }
+        return Array(value)
+    }
+}
