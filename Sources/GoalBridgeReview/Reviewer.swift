@@ -27,7 +27,7 @@ public struct Reviewer: Sendable {
             if table.source?.layoutUncertain == true {
                 // Fields may sit in the wrong place: reviewing them would tell the department that targets are
                 // missing when the importer could not place them. Say why the table was not reviewed instead.
-                context.add("Q0", at: .table, ["what": table.source?.layout.map { "最接近的版式为 \($0)" } ?? "没有相符的版式"])
+                context.add("Q0", at: .table)
                 findings += context.findings
                 continue
             }
