@@ -72,12 +72,18 @@ public struct Vocabulary: Codable, Hashable, Sendable {
 
     /// Canonical level-1 name for a spelling, or nil when it is not a known level-1 name.
     public func canonicalLevel1(_ raw: String) -> String? {
-        index.level1[LabelKey(raw)]
+        guard raw.utf8.count <= Vocabulary.longestNameBytes else { return nil }
+        return index.level1[LabelKey(raw)]
     }
+
+    /// No level name is longer (the longest, 社会公众或服务对象满意度指标, is 42 bytes): a longer text is looked up
+    /// without normalising it, so a pasted paragraph in a level column costs nothing.
+    static let longestNameBytes = 120
 
     /// Canonical level-2 name, preferring an entry that belongs under `level1` (成本指标 is level 2 under
     /// 产出指标 in older tables; 满意度 is level 2 under 部门效果).
     public func canonicalLevel2(_ raw: String, under level1: String? = nil) -> String? {
+        guard raw.utf8.count <= Vocabulary.longestNameBytes else { return nil }
         let matches = index.level2[LabelKey(raw)] ?? []
         if let level1, let m = matches.first(where: { $0.parents?.contains(level1) == true }) { return m.canonical }
         return matches.first?.canonical

@@ -34,3 +34,39 @@ public struct Diagnostic: Codable, Hashable, Sendable, CustomStringConvertible {
         return "[\(tag)] " + (place.isEmpty ? "" : place.joined(separator: " ") + "：") + message
     }
 }
+
+extension Diagnostic {
+    /// How many warnings one file may give before the rest are counted, not listed: a file with ten thousand
+    /// stray cells is told so in one line, not in ten thousand.
+    public static let maximumWarningsPerFile = 200
+
+    /// Text quoted in a message: at most 40 characters, with the full length named when cut, so a cell holding a
+    /// whole document does not make every message that quotes it as long.
+    public static func quoted(_ text: String) -> String {
+        let limit = 40
+        guard text.unicodeScalars.count > limit else { return "“" + text + "”" }
+        var count = 0
+        var end = text.startIndex
+        for i in text.indices {
+            count += 1
+            if count > limit { break }
+            end = text.index(after: i)
+        }
+        return "“" + text[..<end] + "…”（共 \(text.count) 字）"
+    }
+
+    /// `diagnostics` with at most `maximumWarningsPerFile` warnings and infos; errors are always kept. What is left
+    /// out is counted in one closing warning (及其他 N 条).
+    public static func capped(_ diagnostics: [Diagnostic], file: String?) -> [Diagnostic] {
+        guard diagnostics.count > maximumWarningsPerFile else { return diagnostics }
+        var kept: [Diagnostic] = []
+        var left = 0
+        for d in diagnostics {
+            if d.severity == .error || kept.count < maximumWarningsPerFile { kept.append(d) } else { left += 1 }
+        }
+        if left > 0 {
+            kept.append(Diagnostic(.warning, "more-diagnostics", "及其他 \(left) 条提示未列出（本文件共 \(diagnostics.count) 条）。请先处理上面列出的问题。", file: file))
+        }
+        return kept
+    }
+}

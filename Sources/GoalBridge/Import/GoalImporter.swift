@@ -132,6 +132,7 @@ public struct GoalImporter: Sendable {
         if result.tables.isEmpty && !result.hasErrors {
             result.diagnostics.append(Diagnostic(.error, "no-table", "文件中没有找到绩效目标表。请使用标准模板填报，或确认表头文字（如“项目名称”“一级指标”“二级指标”）未被修改。", file: file))
         }
+        result.diagnostics = Diagnostic.capped(result.diagnostics, file: file)
         return result
     }
 
@@ -290,7 +291,7 @@ public struct GoalImporter: Sendable {
     /// Non-blank cells no table took: each becomes a warning naming its cell.
     func leftovers(_ grid: GridView, rows: ClosedRange<Int>, file: String?) -> [Diagnostic] {
         grid.cells(inRows: rows).filter { !grid.isConsumed($0) }.map { ref in
-            Diagnostic(.warning, "unmapped-cell", "内容“\(grid.text(ref.row, ref.column) ?? "")”不属于任何绩效目标表，未导入。请确认是否填错位置。",
+            Diagnostic(.warning, "unmapped-cell", "内容\(Diagnostic.quoted(grid.text(ref.row, ref.column) ?? ""))不属于任何绩效目标表，未导入。请确认是否填错位置。",
                        file: file, sheet: grid.sheet.name, cell: ref.description)
         }
     }

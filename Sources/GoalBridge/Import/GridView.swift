@@ -45,7 +45,9 @@ final class GridView {
             references.append(cell.reference)
             values.append(cell.value)
             texts.append(text)
-            keys.append(TextNormalizer.labelKey(text))
+            // Labels are short: a long text (a goal, a pasted document) can be no label, and normalising it for
+            // every cell would make a sheet's cost grow with the length of its texts.
+            keys.append(text.utf8.count <= GridView.longestLabelBytes ? TextNormalizer.labelKey(text) : "")
         }
         let lastCellRow = references.last?.row ?? -1
         var rowStart = [Int](repeating: references.count, count: lastCellRow + 2)
@@ -89,6 +91,10 @@ final class GridView {
     }
 
     deinit { consumedFlags.deallocate() }
+
+    /// Texts longer than this (100 CJK characters) get no label key: no form's label, caption, unit line or
+    /// title template is that long.
+    static let longestLabelBytes = 300
 
     static func isBlank(_ v: CellValue) -> Bool {
         if case .string(let s) = v { return TextNormalizer.trimmed(s).isEmpty }

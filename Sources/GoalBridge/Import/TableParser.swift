@@ -131,7 +131,7 @@ struct TableParser {
             let amount: Amount
             if case .number(let d) = value { amount = Amount(number: d) } else { amount = Amount(text: TextNormalizer.trimmed(value.text)) }
             if amount.value == nil {
-                warn("amount-not-number", "金额“\(amount.raw)”不是数字，已按原文保留。请填写数字（单位：万元）。", r, c)
+                warn("amount-not-number", "金额\(Diagnostic.quoted(amount.raw))不是数字，已按原文保留。请填写数字（单位：万元）。", r, c)
             }
             draft.set(name, amount)
         case .year:
@@ -141,7 +141,7 @@ struct TableParser {
             } else if let y = firstYear(in: value.text) {
                 draft.set(name, year: y)
             } else {
-                warn("year-not-number", "年度“\(value.text)”无法识别，请填写四位年份（如 2025）。", r, c)
+                warn("year-not-number", "年度\(Diagnostic.quoted(value.text))无法识别，请填写四位年份（如 2025）。", r, c)
             }
         }
     }
@@ -369,7 +369,7 @@ struct TableParser {
                 if let t = grid.text(ref.row, ref.column) {
                     unknownColumns[ref.column] = t
                     grid.consume(ref.row, ref.column)
-                    warn("unknown-column", "指标表头“\(t)”不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", ref.row, ref.column)
+                    warn("unknown-column", "指标表头\(Diagnostic.quoted(t))不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", ref.row, ref.column)
                 }
             }
         }
@@ -469,10 +469,10 @@ struct TableParser {
                 let canonical1 = vocabulary.canonicalLevel1(level1Raw)
                 let canonical2 = vocabulary.canonicalLevel2(level2Raw, under: canonical1)
                 if canonical1 == nil && !level1Raw.isEmpty && l1.explicit {
-                    warn("unknown-level1", "一级指标“\(level1Raw)”不在指标体系中（应为成本指标、产出指标、效益指标或满意度指标），已按原文保留。", r, l1.column ?? 0)
+                    warn("unknown-level1", "一级指标\(Diagnostic.quoted(level1Raw))不在指标体系中（应为成本指标、产出指标、效益指标或满意度指标），已按原文保留。", r, l1.column ?? 0)
                 }
                 if canonical2 == nil && !level2Raw.isEmpty && l2.explicit {
-                    warn("unknown-level2", "二级指标“\(level2Raw)”不在指标体系中，已按原文保留。", r, l2.column ?? 0)
+                    warn("unknown-level2", "二级指标\(Diagnostic.quoted(level2Raw))不在指标体系中，已按原文保留。", r, l2.column ?? 0)
                 }
                 let name = field(.name) ?? ""
                 if scope == block.scope { primaryName = name }
@@ -483,7 +483,7 @@ struct TableParser {
             }
             for (caption, text, source) in extraValues {
                 draft.extras.append(ExtraField(label: "\(caption)（指标“\(primaryName ?? "")”）", value: text, source: source))
-                warn("unknown-column-value", "“\(caption)”列的内容“\(text)”没有对应字段，已作为附加信息保留。", r, CellReference(source.cell)?.column ?? 0)
+                warn("unknown-column-value", "“\(caption)”列的内容\(Diagnostic.quoted(text))没有对应字段，已作为附加信息保留。", r, CellReference(source.cell)?.column ?? 0)
             }
         }
         // The block's own set always; a side-by-side set only when it has rows.
@@ -616,11 +616,11 @@ struct TableParser {
                 if i + 1 < left.count, left[i + 1].column == next, let value = grid.text(left[i + 1].row, left[i + 1].column) {
                     grid.consume(left[i + 1].row, left[i + 1].column)
                     draft.extras.append(ExtraField(label: text, value: value, source: grid.source(left[i + 1].row, left[i + 1].column)))
-                    warn("extra-field", "“\(text)：\(value)”没有对应的标准字段，已作为附加信息保留。", ref.row, ref.column)
+                    warn("extra-field", "\(Diagnostic.quoted(text + "：" + value))没有对应的标准字段，已作为附加信息保留。", ref.row, ref.column)
                     i += 2
                 } else {
                     draft.extras.append(ExtraField(label: "", value: text, source: grid.source(ref.row, ref.column)))
-                    warn("extra-cell", "内容“\(text)”没有对应的标准字段，已作为附加信息保留。请确认是否填错位置。", ref.row, ref.column)
+                    warn("extra-cell", "内容\(Diagnostic.quoted(text))没有对应的标准字段，已作为附加信息保留。请确认是否填错位置。", ref.row, ref.column)
                     i += 1
                 }
             }
