@@ -264,7 +264,75 @@ def form_xinhua(plan, t, v):
     plan.widths = {0: 14, 1: 12, 2: 20, 3: 14, 4: 14, 5: 12, 6: 16}
 
 
-FORMS = {"xinhua": form_xinhua, "changqing": form_changqing, "pingyin": form_pingyin, "yongqing": form_yongqing}
+def form_liaocheng(plan, t, v):
+    """Layouts D1 (其他运转类: unit code and name, 预算规模及资金用途, plan with a spacer column, description over three
+    columns) and D2 (特定目标类: [department] line, 项目单位, 年度资金总额, 资金用途)."""
+    L = lambda s: styled_label(s, v["label"])
+    d2 = t.get("_form") == "D2"
+    width = 5 if d2 else 7
+    r = plan.row
+    plan.put(r, 0, "项目绩效目标表"); plan.merge(r, 0, r, width - 1); r += 1
+    plan.put(r, 0, "（%d 年度）" % t["fiscalYear"] if v["numeric"] else "(%d年度)" % t["fiscalYear"]); plan.merge(r, 0, r, width - 1); r += 1
+    gap = " " if v["level"] != "repeat" else ""
+    if d2:
+        dept = t["supervisingDepartment"]
+        plan.put(r, 0, "[%s]%s%s" % (dept["code"], gap, dept["name"])); plan.merge(r, 0, r, 3)
+    else:
+        unit = t["implementingUnit"]
+        plan.put(r, 0, "%s %s" % (unit["code"], unit["name"])); plan.merge(r, 0, r, 4)
+    plan.put(r, width - 1 if d2 else 5, "单位：" + t["amountUnit"] if v["label"] != "colon-ascii" else "单位: " + t["amountUnit"])
+    if not d2:
+        plan.merge(r, 5, r, 6)
+    r += 1
+    plan.put(r, 0, L(t.get("_codeLabel", "项目编码"))); plan.put(r, 1, t.get("projectCode"))
+    if d2:
+        plan.put(r, 2, L("项目名称")); plan.put(r, 3, t["projectName"]); plan.merge(r, 3, r, 4); r += 1
+        unit = t["implementingUnit"]
+        plan.put(r, 0, L("项目单位")); plan.put(r, 1, "[%s]%s" % (unit["code"], unit["name"]))
+        plan.put(r, 2, L("年度资金总额"))
+        value, kind = amount_cell(t["annualFunds"]["total"], v["numeric"])
+        plan.put(r, 3, value, kind); plan.merge(r, 3, r, 4); r += 1
+        plan.put(r, 0, L("资金用途")); plan.put(r, 1, t.get("fundUse")); plan.merge(r, 1, r, 4); r += 1
+        columns = [(1, 1), (2, 2), (3, 3), (4, 4)]
+    else:
+        plan.merge(r, 1, r, 2)
+        plan.put(r, 3, L("项目名称")); plan.put(r, 4, t["projectName"]); plan.merge(r, 4, r, 6); r += 1
+        plan.put(r, 0, L("预算规模及资金用途")); plan.merge(r, 0, r + 1, 0)
+        f = t.get("annualFunds", {})
+        for c, (label, key) in enumerate((("预算数", "total"), ("其中：财政资金", "fiscal"), ("其他资金", "other"))):
+            plan.put(r, 1 + 2 * c, label)
+            if key in f:
+                value, kind = amount_cell(f[key], v["numeric"])
+                plan.put(r, 2 + 2 * c, value, kind)
+        r += 1
+        plan.put(r, 1, t.get("fundUse")); plan.merge(r, 1, r, 6); r += 1
+        columns = [(1, 2), (3, 3), (4, 4), (5, 6)]
+    plan.put(r, 0, L("资金支出计划")); plan.merge(r, 0, r + 1, 0)
+    for (a, b), p in zip(columns, t.get("spendingPlan", {}).get("points", [])):
+        plan.put(r, a, p["label"]); plan.merge(r, a, r, b)
+        if "value" in p:
+            value, kind = amount_cell(p["value"], v["numeric"])
+            plan.put(r + 1, a, value, kind)
+        plan.merge(r + 1, a, r + 1, b)
+    r += 2
+    plan.put(r, 0, L("绩效目标")); plan.put(r, 1, t["goals"].get("annual")); plan.merge(r, 1, r, width - 1); r += 1
+    headers = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"]
+    for c, h in zip((0, 1, 2, 3, width - 1), headers):
+        plan.put(r, c, styled_label(h, v["label"]) if v["label"] in ("break", "spaced", "padded") else h)
+    if not d2:
+        plan.merge(r, 3, r, 5)
+    r += 1
+    rows = t["indicatorSets"][0]["rows"]
+    level_block(plan, r, rows, 0, 1, v["level"])
+    for i, x in enumerate(rows):
+        plan.put(r + i, 2, x["name"]); plan.put(r + i, 3, x.get("description")); plan.put(r + i, width - 1, x["value"])
+        if not d2:
+            plan.merge(r + i, 3, r + i, 5)
+    plan.row = r + len(rows)
+    plan.widths = {0: 14, 1: 14, 2: 22, 3: 16, 4: 16, 5: 10, 6: 14} if not d2 else {0: 14, 1: 16, 2: 24, 3: 30, 4: 14}
+
+
+FORMS = {"liaocheng": form_liaocheng, "xinhua": form_xinhua, "changqing": form_changqing, "pingyin": form_pingyin, "yongqing": form_yongqing}
 
 
 def form_for(region, kind):

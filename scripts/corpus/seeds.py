@@ -456,6 +456,123 @@ def xinhua():
     return tables
 
 
+# S3 聊城 2022 project tables (D1 其他运转类, D2 特定目标类): TSV rows under `# 项目绩效目标表` headings.
+
+def pdf_spaces(s):
+    """Text without the spaces PDF extraction puts at every change of script (`新增高标准农田 面积`, `≥64 万亩`,
+    `要求 2022 年年底`): only a space between two ASCII characters is kept."""
+    s = clean(s)
+    out = []
+    for i, ch in enumerate(s):
+        if ch in " \u3000":
+            prev = s[i - 1] if i else ""
+            nxt = s[i + 1] if i + 1 < len(s) else ""
+            if not (prev.isascii() and nxt.isascii() and prev.strip() and nxt.strip()):
+                continue
+            if out and out[-1] == " ":
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def liaocheng_projects():
+    lines = read("003_")
+    starts = [i for i, l in enumerate(lines) if l.strip() == "# 项目绩效目标表"]
+    tables = []
+    for k, s0 in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        body = []
+        for l in lines[s0 + 1:end]:
+            if l.startswith("#") or "部门整体" in l and l.startswith("#"):
+                break
+            if l.strip():
+                body.append([pdf_spaces(c) for c in l.split("\t")])
+        t = {"fiscalYear": 2022, "goals": {"items": []}, "extras": [], "indicatorSets": [{"scope": "annual", "rows": []}]}
+        reader = IndicatorReader(3)
+        rows = t["indicatorSets"][0]["rows"]
+        state = None
+        plan_labels = None
+        specific = False
+        for cells in body:
+            head = squeeze(cells[0])
+            nonempty = [c for c in cells if c]
+            if len(cells) == 1:
+                line = cells[0]
+                m = re.match(r"^\((\d{4})年度\)$", squeeze(line))
+                if m:
+                    t["fiscalYear"] = int(m.group(1))
+                    continue
+                m = re.match(r"^(\d{6})(.+)$", squeeze(line))
+                if m:
+                    t["implementingUnit"] = {"name": m.group(2), "code": m.group(1)}
+                    t["_unitLine"] = line
+                    continue
+                m = re.match(r"^\[(\d+)\](.+)$", squeeze(line))
+                if m:
+                    t["supervisingDepartment"] = {"name": m.group(2), "code": m.group(1)}
+                    t["_unitLine"] = line
+                    continue
+                m = re.match(r"^单位[:：](.+)$", squeeze(line))
+                if m:
+                    t["amountUnit"] = m.group(1)
+                    continue
+            if head in ("项目编码", "项目编号"):
+                t["projectCode"] = nonempty[1]
+                t["_codeLabel"] = head
+                i = next(i for i, c in enumerate(cells) if squeeze(c) == "项目名称")
+                t["projectName"] = next(c for c in cells[i + 1:] if c)
+            elif head == "项目单位":
+                specific = True
+                m = re.match(r"^\[(\d+)\](.+)$", squeeze(nonempty[1]))
+                t["implementingUnit"] = {"name": m.group(2), "code": m.group(1)}
+                i = next(i for i, c in enumerate(cells) if squeeze(c) == "年度资金总额")
+                t["annualFunds"] = {"total": next(c for c in cells[i + 1:] if c)}
+            elif head == "预算规模及资金用途":
+                funds = {}
+                for i, c in enumerate(cells):
+                    key = {"预算数": "total", "其中:财政资金": "fiscal", "其中：财政资金": "fiscal", "其他资金": "other"}.get(squeeze(c))
+                    if key:
+                        value = next((x for x in cells[i + 1:i + 2] if x), None)
+                        if value:
+                            funds[key] = value
+                t["annualFunds"] = funds
+                state = "funds"
+            elif head == "资金用途":
+                t["fundUse"] = nonempty[1]
+            elif head == "" and state == "funds":
+                t["fundUse"] = nonempty[0]
+                state = None
+            elif head == "资金支出计划":
+                plan_labels = [(i, squeeze(c)) for i, c in enumerate(cells) if i and c]
+                state = "plan"
+            elif state == "plan":
+                points = []
+                for i, label in plan_labels:
+                    v = cells[i] if i < len(cells) else ""
+                    points.append(dict({"label": label}, **({"value": v} if v else {})))
+                t["spendingPlan"] = {"kind": "amount", "points": points}
+                state = None
+            elif head == "绩效目标":
+                t["goals"]["annual"] = nonempty[1]
+            elif head == "一级指标":
+                state = "indicators"
+            elif state == "indicators":
+                l1, l2, others = reader.add(cells)
+                if len(others) == 3:
+                    name, desc, value = others
+                elif len(others) == 2:
+                    (name, value), desc = others, ""
+                else:
+                    raise ValueError("S3 indicator row %r" % cells)
+                rows.append(row(l1, l2, name, value, description=desc))
+        if state == "plan":
+            # The plan's value row is empty: every point without a value.
+            t["spendingPlan"] = {"kind": "amount", "points": [{"label": l} for _, l in plan_labels]}
+        t["_form"] = "D2" if specific else "D1"
+        tables.append(t)
+    return tables
+
+
 def all_tables():
     """{region: [(kind, table)]}. Keys starting with `_` say how the form wrote the table (which label, which
     variant); they are not part of the expected table."""
@@ -464,6 +581,7 @@ def all_tables():
     out["pingyin"] = [("projectList", pingyin_list())] + [("project", t) for t in pingyin()]
     out["yongqing"] = [("project", t) for t in yongqing_projects()]
     out["xinhua"] = [("project", t) for t in xinhua()]
+    out["liaocheng"] = [("project", t) for t in liaocheng_projects()]
     return out
 
 
