@@ -48,6 +48,7 @@ public final class CSVFile {
 
     public init(path: String, header: [String]) throws {
         self.path = path
+        try InputGuard.check(target: path)
         temporaryPath = TemporaryFile.path(beside: path)
         guard let handle = fopen(temporaryPath, "wx") else { throw CSVFile.writeError(path) }
         self.handle = handle

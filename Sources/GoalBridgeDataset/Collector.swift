@@ -46,7 +46,10 @@ public struct Collector: Sendable {
     public static func expand(_ inputs: [String]) -> [String] {
         var out: [String] = []
         let fm = FileManager.default
-        for input in inputs {
+        // A submission is known by its absolute path: the same folder collected as `收件` and as `/work/收件`, or
+        // from another folder, is the same files. Each input is made absolute once (its folder's links resolved);
+        // the walk below then yields absolute paths at no cost per file.
+        for input in inputs.map(absolute) {
             if input.contains("*") || input.contains("?") || input.contains("[") {
                 var g = glob_t()
                 defer { globfree(&g) }
@@ -66,6 +69,16 @@ public struct Collector: Sendable {
         unique.reserveCapacity(out.count)
         for path in out where unique.last != path { unique.append(path) }
         return unique
+    }
+
+    /// `path` as an absolute path: `.` and `..` removed, the links of its folder resolved (the last component is
+    /// kept as given, so a link to a file is still that file's name).
+    static func absolute(_ path: String) -> String {
+        guard !path.isEmpty else { return path }
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath()
+        let name = url.lastPathComponent
+        return name == "/" ? "/" : folder.appendingPathComponent(name).path
     }
 
     /// Every file under `folder`, walked with readdir, whose entries carry their type (FileManager's enumerator

@@ -1,4 +1,5 @@
 import Foundation
+import GoalBridgeSpreadsheet
 import GoalBridge
 import GoalBridgeModel
 
@@ -8,8 +9,11 @@ extension Dataset {
     /// overwritten: an output path equal to a collected file is refused.
     public func exportTables(to directory: String, layout: String? = nil, exporter: GoalExporter) throws -> (written: [String], warnings: [Diagnostic]) {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let inputs = Set(try pool.read { db in try String.fetchAll(db, sql: "SELECT path FROM source_file") }
-            .map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        let stored = try pool.read { db in try String.fetchAll(db, sql: "SELECT path FROM source_file") }
+        // Every collected file is an input this export must never replace, by path and by device and inode (a
+        // dataset made before paths were stored absolute holds paths relative to where collect ran).
+        InputGuard.protect(stored)
+        let inputs = Set(stored.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         var used = Set<String>()
         var written: [String] = []
         var warnings: [Diagnostic] = []

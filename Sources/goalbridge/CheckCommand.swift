@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoalBridgeSpreadsheet
 import GoalBridge
 import GoalBridgeDataset
 import GoalBridgeModel
@@ -38,6 +39,7 @@ struct CheckCommand: ParsableCommand {
             }
             if files.isEmpty { return }
         }
+        InputGuard.protect(files)
         let importer = try GoalImporter()
         var tables: [GoalTable] = []
         var fileOfTable: [Int: String] = [:]
@@ -65,6 +67,7 @@ struct CheckCommand: ParsableCommand {
         }
         if let annotate {
             try FileManager.default.createDirectory(atPath: annotate, withIntermediateDirectories: true)
+            var names = OutputNames()
             let exporter = try GoalExporter()
             for (file, range) in perFile where !range.isEmpty {
                 let local = Array(tables[range])
@@ -85,12 +88,8 @@ struct CheckCommand: ParsableCommand {
                 }
                 let sheet = NotesSheet(title: TemplateNames.reviewSheet, header: ["序号", "规则", "类别", "程度", "项目", "本表位置", "原表位置", "问题", "修改建议", "比对数据"],
                                        columnWidths: [6, 6, 9, 6, 24, 16, 16, 50, 40, 30], rows: rows)
-                let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + "-审核意见.xlsx"
-                let out = (annotate as NSString).appendingPathComponent(name)
-                let resolved = URL(fileURLWithPath: out).standardizedFileURL.path
-                guard resolved != URL(fileURLWithPath: file).standardizedFileURL.path else {
-                    throw ValidationError("输出文件与输入文件相同：\(file)（输入文件从不覆盖）")
-                }
+                // Never an input (`X-审核意见.xlsx` may be one), never the return copy of another input of the same name.
+                let out = names.unique(in: annotate, base: ((file as NSString).lastPathComponent as NSString).deletingPathExtension + "-审核意见", ext: "xlsx")
                 for w in try exporter.export(local, to: out, layout: "original", notes: notes, notesSheet: sheet) { printError(w.description) }
                 if !json { print("已写出 \(out)") }
             }

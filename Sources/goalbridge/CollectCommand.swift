@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoalBridgeSpreadsheet
 import GoalBridgeDataset
 
 struct CollectCommand: ParsableCommand {
@@ -51,6 +52,11 @@ struct CollectCommand: ParsableCommand {
             print("失败原因：")
             for (reason, n) in reasons { print("  \(n) 个：\(reason)") }
         }
+        // The outputs may be asked for inside the inbox: none of them may replace a collected file.
+        InputGuard.protect(Collector.expand(paths).filter { file in
+            let name = (file as NSString).lastPathComponent
+            return [receipt, xlsx].contains { $0.map { ($0 as NSString).lastPathComponent == name } ?? false } || (csv != nil && name.hasSuffix(".csv"))
+        })
         if let receipt { try dataset.writeReceipt(to: receipt); print("回执：\(receipt)") }
         if let csv { for p in try dataset.writeCSV(to: csv) { print("CSV：\(p)") } }
         if let xlsx { try dataset.writeConsolidated(to: xlsx); print("汇总表：\(xlsx)") }

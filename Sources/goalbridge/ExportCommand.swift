@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoalBridgeSpreadsheet
 import GoalBridge
 import GoalBridgeDataset
 import GoalBridgeModel
@@ -41,6 +42,7 @@ struct ExportCommand: ParsableCommand {
             print("已写出 \(written.count) 个工作簿到 \(out)")
             return
         }
+        InputGuard.protect([input!])
         let document = try ModelJSON.readDocument(input!)
         let warnings = try exporter.export(document.tables, to: output!, layout: layout)
         for w in warnings { printError(w.description) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoalBridgeSpreadsheet
 import GoalBridge
 import GoalBridgeModel
 
@@ -24,6 +25,7 @@ struct ImportCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        InputGuard.protect(files)
         let importer = try GoalImporter()
         var all: [GoalTable] = []
         var failed = false

@@ -1,4 +1,5 @@
 import Foundation
+import GoalBridgeSpreadsheet
 import GoalBridge
 import GoalBridgeModel
 
@@ -21,6 +22,7 @@ enum ModelJSON {
 
     /// Writes atomically (temporary file beside the target, then rename).
     static func write(_ text: String, to path: String) throws {
+        try InputGuard.check(target: path)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

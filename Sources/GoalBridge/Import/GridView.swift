@@ -92,9 +92,9 @@ final class GridView {
 
     deinit { consumedFlags.deallocate() }
 
-    /// Texts longer than this (100 CJK characters) get no label key: no form's label, caption, unit line or
-    /// title template is that long.
-    static let longestLabelBytes = 300
+    /// Texts longer than this get no label key: no form's label, caption, unit line or title (which names a
+    /// department) comes near it, and the cost of a cell stays bounded whatever is pasted into it.
+    static let longestLabelBytes = 4_096
 
     static func isBlank(_ v: CellValue) -> Bool {
         if case .string(let s) = v { return TextNormalizer.trimmed(s).isEmpty }

@@ -12,6 +12,7 @@ public enum WriteError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidDefinedName(String)
     case library(String, context: String)
     case io(String, path: String)
+    case wouldReplaceInput(path: String)
 
     public var description: String {
         switch self {
@@ -26,6 +27,7 @@ public enum WriteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidDefinedName(let n): return "名称“\(n)”不可用 [invalid defined name]"
         case .library(let m, let context): return "写入失败（\(context)）：\(m) [libxlsxwriter]"
         case .io(let m, let path): return "无法写入 \(path)：\(m)"
+        case .wouldReplaceInput(let path): return "不能写入 \(path)：这是本次读取的输入文件，输出不会覆盖输入。请另选输出文件名或文件夹。"
         }
     }
 }

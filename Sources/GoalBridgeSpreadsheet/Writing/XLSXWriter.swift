@@ -26,6 +26,7 @@ public final class XLSXWriter {
     ///   of rows: each row goes to disk when a later row is written, so rows must be written top to bottom
     ///   (merges and writes to an earlier row fail), and text is stored inline instead of in a shared table.
     public init(path: String, constantMemory: Bool = false) throws {
+        try InputGuard.check(target: path)
         targetPath = path
         temporaryPath = TemporaryFile.path(beside: path)
         var options = lxw_workbook_options()
