@@ -161,9 +161,17 @@ public struct Collector: Sendable {
         return out
     }
 
+    /// Where reading threads say which file they are on (set by `goalbridge collect` when it runs supervised).
+    public var journal: ReadingJournal?
+
     /// The phases after loading, over files loaded and hashed (`done[i]` set for those that already failed).
     private func process(_ paths: [String], _ data: [Data], _ hashes: [String], _ done: [CollectedFile?],
                          skippingCurrent: Bool) -> [CollectedFile] {
+        let slot = journal?.claim()
+        defer { if let slot { journal?.release(slot) } }
+        @inline(__always) func working(on path: String) {
+            if let slot { journal?.mark(slot, path) }
+        }
         var done = done
         if skippingCurrent, let current = try? dataset.currentHashes(among: paths.indices.filter { done[$0] == nil }.map { hashes[$0] }) {
             for i in paths.indices where done[i] == nil && current.contains(hashes[i]) {
@@ -177,6 +185,8 @@ public struct Collector: Sendable {
         var workbooks = [Workbook?](repeating: nil, count: paths.count)
         var results = [ImportResult?](repeating: nil, count: paths.count)
         for (i, path) in paths.enumerated() where done[i] == nil {
+            working(on: path)
+            FaultInjection.check(path)
             do {
                 workbooks[i] = try importer.reader.read(bytes: data[i], file: path)
             } catch let e as SpreadsheetError {
@@ -189,6 +199,7 @@ public struct Collector: Sendable {
         var templates = [(id: String?, version: String?)](repeating: (nil, nil), count: paths.count)
         for (i, path) in paths.enumerated() {
             guard let workbook = workbooks[i] else { continue }
+            working(on: path)
             if case .string(let s)? = workbook.properties.custom[GoalImporter.templateIdProperty] { templates[i].id = s }
             if case .string(let s)? = workbook.properties.custom[GoalImporter.templateVersionProperty] { templates[i].version = s }
             if workbook.properties.custom[Dataset.ownOutputProperty] != nil {
@@ -203,6 +214,7 @@ public struct Collector: Sendable {
         // Review, and one status per file.
         let collected = paths.indices.map { i -> CollectedFile in
             if let failed = done[i] { return failed }
+            working(on: paths[i])
             let result = results[i] ?? ImportResult(file: paths[i], tables: [], diagnostics: [])
             let status: FileStatus
             var reason: String?
@@ -227,10 +239,25 @@ public struct Collector: Sendable {
         // Foundation's JSONEncoder did not), so the single writer only runs SQL. Should encoding fail,
         // storing encodes again and reports the error.
         return collected.map { file in
+            if !file.wasCurrent { working(on: file.path) }
             var f = file
             try? f.encodeForStorage()
             return f
         }
+    }
+
+    /// Stores `path` as 失败 because reading it ended the collecting process (found by `goalbridge collect`'s
+    /// supervisor). The record carries the file's content hash, so collecting the folder again skips the file
+    /// as current instead of reading it again; a changed file is read anew.
+    public func storeCrash(_ path: String) throws {
+        let contents = (try? importer.reader.fileContents(path: path)) ?? Data()
+        let reason = "读取该文件时程序异常终止，请用 Excel/WPS 打开后另存为新文件，再重新提交。"
+        var file = CollectedFile(path: path, size: contents.count, sha256: FileDigest.sha256(contents), status: .failed, reason: reason,
+                                 tables: [], diagnostics: [Diagnostic(.error, "reader-crashed", reason, file: path)], findings: [])
+        try? file.encodeForStorage()
+        let run = try dataset.startRun(inputs: [path])
+        let stored = try dataset.store([file], run: run)
+        try dataset.finishRun(run, seen: 1, new: stored.filter { $0 }.count, unchanged: stored.filter { !$0 }.count)
     }
 
     /// A file that could not be read at all; its hash is the path's, so that it is stored once per path.

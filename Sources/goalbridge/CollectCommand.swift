@@ -27,8 +27,15 @@ struct CollectCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        guard ProcessInfo.processInfo.environment[CollectSupervisor.workerVariable] != nil else {
+            // This process supervises; a child collects (see CollectSupervisor).
+            let code = try CollectSupervisor(arguments: Array(CommandLine.arguments.dropFirst()), db: db).run()
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
         let dataset = try Dataset(path: db)
-        let collector = try Collector(dataset: dataset)
+        var collector = try Collector(dataset: dataset)
+        collector.journal = try ReadingJournal(path: ReadingJournal.path(forDataset: db))
         let tty = isatty(STDERR_FILENO) == 1
         var lastLine = Date.distantPast
         let summary = try collector.collect(paths) { p in

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import GoalBridgeDataset
+import GRDB
+
+/// A batch survives a reader defect: when reading one file ends the collecting process, `goalbridge collect`
+/// stores that file as 失败 with a reason, stores every other file, writes its outputs and exits 1. The defect is
+/// simulated with the test-only GOALBRIDGE_TEST_TRAP_ON (the process traps when it reads a file whose name
+/// contains the text). Runs the built command-line tool (`swift build --build-tests` builds it).
+struct BatchSurvivesCrashTests {
+    static var tool: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("goalbridge")
+    }
+
+    @Test func oneFileThatEndsTheProcessIsSetAsideAndTheRestIsCollected() throws {
+        let tool = Self.tool
+        try #require(FileManager.default.isExecutableFile(atPath: tool.path), "build the tool first: swift build --build-tests")
+        let dir = scratch()
+        let inbox = dir.appendingPathComponent("收件")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let corpus = repo.appendingPathComponent("Tests/BridgeTests/Fixtures/corpus")
+        let good = ["pingyin-02-single", "pingyin-03-single", "xinhua-05-single", "changqing-03-single", "yongqing-07-single"]
+        for name in good { try FileManager.default.copyItem(at: corpus.appendingPathComponent(name + ".xlsx"), to: inbox.appendingPathComponent(name + ".xlsx")) }
+        try FileManager.default.copyItem(at: corpus.appendingPathComponent("pingyin-04-single.xlsx"), to: inbox.appendingPathComponent("毒药.xlsx"))
+        let db = dir.appendingPathComponent("d.sqlite").path
+        let receipt = dir.appendingPathComponent("回执.xlsx").path
+
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["collect", inbox.path, "--db", db, "--receipt", receipt, "--quiet"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["GOALBRIDGE_TEST_TRAP_ON"] = "毒药"
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 1)
+        #expect(said.contains("毒药.xlsx 时程序异常终止"))
+        let rows = try DatabaseQueue(path: db).read { db in
+            try Row.fetchAll(db, sql: "SELECT path, status, reason FROM source_file WHERE is_current = 1 ORDER BY path")
+        }
+        #expect(rows.count == good.count + 1)
+        let poisoned = try #require(rows.first { ($0["path"] as String).hasSuffix("毒药.xlsx") })
+        #expect(poisoned["status"] as String == "失败")
+        #expect((poisoned["reason"] as String).contains("程序异常终止"))
+        #expect(rows.filter { $0["status"] as String == "成功" }.count == good.count)
+        #expect(FileManager.default.fileExists(atPath: receipt))
+    }
+}
