@@ -272,7 +272,7 @@ public struct Collector: Sendable {
     public func collect(_ inputs: [String], progress: ((CollectProgress) -> Void)? = nil) throws -> CollectSummary {
         // The dataset's own files may sit in the folder being collected. Paths are standardised only for files
         // that have one of its names (standardising every one of 100,000 paths cost half a second).
-        let own = Set(["", "-wal", "-shm", "-journal"].map { URL(fileURLWithPath: dataset.path + $0).standardizedFileURL.path })
+        let own = Set(["", "-wal", "-shm", "-journal", "-reading"].map { URL(fileURLWithPath: dataset.path + $0).standardizedFileURL.path })
         let ownNames = Set(own.map { ($0 as NSString).lastPathComponent })
         let files = Collector.expand(inputs).filter {
             !ownNames.contains(($0 as NSString).lastPathComponent) || !own.contains(URL(fileURLWithPath: $0).standardizedFileURL.path)

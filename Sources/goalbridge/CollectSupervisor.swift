@@ -23,6 +23,8 @@ struct CollectSupervisor {
         for _ in 0..<Self.maximumAttempts {
             switch try spawn(arguments) {
             case .exited(let code):
+                // The journal matters only after a crash.
+                try? FileManager.default.removeItem(atPath: ReadingJournal.path(forDataset: db))
                 return setAside > 0 ? max(code, 1) : code
             case .crashed(let signal):
                 let suspects = ReadingJournal.inFlight(path: ReadingJournal.path(forDataset: db))

@@ -15,11 +15,12 @@ neighbouring tables differ in all of them):
 - writer: openpyxl or XlsxWriter.
 The expected JSON holds what the seed text says (seeds.py), never what GoalBridge reads.
 """
+import datetime
 import json
 import os
 import re
-import shutil
 import sys
+import zipfile
 
 import openpyxl
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -332,12 +333,47 @@ def form_liaocheng(plan, t, v):
     plan.widths = {0: 14, 1: 14, 2: 22, 3: 16, 4: 16, 5: 10, 6: 14} if not d2 else {0: 14, 1: 16, 2: 24, 3: 30, 4: 14}
 
 
+def form_liaocheng_strategic(plan, t, v):
+    """Layout E1: title naming the department, 部门名称 line, 战略目标, a header four rows deep (指标参考值 → 标准值 /
+    历史值 → 规划值, 当年标准值 → 标准值 / 来源, 前三年均值, 上年值, 来源/其他), eleven leaf columns."""
+    r = plan.row
+    plan.put(r, 0, t["title"]); plan.merge(r, 0, r, 10); r += 1
+    plan.put(r, 0, ("部门名称：" if v["label"] != "colon-ascii" else "部门名称:") + t["departmentName"]); plan.merge(r, 0, r, 10); r += 1
+    if "strategicGoal" in t:
+        plan.put(r, 0, styled_label("战略目标", v["label"])); plan.put(r, 1, t["strategicGoal"]); plan.merge(r, 1, r, 10); r += 1
+    # The header.
+    for c, h in ((0, "序号"), (1, "指标"), (2, "指标解释"), (3, "年度指标值"), (10, "备注 (数据来源及口径说明, 或者无数据原因)")):
+        plan.put(r, c, h); plan.merge(r, c, r + 3, c)
+    plan.put(r, 4, "指标参考值"); plan.merge(r, 4, r, 9)
+    plan.put(r + 1, 4, "标准值 (规划目标、行业标准或其他明确)"); plan.merge(r + 1, 4, r + 1, 6)
+    plan.put(r + 1, 7, "历史值 (统计年鉴/统计公报/内部统计/其他需明确的来源)"); plan.merge(r + 1, 7, r + 1, 9)
+    plan.put(r + 2, 4, "规划值"); plan.merge(r + 2, 4, r + 3, 4)
+    plan.put(r + 2, 5, "当年标准值"); plan.merge(r + 2, 5, r + 2, 6)
+    plan.put(r + 3, 5, "标准值"); plan.put(r + 3, 6, "来源")
+    for c, h in ((7, "前三年均值"), (8, "上年值"), (9, "来源/其他")):
+        plan.put(r + 2, c, h); plan.merge(r + 2, c, r + 3, c)
+    r += 4
+    keys = ["planned", "currentStandard", "currentStandardSource", "threeYearAverage", "lastYear", "historySource"]
+    for x in t["rows"]:
+        seq = x["seq"]
+        plan.put(r, 0, int(seq) if v["numeric"] and seq.isdigit() else seq, "int" if v["numeric"] and seq.isdigit() else "text")
+        plan.put(r, 1, x["indicator"]); plan.put(r, 2, x.get("explanation")); plan.put(r, 3, x["annualTarget"])
+        for c, k in enumerate(keys):
+            plan.put(r, 4 + c, x["reference"].get(k))
+        plan.put(r, 10, x.get("remark"))
+        r += 1
+    plan.row = r
+    plan.widths = {0: 6, 1: 24, 2: 30, 3: 12, 4: 12, 5: 12, 6: 24, 7: 12, 8: 12, 9: 14, 10: 20}
+
+
 FORMS = {"liaocheng": form_liaocheng, "xinhua": form_xinhua, "changqing": form_changqing, "pingyin": form_pingyin, "yongqing": form_yongqing}
 
 
 def form_for(region, kind):
     if region == "pingyin" and kind == "projectList":
         return form_pingyin_list
+    if kind == "departmentStrategic":
+        return form_liaocheng_strategic
     return FORMS[region]
 
 
@@ -355,8 +391,29 @@ def sheet_title(name, used):
     return name
 
 
+FIXED_TIME = datetime.datetime(2024, 1, 1)
+
+
+def reproducible(path):
+    """Rewrites the zip with fixed entry times, so that generating the corpus again gives the same bytes (and git
+    sees only real changes)."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the save time as modified.
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            z.writestr(fixed, data)
+
+
 def write_openpyxl(path, sheets):
     wb = openpyxl.Workbook()
+    wb.properties.created = FIXED_TIME
+    wb.properties.modified = FIXED_TIME
     wb.remove(wb.active)
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -377,10 +434,12 @@ def write_openpyxl(path, sheets):
         for c, w in plan.widths.items():
             ws.column_dimensions[get_column_letter(c + 1)].width = w
     wb.save(path)
+    reproducible(path)
 
 
 def write_xlsxwriter(path, sheets):
     wb = xlsxwriter.Workbook(path)
+    wb.set_properties({"created": FIXED_TIME})
     text = wb.add_format({"font_name": "仿宋_GB2312", "border": 1, "text_wrap": True, "valign": "vcenter"})
     amount = wb.add_format({"font_name": "仿宋_GB2312", "border": 1, "num_format": "#,##0.00", "valign": "vcenter"})
     for name, plan in sheets:
@@ -405,6 +464,7 @@ def write_xlsxwriter(path, sheets):
         for c, w in plan.widths.items():
             ws.set_column(c, c, w)
     wb.close()
+    reproducible(path)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -573,6 +573,71 @@ def liaocheng_projects():
     return tables
 
 
+# S3 聊城 2022 department strategic tables (E1): `## 2022 年度聊城市XX整体战略目标表`, 部门名称, 战略目标, a header
+# four rows deep, eleven leaf columns.
+
+E1_COLUMNS = ["seq", "indicator", "explanation", "annualTarget", "planned", "currentStandard", "currentStandardSource",
+              "threeYearAverage", "lastYear", "historySource", "remark"]
+
+
+def liaocheng_strategic():
+    lines = read("003_")
+    starts = [i for i, l in enumerate(lines) if l.startswith("## ") and "整体战略目标表" in l]
+    tables = []
+    for s0 in starts:
+        title = pdf_spaces(lines[s0][3:])
+        t = {"title": title, "fiscalYear": int(re.match(r"^(\d{4})", title).group(1)), "rows": [], "extras": []}
+        problems = []
+        goal_lines = []
+        state = None
+        for n in range(s0 + 1, len(lines)):
+            l = lines[n]
+            if l.startswith("## ") or l.startswith("# "):
+                break
+            if not l.strip() or re.match(r"^[-|\s]+$", l.replace("\t", "|")):
+                continue
+            cells = [pdf_spaces(c) for c in l.split("\t")]
+            while cells and not cells[-1]:
+                cells.pop()
+            head = squeeze(cells[0]) if cells else ""
+            if head.startswith("部门名称"):
+                t["departmentName"] = re.split(r"[:：]", head, 1)[1]
+                continue
+            if head == "战略目标":
+                goal_lines.append(cells[1] if len(cells) > 1 else "")
+                state = "goal"
+                continue
+            if state == "goal" and len(cells) == 1 and cells[0].startswith("-"):
+                goal_lines.append(cells[0].lstrip("- ").strip())
+                continue
+            # A data row: 序号 first, or after a leading caption column (`指标`, or empty).
+            if cells and re.match(r"^\d+$", cells[0]):
+                data = cells
+            elif len(cells) > 1 and head in ("", "指标") and re.match(r"^\d+$", cells[1]):
+                data = cells[1:]
+            else:
+                state = "header" if state != "goal" or head in ("序号", "") else state
+                continue
+            state = "rows"
+            if len(data) != len(E1_COLUMNS):
+                problems.append("S3:%d has %d cells for %d columns (cells lost or split by the PDF extraction)" % (n + 1, len(data), len(E1_COLUMNS)))
+                continue
+            values = dict(zip(E1_COLUMNS, data))
+            r = {"seq": values["seq"], "indicator": values["indicator"], "annualTarget": values["annualTarget"],
+                 "reference": {k: values[k] for k in E1_COLUMNS[4:10] if values[k]}}
+            for k in ("explanation", "remark"):
+                if values[k]:
+                    r[k] = values[k]
+            t["rows"].append(r)
+        if any(goal_lines):
+            t["strategicGoal"] = "\n".join(g for g in goal_lines if g)
+        if problems:
+            EXCLUDED.append(("S3", title, "; ".join(problems[:3]) + (" …" if len(problems) > 3 else "")))
+            continue
+        tables.append(t)
+    return tables
+
+
 def all_tables():
     """{region: [(kind, table)]}. Keys starting with `_` say how the form wrote the table (which label, which
     variant); they are not part of the expected table."""
@@ -581,7 +646,7 @@ def all_tables():
     out["pingyin"] = [("projectList", pingyin_list())] + [("project", t) for t in pingyin()]
     out["yongqing"] = [("project", t) for t in yongqing_projects()]
     out["xinhua"] = [("project", t) for t in xinhua()]
-    out["liaocheng"] = [("project", t) for t in liaocheng_projects()]
+    out["liaocheng"] = [("project", t) for t in liaocheng_projects()] + [("departmentStrategic", t) for t in liaocheng_strategic()]
     return out
 
 
