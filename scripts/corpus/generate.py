@@ -366,6 +366,33 @@ def form_liaocheng_strategic(plan, t, v):
     plan.widths = {0: 6, 1: 24, 2: 30, 3: 12, 4: 12, 5: 12, 6: 24, 7: 12, 8: 12, 9: 14, 10: 20}
 
 
+def form_yongqing_department(plan, t, v):
+    """Layout F1: title, a two-row header with 指标值 over 符号 / 值 / 单位, 评（扣）分标准, 指标值确定依据."""
+    r = plan.row
+    plan.put(r, 0, t["title"]); plan.merge(r, 0, r, 8); r += 1
+    brk = v["label"] in ("break", "spaced", "padded")
+    for c, h in ((0, "一级指标"), (1, "二级指标"), (2, "三级指标"), (3, "评（扣）分标准"), (4, "绩效指标描述"), (8, "指标值确定依据")):
+        plan.put(r, c, styled_label(h, "break") if brk else h); plan.merge(r, c, r + 1, c)
+    plan.put(r, 5, "指标值"); plan.merge(r, 5, r, 7)
+    for c, h in ((5, "符号"), (6, "值"), (7, "单位")):
+        plan.put(r + 1, c, h)
+    r += 2
+    rows = t["indicators"]["rows"]
+    level_block(plan, r, rows, 0, 1, v["level"])
+    for i, x in enumerate(rows):
+        split = x["value"]["split"]
+        plan.put(r + i, 2, x["name"]); plan.put(r + i, 3, x.get("scoringRule")); plan.put(r + i, 4, x.get("description"))
+        plan.put(r + i, 5, split["symbol"])
+        number = split["number"]
+        if v["numeric"] and number:
+            plan.put(r + i, 6, float(number), "amount")
+        else:
+            plan.put(r + i, 6, number)
+        plan.put(r + i, 7, split["unit"]); plan.put(r + i, 8, x.get("basis"))
+    plan.row = r + len(rows)
+    plan.widths = {0: 10, 1: 10, 2: 20, 3: 16, 4: 24, 5: 7, 6: 9, 7: 14, 8: 12}
+
+
 FORMS = {"liaocheng": form_liaocheng, "xinhua": form_xinhua, "changqing": form_changqing, "pingyin": form_pingyin, "yongqing": form_yongqing}
 
 
@@ -374,6 +401,8 @@ def form_for(region, kind):
         return form_pingyin_list
     if kind == "departmentStrategic":
         return form_liaocheng_strategic
+    if kind == "departmentIndicators":
+        return form_yongqing_department
     return FORMS[region]
 
 

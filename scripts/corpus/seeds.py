@@ -638,13 +638,42 @@ def liaocheng_strategic():
     return tables
 
 
+# S4 永清 2021 department indicators (F1): 指标值 split into 符号 / 值 / 单位 (符号 文字描述: the text is in 单位), with
+# 评（扣）分标准 and 指标值确定依据.
+
+def yongqing_department():
+    stream = cell_stream(read("004_"))
+    start = next(i for i, it in enumerate(stream) if it[0] == "para" and "部门整体支出绩效指标" in it[1])
+    t = {"title": "部门整体支出绩效指标", "indicators": {"scope": "annual", "rows": []}, "extras": []}
+    reader = IndicatorReader(7)
+    state = None
+    for it in stream[start + 1:]:
+        if it[0] == "para":
+            break
+        cells = [clean(c) for c in it[1]]
+        if squeeze(cells[0]) == "一级指标":
+            state = "header"
+            continue
+        if state == "header" and "符号" in cells:
+            state = "rows"
+            continue
+        if state != "rows" or not any(cells):
+            continue
+        l1, l2, (name, scoring, desc, symbol, number, unit, basis) = positional_rows(reader, cells, 9)
+        raw = unit if (symbol == "文字描述" or symbol == "") and number == "" else symbol + number + unit
+        r = row(l1, l2, name, {"raw": raw, "split": {"symbol": symbol, "number": number, "unit": unit}},
+                scoringRule=scoring, description=desc, basis=basis)
+        t["indicators"]["rows"].append(r)
+    return t
+
+
 def all_tables():
     """{region: [(kind, table)]}. Keys starting with `_` say how the form wrote the table (which label, which
     variant); they are not part of the expected table."""
     out = {}
     out["changqing"] = [("project", t) for t in changqing()]
     out["pingyin"] = [("projectList", pingyin_list())] + [("project", t) for t in pingyin()]
-    out["yongqing"] = [("project", t) for t in yongqing_projects()]
+    out["yongqing"] = [("project", t) for t in yongqing_projects()] + [("departmentIndicators", yongqing_department())]
     out["xinhua"] = [("project", t) for t in xinhua()]
     out["liaocheng"] = [("project", t) for t in liaocheng_projects()] + [("departmentStrategic", t) for t in liaocheng_strategic()]
     return out
