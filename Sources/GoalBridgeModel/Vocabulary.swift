@@ -14,6 +14,10 @@ public struct VocabularyEntry: Codable, Hashable, Sendable {
 public struct Vocabulary: Codable, Hashable, Sendable {
     public var level1: [VocabularyEntry]
     public var level2: [VocabularyEntry]
+    /// How the lines around a form start that are no part of the table: notes (`注：…`, `填报说明`) and signature
+    /// lines (`填报人：`, `联系电话：`, `审核人：`, `填报单位（盖章）：`). One ends an indicator block and is kept as
+    /// a known line, not read as an indicator.
+    public var noteLines: [String]?
 
     /// The vocabulary shipped with GoalBridge.
     public static let standard: Vocabulary = {
@@ -56,18 +60,20 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     private let indexBox = IndexBox()
     private var index: Index { indexBox.get(self) }
 
-    private enum CodingKeys: String, CodingKey { case level1, level2 }
+    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines }
 
-    public init(level1: [VocabularyEntry], level2: [VocabularyEntry]) {
+    public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil) {
         self.level1 = level1
         self.level2 = level2
+        self.noteLines = noteLines
     }
 
-    public static func == (a: Vocabulary, b: Vocabulary) -> Bool { a.level1 == b.level1 && a.level2 == b.level2 }
+    public static func == (a: Vocabulary, b: Vocabulary) -> Bool { a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines }
 
     public func hash(into h: inout Hasher) {
         h.combine(level1)
         h.combine(level2)
+        h.combine(noteLines)
     }
 
     /// Canonical level-1 name for a spelling, or nil when it is not a known level-1 name.
@@ -79,6 +85,20 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// No level name is longer (the longest, 社会公众或服务对象满意度指标, is 42 bytes): a longer text is looked up
     /// without normalising it, so a pasted paragraph in a level column costs nothing.
     static let longestNameBytes = 120
+
+    /// A note or signature line as (label, rest): `填报人：张三` → (填报人, 张三), `注：金额单位为万元。` → (注, 金额单位为万元。).
+    /// Nil for any other text.
+    public func noteLine(_ text: String) -> (label: String, value: String)? {
+        guard let prefixes = noteLines, text.utf8.count <= 512 else { return nil }
+        let t = TextNormalizer.trimmed(text)
+        let squeezed = String(String.UnicodeScalarView(t.unicodeScalars.filter { !TextNormalizer.isSpace($0) }))
+        guard prefixes.contains(where: { squeezed.hasPrefix($0) }) else { return nil }
+        if let colon = t.firstIndex(where: { $0 == "：" || $0 == ":" }) {
+            let label = String(String.UnicodeScalarView(t[..<colon].unicodeScalars.filter { !TextNormalizer.isSpace($0) }))
+            return (label, TextNormalizer.trimmed(String(t[t.index(after: colon)...])))
+        }
+        return (squeezed, "")
+    }
 
     /// Canonical level-2 name, preferring an entry that belongs under `level1` (成本指标 is level 2 under
     /// 产出指标 in older tables; 满意度 is level 2 under 部门效果).

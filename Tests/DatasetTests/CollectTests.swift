@@ -33,9 +33,9 @@ func mixedFolder() throws -> URL {
     // A workbook with no goal table in it.
     try GridWriter.write(Workbook(sheets: [Sheet(name: "Sheet1", cells: [Cell(CellReference(row: 0, column: 0), .string("通讯录"))])]),
                          to: dir.appendingPathComponent("通讯录.xlsx").path)
-    // A filled workbook with a cell nobody asked for: imported with a warning.
+    // A filled workbook with a cell nobody asked for (not a note or signature line): imported with a warning.
     var sheet = try XLSXReader().read(path: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx").path).sheets[0]
-    sheet.cells.append(Cell(CellReference(row: 60, column: 12), .string("联系人：张三")))
+    sheet.cells.append(Cell(CellReference(row: 60, column: 12), .string("另附详细测算见附件")))
     try GridWriter.write(Workbook(sheets: [sheet]), to: dir.appendingPathComponent("带备注.xlsx").path)
     // Office lock files are skipped.
     try Data([1, 2, 3]).write(to: dir.appendingPathComponent("~$pingyin.xlsx"))

@@ -396,6 +396,24 @@ def form_yongqing_department(plan, t, v):
 FORMS = {"liaocheng": form_liaocheng, "xinhua": form_xinhua, "changqing": form_changqing, "pingyin": form_pingyin, "yongqing": form_yongqing}
 
 
+FOOTERS = [
+    [["注：金额单位为万元。"]],
+    [["填报人：张丽", None, "联系电话：0635-8236615", None, "审核人：王强"]],
+    [["填报单位（盖章）：", None, "填报日期：2023年1月5日"]],
+]
+
+
+def footer(plan, t, k):
+    """Note and signature lines under a table (they belong to it: kept as its known lines)."""
+    for line in FOOTERS[k % len(FOOTERS)]:
+        for c, text in enumerate(line):
+            if text:
+                plan.put(plan.row, c, text)
+                label, _, value = text.partition("：")
+                t.setdefault("extras", []).append({"label": label, "value": value})
+        plan.row += 1
+
+
 def form_for(region, kind):
     if region == "pingyin" and kind == "projectList":
         return form_pingyin_list
@@ -530,6 +548,9 @@ def main():
             v = variation(i)
             plan = Plan(8)
             form_for(region, kind)(plan, t, v)
+            if i % 3 == 2:
+                t = dict(t, extras=[])
+                footer(plan, t, i // 3)
             sheets = [("Sheet1", plan)]
             if i % 4 == 3:
                 sheets.append(("Sheet2", Plan(1)))  # an empty extra sheet
@@ -553,11 +574,17 @@ def main():
             group = projects[k:k + size]
             v = variation(g + 1)
             plan = Plan(8)
+            written = []
             for j, (kind, t) in enumerate(group):
                 if j:
                     plan.row += 1 + (g + j) % 3
                 form_for(region, kind)(plan, t, v)
-            emit("%s-stacked-%02d" % (region, g + 1), [("Sheet1", plan)], group, v["writer"])
+                if (g + j) % 2 == 1:
+                    # Between stacked tables the footer must stay with the table above, not start the next.
+                    t = dict(t, extras=[])
+                    footer(plan, t, g + j)
+                written.append((kind, t))
+            emit("%s-stacked-%02d" % (region, g + 1), [("Sheet1", plan)], written, v["writer"])
             count += 1
             k += size
             g += 1

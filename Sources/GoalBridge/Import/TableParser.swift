@@ -52,6 +52,7 @@ struct TableParser {
         parseIndicatorBlocks(blocks, headers)
         if let recordBlock, let recordHeader { parseRecords(recordBlock, header: recordHeader) }
         tableEnd = max(tableEnd, fixedEnd)
+        readNoteLines()
         inferFromTitleAndLabels(rows: regionStart...max(tableEnd, regionStart))
         collectExtras(rows: regionStart...max(tableEnd, regionStart))
         return draft
@@ -144,6 +145,42 @@ struct TableParser {
                 warn("year-not-number", "年度\(Diagnostic.quoted(value.text))无法识别，请填写四位年份（如 2025）。", r, c)
             }
         }
+    }
+
+    /// A row that starts with a note or signature line (`注：…`, `填报人：…`, vocabulary `noteLines`): it ends an
+    /// indicator or record block.
+    private func isNoteRow(_ r: Int) -> Bool {
+        guard let first = grid.cells(inRows: r...r).first, let t = grid.text(first.row, first.column) else { return false }
+        return vocabulary.noteLine(t) != nil
+    }
+
+    /// Note and signature lines right after the table (`注：…`, `填报人：张三  联系电话：…`) belong to it: kept as
+    /// known lines (extras labelled by their words), up to the first row that is not one (the next table's title).
+    private mutating func readNoteLines() {
+        var r = tableEnd + 1
+        while r <= regionLimit {
+            defer { r += 1 }
+            let cells = grid.cells(inRows: r...r).filter { !grid.isConsumed($0) }
+            if cells.isEmpty { continue }
+            guard isNoteRow(r) else { break }
+            for ref in cells { keepKnownLine(ref) }
+            tableEnd = r
+        }
+    }
+
+    /// A note or signature cell, kept as an extra with its label (no warning: every form has such lines).
+    /// False when the cell is no such line.
+    @discardableResult
+    private mutating func keepKnownLine(_ ref: CellReference) -> Bool {
+        guard let text = grid.text(ref.row, ref.column) else { return false }
+        grid.consume(ref.row, ref.column)
+        if let (label, value) = vocabulary.noteLine(text) {
+            draft.extras.append(ExtraField(label: label, value: value, source: grid.source(ref.row, ref.column)))
+        } else {
+            draft.extras.append(ExtraField(label: "", value: text, source: grid.source(ref.row, ref.column)))
+            warn("extra-cell", "内容\(Diagnostic.quoted(text))没有对应的标准字段，已作为附加信息保留。请确认是否填错位置。", ref.row, ref.column)
+        }
+        return true
     }
 
     /// Goal rows with sub-labels (`目标1`, `目标 2：`, `目标三`) are numbered goal items; the annual goal is their
@@ -403,6 +440,7 @@ struct TableParser {
             }
             let rowCells = grid.cells(inRows: r...r)
             if fixedLabelRows.contains(r) { break }
+            if isNoteRow(r) { break }
             // A title merged across the block ends it.
             if let first = rowCells.first, let m = grid.merge(at: r, first.column), m.first.row == r, m.columnCount >= 3 { break }
             if !rowCells.contains(where: { blockColumns.contains($0.column) || $0.column == captionColumn }) && rowCells.isEmpty == false { break }
@@ -578,6 +616,7 @@ struct TableParser {
                 continue
             }
             if grid.cells(inRows: r...r).contains(where: { fixedKeys.contains(grid.labelKey($0.row, $0.column) ?? "") || keys.isAnchor(grid.labelKey($0.row, $0.column) ?? "") }) { break }
+            if isNoteRow(r) { break }
             var record: [String: String] = [:]
             var sources: [String: SourceCell] = [:]
             var content = false
@@ -611,6 +650,21 @@ struct TableParser {
             while i < left.count {
                 let ref = left[i]
                 let text = grid.text(ref.row, ref.column) ?? ""
+                if let (label, value) = vocabulary.noteLine(text) {
+                    // `填表人` | `李四`: a signature label with its value in the next cell is one known line.
+                    let next = grid.nextColumn(after: ref.row, ref.column)
+                    if value.isEmpty, i + 1 < left.count, left[i + 1].column == next, let paired = grid.text(left[i + 1].row, left[i + 1].column),
+                       vocabulary.noteLine(paired) == nil {
+                        grid.consume(ref.row, ref.column)
+                        grid.consume(left[i + 1].row, left[i + 1].column)
+                        draft.extras.append(ExtraField(label: label, value: paired, source: grid.source(left[i + 1].row, left[i + 1].column)))
+                        i += 2
+                        continue
+                    }
+                    keepKnownLine(ref)
+                    i += 1
+                    continue
+                }
                 grid.consume(ref.row, ref.column)
                 let next = grid.nextColumn(after: ref.row, ref.column)
                 if i + 1 < left.count, left[i + 1].column == next, let value = grid.text(left[i + 1].row, left[i + 1].column) {
