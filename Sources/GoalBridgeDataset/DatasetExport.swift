@@ -73,23 +73,17 @@ extension Dataset {
         case .projectList(let t):
             parts = [t.title ?? "项目汇总清单"]
         }
-        var base = Dataset.safeFileName(parts.isEmpty ? "绩效目标表" : parts.joined(separator: "-"))
-        if used.contains(base) {
-            var n = 2
-            while used.contains("\(base)(\(n))") { n += 1 }
-            base = "\(base)(\(n))"
+        let text = parts.isEmpty ? "绩效目标表" : parts.joined(separator: "-")
+        var n = 1
+        var name = SafeNames.fileName(text, ext: "")
+        while used.contains(name) {
+            n += 1
+            name = SafeNames.fileName(text, ext: "", n: n)
         }
-        used.insert(base)
-        return base
+        used.insert(name)
+        return name
     }
 
-    /// A file name from department and project: no path separators or characters Windows refuses, at most 80 characters.
-    static func safeFileName(_ s: String) -> String {
-        let bad: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|", "\n", "\r", "\t"]
-        var out = String(s.map { bad.contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
-        while out.hasPrefix(".") { out.removeFirst() }
-        return out.isEmpty ? "绩效目标表" : String(out.prefix(80))
-    }
 }
 
 public enum DatasetExportError: Error, CustomStringConvertible {

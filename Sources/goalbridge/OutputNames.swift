@@ -10,7 +10,8 @@ struct OutputNames {
     mutating func unique(in folder: String, base: String, ext: String) -> String {
         var n = 1
         while true {
-            let name = n == 1 ? "\(base).\(ext)" : "\(base) (\(n)).\(ext)"
+            // Cut by bytes with room for the temporary name; control and bidi characters dropped (SafeNames).
+            let name = SafeNames.fileName(base, ext: ext, n: n)
             let path = (folder as NSString).appendingPathComponent(name)
             let key = InputGuard.resolvedPath(path)
             if !used.contains(key), (try? InputGuard.check(target: path)) != nil {

@@ -82,14 +82,22 @@ struct WriterLimitTests {
         try writer.close()
     }
 
-    @Test func cellText() throws {
-        let writer = try XLSXWriter(path: temporaryPath())
+    @Test func cellTextOverTheLimitIsWrittenCutWithAMarker() throws {
+        let path = temporaryPath()
+        let writer = try XLSXWriter(path: path)
         let s = try writer.addSheet("s")
-        #expect(throws: WriteError.textTooLong(cell: "A1", length: 32_768)) {
-            try s.write(String(repeating: "x", count: 32_768), at: CellReference(row: 0, column: 0))
-        }
-        try s.write(String(repeating: "中", count: 32_767), at: CellReference(row: 0, column: 0))
+        try s.write(String(repeating: "x", count: 40_000), at: CellReference(row: 0, column: 0))
+        try s.write(String(repeating: "中", count: 32_767), at: CellReference(row: 1, column: 0))
+        try s.merge(CellRange(rows: 2...2, columns: 0...1), text: String(repeating: "𠀀", count: 20_000))
+        #expect(writer.cutCells == ["s!A1", "s!A3"])
         try writer.close()
+        let cells = try XLSXReader().read(path: path).sheets[0].cells
+        let a1 = cells[0].value.text
+        #expect(a1.utf16.count <= 32_767 && a1.hasSuffix(ExcelLimits.cutMarker))
+        #expect(cells[1].value.text.count == 32_767)
+        let a3 = cells[2].value.text
+        #expect(a3.utf16.count <= 32_767 && a3.hasSuffix(ExcelLimits.cutMarker))
+        #expect(a3.unicodeScalars.allSatisfy { $0.value == 0x20000 || ExcelLimits.cutMarker.unicodeScalars.contains($0) }) // whole characters
     }
 
     @Test func validationListIsCheckedInBytes() throws {

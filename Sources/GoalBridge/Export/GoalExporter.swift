@@ -97,6 +97,9 @@ public struct GoalExporter: Sendable {
             try ListNames(spec: spec, vocabulary: vocabulary).writeListSheet(writer)
             writer.setProperties(properties(spec))
         }
+        for cut in writer.cutCells {
+            diagnostics.append(Diagnostic(.warning, "text-cut", "\(cut) 的文字超过 Excel 单元格 32767 字的上限，已截断并在末尾注明。", file: path))
+        }
         try writer.close()
         return diagnostics
     }
@@ -141,13 +144,10 @@ public struct GoalExporter: Sendable {
             }
             base = "\(index + 1) " + (label ?? spec.sheetName)
         }
-        base = String(base.map { ExcelLimits.forbiddenSheetNameCharacters.contains($0) ? "_" : $0 })
-        base = base.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
-        var name = String(base.prefix(31))
+        var name = SafeNames.sheetName(base)
         var n = 2
-        while used.contains(name.lowercased()) || name.isEmpty {
-            let suffix = "(\(n))"
-            name = String(base.prefix(31 - suffix.count)) + suffix
+        while used.contains(name.lowercased()) {
+            name = SafeNames.sheetName(base, suffix: "(\(n))")
             n += 1
         }
         used.insert(name.lowercased())

@@ -74,11 +74,16 @@ public final class SheetWriter {
         }
     }
 
-    /// Writes text as text: a value starting with `=` is never turned into a formula.
+    /// Writes text as text: a value starting with `=` is never turned into a formula. Text over Excel's 32,767
+    /// characters is cut, ends with a visible marker, and is listed in `XLSXWriter.cutCells`: one over-long cell
+    /// never stops a workbook (or a batch of them) from being written.
     public func write(_ text: String, at ref: CellReference, format: CellFormat? = nil) throws {
         try checkBounds(ref)
-        let length = text.utf16.count
-        if length > ExcelLimits.cellTextLength { throw WriteError.textTooLong(cell: ref.description, length: length) }
+        var text = text
+        if text.utf8.count > ExcelLimits.cellTextLength, text.utf16.count > ExcelLimits.cellTextLength {
+            text = ExcelLimits.cut(text)
+            owner.cutCells.append("\(name)!\(ref.description)")
+        }
         let w = try ws()
         if text.isEmpty {
             try check(worksheet_write_blank(w, lxw_row_t(ref.row), lxw_col_t(ref.column), owner.format(format ?? .plain)), ref.description)
@@ -131,7 +136,6 @@ public final class SheetWriter {
         if let clash = merges.first(where: { $0.intersects(range) }) {
             throw WriteError.overlappingMerge(clash.description, range.description)
         }
-        if text.utf16.count > ExcelLimits.cellTextLength { throw WriteError.textTooLong(cell: range.first.description, length: text.utf16.count) }
         try check(worksheet_merge_range(try ws(), lxw_row_t(range.first.row), lxw_col_t(range.first.column),
                                         lxw_row_t(range.last.row), lxw_col_t(range.last.column), "", owner.format(format ?? .plain)),
                   range.description)

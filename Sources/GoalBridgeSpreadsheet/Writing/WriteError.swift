@@ -42,10 +42,27 @@ public enum ExcelLimits {
     public static let validationMessageLength = 255
     public static let forbiddenSheetNameCharacters: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
 
+    /// What ends a text cut to fit a cell.
+    public static let cutMarker = "…【超出 Excel 单元格 32767 字上限，以下内容已截断】"
+
+    /// `text` cut between whole characters so that, with `cutMarker`, it fits a cell.
+    public static func cut(_ text: String) -> String {
+        let room = cellTextLength - cutMarker.utf16.count
+        var units = 0
+        var end = text.startIndex
+        for i in text.indices {
+            let n = text[i].utf16.count
+            if units + n > room { break }
+            units += n
+            end = text.index(after: i)
+        }
+        return String(text[..<end]) + cutMarker
+    }
+
     /// nil when `name` is a valid sheet name, else the reason in Chinese.
     public static func sheetNameProblem(_ name: String) -> String? {
         if name.isEmpty { return "不能为空" }
-        if name.count > sheetNameLength { return "超过 31 个字符" }
+        if name.utf16.count > sheetNameLength { return "超过 31 个字符" } // Excel counts UTF-16 units
         if let c = name.first(where: { forbiddenSheetNameCharacters.contains($0) }) { return "不能包含字符 \(c)" }
         if name.hasPrefix("'") || name.hasSuffix("'") { return "不能以单引号开头或结尾" }
         return nil

@@ -100,6 +100,9 @@ public final class XLSXWriter {
     /// False once `close()` has run; sheet writers check it before touching C memory.
     var isOpen: Bool { workbook != nil }
 
+    /// Cells (`sheet!A1`) whose text was over Excel's limit and was written cut, with a marker.
+    public internal(set) var cutCells: [String] = []
+
     private var wb: UnsafeMutablePointer<lxw_workbook> {
         guard let workbook else { preconditionFailure("XLSXWriter used after close()") }
         return workbook
