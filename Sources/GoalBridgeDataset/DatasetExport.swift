@@ -39,8 +39,17 @@ extension Dataset {
                 results.set(i, Result { try exporter.export([work[i].table], to: work[i].path, layout: layout ?? "original") })
             }
             for (i, result) in results.values.enumerated() {
-                warnings += try result.get()
-                written.append(jobs[i].path)
+                switch result {
+                case .success(let w):
+                    warnings += w
+                    written.append(jobs[i].path)
+                case .failure(let error):
+                    // One table that cannot be written never stops the others: it is named, with its source file.
+                    let table = jobs[i].table
+                    warnings.append(Diagnostic(.error, "export-failed",
+                        "\(Dataset.describe(table)) 未能写出（\((jobs[i].path as NSString).lastPathComponent)）：\(error)",
+                        file: table.source?.file, sheet: table.source?.sheet))
+                }
             }
         }
         try pool.read { db in
@@ -59,6 +68,17 @@ extension Dataset {
     }
 
     /// `部门-项目`, made unique among the names already used by appending (2), (3) …
+    /// A table as people name it: department and project (or the department-wide table's kind).
+    static func describe(_ table: GoalTable) -> String {
+        switch table {
+        case .project(let t): return "“\([t.supervisingDepartment?.name, t.projectName ?? t.title].compactMap { $0 }.joined(separator: " "))”"
+        case .departmentIndicators(let t): return "“\(t.departmentName ?? t.title ?? "部门整体") 部门整体绩效指标”"
+        case .departmentStrategic(let t): return "“\(t.departmentName ?? "部门") 整体战略目标表”"
+        case .departmentPerformance(let t): return "“\(t.departmentName ?? "部门") 整体绩效目标表”"
+        case .projectList(let t): return "“\(t.title ?? "项目汇总清单")”"
+        }
+    }
+
     static func uniqueName(for table: GoalTable, used: inout Set<String>) -> String {
         var parts: [String] = []
         switch table {

@@ -39,7 +39,9 @@ struct ExportCommand: ParsableCommand {
         if let db, let out {
             let (written, warnings) = try Dataset.openExisting(path: db).exportTables(to: out, layout: layout, exporter: exporter)
             for w in warnings { printError(w.description) }
-            print("已写出 \(written.count) 个工作簿到 \(out)")
+            let failed = warnings.filter { $0.severity == .error }.count
+            print("已写出 \(written.count) 个工作簿到 \(out)" + (failed > 0 ? "，\(failed) 张表未能写出（见上）" : ""))
+            if failed > 0 { throw ExitCode(1) }
             return
         }
         InputGuard.protect([input!])

@@ -57,3 +57,28 @@ struct InputsNeverWrittenTests {
         #expect(Set(paths).count == paths.count)
     }
 }
+
+/// One table never blocks the others: when one workbook cannot be written, the error names the table and its
+/// source file, and every other table is written.
+struct ExportKeepsGoingTests {
+    @Test func aTableThatCannotBeWrittenIsNamedAndTheOthersAreWritten() throws {
+        let db = scratch().appendingPathComponent("d.sqlite").path
+        _ = try Collector(dataset: try Dataset(path: db)).collect([try mixedFolder().path])
+        let dataset = try Dataset.openExisting(path: db)
+        let exporter = try GoalExporter()
+        let first = scratch().path
+        let (all, _) = try dataset.exportTables(to: first, exporter: exporter)
+        #expect(all.count >= 3)
+        // A folder squats on the first table's file name: that workbook cannot be renamed into place.
+        let second = scratch().path
+        let blocked = (second as NSString).appendingPathComponent((all[0] as NSString).lastPathComponent)
+        try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true)
+        let (written, diagnostics) = try dataset.exportTables(to: second, exporter: exporter)
+        #expect(written.count == all.count - 1)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.code == "export-failed")
+        #expect(errors.first?.file?.hasSuffix(".xlsx") == true)
+        #expect(errors.first?.message.contains("未能写出") == true)
+    }
+}
