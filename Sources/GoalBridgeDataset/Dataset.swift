@@ -13,9 +13,13 @@ public enum FileStatus: String, Codable, Sendable, CaseIterable {
 
 public enum DatasetOpenError: Error, CustomStringConvertible {
     case notFound(String)
+    /// `PRAGMA quick_check` found damage (its first findings), or the file is no SQLite database at all.
+    case damaged(String, details: String)
     public var description: String {
         switch self {
         case .notFound(let p): return "数据集 \(p) 不存在。请检查路径，或先用 goalbridge collect … --db \(p) 收录文件。"
+        case .damaged(let p, let details):
+            return "数据集 \(p) 已损坏（\(details)），无法读取。请用备份恢复，或用 goalbridge collect 把原始文件重新收录到一个新的数据集。"
         }
     }
 }
@@ -116,8 +120,33 @@ public final class Dataset: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw DatasetOpenError.notFound(path)
         }
-        return try Dataset(path: path)
+        let dataset: Dataset
+        do { dataset = try Dataset(path: path) } catch let error as DatabaseError
+            where [ResultCode.SQLITE_CORRUPT, ResultCode.SQLITE_NOTADB].contains(error.resultCode.primaryResultCode) {
+            throw DatasetOpenError.damaged(path, details: "不是完整的数据集文件")
+        }
+        try dataset.verify()
+        return dataset
     }
+
+    /// Checks the file's structure (`PRAGMA quick_check`: pages, records, indexes) before a command reads every
+    /// table, so damage is reported on open, naming what is damaged, instead of as a bare decoding error midway.
+    public func verify() throws {
+        let findings: [String]
+        do {
+            findings = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        } catch let error as DatabaseError {
+            throw DatasetOpenError.damaged(path, details: error.message ?? "无法读取")
+        }
+        guard findings != ["ok"] else { return }
+        throw DatasetOpenError.damaged(path, details: findings.prefix(3).joined(separator: "；"))
+    }
+
+    /// Called once when another process holds the dataset and this one starts to wait for it (the CLI prints
+    /// 数据集正被另一进程使用，等待中…).
+    nonisolated(unsafe) public static var onWait: (@Sendable () -> Void)?
+    /// How long a command waits for another process that holds the dataset, in seconds.
+    public static let busyWaitSeconds = 600.0
 
     /// The page cache of the connection that writes, in KiB (readers keep SQLite's default).
     static let writerCacheKiB = 16 << 10
@@ -126,6 +155,14 @@ public final class Dataset: @unchecked Sendable {
         self.path = path
         var config = Configuration()
         config.foreignKeysEnabled = true
+        // Two commands on one dataset (two collects, a collect and an export): the second waits its turn
+        // instead of failing with SQLite's "database is locked".
+        let started = Date()
+        config.busyMode = .callback { tries in
+            if tries == 0 { Dataset.onWait?() }
+            usleep(20_000)
+            return Date().timeIntervalSince(started) < Dataset.busyWaitSeconds
+        }
         // WAL with synchronous=NORMAL: a crash or kill never corrupts the file or leaves half a transaction;
         // only the last transactions may be lost on power failure, and a rerun collects them again.
         config.prepareDatabase { db in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GoalBridgeDataset
 import GoalBridgeSpreadsheet
 
 @main
@@ -11,6 +12,7 @@ struct GoalBridgeCommand: ParsableCommand {
     /// Sets up the process for batch work (time zone, allocator) before running the chosen subcommand.
     static func main() {
         ProcessTuning.apply()
+        Dataset.onWait = { printError("数据集正被另一进程使用，等待中…") }
         main(nil)
     }
 }

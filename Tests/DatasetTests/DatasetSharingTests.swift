@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import GoalBridge
+@testable import GoalBridgeDataset
+import GRDB
+
+/// The dataset shared safely: two collects on one (new) dataset both finish, one waiting for the other; a damaged
+/// dataset is reported on open, naming what is damaged.
+struct DatasetSharingTests {
+    @Test func twoCollectsOnOneNewDatasetBothFinish() throws {
+        let db = scratch().appendingPathComponent("共享.sqlite").path
+        let a = try mixedFolder()
+        let b = scratch().appendingPathComponent("另一批")
+        try FileManager.default.createDirectory(at: b, withIntermediateDirectories: true)
+        for n in 2...9 {
+            let name = "pingyin-0\(n)-single.xlsx"
+            try FileManager.default.copyItem(at: repo.appendingPathComponent("Tests/BridgeTests/Fixtures/corpus/" + name), to: b.appendingPathComponent(name))
+        }
+        let errors = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            do {
+                let collector = try Collector(dataset: try Dataset(path: db))
+                _ = try collector.collect([i == 0 ? a.path : b.path])
+            } catch { errors.add("\(error)") }
+        }
+        #expect(errors.values.isEmpty, "\(errors.values)")
+        let files = try Dataset.openExisting(path: db).count("SELECT count(*) FROM source_file WHERE is_current = 1")
+        let expected = Collector.expand([a.path]).filter { !($0 as NSString).lastPathComponent.hasPrefix("~$") }.count + 8
+        #expect(files == expected) // both folders, every file
+    }
+
+    @Test func aDamagedDatasetIsReportedOnOpen() throws {
+        let db = scratch().appendingPathComponent("坏.sqlite").path
+        _ = try Collector(dataset: try Dataset(path: db)).collect([try mixedFolder().path])
+        // Fold the WAL into the file, then damage pages in the middle of it.
+        try DatabaseQueue(path: db).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 40_000))
+        try handle.close()
+        do {
+            _ = try Dataset.openExisting(path: db)
+            Issue.record("a damaged dataset opened without complaint")
+        } catch let error as DatasetOpenError {
+            guard case .damaged(let path, let details) = error else { Issue.record("\(error)"); return }
+            #expect(path == db)
+            #expect(!details.isEmpty)
+            #expect(error.description.contains("已损坏"))
+        }
+    }
+
+    @Test func aFileThatIsNoDatasetIsReportedAsSuch() throws {
+        let db = scratch().appendingPathComponent("不是.sqlite").path
+        try Data(String(repeating: "这不是数据库", count: 1000).utf8).write(to: URL(fileURLWithPath: db))
+        #expect(throws: DatasetOpenError.self) { _ = try Dataset.openExisting(path: db) }
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
