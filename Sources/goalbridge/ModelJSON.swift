@@ -34,6 +34,4 @@ struct ImportReport: Encodable {
     var diagnostics: [Diagnostic]
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
+

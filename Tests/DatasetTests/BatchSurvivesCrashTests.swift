@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GoalBridgeDataset
+@testable import GoalBridgeSpreadsheet
 import GRDB
 
 /// A batch survives a reader defect: when reading one file ends the collecting process, `goalbridge collect`
@@ -51,5 +52,29 @@ struct BatchSurvivesCrashTests {
         #expect((poisoned["reason"] as String).contains("程序异常终止"))
         #expect(rows.filter { $0["status"] as String == "成功" }.count == good.count)
         #expect(FileManager.default.fileExists(atPath: receipt))
+    }
+}
+
+/// Control and bidi characters from cells never reach the terminal raw: `goalbridge import` shows them escaped.
+struct TerminalTextTests {
+    @Test func escapeSequencesInACellAreShownEscaped() throws {
+        let tool = BatchSurvivesCrashTests.tool
+        try #require(FileManager.default.isExecutableFile(atPath: tool.path), "build the tool first: swift build --build-tests")
+        var workbook = try XLSXReader().read(path: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx").path)
+        let name = try #require(workbook.sheets[0].cells.firstIndex { $0.value == .string("警务辅助人员专项经费") })
+        workbook.sheets[0].cells[name].value = .string("警务\u{1B}[2J\u{07}辅助\u{202E}经费")
+        let path = scratch().appendingPathComponent("控制字符.xlsx").path
+        try GridWriter.write(workbook, to: path)
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["import", path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("警务<U+001B>[2J<U+0007>辅助<U+202E>经费"))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
     }
 }
