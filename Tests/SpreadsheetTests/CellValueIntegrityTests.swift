@@ -76,3 +76,34 @@ struct CellValueIntegrityTests {
         #expect(e?.kind == .overlappingMerges("A1:BK4000", "A1:BK4000"))
     }
 }
+
+/// A memory and time budget per file: a small file may not unfold into something huge.
+struct FileBudgetTests {
+    @Test func manySheetsPointingAtOnePartAreRefusedNotInflatedEachTime() throws {
+        var p = TestPackage.workbook(sheetData: #"<row r="1"><c r="A1"><v>1</v></c></row>"#)
+        let sheets = (1...250).map { #"<sheet name="表\#($0)" sheetId="\#($0)" r:id="rId1"/>"# }.joined()
+        p.parts = p.parts.map { $0.0 == "xl/workbook.xml" ? ($0.0, Array("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheets)</sheets></workbook>
+            """.utf8)) : $0 }
+        let e = errorOf { try p.read() }
+        #expect(e?.kind == .sharedSheetPart("xl/worksheets/sheet1.xml"))
+        #expect(e?.location.sheet == "表2")
+    }
+
+    @Test func cellsBeyondTheBudgetStopTheParse() throws {
+        var limits = ReadLimits()
+        limits.maxCells = 1_000
+        let rows = (1...1_200).map { #"<row r="\#($0)"><c r="A\#($0)"><v>\#($0)</v></c></row>"# }.joined()
+        let e = errorOf { try TestPackage.workbook(sheetData: rows).read(limits: limits) }
+        #expect(e?.kind == .limitExceeded(limit: "单元格数 cells", value: 1_001, maximum: 1_000))
+        // Within the budget, read as usual; the standard budget is far above any goal table.
+        #expect(try TestPackage.workbook(sheetData: rows).read().sheets[0].cells.count == 1_200)
+        #expect(ReadLimits.standard.maxCells >= 1_000_000)
+    }
+
+    @Test func aTallManyColumnMergeIsRefused() throws {
+        let e = errorOf { try TestPackage.workbook(sheetData: "", extraSheetXML: #"<mergeCells count="1"><mergeCell ref="A1:BK1048576"/></mergeCells>"#).read() }
+        #expect(e?.kind == .limitExceeded(limit: "合并区域总面积 merged area", value: 63 * 1_048_576, maximum: ReadLimits.standard.maxMergedArea))
+    }
+}

@@ -13,9 +13,13 @@ public struct ReadLimits: Sendable {
     /// XML rarely exceeds 100:1, a zip bomb reaches 1000:1.
     public var maxCompressionRatio = 500
     public var compressionCheckThreshold = 4 << 20
-    /// Merged ranges on one sheet, and the cells they cover together.
+    /// Merged ranges on one sheet, and the cells they cover together. A goal table merges a few hundred cells;
+    /// a merge over a tall many-column area cost hundreds of MB in the grid's per-row index.
     public var maxMerges = 200_000
-    public var maxMergedArea = 64 << 20
+    public var maxMergedArea = 4 << 20
+    /// Non-empty cells in one workbook read whole (≈ 100 bytes each in memory): a goal table has a few hundred;
+    /// a 1.8 MB file once unfolded into 35 million. Sheets read row by row (`forEachRow`) are not counted.
+    public var maxCells = 4_000_000
     /// Shared strings in one workbook.
     public var maxSharedStrings = 5_000_000
     /// Sheets in one workbook (Excel's own limit is memory).

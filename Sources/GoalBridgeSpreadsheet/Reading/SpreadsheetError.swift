@@ -50,6 +50,7 @@ public enum SpreadsheetErrorKind: Hashable, Sendable {
     case badNumber(String)
     case unknownCellType(String)
     case unsupportedEncoding(String)
+    case sharedSheetPart(String)
     case overlappingMerges(String, String)
 }
 
@@ -88,6 +89,7 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .missingSharedStringIndex: return "文本单元格缺少共享字符串序号，文件已损坏。"
         case .badNumber(let text): return "数值“\(text)”无法识别，文件已损坏。"
         case .unknownCellType(let type): return "单元格类型“\(type)”无法识别，文件可能由不兼容的程序生成，请用 Excel/WPS 打开后重新保存。"
+        case .sharedSheetPart(let part): return "多个工作表指向同一个部件 \(part)（Excel 不会这样保存），文件不可信，已拒绝读取。请用 Excel/WPS 打开后重新保存。"
         case .unsupportedEncoding(let encoding): return "文件内部使用了 Excel 文件不允许的字符编码 \(encoding)（只允许 UTF-8 或 UTF-16），文字会变成乱码，已拒绝读取。请用 Excel/WPS 打开后重新保存。"
         case .overlappingMerges(let a, let b): return "合并单元格 \(a) 与 \(b) 相互重叠，请取消其中一个合并后重新保存。"
         }
@@ -119,6 +121,7 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .badNumber(let text): return "invalid number \(text)"
         case .unknownCellType(let type): return "unknown cell type \(type)"
         case .unsupportedEncoding(let encoding): return "unsupported XML encoding \(encoding)"
+        case .sharedSheetPart(let part): return "several sheets point at one part \(part)"
         case .overlappingMerges(let a, let b): return "overlapping merged ranges \(a) and \(b)"
         }
     }

@@ -195,8 +195,14 @@ private struct PackageReader {
 
         var sheets: [Sheet] = []
         sheets.reserveCapacity(workbookInfo.sheets.count)
+        // Each part is read once: several sheets naming one part would inflate and parse it once per sheet.
+        var partsRead = Set<String>()
+        var cellCount = 0
         for entry in workbookInfo.sheets {
             let (part, isWorksheet) = try sheetPart(entry, byId, workbookPart)
+            if isWorksheet, !partsRead.insert(part.lowercased()).inserted {
+                throw SpreadsheetError(.sharedSheetPart(part), SpreadsheetLocation(file: file, sheet: entry.name))
+            }
             if !isWorksheet || skippedSheetNames.contains(entry.name) {
                 // Chart sheets and dialog sheets hold no cells; skipped sheets are listed without theirs.
                 sheets.append(Sheet(name: entry.name, state: entry.state))
@@ -215,6 +221,11 @@ private struct PackageReader {
             }
             merges = merges.filter { !$0.isSingleCell }
             let cells = parsed.sortedCells()
+            cellCount += cells.count
+            if cellCount > limits.maxCells {
+                throw SpreadsheetError(.limitExceeded(limit: "单元格数 cells", value: cellCount, maximum: limits.maxCells),
+                                       SpreadsheetLocation(file: file, sheet: entry.name))
+            }
             sheets.append(Sheet(name: entry.name, state: entry.state, cells: cells, merges: merges, notes: parsed.notes))
         }
 

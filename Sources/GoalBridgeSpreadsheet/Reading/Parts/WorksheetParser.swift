@@ -281,6 +281,10 @@ final class WorksheetParser: XMLPartHandler {
         }
         if let last = s.pointee.cells.last, !(last.reference < s.pointee.reference) { s.pointee.outOfOrder = true }
         s.pointee.cells.append(Cell(s.pointee.reference, value, isFormula: s.pointee.isFormula))
+        // Stop while parsing, not after: memory stays within the budget (rows handed to a sink are not kept).
+        if rowSink == nil, s.pointee.cells.count > limits.maxCells {
+            fail(SpreadsheetError(.limitExceeded(limit: "单元格数 cells", value: s.pointee.cells.count, maximum: limits.maxCells)))
+        }
     }
 
     /// A formula cell whose result was never saved: kept as an empty formula cell, and noted.
