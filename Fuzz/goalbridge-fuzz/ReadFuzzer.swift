@@ -6,7 +6,16 @@ import GoalBridgeSpreadsheet
 /// Any outcome is fine except a crash, a hang, or memory growing past the read limits.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let buffer = UnsafeRawBufferPointer(start: data, count: size)
+    let input = UnsafeRawBufferPointer(start: data, count: size)
+    if FuzzState.partsMode {
+        // The second target: the input is one XML part of an otherwise valid package (PartFuzzer).
+        let zipped = PartFuzzer.package(input)
+        return zipped.withUnsafeBytes { readAll($0) }
+    }
+    return readAll(input)
+}
+
+func readAll(_ buffer: UnsafeRawBufferPointer) -> CInt {
     // Core properties too: every part parser is fuzzed, not only those the import path uses.
     if let workbook = try? XLSXReader(readsCoreProperties: true).read(buffer: buffer) {
         _ = FuzzState.importer.importWorkbook(workbook)
@@ -20,6 +29,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 enum FuzzState {
     static let importer = try! GoalImporter()
+    static let partsMode = ProcessInfo.processInfo.environment["GOALBRIDGE_FUZZ_MODE"] == "parts"
 }
 
 #if FUZZING
@@ -40,6 +50,17 @@ func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CC
 @main
 struct Replay {
     static func main() throws {
+        if CommandLine.arguments.dropFirst().first == "--write-part-seeds", let folder = CommandLine.arguments.dropFirst(2).first {
+            // Seeds for the second target: each part of PartFuzzer's package, selected by its first byte.
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (i, seed) in PartFuzzer.seeds().enumerated() {
+                try Data(seed).write(to: URL(fileURLWithPath: folder + "/part-\(i)"))
+            }
+            // The package itself, to check that the base is a valid workbook.
+            try Data(PartFuzzer.package(UnsafeRawBufferPointer(start: nil, count: 0))).write(to: URL(fileURLWithPath: folder + "/../base.xlsx"))
+            print("\(PartFuzzer.seeds().count) seeds in \(folder)")
+            return
+        }
         for path in CommandLine.arguments.dropFirst() {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             _ = data.withUnsafeBytes { fuzzOneInput($0.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!, data.count) }
