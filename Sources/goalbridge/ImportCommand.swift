@@ -44,7 +44,8 @@ struct ImportCommand: ParsableCommand {
                         print("  · \(d.departmentName ?? "（无部门名称）")  版式 \(d.source?.layout ?? "?")  指标 \(d.indicators.rows.count) 行")
                     }
                 }
-                for d in result.diagnostics where verbose || d.severity != .info { printError("  " + d.description) }
+                // Which layout each table was read in, and how well it fits (吻合度), always: the clerk sees what was assumed.
+                for d in result.diagnostics where verbose || d.severity != .info || d.code == "table-found" { printError("  " + d.description) }
             }
         }
         if let output {

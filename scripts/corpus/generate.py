@@ -393,6 +393,49 @@ def form_yongqing_department(plan, t, v):
     plan.widths = {0: 10, 1: 10, 2: 20, 3: 16, 4: 24, 5: 7, 6: 9, 7: 14, 8: 12}
 
 
+def form_liaocheng_performance(plan, t, v):
+    """Layout E2: title naming the department, a header four rows deep, 17 leaf columns (部门职责 over duty and
+    sub-duty) or 16 (部门职责 one column). 职责序号 and 部门职责 are written once per duty (merged, once, or repeated
+    by variation); 子职责 and 科室 blanks are left blank (there a blank means empty)."""
+    wide = t.get("_form") != "16"
+    d = 1 if wide else 0  # columns after 部门职责 shift by one in the 17-column form
+    last = 15 + d
+    r = plan.row
+    plan.put(r, 0, "%d年度%s整体绩效目标表" % (t["fiscalYear"], t["departmentName"])); plan.merge(r, 0, r, last); r += 1
+    singles = [(0, "职责序号"), (2 + d, "职责目标"), (3 + d, "绩效指标"), (4 + d, "指标解释"), (5 + d, "年度指标值"),
+               (12 + d, "备注 (标准值和历史值均无的原因/其他需要说明的问题)"), (13 + d, "工作活动"), (14 + d, "预算项目"), (15 + d, t["officeCaption"])]
+    for c, h in singles:
+        plan.put(r, c, styled_label(h, "break") if v["label"] == "break" and len(h) <= 5 else h); plan.merge(r, c, r + 3, c)
+    plan.put(r, 1, "部门职责"); plan.merge(r, 1, r + 3, 1 + d)
+    plan.put(r, 6 + d, "指标参考值"); plan.merge(r, 6 + d, r, 11 + d)
+    plan.put(r + 1, 6 + d, "标准值 (规划目标、行业标准或其他明确标准)"); plan.merge(r + 1, 6 + d, r + 1, 8 + d)
+    plan.put(r + 1, 9 + d, "历史值 (统计年鉴/统计公报/内部统计/其他需明确的来源)"); plan.merge(r + 1, 9 + d, r + 1, 11 + d)
+    plan.put(r + 2, 6 + d, "规划值"); plan.merge(r + 2, 6 + d, r + 3, 6 + d)
+    plan.put(r + 2, 7 + d, "当年标准值"); plan.merge(r + 2, 7 + d, r + 2, 8 + d)
+    plan.put(r + 3, 7 + d, "标准值"); plan.put(r + 3, 8 + d, "来源")
+    for c, h in ((9 + d, "前三年均值"), (10 + d, "上年值"), (11 + d, "来源")):
+        plan.put(r + 2, c, h); plan.merge(r + 2, c, r + 3, c)
+    r += 4
+    rows = t["rows"]
+    # 职责序号 and 部门职责: as written in the source rows (blank on a continuation row), styled by variation.
+    written = [dict(x["_raw"]) for x in rows] if "_raw" in rows[0] else [dict(x) for x in rows]
+    for i, x in enumerate(rows):
+        written[i]["dutySeq"], written[i]["duty"] = x.get("dutySeq", ""), x.get("duty", "")
+    level_block(plan, r, [{"a": w["dutySeq"], "b": w["duty"]} for w in written], 0, 1, v["level"], key1="a", key2="b")
+    ref = ["planned", "currentStandard", "currentStandardSource", "threeYearAverage", "lastYear", "historySource"]
+    for i, x in enumerate(rows):
+        if wide:
+            plan.put(r + i, 2, x.get("dutyDetail"))
+        plan.put(r + i, 2 + d, x.get("dutyGoal")); plan.put(r + i, 3 + d, x["indicator"]); plan.put(r + i, 4 + d, x.get("explanation"))
+        plan.put(r + i, 5 + d, x["annualTarget"])
+        for k, key in enumerate(ref):
+            plan.put(r + i, 6 + d + k, x["reference"].get(key))
+        plan.put(r + i, 12 + d, x.get("remark")); plan.put(r + i, 13 + d, x.get("workActivities"))
+        plan.put(r + i, 14 + d, x.get("budgetProjects")); plan.put(r + i, 15 + d, x.get("office"))
+    plan.row = r + len(rows)
+    plan.widths = {c: 12 for c in range(last + 1)}
+
+
 FORMS = {"liaocheng": form_liaocheng, "xinhua": form_xinhua, "changqing": form_changqing, "pingyin": form_pingyin, "yongqing": form_yongqing}
 
 
@@ -421,6 +464,8 @@ def form_for(region, kind):
         return form_liaocheng_strategic
     if kind == "departmentIndicators":
         return form_yongqing_department
+    if kind == "departmentPerformance":
+        return form_liaocheng_performance
     return FORMS[region]
 
 
@@ -522,8 +567,13 @@ def variation(i):
 
 
 def document(items):
-    return {"schemaVersion": 1, "tables": [{"kind": kind, "table": {k: v for k, v in t.items() if not k.startswith("_")}}
-                                           for kind, t in items]}
+    def public(x):
+        if isinstance(x, dict):
+            return {k: public(v) for k, v in x.items() if not k.startswith("_")}
+        if isinstance(x, list):
+            return [public(v) for v in x]
+        return x
+    return {"schemaVersion": 1, "tables": [{"kind": kind, "table": public(t)} for kind, t in items]}
 
 
 def emit(name, sheets, items, writer):

@@ -667,6 +667,56 @@ def yongqing_department():
     return t
 
 
+# S3 聊城 2022 department performance tables (E2). Only 住房公积金管理中心's rows keep all their cells in the text
+# (17 per row: 部门职责 over two columns); the other eleven lose or move cells at page breaks (EXCLUDED.md).
+
+E2_COLUMNS = ["dutySeq", "duty", "dutyDetail", "dutyGoal", "indicator", "explanation", "annualTarget", "planned",
+              "currentStandard", "currentStandardSource", "threeYearAverage", "lastYear", "historySource", "remark",
+              "workActivities", "budgetProjects", "office"]
+
+
+def liaocheng_performance():
+    lines = read("003_")
+    tables = []
+    for s0 in [i for i, l in enumerate(lines) if l.startswith("## ") and "整体绩效目标表" in l]:
+        title = pdf_spaces(lines[s0][3:])
+        if "住房公积金" not in title:
+            EXCLUDED.append(("S3", title, "rows lose or move cells at page breaks (15, 16 and 17 cells in one table); "
+                                          "their columns cannot be recovered from the text"))
+            continue
+        dept = re.match(r"^\d{4}年度(.+)整体绩效目标表$", title).group(1)
+        t = {"fiscalYear": int(title[:4]), "departmentName": dept, "officeCaption": "填报科室", "rows": [], "extras": []}
+        for l in lines[s0 + 1:]:
+            if l.startswith("#"):
+                break
+            cells = [pdf_spaces(c) for c in l.split("\t")]
+            if len(cells) != 17 or squeeze(cells[0]) in ("职责序号", "标准值") or not any(cells[3:7]):
+                continue
+            v = dict(zip(E2_COLUMNS, cells))
+            r = {"indicator": v["indicator"], "annualTarget": v["annualTarget"],
+                 "reference": {k: v[k] for k in E2_COLUMNS[7:13] if v[k]}}
+            for k in ("dutySeq", "duty", "dutyDetail", "dutyGoal", "explanation", "remark", "workActivities", "budgetProjects", "office"):
+                if v[k]:
+                    r[k] = v[k]
+            r["_raw"] = v
+            t["rows"].append(r)
+        # Written once per duty: 职责序号, 部门职责 and 职责目标 repeat the row above when blank. 子职责 and 科室 do not:
+        # there a blank means empty.
+        previous = {}
+        for r in t["rows"]:
+            for k in ("dutySeq", "duty"):
+                if k not in r and k in previous:
+                    r[k] = previous[k]
+            previous = {k: r[k] for k in ("dutySeq", "duty") if k in r}
+        tables.append(t)
+        # The same table in the 16-column form (部门职责 a single column), as other departments' pages print it.
+        narrow = {k: v for k, v in t.items() if k != "rows"}
+        narrow["rows"] = [{k: v for k, v in r.items() if k != "dutyDetail"} for r in t["rows"]]
+        narrow["_form"] = "16"
+        tables.append(narrow)
+    return tables
+
+
 def all_tables():
     """{region: [(kind, table)]}. Keys starting with `_` say how the form wrote the table (which label, which
     variant); they are not part of the expected table."""
@@ -675,7 +725,8 @@ def all_tables():
     out["pingyin"] = [("projectList", pingyin_list())] + [("project", t) for t in pingyin()]
     out["yongqing"] = [("project", t) for t in yongqing_projects()] + [("departmentIndicators", yongqing_department())]
     out["xinhua"] = [("project", t) for t in xinhua()]
-    out["liaocheng"] = [("project", t) for t in liaocheng_projects()] + [("departmentStrategic", t) for t in liaocheng_strategic()]
+    out["liaocheng"] = [("project", t) for t in liaocheng_projects()] + [("departmentStrategic", t) for t in liaocheng_strategic()] \
+        + [("departmentPerformance", t) for t in liaocheng_performance()]
     return out
 
 

@@ -606,6 +606,7 @@ struct TableParser {
         tableEnd = max(tableEnd, lastHeaderRow)
         let fixedKeys = keys.fixed
         var previous: [String: String] = [:]
+        var previousSources: [String: SourceCell] = [:]
         var r = lastHeaderRow + 1
         while r <= regionLimit {
             defer { r += 1 }
@@ -627,14 +628,23 @@ struct TableParser {
                     record[col.field] = t
                     sources[col.field] = grid.source(r, c)
                     if !(col.fillDown ?? false) { content = true }
-                } else if col.fillDown ?? false {
-                    if let m = grid.merge(at: r, c), m.first.row < r { record[col.field] = grid.text(m.first.row, m.first.column) }
-                    else { record[col.field] = previous[col.field] }
+                } else if let m = grid.merge(at: r, c), m.first.row < r {
+                    // Merged from above: the value covers this row, in any column. Its source is the cell it is in.
+                    record[col.field] = grid.text(m.first.row, m.first.column)
+                    sources[col.field] = grid.source(m.first.row, m.first.column)
+                } else if col.fillDown ?? false, let value = previous[col.field] {
+                    // A column written once per group (职责序号, 部门职责, 职责目标): a blank repeats the group's value,
+                    // from the cell it was read in. Other blanks (科室, 子职责, 备注) stay blank: there they mean empty.
+                    record[col.field] = value
+                    sources[col.field] = previousSources[col.field]
                 }
             }
             guard content else { continue }
             tableEnd = r
-            for col in block.columns where col.fillDown ?? false { previous[col.field] = record[col.field] }
+            for col in block.columns where col.fillDown ?? false {
+                previous[col.field] = record[col.field]
+                previousSources[col.field] = sources[col.field]
+            }
             draft.records.append(record)
             draft.recordSources.append(sources)
         }
