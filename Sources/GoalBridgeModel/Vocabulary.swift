@@ -18,6 +18,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// lines (`填报人：`, `联系电话：`, `审核人：`, `填报单位（盖章）：`). One ends an indicator block and is kept as
     /// a known line, not read as an indicator.
     public var noteLines: [String]?
+    /// Indicator columns any form may add, by role (`weight`: 权重, 分值 …): a column with such a header that the
+    /// layout has no column for is read into that field of every row, not kept as an extra.
+    public var indicatorColumns: [String: [String]]?
 
     /// The vocabulary shipped with GoalBridge.
     public static let standard: Vocabulary = {
@@ -60,20 +63,33 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     private let indexBox = IndexBox()
     private var index: Index { indexBox.get(self) }
 
-    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines }
+    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, indicatorColumns }
 
-    public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil) {
+    public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, indicatorColumns: [String: [String]]? = nil) {
         self.level1 = level1
         self.level2 = level2
         self.noteLines = noteLines
+        self.indicatorColumns = indicatorColumns
     }
 
-    public static func == (a: Vocabulary, b: Vocabulary) -> Bool { a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines }
+    public static func == (a: Vocabulary, b: Vocabulary) -> Bool {
+        a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines && a.indicatorColumns == b.indicatorColumns
+    }
 
     public func hash(into h: inout Hasher) {
         h.combine(level1)
         h.combine(level2)
         h.combine(noteLines)
+        h.combine(indicatorColumns)
+    }
+
+    /// The indicator field a column header names (`分值` → weight), by label key; nil for any other header.
+    public func indicatorColumnRole(forHeaderKey key: String) -> String? {
+        guard let columns = indicatorColumns else { return nil }
+        for (role, headers) in columns.sorted(by: { $0.key < $1.key }) where headers.contains(where: { TextNormalizer.labelKey($0) == key }) {
+            return role
+        }
+        return nil
     }
 
     /// Canonical level-1 name for a spelling, or nil when it is not a known level-1 name.

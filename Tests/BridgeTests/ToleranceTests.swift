@@ -98,14 +98,31 @@ struct ToleranceTests {
         let header = sheet.row(of: "年度绩效指标")!
         let first = firstDataRow
         let edited = editedSheet(sheet) { cells, _ in
-            cells[CellReference(row: header, column: 9)] = .string("分值")
-            cells[CellReference(row: first, column: 9)] = .number(10)
+            cells[CellReference(row: header, column: 9)] = .string("责任人")
+            cells[CellReference(row: first, column: 9)] = .string("张三")
         }
         let result = importSheet(edited)
         let table = try #require(result.tables.first?.project)
-        #expect(table.extras.contains { $0.label == "分值（指标“项目总成本”）" && $0.value == "10" })
+        #expect(table.extras.contains { $0.label == "责任人（指标“项目总成本”）" && $0.value == "张三" })
         #expect(result.diagnostics.contains { $0.code == "unknown-column" && $0.cell == "J\(header + 1)" })
         #expect(result.diagnostics.contains { $0.code == "unknown-column-value" && $0.cell == "J\(first + 1)" })
+    }
+
+    @Test(arguments: [("分值", "weight"), ("权重", "weight"), ("评（扣）分标准", "scoringRule"), ("备注", "remark")])
+    func aColumnAnyFormMayAddIsReadIntoItsField(_ caption: String, _ field: String) throws {
+        // 分值 / 权重, 评（扣）分标准, 备注 added beside the standard template's indicator columns.
+        let header = sheet.row(of: "年度绩效指标")!
+        let first = firstDataRow
+        let edited = editedSheet(sheet) { cells, _ in
+            cells[CellReference(row: header, column: 9)] = .string(caption)
+            cells[CellReference(row: first, column: 9)] = .string("10")
+        }
+        let result = importSheet(edited)
+        let row = try #require(result.tables.first?.project?.indicators(.annual)?.rows.first)
+        let read = field == "weight" ? row.weight : field == "scoringRule" ? row.scoringRule : row.remark
+        #expect(read == "10")
+        #expect(row.sources?[field] == SourceCell(sheet: sheet.name, cell: "J\(first + 1)"))
+        #expect(!result.diagnostics.contains { $0.severity != .info })
     }
 
     @Test func everyFilledCellIsMappedOrNamedInAWarning() throws {

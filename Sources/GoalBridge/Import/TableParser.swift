@@ -404,6 +404,14 @@ struct TableParser {
         for r in header.row...lastHeaderRow {
             for ref in grid.cells(inRows: r...r) where !grid.isConsumed(ref) && ref.column != header.caption?.column {
                 if let t = grid.text(ref.row, ref.column) {
+                    // A column any form may add (权重/分值, 评（扣）分标准, 指标解释 …) that this layout lacks: read
+                    // into its field for every row, not kept as an extra.
+                    if let key = grid.labelKey(ref.row, ref.column), let name = vocabulary.indicatorColumnRole(forHeaderKey: key),
+                       let role = IndicatorRole(rawValue: name), columns[ColumnKey(role: role, scope: block.scope)] == nil {
+                        columns[ColumnKey(role: role, scope: block.scope)] = ref.column
+                        grid.consume(ref.row, ref.column)
+                        continue
+                    }
                     unknownColumns[ref.column] = t
                     grid.consume(ref.row, ref.column)
                     warn("unknown-column", "指标表头\(Diagnostic.quoted(t))不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", ref.row, ref.column)
