@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GoalBridge
 @testable import GoalBridgeDataset
+import GoalBridgeSpreadsheet
 import GRDB
 
 /// The dataset shared safely: two collects on one (new) dataset both finish, one waiting for the other; a damaged
@@ -62,4 +63,33 @@ final class ResultBox: @unchecked Sendable {
     private var items: [String] = []
     func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
     var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+/// Extreme numbers typed into a workbook go through collect, the consolidated workbook, apply and export without a
+/// trap (a 20-digit 年度 once ended the whole batch).
+struct ExtremeValuesThroughTheBatchTests {
+    @Test func extremesAreCollectedAppliedAndExported() throws {
+        let dir = scratch()
+        let inbox = dir.appendingPathComponent("收件")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let source = try XLSXReader().read(path: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx").path)
+        let extremes: [Double] = [1e19, -1e19, 1e308, -1e308, 12345678901234567890, 4.9e-324]
+        for (i, x) in extremes.enumerated() {
+            var wb = source
+            wb.sheets[0].cells = wb.sheets[0].cells.map { cell in
+                if case .number = cell.value { return Cell(cell.reference, .number(x)) }
+                return cell
+            }
+            try GridWriter.write(wb, to: inbox.appendingPathComponent("极值\(i).xlsx").path)
+        }
+        let db = dir.appendingPathComponent("d.sqlite").path
+        let dataset = try Dataset(path: db)
+        let summary = try Collector(dataset: dataset).collect([inbox.path])
+        #expect(summary.new == extremes.count)
+        let consolidated = dir.appendingPathComponent("汇总.xlsx").path
+        try dataset.writeConsolidated(to: consolidated)
+        _ = try dataset.applyCorrections(from: consolidated)
+        let (written, _) = try dataset.exportTables(to: dir.appendingPathComponent("导出").path, exporter: try GoalExporter())
+        #expect(written.count == extremes.count)
+    }
 }
