@@ -43,7 +43,17 @@ public struct Vocabulary: Codable, Hashable, Sendable {
             for e in v.level2 { for a in Set(e.aliases.map { LabelKey($0) }) { l2[a, default: []].append(e) } }
             level1 = l1
             level2 = l2
+            noteLineFirstScalars = Set((v.noteLines ?? []).compactMap { $0.unicodeScalars.first?.value })
+            var roles: [String: String] = [:]
+            for (role, headers) in (v.indicatorColumns ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for h in headers { roles[TextNormalizer.labelKey(h)] = roles[TextNormalizer.labelKey(h)] ?? role }
+            }
+            indicatorColumnRoles = roles
         }
+        /// First characters of the note lines: a text starting with anything else is no note line (checked for the
+        /// first cell of every indicator row, so it must cost next to nothing).
+        let noteLineFirstScalars: Set<UInt32>
+        let indicatorColumnRoles: [String: String]
     }
 
     /// Holds the index, built on first use; not part of the vocabulary's value.
@@ -84,13 +94,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     }
 
     /// The indicator field a column header names (`分值` → weight), by label key; nil for any other header.
-    public func indicatorColumnRole(forHeaderKey key: String) -> String? {
-        guard let columns = indicatorColumns else { return nil }
-        for (role, headers) in columns.sorted(by: { $0.key < $1.key }) where headers.contains(where: { TextNormalizer.labelKey($0) == key }) {
-            return role
-        }
-        return nil
-    }
+    public func indicatorColumnRole(forHeaderKey key: String) -> String? { index.indicatorColumnRoles[key] }
 
     /// Canonical level-1 name for a spelling, or nil when it is not a known level-1 name.
     public func canonicalLevel1(_ raw: String) -> String? {
@@ -105,7 +109,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// A note or signature line as (label, rest): `填报人：张三` → (填报人, 张三), `注：金额单位为万元。` → (注, 金额单位为万元。).
     /// Nil for any other text.
     public func noteLine(_ text: String) -> (label: String, value: String)? {
-        guard let prefixes = noteLines, text.utf8.count <= 512 else { return nil }
+        guard let prefixes = noteLines, text.utf8.count <= 512,
+              let first = text.unicodeScalars.first(where: { !TextNormalizer.isSpace($0) }),
+              index.noteLineFirstScalars.contains(first.value) else { return nil }
         let t = TextNormalizer.trimmed(text)
         let squeezed = String(String.UnicodeScalarView(t.unicodeScalars.filter { !TextNormalizer.isSpace($0) }))
         guard prefixes.contains(where: { squeezed.hasPrefix($0) }) else { return nil }

@@ -129,7 +129,7 @@ final class WorksheetParser: XMLPartHandler {
         s.pointee.isFormula = false
         s.pointee.capture = false
         // A cell's text is its own: a cell with no <v> must not show the text of the cell before it.
-        s.pointee.text.removeAll(keepingCapacity: true)
+        if !s.pointee.text.isEmpty { s.pointee.text.removeAll(keepingCapacity: true) }
         s.pointee.type = UInt8(ascii: "n")
         s.pointee.style = 0
         var explicitRef: CellReference?
