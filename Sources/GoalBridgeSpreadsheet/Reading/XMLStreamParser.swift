@@ -284,7 +284,13 @@ enum PartEncoding {
         }
     }
 
+    static let declarationStart: [UInt8] = Array("<?xml".utf8)
+    static let encodingKey: [UInt8] = Array("encoding".utf8)
+    private static let utf8Name: [UInt8] = Array("utf-8".utf8)
+
     private static func accept(_ value: [UInt8], _ location: SpreadsheetLocation) throws {
+        // The usual `UTF-8`, compared in place.
+        if value.count == 5, zip(value, utf8Name).allSatisfy({ ($0 | 0x20) == $1 || $0 == $1 }) { return }
         let name = String(decoding: value.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
         guard ["utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "utf16"].contains(name) else {
             throw SpreadsheetError(.unsupportedEncoding(String(decoding: value.prefix(40), as: UTF8.self)), location)
@@ -293,27 +299,33 @@ enum PartEncoding {
 
     /// The value of `encoding` in the XML declaration that starts at `from` (characters `step` bytes apart, so
     /// UTF-16's low bytes can be read as ASCII), looked for in the first 256 characters; nil when there is none.
+    /// Read in place: no copy of the part's head (this runs for every part of every workbook).
     static func declaredEncoding(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, step: Int) -> [UInt8]? {
-        var chars: [UInt8] = []
-        var i = start
-        while i < bytes.count, chars.count < 256 {
-            let c = bytes[i]
-            chars.append(c)
-            if c == UInt8(ascii: ">") { break }
-            i += step
+        let limit = min(bytes.count, start + 256 * step)
+        @inline(__always) func char(_ k: Int) -> UInt8? { let p = start + k * step; return p < limit ? bytes[p] : nil }
+        let open = PartEncoding.declarationStart
+        for (k, c) in open.enumerated() where char(k) != c { return nil }
+        // The declaration ends at its `>`.
+        var end = open.count
+        while let c = char(end), c != UInt8(ascii: ">") { end += 1 }
+        guard char(end) != nil else { return nil }
+        let key = PartEncoding.encodingKey
+        var k = open.count
+        search: while k + key.count <= end {
+            for (j, c) in key.enumerated() where char(k + j) != c { k += 1; continue search }
+            break
         }
-        guard chars.starts(with: Array("<?xml".utf8)), chars.last == UInt8(ascii: ">") else { return nil }
-        let key = Array("encoding".utf8)
-        guard let at = (0...(max(chars.count - key.count, 0))).first(where: { chars[$0...].starts(with: key) }) else { return nil }
-        var j = at + key.count
-        func skipSpace() { while j < chars.count, [0x20, 0x09, 0x0D, 0x0A].contains(chars[j]) { j += 1 } }
+        guard k + key.count <= end else { return nil }
+        var j = k + key.count
+        func skipSpace() { while let c = char(j), c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A { j += 1 } }
         skipSpace()
-        guard j < chars.count, chars[j] == UInt8(ascii: "=") else { return nil }
+        guard char(j) == UInt8(ascii: "=") else { return nil }
         j += 1
         skipSpace()
-        guard j < chars.count, chars[j] == UInt8(ascii: "\"") || chars[j] == UInt8(ascii: "'") else { return nil }
-        let quote = chars[j]
-        let value = chars[(j + 1)...].prefix { $0 != quote }
-        return Array(value)
+        guard let quote = char(j), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+        j += 1
+        var value: [UInt8] = []
+        while let c = char(j), c != quote, j < end { value.append(c); j += 1 }
+        return value
     }
 }

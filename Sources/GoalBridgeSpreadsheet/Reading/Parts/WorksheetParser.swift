@@ -48,8 +48,11 @@ final class WorksheetParser: XMLPartHandler {
 
     @inline(__always)
     private func isMain(_ name: XMLName) -> Bool {
-        guard let uri = name.uri else { return true }
-        if uri == s.pointee.mainNamespace { return true }
+        guard let uri = name.uri, uri != s.pointee.mainNamespace else { return true }
+        return isMainSlow(uri)
+    }
+
+    private func isMainSlow(_ uri: UnsafePointer<UInt8>) -> Bool {
         for ns in WorksheetParser.mainNamespaces where strcmp(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self),
                                                               UnsafeRawPointer(ns.utf8Start).assumingMemoryBound(to: CChar.self)) == 0 {
             // libxml2 interns namespace names: the next element of this namespace has the same pointer.
@@ -175,15 +178,20 @@ final class WorksheetParser: XMLPartHandler {
     }
 
     /// The cell types of ECMA-376 §18.18.11, as one byte each ("str" is 'S'); nil for anything else.
+    @inline(__always)
     static func cellType(_ value: UnsafeBufferPointer<UInt8>) -> UInt8? {
         switch value.count {
         case 0: return UInt8(ascii: "n")
-        case 1 where [UInt8(ascii: "s"), UInt8(ascii: "b"), UInt8(ascii: "e"), UInt8(ascii: "n"), UInt8(ascii: "d")].contains(value[0]):
-            return value[0]
-        case 3 where value[0] == UInt8(ascii: "s") && value[1] == UInt8(ascii: "t") && value[2] == UInt8(ascii: "r"):
-            return UInt8(ascii: "S")
-        case 9 where value.elementsEqual("inlineStr".utf8):
-            return UInt8(ascii: "i")
+        case 1:
+            switch value[0] {
+            case UInt8(ascii: "s"), UInt8(ascii: "b"), UInt8(ascii: "e"), UInt8(ascii: "n"), UInt8(ascii: "d"): return value[0]
+            default: return nil
+            }
+        case 3:
+            return value[0] == UInt8(ascii: "s") && value[1] == UInt8(ascii: "t") && value[2] == UInt8(ascii: "r") ? UInt8(ascii: "S") : nil
+        case 9:
+            // "inlineStr"
+            return value[0] == UInt8(ascii: "i") && value[6] == UInt8(ascii: "S") && memcmp(value.baseAddress!, "inlineStr", 9) == 0 ? UInt8(ascii: "i") : nil
         default: return nil
         }
     }
@@ -311,18 +319,28 @@ final class WorksheetParser: XMLPartHandler {
     }
 
     static func isDecimalNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
         var i = 0
-        func digits() -> Int { let start = i; while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }; return i - start }
-        if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
-        var mantissa = digits()
-        if i < b.count, b[i] == UInt8(ascii: ".") { i += 1; mantissa += digits() }
-        guard mantissa > 0 else { return false }
-        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        if i < n, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+        let start = i
+        while i < n, isDigit(b[i]) { i += 1 }
+        var mantissa = i - start
+        if i < n, b[i] == UInt8(ascii: ".") {
             i += 1
-            if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
-            guard digits() > 0 else { return false }
+            let f = i
+            while i < n, isDigit(b[i]) { i += 1 }
+            mantissa += i - f
         }
-        return i == b.count
+        guard mantissa > 0 else { return false }
+        if i < n, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < n, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+            let e = i
+            while i < n, isDigit(b[i]) { i += 1 }
+            guard i > e else { return false }
+        }
+        return i == n
     }
 
     private func addMerge(_ attributes: XMLAttributes) {
