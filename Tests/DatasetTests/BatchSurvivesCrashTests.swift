@@ -26,23 +26,11 @@ struct BatchSurvivesCrashTests {
         let db = dir.appendingPathComponent("d.sqlite").path
         let receipt = dir.appendingPathComponent("回执.xlsx").path
 
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["collect", inbox.path, "--db", db, "--receipt", receipt, "--quiet"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["GOALBRIDGE_TEST_TRAP_ON"] = "毒药"
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 1)
-        #expect(said.contains("毒药.xlsx 时程序异常终止"))
+        let run = try runTool(["collect", inbox.path, "--db", db, "--receipt", receipt, "--quiet"],
+                              environment: ["GOALBRIDGE_TEST_TRAP_ON": "毒药", "SWIFT_BACKTRACE": "enable=no"])
+        #expect(run.exitedNormally)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("毒药.xlsx 时程序异常终止"))
         let rows = try DatabaseQueue(path: db).read { db in
             try Row.fetchAll(db, sql: "SELECT path, status, reason FROM source_file WHERE is_current = 1 ORDER BY path")
         }
@@ -65,16 +53,28 @@ struct TerminalTextTests {
         workbook.sheets[0].cells[name].value = .string("警务\u{1B}[2J\u{07}辅助\u{202E}经费")
         let path = scratch().appendingPathComponent("控制字符.xlsx").path
         try GridWriter.write(workbook, to: path)
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["import", path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try runTool(["import", path]).output
         #expect(text.contains("警务<U+001B>[2J<U+0007>辅助<U+202E>经费"))
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
     }
+}
+
+/// Runs the built command-line tool; its exit, standard output and standard error.
+func runTool(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (exitedNormally: Bool, status: Int32, output: String, errors: String) {
+    let process = Process()
+    process.executableURL = BatchSurvivesCrashTests.tool
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Both pipes drained at once, so a full one never blocks the tool.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var output = ""
+    DispatchQueue.global().async(group: group) { output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+    let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    group.wait()
+    process.waitUntilExit()
+    return (process.terminationReason == .exit, process.terminationStatus, output, errors)
 }
