@@ -115,13 +115,15 @@ public final class Dataset: @unchecked Sendable {
 
     /// Opens a dataset that must already exist (`check --db`, `apply`, `export --db`): a mistyped path is
     /// reported as such instead of silently creating an empty dataset.
-    public static func openExisting(path: String) throws -> Dataset {
+    /// With `readOnly`, the dataset is opened for reading only (`export --db`): a dataset on a read-only medium or
+    /// shared read-only can be read, and the command cannot change it.
+    public static func openExisting(path: String, readOnly: Bool = false) throws -> Dataset {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw DatasetOpenError.notFound(path)
         }
         let dataset: Dataset
-        do { dataset = try Dataset(path: path) } catch let error as DatabaseError
+        do { dataset = try Dataset(path: path, readOnly: readOnly) } catch let error as DatabaseError
             where [ResultCode.SQLITE_CORRUPT, ResultCode.SQLITE_NOTADB].contains(error.resultCode.primaryResultCode) {
             throw DatasetOpenError.damaged(path, details: "不是完整的数据集文件")
         }
@@ -151,9 +153,12 @@ public final class Dataset: @unchecked Sendable {
     /// The page cache of the connection that writes, in KiB (readers keep SQLite's default).
     static let writerCacheKiB = 16 << 10
 
-    public init(path: String) throws {
+    public convenience init(path: String) throws { try self.init(path: path, readOnly: false) }
+
+    init(path: String, readOnly: Bool) throws {
         self.path = path
         var config = Configuration()
+        config.readonly = readOnly
         config.foreignKeysEnabled = true
         // Two commands on one dataset (two collects, a collect and an export): the second waits its turn
         // instead of failing with SQLite's "database is locked".
@@ -177,7 +182,14 @@ public final class Dataset: @unchecked Sendable {
             }
         }
         pool = try DatabasePool(path: path, configuration: config)
-        try DatasetSchema.migrator.migrate(pool)
+        if readOnly {
+            // Nothing can be migrated: a dataset of an older schema is named as such.
+            guard try pool.read({ try DatasetSchema.migrator.hasCompletedMigrations($0) }) else {
+                throw DatasetOpenError.damaged(path, details: "数据集版本较旧，需先用 goalbridge collect 打开一次以升级")
+            }
+        } else {
+            try DatasetSchema.migrator.migrate(pool)
+        }
     }
 
     /// The encoder of the model_json column: compact source cells (`Sheet!B21`), keys in encoding order.

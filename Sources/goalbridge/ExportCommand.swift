@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let exporter = try GoalExporter()
         if let db, let out {
-            let (written, warnings) = try Dataset.openExisting(path: db).exportTables(to: out, layout: layout, exporter: exporter)
+            let (written, warnings) = try Dataset.openExisting(path: db, readOnly: true).exportTables(to: out, layout: layout, exporter: exporter)
             for w in warnings { printError(w.description) }
             let failed = warnings.filter { $0.severity == .error }.count
             print("已写出 \(written.count) 个工作簿到 \(out)" + (failed > 0 ? "，\(failed) 张表未能写出（见上）" : ""))

@@ -93,3 +93,19 @@ struct ExtremeValuesThroughTheBatchTests {
         #expect(written.count == extremes.count)
     }
 }
+
+/// Commands that only read (`export --db`) open the dataset read-only: they work on a dataset they may not change,
+/// and cannot change it.
+struct ReadOnlyDatasetTests {
+    @Test func exportReadsADatasetWithoutWritingIt() throws {
+        let db = scratch().appendingPathComponent("只读.sqlite").path
+        _ = try Collector(dataset: try Dataset(path: db)).collect([try mixedFolder().path])
+        try DatabaseQueue(path: db).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let dataset = try Dataset.openExisting(path: db, readOnly: true)
+        let (written, _) = try dataset.exportTables(to: scratch().path, exporter: try GoalExporter())
+        #expect(!written.isEmpty)
+        #expect(throws: (any Error).self) { try dataset.pool.write { try $0.execute(sql: "DELETE FROM source_file") } }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+}
