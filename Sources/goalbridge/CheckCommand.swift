@@ -89,7 +89,7 @@ struct CheckCommand: ParsableCommand {
                 let sheet = NotesSheet(title: TemplateNames.reviewSheet, header: ["序号", "规则", "类别", "程度", "项目", "本表位置", "原表位置", "问题", "修改建议", "比对数据"],
                                        columnWidths: [6, 6, 9, 6, 24, 16, 16, 50, 40, 30], rows: rows)
                 // Never an input (`X-审核意见.xlsx` may be one), never the return copy of another input of the same name.
-                let out = names.unique(in: annotate, base: ((file as NSString).lastPathComponent as NSString).deletingPathExtension + "-审核意见", ext: "xlsx")
+                let out = names.unique(in: annotate, base: ((file as NSString).lastPathComponent as NSString).deletingPathExtension, tail: "-审核意见", ext: "xlsx")
                 for w in try exporter.export(local, to: out, layout: "original", notes: notes, notesSheet: sheet) { printError(w.description) }
                 if !json { print("已写出 \(out)") }
             }

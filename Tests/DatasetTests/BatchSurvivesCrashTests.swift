@@ -78,3 +78,22 @@ func runTool(_ arguments: [String], environment extra: [String: String] = [:]) t
     process.waitUntilExit()
     return (process.terminationReason == .exit, process.terminationStatus, output, errors)
 }
+
+/// A return copy of an input with a very long name is written (its name cut by bytes, with room for the temporary
+/// name beside it); the input is untouched.
+struct LongNamesTests {
+    @Test func aLongInputNameGetsAReturnCopy() throws {
+        let dir = scratch()
+        let name = String(repeating: "聊城市农业农村局高标准农田建设项目绩效目标表", count: 3) + ".xlsx" // 203 bytes: with -审核意见 over the budget
+        let input = dir.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx"), to: input)
+        let before = try Data(contentsOf: input)
+        let out = dir.appendingPathComponent("审核")
+        let run = try runTool(["check", input.path, "--annotate", out.path])
+        #expect(run.exitedNormally && run.status == 0, "\(run.errors)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(written.count == 1)
+        #expect(written.allSatisfy { $0.utf8.count <= 200 && $0.hasSuffix(".xlsx") && $0.contains("审核意见") })
+        #expect(try Data(contentsOf: input) == before)
+    }
+}

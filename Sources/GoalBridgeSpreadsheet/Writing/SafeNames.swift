@@ -15,8 +15,9 @@ public enum SafeNames {
     /// SafeNames.fileName("民政局/养老服务", ext: "xlsx")        // "民政局_养老服务.xlsx"
     /// SafeNames.fileName("民政局-养老服务", ext: "xlsx", n: 2)  // "民政局-养老服务 (2).xlsx"
     /// ```
-    public static func fileName(_ text: String, ext: String, n: Int = 1, fallback: String = "绩效目标表") -> String {
-        let suffix = (n > 1 ? " (\(n))" : "") + (ext.isEmpty ? "" : "." + ext)
+    /// `tail` (`-审核意见`) is kept whole after the cut part of `text`.
+    public static func fileName(_ text: String, ext: String, n: Int = 1, tail: String = "", fallback: String = "绩效目标表") -> String {
+        let suffix = cleaned(tail, forbidden: []) + (n > 1 ? " (\(n))" : "") + (ext.isEmpty ? "" : "." + ext)
         var base = cleaned(text, forbidden: ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"])
         while let first = base.first, first == "." || first == "-" || first == " " { base.removeFirst() }
         if base.isEmpty { base = fallback }
