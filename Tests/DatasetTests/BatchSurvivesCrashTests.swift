@@ -1,4 +1,5 @@
 import Foundation
+import GoalBridge
 import Testing
 @testable import GoalBridgeDataset
 @testable import GoalBridgeSpreadsheet
@@ -95,5 +96,48 @@ struct LongNamesTests {
         #expect(written.count == 1)
         #expect(written.allSatisfy { $0.utf8.count <= 200 && $0.hasSuffix(".xlsx") && $0.contains("审核意见") })
         #expect(try Data(contentsOf: input) == before)
+    }
+}
+
+/// Each way an output once replaced an input, run through the tool.
+struct OutputsNeverReplaceInputsTests {
+    private func workbook(_ url: URL) throws -> Data {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx"), to: url)
+        return try Data(contentsOf: url)
+    }
+
+    @Test func annotateNeverReplacesAnInputNorTwoCopiesEachOther() throws {
+        let dir = scratch()
+        let out = dir.appendingPathComponent("审核")
+        // An input that has the name of a return copy, in the output folder; two inputs named alike in two folders.
+        let squatter = out.appendingPathComponent("表-审核意见.xlsx"), a = dir.appendingPathComponent("甲/表.xlsx"), b = dir.appendingPathComponent("乙/表.xlsx")
+        let bytes = try [squatter, a, b].map(workbook)
+        let run = try runTool(["check", a.path, b.path, squatter.path, "--annotate", out.path])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try [squatter, a, b].map { try Data(contentsOf: $0) } == bytes)
+        let copies = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0 != "表-审核意见.xlsx" }
+        #expect(copies.count == 3) // 表 twice (numbered) and the squatter's own copy
+    }
+
+    @Test func collectOutputsNeverReplaceACollectedFile() throws {
+        let dir = scratch()
+        let inbox = dir.appendingPathComponent("收件")
+        let receipt = inbox.appendingPathComponent("回执.xlsx")
+        let bytes = try workbook(receipt) // a department's file that happens to be called 回执.xlsx
+        let run = try runTool(["collect", inbox.path, "--db", dir.appendingPathComponent("d.sqlite").path, "--receipt", receipt.path, "--quiet"])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("不能写入"))
+        #expect(try Data(contentsOf: receipt) == bytes)
+    }
+
+    @Test func importWarnsOfTextOverExcelsCellLimit() throws {
+        var wb = try XLSXReader().read(path: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx").path)
+        let goal = try #require(wb.sheets[0].cells.firstIndex { $0.value.text.hasPrefix("保障警务辅助人员") })
+        wb.sheets[0].cells[goal].value = .string(String(repeating: "长", count: 40_000))
+        let result = try GoalImporter().importWorkbook(wb, file: "长.xlsx")
+        let warning = try #require(result.diagnostics.first { $0.code == "text-too-long" })
+        #expect(warning.cell == wb.sheets[0].cells[goal].reference.description)
+        #expect(result.tables.first?.project?.goals.annual?.count == 40_000) // kept whole in the model
     }
 }
