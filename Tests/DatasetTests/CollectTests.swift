@@ -153,7 +153,7 @@ struct CollectTests {
         try exporter.export(doc.tables, to: path)
         let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
         _ = try Collector(dataset: dataset).collect([path])
-        guard case .project(var t) = doc.tables[0] else { return }
+        var t = try #require(doc.tables[0].project, "the example is a project table")
         t.indicatorSets[0].rows.removeLast()
         doc.tables[0] = .project(t)
         try exporter.export(doc.tables, to: path)
@@ -277,7 +277,7 @@ struct CollectTests {
         let doc = try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.json")))
         try exporter.export(doc.tables, to: dir.appendingPathComponent("公安局.xlsx").path)
         // Another department's file spells the county 平阳.
-        guard case .project(var other) = doc.tables[0] else { return }
+        var other = try #require(doc.tables[0].project, "the example is a project table")
         other.projectName = "交通协管员经费"
         other.supervisingDepartment = Party(name: "平阳县公安局")
         // …and its goal was copied from the police project without being edited.
