@@ -26,6 +26,16 @@ struct CollectCommand: ParsableCommand {
     @Flag(help: "No progress display.")
     var quiet = false
 
+    func validate() throws {
+        // A mistyped folder is a mistake of the command, not a submission: nothing is stored for it.
+        let missing = paths.filter { path in
+            !(path.contains("*") || path.contains("?") || path.contains("[")) && !FileManager.default.fileExists(atPath: path)
+        }
+        if !missing.isEmpty {
+            throw ValidationError("找不到 " + missing.joined(separator: "、") + "。请检查路径；没有收录任何文件。")
+        }
+    }
+
     func run() throws {
         guard ProcessInfo.processInfo.environment[CollectSupervisor.workerVariable] != nil else {
             // This process supervises; a child collects (see CollectSupervisor).

@@ -141,3 +141,16 @@ struct OutputsNeverReplaceInputsTests {
         #expect(result.tables.first?.project?.goals.annual?.count == 40_000) // kept whole in the model
     }
 }
+
+/// A mistyped folder is an error of the command: exit non-zero, nothing stored (it once became a permanent 失败
+/// "submission" that made every later collect exit 1).
+struct MistypedPathTests {
+    @Test func aPathThatDoesNotExistStoresNothing() throws {
+        let dir = scratch()
+        let db = dir.appendingPathComponent("d.sqlite").path
+        let run = try runTool(["collect", dir.appendingPathComponent("收件箱（拼错）").path, "--db", db, "--quiet"])
+        #expect(run.exitedNormally && run.status != 0)
+        #expect(run.errors.contains("找不到"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}
