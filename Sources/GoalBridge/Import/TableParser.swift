@@ -168,19 +168,22 @@ struct TableParser {
         }
     }
 
-    /// A note or signature cell, kept as an extra with its label (no warning: every form has such lines).
-    /// False when the cell is no such line.
-    @discardableResult
-    private mutating func keepKnownLine(_ ref: CellReference) -> Bool {
-        guard let text = grid.text(ref.row, ref.column) else { return false }
+    /// A note or signature cell, kept as an extra with its label (no warning: every form has such lines); any other
+    /// cell of such a row is a stray cell.
+    private mutating func keepKnownLine(_ ref: CellReference) {
+        guard let text = grid.text(ref.row, ref.column) else { return }
         grid.consume(ref.row, ref.column)
         if let (label, value) = vocabulary.noteLine(text) {
             draft.extras.append(ExtraField(label: label, value: value, source: grid.source(ref.row, ref.column)))
         } else {
-            draft.extras.append(ExtraField(label: "", value: text, source: grid.source(ref.row, ref.column)))
-            warn("extra-cell", "内容\(Diagnostic.quoted(text))没有对应的标准字段，已作为附加信息保留。请确认是否填错位置。", ref.row, ref.column)
+            keepStrayCell(ref, text)
         }
-        return true
+    }
+
+    /// A cell no field took and no label explains: kept as an extra, with a warning naming it.
+    private mutating func keepStrayCell(_ ref: CellReference, _ text: String) {
+        draft.extras.append(ExtraField(label: "", value: text, source: grid.source(ref.row, ref.column)))
+        warn("extra-cell", "内容\(Diagnostic.quoted(text))没有对应的标准字段，已作为附加信息保留。请确认是否填错位置。", ref.row, ref.column)
     }
 
     /// Goal rows with sub-labels (`目标1`, `目标 2：`, `目标三`) are numbered goal items; the annual goal is their
@@ -691,8 +694,7 @@ struct TableParser {
                     warn("extra-field", "\(Diagnostic.quoted(text + "：" + value))没有对应的标准字段，已作为附加信息保留。", ref.row, ref.column)
                     i += 2
                 } else {
-                    draft.extras.append(ExtraField(label: "", value: text, source: grid.source(ref.row, ref.column)))
-                    warn("extra-cell", "内容\(Diagnostic.quoted(text))没有对应的标准字段，已作为附加信息保留。请确认是否填错位置。", ref.row, ref.column)
+                    keepStrayCell(ref, text)
                     i += 1
                 }
             }
