@@ -107,6 +107,17 @@ public struct ModelColumnEncoder {
             if d == d.rounded(), abs(d) < 1e15 { raw(String(Int64(d))) } else { raw("\(d)") }
         }
 
+        /// A source cell as `SourceCell.encode` writes it under `compactSourceCells`: `"Sheet!B21"`, or keyed when
+        /// it carries the filled-down mark.
+        func sourceCell(_ cell: SourceCell, depth: Int) throws {
+            guard cell.filledDown != nil else { string(cell.description); return }
+            try openContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), depth: depth)
+            try key("sheet", level: depth); string(cell.sheet)
+            try key("cell", level: depth); string(cell.cell)
+            try key("filledDown", level: depth); raw(cell.filledDown == true ? "true" : "false")
+            close(downTo: depth)
+        }
+
         /// Encodes a value whose encoder sits at `depth` (the number of containers open above it).
         func encodeValue<T: Encodable>(_ value: T, depth: Int) throws {
             // Type checks by metadata identity, not `as?` casts (dynamic casts were much of JSONEncoder's cost).
@@ -118,7 +129,7 @@ public struct ModelColumnEncoder {
             // Every indicator row carries its source cells: written here as `SourceCell` writes itself under
             // `compactSourceCells` (`"Sheet!B21"`), keys in the dictionary's order as `Dictionary.encode` does,
             // without the generic containers (they were a third of the encoder's time).
-            else if T.self == SourceCell.self { string(unsafeBitCast(value, to: SourceCell.self).description) }
+            else if T.self == SourceCell.self { try sourceCell(unsafeBitCast(value, to: SourceCell.self), depth: depth) }
             // An indicator value is stored as its raw text (with the 符号/值/单位 split when the sheet had one):
             // IndicatorValue's decoder derives every parsed field from these two and ignores the rest, so the
             // parsed fields would be written only to be thrown away — and they were a quarter of this encoder's
@@ -139,7 +150,7 @@ public struct ModelColumnEncoder {
                 try openContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), depth: depth)
                 for (key, cell) in cells {
                     try self.key(key, level: depth)
-                    string(cell.description)
+                    try sourceCell(cell, depth: depth + 1)
                 }
                 close(downTo: depth)
             }

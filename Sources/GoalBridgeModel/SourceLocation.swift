@@ -3,11 +3,20 @@
 public struct SourceCell: Codable, Hashable, Sendable, CustomStringConvertible {
     public var sheet: String
     public var cell: String
+    /// True when the value was not in this row's own cell but filled down from `cell` above it: the column is
+    /// written once per group (一级/二级指标, 部门职责) and the blank below was taken to repeat it. Inferred, so a
+    /// reviewer pointing at the value points at the cell it came from. Nil for a value read where it stands (a
+    /// merged cell's value stands in every row it covers).
+    public var filledDown: Bool?
 
-    public init(sheet: String, cell: String) {
+    public init(sheet: String, cell: String, filledDown: Bool? = nil) {
         self.sheet = sheet
         self.cell = cell
+        self.filledDown = filledDown
     }
+
+    /// The same cell, marked as the origin of a value filled down into a row below it.
+    public var asFilledDown: SourceCell { SourceCell(sheet: sheet, cell: cell, filledDown: true) }
 
     public var description: String { "\(sheet)!\(cell)" }
 }
@@ -21,7 +30,7 @@ extension CodingUserInfoKey {
 }
 
 extension SourceCell {
-    private enum CodingKeys: String, CodingKey { case sheet, cell }
+    private enum CodingKeys: String, CodingKey { case sheet, cell, filledDown }
 
     public init(from decoder: Decoder) throws {
         if let text = try? decoder.singleValueContainer().decode(String.self) {
@@ -33,17 +42,20 @@ extension SourceCell {
             return
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(sheet: try c.decode(String.self, forKey: .sheet), cell: try c.decode(String.self, forKey: .cell))
+        self.init(sheet: try c.decode(String.self, forKey: .sheet), cell: try c.decode(String.self, forKey: .cell),
+                  filledDown: try c.decodeIfPresent(Bool.self, forKey: .filledDown))
     }
 
     public func encode(to encoder: Encoder) throws {
-        if encoder.userInfo[.compactSourceCells] as? Bool == true {
+        // The compact form has no room for the filled-down mark: such a cell is written keyed.
+        if encoder.userInfo[.compactSourceCells] as? Bool == true, filledDown == nil {
             var c = encoder.singleValueContainer()
             try c.encode(description)
         } else {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(sheet, forKey: .sheet)
             try c.encode(cell, forKey: .cell)
+            try c.encodeIfPresent(filledDown, forKey: .filledDown)
         }
     }
 }

@@ -21,6 +21,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// Indicator columns any form may add, by role (`weight`: 权重, 分值 …): a column with such a header that the
     /// layout has no column for is read into that field of every row, not kept as an extra.
     public var indicatorColumns: [String: [String]]?
+    /// What a 指标性质 / 计算符号 cell says, by the comparator it stands for (`大于等于`, `1` → `≥`; `定性` →
+    /// `文字描述`, the value is text; `定量` → no comparator).
+    public var valueNature: [String: [String]]?
 
     /// The vocabulary shipped with GoalBridge.
     public static let standard: Vocabulary = {
@@ -49,11 +52,17 @@ public struct Vocabulary: Codable, Hashable, Sendable {
                 for h in headers { roles[TextNormalizer.labelKey(h)] = roles[TextNormalizer.labelKey(h)] ?? role }
             }
             indicatorColumnRoles = roles
+            var natures: [String: String] = [:]
+            for (symbol, words) in (v.valueNature ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for w in words { natures[TextNormalizer.labelKey(w)] = natures[TextNormalizer.labelKey(w)] ?? symbol }
+            }
+            valueNatures = natures
         }
         /// First characters of the note lines: a text starting with anything else is no note line (checked for the
         /// first cell of every indicator row, so it must cost next to nothing).
         let noteLineFirstScalars: Set<UInt32>
         let indicatorColumnRoles: [String: String]
+        let valueNatures: [String: String]
     }
 
     /// Holds the index, built on first use; not part of the vocabulary's value.
@@ -73,17 +82,20 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     private let indexBox = IndexBox()
     private var index: Index { indexBox.get(self) }
 
-    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, indicatorColumns }
+    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, indicatorColumns, valueNature }
 
-    public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, indicatorColumns: [String: [String]]? = nil) {
+    public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, indicatorColumns: [String: [String]]? = nil,
+                valueNature: [String: [String]]? = nil) {
         self.level1 = level1
         self.level2 = level2
         self.noteLines = noteLines
         self.indicatorColumns = indicatorColumns
+        self.valueNature = valueNature
     }
 
     public static func == (a: Vocabulary, b: Vocabulary) -> Bool {
         a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines && a.indicatorColumns == b.indicatorColumns
+            && a.valueNature == b.valueNature
     }
 
     public func hash(into h: inout Hasher) {
@@ -91,10 +103,18 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         h.combine(level2)
         h.combine(noteLines)
         h.combine(indicatorColumns)
+        h.combine(valueNature)
     }
 
     /// The indicator field a column header names (`分值` → weight), by label key; nil for any other header.
     public func indicatorColumnRole(forHeaderKey key: String) -> String? { index.indicatorColumnRoles[key] }
+
+    /// The comparator a 指标性质 / 计算符号 cell stands for (`大于等于` → `≥`, `定性` → `文字描述`, `定量` → ``);
+    /// nil for a text the vocabulary does not know.
+    public func valueNatureSymbol(_ text: String) -> String? {
+        guard text.utf8.count <= Vocabulary.longestNameBytes else { return nil }
+        return index.valueNatures[TextNormalizer.labelKey(text)]
+    }
 
     /// Canonical level-1 name for a spelling, or nil when it is not a known level-1 name.
     public func canonicalLevel1(_ raw: String) -> String? {

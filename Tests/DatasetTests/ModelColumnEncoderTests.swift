@@ -50,6 +50,26 @@ struct ModelColumnEncoderTests {
         }
     }
 
+    /// Level names and duties filled down into blanks carry the filled-down mark, which the compact `Sheet!B21`
+    /// has no room for: such a source is written keyed, as Foundation writes it, and reads back marked.
+    @Test func filledDownSourcesAreWrittenAsFoundationWritesThem() throws {
+        let importer = try GoalImporter()
+        let corpus = repo.appendingPathComponent("Tests/BridgeTests/Fixtures/corpus")
+        let tables = ["pingyin-columns-02", "liaocheng-performance-once-01"].flatMap { importer.importFile(corpus.appendingPathComponent("\($0).xlsx").path).tables }
+        #expect(tables.count == 2)
+        let foundation = JSONEncoder()
+        foundation.userInfo[.compactSourceCells] = true
+        var marked = 0
+        for table in tables {
+            let text = try ModelColumnEncoder().encode(table)
+            marked += text.components(separatedBy: "\"filledDown\":true").count - 1
+            #expect(try JSONDecoder().decode(GoalTable.self, from: Data(text.utf8)) == table)
+            let reference = Self.compactingValues(try JSONSerialization.jsonObject(with: try foundation.encode(table)))
+            #expect(try Self.jsonValue(text) == (reference as! NSObject))
+        }
+        #expect(marked > 10)
+    }
+
     /// Finding locations are compared as text in SQL: the hand-written form must be JSONEncoder's, byte for byte,
     /// and names it does not write plainly go to JSONEncoder.
     @Test(arguments: [ModelLocation.table, .field("projectName"), .field("annualFunds.total"), .field("rows[12].amount"),

@@ -9,7 +9,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, write_openpyxl, write_xlsxwriter  # noqa: E402
+from generate import Plan, form_pingyin_columns, variation, write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
@@ -92,13 +92,26 @@ def provincial(t):
     return p
 
 
+def unknown_nature(t):
+    """A 平阴 table with the budget system's value columns where one 指标性质 says something no vocabulary knows
+    (`正向指标`): the value is read without it, and the cell is kept and warned about."""
+    import copy
+    t = copy.deepcopy(t)
+    p = Plan(9)
+    form_pingyin_columns(p, t, variation(0))
+    first = p.row - len(t["indicatorSets"][0]["rows"])
+    p.put(first, 4, "正向指标")
+    return p
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     t = table()
     write_openpyxl(os.path.join(OUT, "national-declaration.xlsx"), [("Sheet1", national(t))])
     write_xlsxwriter(os.path.join(OUT, "system-export.xlsx"), [("项目绩效目标", system_export(t))])
     write_openpyxl(os.path.join(OUT, "provincial-declaration.xlsx"), [("Sheet1", provincial(t))])
-    print("3 workbooks in %s" % OUT)
+    write_openpyxl(os.path.join(OUT, "unknown-value-nature.xlsx"), [("Sheet1", unknown_nature(t))])
+    print("4 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ neighbouring tables differ in all of them):
 - writer: openpyxl or XlsxWriter.
 The expected JSON holds what the seed text says (seeds.py), never what GoalBridge reads.
 """
+import copy
 import datetime
 import json
 import os
@@ -166,6 +167,47 @@ def form_pingyin(plan, t, v):
         plan.put(r + i, 3, x["name"]); plan.put(r + i, 4, x["value"])
     plan.row = r + len(rows)
     plan.widths = {0: 14, 1: 18, 2: 18, 3: 30, 4: 16}
+
+
+VALUE_PARTS = re.compile(r"^(≥|≤|>|<|=|＞|＜|＝)?([0-9]+(?:\.[0-9]+)?) ?([^\s0-9]*)$")
+NATURE_WORDS = {"≥": "大于等于", "≤": "小于等于", ">": "大于", "<": "小于", "=": "等于", "＞": "大于", "＜": "小于", "＝": "等于"}
+
+
+def value_parts(value, words):
+    """A value as the budget system's columns state it: 指标性质 (定性, 定量, or a comparator as a word or a
+    sign), 指标值, 度量单位. Split only where the three spell the value again exactly; otherwise 定性 with the
+    whole text as 指标值. A space between number and unit has no cell to go to: the value read back is the three
+    joined (`≤1680.92 万元` → `≤`, `1680.92`, `万元` → `≤1680.92万元`)."""
+    m = VALUE_PARTS.match(value)
+    if not m:
+        return "定性", value, ""
+    sign, number, unit = m.groups()
+    if not sign:
+        return "定量", number, unit
+    return (NATURE_WORDS[sign] if words else sign), number, unit
+
+
+def form_pingyin_columns(plan, t, v):
+    """Layout B with the indicator columns of the budget system's forms: 指标性质 / 指标值 / 度量单位, 权重 and
+    指标解释 beside the layout's own columns (the layout knows only 指标值)."""
+    form_pingyin(plan, t, v)
+    rows = t["indicatorSets"][0]["rows"]
+    first = plan.row - len(rows)
+    header = first - 1
+    plan.put(header, 4, "指标性质"); plan.put(header, 5, "指标值"); plan.put(header, 6, "度量单位")
+    plan.put(header, 7, "权重（%）"); plan.put(header, 8, "指标解释")
+    for i, x in enumerate(rows):
+        nature, number, unit = value_parts(x["value"], words=v["numeric"])
+        if nature != "定性":
+            x["value"] = VALUE_PARTS.match(x["value"]).group(1) or ""
+            x["value"] += number + unit
+        plan.put(first + i, 4, nature); plan.put(first + i, 5, number)
+        if unit:
+            plan.put(first + i, 6, unit)
+        weight = "%d" % (100 // len(rows) + (1 if i < 100 % len(rows) else 0))
+        plan.put(first + i, 7, weight); x["weight"] = weight
+        plan.put(first + i, 8, "本项目" + x["name"]); x["description"] = "本项目" + x["name"]
+    plan.widths = {0: 14, 1: 18, 2: 18, 3: 30, 4: 12, 5: 14, 6: 10, 7: 10, 8: 24}
 
 
 def form_pingyin_list(plan, t, v):
@@ -592,7 +634,8 @@ def main():
                 os.remove(os.path.join(OUT, f))
     os.makedirs(OUT, exist_ok=True)
     count = 0
-    for region, items in seeds.all_tables().items():
+    tables = seeds.all_tables()
+    for region, items in tables.items():
         # One table per workbook, each with its own variation.
         for i, (kind, t) in enumerate(items):
             v = variation(i)
@@ -638,6 +681,23 @@ def main():
             count += 1
             k += size
             g += 1
+    # The performance tables once more with 职责序号 and 部门职责 written once per duty (their own variation gives
+    # them merged and repeated): the blanks below must be filled down, marked as inferred.
+    for i, (kind, t) in enumerate(k_t for k_t in tables["liaocheng"] if k_t[0] == "departmentPerformance"):
+        v = dict(variation(i), level="once")
+        plan = Plan(8)
+        form_for("liaocheng", kind)(plan, t, v)
+        emit("liaocheng-performance-once-%02d" % (i + 1), [("Sheet1", plan)], [(kind, t)], v["writer"])
+        count += 1
+    # 平阴 tables with the budget system's indicator columns (指标性质 / 指标值 / 度量单位, 权重, 指标解释):
+    # comparators as words with numeric amounts, as signs with text amounts.
+    for i, (kind, t) in enumerate(k_t for k_t in tables["pingyin"] if k_t[0] == "project"):
+        t = copy.deepcopy(t)
+        v = variation(i)
+        plan = Plan(9)
+        form_pingyin_columns(plan, t, v)
+        emit("pingyin-columns-%02d" % (i + 1), [("Sheet1", plan)], [(kind, t)], v["writer"])
+        count += 1
     with open(os.path.join(OUT, "EXCLUDED.md"), "w", encoding="utf-8") as h:
         h.write("# Seed tables left out of the corpus\n\n")
         if not seeds.EXCLUDED:

@@ -362,6 +362,9 @@ struct TableParser {
         var rows: [IndicatorRow] = []
         var previousL1: String?
         var previousL2: String?
+        /// The cells the level names were read from, for the rows they are filled down into.
+        var previousL1Source: SourceCell?
+        var previousL2Source: SourceCell?
     }
 
     private mutating func parseBlock(_ header: HeaderRow, until limit: Int) -> [IndicatorSet] {
@@ -434,6 +437,11 @@ struct TableParser {
         let usesValueColumns: [Bool] = scopes.map { scope in
             [IndicatorRole.valueSymbol, .valueNumber, .valueUnit].contains { columns[ColumnKey(role: $0, scope: scope)] != nil }
         }
+        // 指标值 in one column with 指标性质 and/or 度量单位 beside it (the budget system's forms): the three make one value.
+        let combinesValue: [Bool] = scopes.map { scope in
+            columns[ColumnKey(role: .value, scope: scope)] != nil && columns[ColumnKey(role: .valueNumber, scope: scope)] == nil
+                && (columns[ColumnKey(role: .valueSymbol, scope: scope)] != nil || columns[ColumnKey(role: .valueUnit, scope: scope)] != nil)
+        }
         let sortedUnknownColumns = unknownColumns.sorted(by: { $0.key < $1.key })
 
         var state = [ScopeState](repeating: ScopeState(), count: scopes.count)
@@ -469,7 +477,9 @@ struct TableParser {
                     guard let c = column else { return (nil, false, nil, nil) }
                     grid.consume(r, c)
                     if let t = grid.text(r, c) { return (t, true, grid.source(r, c), c) }
-                    if let m = grid.merge(at: r, c), m.first.row < r { return (grid.text(m.first.row, m.first.column), false, nil, c) }
+                    if let m = grid.merge(at: r, c), m.first.row < r {
+                        return (grid.text(m.first.row, m.first.column), false, grid.source(m.first.row, m.first.column), c)
+                    }
                     return (nil, false, nil, c)
                 }
                 let l1 = hierarchyText(l1Column)
@@ -496,20 +506,36 @@ struct TableParser {
                                                       file: file, sheet: grid.sheet.name, cell: CellReference(row: r, column: l2.column ?? 0).description))
                         state[si].previousL1 = l1.text ?? state[si].previousL1
                         state[si].previousL2 = l2.text ?? state[si].previousL2
+                        if let s = l1.source { state[si].previousL1Source = s }
+                        if let s = l2.source { state[si].previousL2Source = s }
                     }
                     continue
                 }
                 tableEnd = r
                 let level1Raw = l1.text ?? (l1.explicit ? "" : state[si].previousL1 ?? "")
                 let sameGroup = level1Raw == (state[si].previousL1 ?? "\u{0}")
-                let level2Raw = l2.text ?? ((sameGroup || l1.column == nil) ? state[si].previousL2 ?? "" : "")
-                if let s = l1.source { sources["level1"] = s }
-                if let s = l2.source { sources["level2"] = s }
+                let l2FilledDown = l2.text == nil && (sameGroup || l1.column == nil)
+                let level2Raw = l2.text ?? (l2FilledDown ? state[si].previousL2 ?? "" : "")
+                // A level name read in this row or in the merged cell over it has that cell as its source; one
+                // filled down into a blank (written once per group) has the cell it came from, marked as inferred.
+                if let s = l1.source { sources["level1"] = s } else if l1.text == nil, !level1Raw.isEmpty, let s = state[si].previousL1Source { sources["level1"] = s.asFilledDown }
+                if let s = l2.source { sources["level2"] = s } else if l2FilledDown, !level2Raw.isEmpty, let s = state[si].previousL2Source { sources["level2"] = s.asFilledDown }
+                if let s = l1.source { state[si].previousL1Source = s }
+                if let s = l2.source { state[si].previousL2Source = s } else if !l2FilledDown { state[si].previousL2Source = nil }
                 state[si].previousL1 = level1Raw
                 state[si].previousL2 = level2Raw
 
                 let value: IndicatorValue
-                if usesValueColumns[si] {
+                if combinesValue[si] {
+                    let combined = ValueColumns.combined(nature: field(.valueSymbol), value: field(.value), unit: field(.valueUnit), vocabulary: vocabulary)
+                    value = combined.value
+                    if let s = sources["value"] ?? sources["valueSymbol"] ?? sources["valueUnit"] { sources["value"] = s }
+                    if let nature = combined.unknownNature, let s = sources["valueSymbol"] {
+                        draft.extras.append(ExtraField(label: "指标性质（指标“\(field(.name) ?? "")”）", value: nature, source: s))
+                        warn("unknown-value-nature", "指标性质\(Diagnostic.quoted(nature))无法识别（应为定性、定量，或大于等于、小于等于等），指标值已按原文读取，该内容作为附加信息保留。",
+                             r, CellReference(s.cell)?.column ?? 0)
+                    }
+                } else if usesValueColumns[si] {
                     value = ValueColumns.value(symbol: field(.valueSymbol) ?? "", number: field(.valueNumber) ?? "", unit: field(.valueUnit) ?? "")
                     if let s = sources["valueSymbol"] ?? sources["valueNumber"] ?? sources["valueUnit"] { sources["value"] = s }
                 } else {
@@ -609,7 +635,10 @@ struct TableParser {
                 used.insert(c)
                 lastHeaderRow = max(lastHeaderRow, grid.merge(at: r, c)?.last.row ?? r)
                 if let captionField = col.captionField, let text = grid.text(r, c) ?? grid.merge(at: r, c).flatMap({ grid.text($0.first.row, $0.first.column) }) {
-                    draft.set(captionField, text)
+                    // Which spelling the form uses, as the layout spells it (`填报\n科室` is 填报科室); the text as
+                    // written when it is a spelling with a qualifier after it.
+                    let key = TextNormalizer.labelKey(text)
+                    draft.set(captionField, leaf.first { TextNormalizer.labelKey($0) == key } ?? text)
                 }
             }
         }
@@ -647,7 +676,7 @@ struct TableParser {
                     // A column written once per group (职责序号, 部门职责, 职责目标): a blank repeats the group's value,
                     // from the cell it was read in. Other blanks (科室, 子职责, 备注) stay blank: there they mean empty.
                     record[col.field] = value
-                    sources[col.field] = previousSources[col.field]
+                    sources[col.field] = previousSources[col.field]?.asFilledDown
                 }
             }
             guard content else { continue }

@@ -69,6 +69,32 @@ enum ValueColumns {
         return true
     }
 
+    /// A value stated the way the budget system's forms state it — 指标性质 (a comparator, 定性 or 定量), one
+    /// 指标值 column, 度量单位 — as one raw text: `大于等于` `95` `%` → `≥95%`; `定性` `按时完成` → `按时完成`.
+    /// A 指标值 that already starts with a comparator or ends with its unit is not given them twice. A 指标性质 the
+    /// vocabulary does not know is returned in `unknownNature` (the caller keeps it and warns) and left out of the value.
+    ///
+    /// ```swift
+    /// ValueColumns.combined(nature: "小于等于", value: "1000", unit: "万元", vocabulary: .standard).value.raw  // "≤1000万元"
+    /// ```
+    static func combined(nature: String?, value: String?, unit: String?, vocabulary: Vocabulary) -> (value: IndicatorValue, unknownNature: String?) {
+        let text = value.map(TextNormalizer.trimmed) ?? ""
+        var symbol = ""
+        var unknown: String?
+        if let nature = nature.map(TextNormalizer.trimmed), !nature.isEmpty {
+            if let known = vocabulary.valueNatureSymbol(nature) {
+                symbol = known == textSymbol ? "" : known
+            } else {
+                unknown = nature
+            }
+        }
+        if symbols.contains(where: { text.hasPrefix($0) }) { symbol = "" }
+        var unitText = unit.map(TextNormalizer.trimmed) ?? ""
+        if !unitText.isEmpty && text.hasSuffix(unitText) { unitText = "" }
+        if text.isEmpty && symbol.isEmpty && unitText.isEmpty { return (IndicatorValue(raw: ""), unknown) }
+        return (IndicatorValue(raw: symbol + text + unitText), unknown)
+    }
+
     /// The value read from the three columns; `split` is kept only when it is not the canonical one.
     static func value(symbol: String, number: String, unit: String) -> IndicatorValue {
         let raw: String

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import GoalBridge
+import GoalBridgeModel
+
+/// Columns that any form may add to an indicator block and that the layout does not name (issue 12, §2): 指标性质
+/// + 指标值 + 度量单位 (the budget system's split), 权重/分值, 指标解释. The corpus's `pingyin-columns-*` workbooks
+/// (openpyxl / XlsxWriter, values from the seed text) import exactly through CorpusTests; these tests pin the rules.
+struct IndicatorColumnsTests {
+    @Test(arguments: [
+        ("大于等于", "95", "%", "≥95%"),
+        ("小于等于", "1000", "万元", "≤1000万元"),
+        ("≥", "4000", "人", "≥4000人"),
+        ("1", "90", "%", "≥90%"),                // the system's code for ≥
+        ("5", "12", "个月", "≤12个月"),
+        ("等于", "100", "%", "=100%"),
+        ("定量", "20", "户", "20户"),
+        ("定性", "按时完成", "", "按时完成"),
+        ("6", "明显提升", "", "明显提升"),
+        ("大于等于", "≥95%", "%", "≥95%"),        // a value that already carries its comparator and unit
+        ("", "30", "天", "30天"),
+        ("小于等于", "", "", "≤"),
+    ])
+    func valueIsTheThreeColumnsJoined(_ nature: String, _ value: String, _ unit: String, _ expected: String) {
+        let combined = ValueColumns.combined(nature: nature, value: value, unit: unit, vocabulary: .standard)
+        #expect(combined.value.raw == expected)
+        #expect(combined.unknownNature == nil)
+    }
+
+    @Test func natureNoVocabularyKnowsIsKeptAndWarnedAbout() throws {
+        let path = repositoryRoot.appendingPathComponent("Tests/BridgeTests/Fixtures/foreign/unknown-value-nature.xlsx").path
+        let result = sharedImporter.importFile(path)
+        guard case .project(let table) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        let first = try #require(table.indicatorSets.first?.rows.first)
+        // The seed's `≤1000 万元` with 指标性质 `正向指标`: the value is read without the unknown word …
+        #expect(first.value.raw == "1000万元")
+        #expect(first.weight != nil && first.description == "本项目项目总成本")
+        // … which is kept, with its cell, and named in a warning.
+        let warning = try #require(result.diagnostics.first { $0.code == "unknown-value-nature" })
+        #expect(warning.cell == "E11" && warning.message.contains("正向指标"))
+        #expect(table.extras.contains { $0.value == "正向指标" && $0.source?.cell == "E11" })
+        #expect(result.diagnostics.filter { $0.severity == .warning }.count == 1)
+    }
+}
