@@ -76,6 +76,7 @@ struct TableParser {
                 grid.consume(ref.row, ref.column)
             }
         }
+        readPeriodLabelledFunds(rows: rows, groups: groups)
         for group in groups {
             guard let label = find(group.keys, rows: rows) else { continue }
             grid.consume(label.row, label.column)
@@ -87,6 +88,7 @@ struct TableParser {
                 columns[offset] = grid.nextColumn(after: r, column)
             }
         }
+        placeFundsByColumnHeader(rows: rows)
         parseSpendingPlan(rows: rows)
         if let titleField, let name = titleField.field {
             // The title is the first text above the anchor that no label took.
@@ -98,6 +100,98 @@ struct TableParser {
                 if text != spec.defaultTitle { draft.set(name, text) }
             }
         }
+    }
+
+    // MARK: Funds by meaning
+
+    /// Rows that pair each amount with a label naming its period (`中期资金总额 | 3000 | 年度资金总额 | 1000`): read
+    /// before the layout's own label groups, which would place the two by their order. Only rows that name both
+    /// periods: a single `年度资金总额` is one of a layout's own spellings, read where the layout puts it.
+    private mutating func readPeriodLabelledFunds(rows: ClosedRange<Int>, groups: [LayoutKeys.LabelGroup]) {
+        // The layout's funds labels by key, with the part each gives (`财政拨款` → fiscal).
+        var parts: [String: String] = [:]
+        for group in groups {
+            guard let part = group.fields.lazy.compactMap({ $0.cell.field.flatMap(FundPeriod.parse(field:))?.part }).first else { continue }
+            for key in group.keys { parts[key] = parts[key] ?? part }
+        }
+        guard !parts.isEmpty else { return }
+        let fields = TableFieldCatalog.fields(for: spec.kind)
+        for r in rows {
+            let labelled: [(ref: CellReference, period: FundPeriod, part: String)] = grid.cells(inRows: r...r).compactMap { ref in
+                guard !grid.isConsumed(ref), let key = grid.labelKey(ref.row, ref.column), key.utf8.count <= 120,
+                      let (period, rest) = FundPeriod.splitLabel(key), let part = parts[rest] else { return nil }
+                return (ref, period, part)
+            }
+            guard Set(labelled.map(\.period)).count == 2 else { continue }
+            for (ref, period, part) in labelled {
+                let field = period.field(part)
+                guard let type = fields[field], draft.fields[field] == nil else { continue }
+                grid.consume(ref.row, ref.column)
+                let c = grid.nextColumn(after: r, ref.column)
+                // A blank amount: the next cell is the other period's label, not this one's value.
+                if let key = grid.labelKey(r, c), FundPeriod.splitLabel(key).map({ parts[$0.rest] != nil }) == true { continue }
+                read(field, type: type, at: r, c)
+            }
+        }
+    }
+
+    /// Funds the layout placed by column order, under a header that names the other period (`年度资金` over the
+    /// column the layout calls 中期): moved where the header says, all at once (two swapped columns trade places),
+    /// each move noted. A move onto a field that stays is not made: the header and the layout disagree, and the
+    /// table says so.
+    private mutating func placeFundsByColumnHeader(rows: ClosedRange<Int>) {
+        var moves: [(from: String, to: String, header: String, source: SourceCell)] = []
+        for (name, source) in draft.fieldSources where draft.fields[name] != nil {
+            guard let (period, part) = FundPeriod.parse(field: name), let ref = CellReference(source.cell),
+                  let header = columnHeader(above: ref, from: rows.lowerBound), let said = FundPeriod.ofHeader(header), said != period else { continue }
+            moves.append((name, said.field(part), header, source))
+        }
+        guard !moves.isEmpty else { return }
+        let moving = Set(moves.map(\.from))
+        var taken: [(String, FieldValue, SourceCell, String)] = []
+        for move in moves.sorted(by: { $0.from < $1.from }) {
+            let c = CellReference(move.source.cell)
+            if draft.fields[move.to] != nil && !moving.contains(move.to) {
+                warn("funds-period-conflict", "金额所在列的表头\(Diagnostic.quoted(move.header))与同一行另一金额的位置矛盾，无法确定哪一个是\(FundPeriod.parse(field: move.to)!.period.name)，已按模板位置读取。请核对年度资金与中期资金。",
+                     c?.row ?? 0, c?.column ?? 0)
+                continue
+            }
+            taken.append((move.to, draft.fields[move.from]!, move.source, move.header))
+        }
+        for move in moves where taken.contains(where: { $0.2 == move.source }) {
+            draft.fields[move.from] = nil
+            draft.fieldSources[move.from] = nil
+        }
+        // One note per column, at its first amount.
+        var notes: [Int: (first: CellReference, count: Int, header: String, period: FundPeriod)] = [:]
+        for (to, value, source, header) in taken {
+            draft.fields[to] = value
+            draft.fieldSources[to] = source
+            guard let c = CellReference(source.cell), let period = FundPeriod.parse(field: to)?.period else { continue }
+            if let n = notes[c.column] {
+                notes[c.column] = (min(n.first, c), n.count + 1, header, period)
+            } else {
+                notes[c.column] = (c, 1, header, period)
+            }
+        }
+        for (_, n) in notes.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(Diagnostic(.info, "funds-by-header", "按所在列的表头\(Diagnostic.quoted(n.header))，该列 \(n.count) 个金额读作\(n.period.name)（与模板的列序不同）。",
+                                          file: file, sheet: grid.sheet.name, cell: n.first.description))
+        }
+    }
+
+    /// The nearest text above a cell in its column (or in a merged cell over it) that is not an amount: the header
+    /// of a column of amounts. At most eight rows up, never above the table's first row.
+    private func columnHeader(above ref: CellReference, from top: Int) -> String? {
+        var r = ref.row - 1
+        while r >= max(top, ref.row - 8) {
+            defer { r -= 1 }
+            let text = grid.text(r, ref.column) ?? grid.merge(at: r, ref.column).flatMap { grid.text($0.first.row, $0.first.column) }
+            guard let text else { continue }
+            if Amount(text: text).value != nil { continue }
+            return text
+        }
+        return nil
     }
 
     /// A static text with fields in it: the first unused cell that matches gives the fields.
@@ -121,9 +215,12 @@ struct TableParser {
 
     private mutating func read(_ field: CellSpec, at r: Int, _ c: Int) {
         guard let name = field.field else { return }
+        read(name, type: field.type ?? TableFieldCatalog.fields(for: spec.kind)[name] ?? .text, at: r, c)
+    }
+
+    private mutating func read(_ name: String, type: FieldType, at r: Int, _ c: Int) {
         grid.consume(r, c)
         guard let value = grid.value(r, c), !GridView.isBlank(value) else { return }
-        let type = field.type ?? TableFieldCatalog.fields(for: spec.kind)[name] ?? .text
         draft.fieldSources[name] = grid.source(r, c)
         switch type {
         case .text:
