@@ -303,7 +303,7 @@ public final class Dataset: @unchecked Sendable {
 
     static func insertTable(_ table: GoalTable, json: String, seq: Int, file: Int64, _ db: Database) throws -> Int64 {
         let s = table.source
-        func d(_ a: Amount?) -> Double? { a?.value.map { NSDecimalNumber(decimal: $0).doubleValue } }
+        func d(_ a: Amount?) -> Double? { a?.value.map(DecimalText.double) }
         switch table {
         case .project(let t):
             var row = BoundStatement(try db.cachedStatement(sql: """
@@ -372,8 +372,8 @@ public final class Dataset: @unchecked Sendable {
                 row.bind(table); row.bind(set.scope.rawValue); row.bind(i); row.bind(r.pointee.level1Raw); row.bind(r.pointee.level1)
                 row.bind(r.pointee.level2Raw); row.bind(r.pointee.level2); row.bind(r.pointee.name); row.bind(r.pointee.description)
                 row.bind(r.pointee.value.raw); row.bind(r.pointee.value.kind.rawValue); row.bind(r.pointee.value.comparator?.rawValue)
-                row.bind(r.pointee.value.number.map { NSDecimalNumber(decimal: $0).doubleValue })
-                row.bind(r.pointee.value.upper.map { NSDecimalNumber(decimal: $0).doubleValue })
+                row.bind(r.pointee.value.number.map(DecimalText.double))
+                row.bind(r.pointee.value.upper.map(DecimalText.double))
                 row.bind(r.pointee.value.unit); row.bind(r.pointee.value.text); row.bind(r.pointee.basis); row.bind(r.pointee.scoringRule)
                 row.bind(r.pointee.weight); row.bind(r.pointee.remark); row.bind(src?.sheet); row.bind(src?.cell)
                 try row.run(db)

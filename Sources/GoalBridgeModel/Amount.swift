@@ -45,7 +45,7 @@ public struct Amount: Codable, Hashable, Sendable {
     /// True when writing the number gives back the same raw text on reading (so it can be a numeric cell).
     public var isCanonicalNumber: Bool {
         guard let value else { return false }
-        let d = NSDecimalNumber(decimal: value).doubleValue
+        let d = DecimalText.double(value)
         return Amount.canonicalText(d) == raw && Decimal(string: raw) == value
     }
 

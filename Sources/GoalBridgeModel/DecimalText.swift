@@ -12,6 +12,18 @@ public enum DecimalText {
         return text.withUTF8 { parse(bytes: $0) } ?? Decimal(string: text)
     }
 
+    /// The Double nearest to a decimal: `853.94` → the Double that prints as `853.94`. Through the decimal's text,
+    /// which Swift parses correctly rounded; `NSDecimalNumber.doubleValue` is not (853.94 came out as
+    /// 853.9399999999999 in the dataset, the CSV and the workbooks). For numeric cells and SQL REAL columns only:
+    /// the model keeps the Decimal.
+    ///
+    /// ```swift
+    /// DecimalText.double(Decimal(string: "853.94")!)   // 853.94
+    /// ```
+    public static func double(_ value: Decimal) -> Double {
+        Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
+    }
+
     /// The number when `text` is exactly the plain form this reads (`-12.50`), else nil (no fallback).
     public static func parsePlain(_ text: String) -> Decimal? {
         var text = text

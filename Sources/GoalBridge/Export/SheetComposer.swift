@@ -89,7 +89,7 @@ struct SheetComposer {
         guard let amount else { return try put("", rows: rows, columns: columns, format: format) }
         if amount.isCanonicalNumber, let v = amount.value {
             let range = CellRange(rows: rows, columns: columns)
-            let number = (v as NSDecimalNumberConvertible).doubleValue
+            let number = DecimalText.double(v)
             if range.isSingleCell { try sheet.write(number, at: range.first, format: format) }
             else { try sheet.merge(range, number: number, format: format) }
             for r in rows { for c in columns { occupied.insert(CellReference(row: r, column: c)) } }
@@ -201,7 +201,7 @@ struct SheetComposer {
             try put(point.label, rows: row...row, columns: column...(column + span - 1), format: CellStyles.header)
             if let v = point.value, v.isCanonicalNumber, let d = v.value {
                 let range = CellRange(rows: (row + 1)...(row + 1), columns: column...(column + span - 1))
-                let number = (d as NSDecimalNumberConvertible).doubleValue
+                let number = DecimalText.double(d)
                 if range.isSingleCell { try sheet.write(number, at: range.first, format: CellStyles.centered) }
                 else { try sheet.merge(range, number: number, format: CellStyles.centered) }
                 for c in range.first.column...range.last.column { occupied.insert(CellReference(row: row + 1, column: c)) }
@@ -520,9 +520,4 @@ extension CellRange {
     var firstCellRange: CellRange { CellRange(first: first, last: first) }
 }
 
-/// Decimal → Double without importing Foundation's bridging everywhere.
-protocol NSDecimalNumberConvertible { var doubleValue: Double { get } }
-extension Decimal: NSDecimalNumberConvertible {
-    var doubleValue: Double { Double(truncating: NSDecimalNumber(decimal: self)) }
-}
 import Foundation
