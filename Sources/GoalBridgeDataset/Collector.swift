@@ -24,6 +24,10 @@ public struct CollectSummary: Sendable {
     public var failed: Int
     public var byStatus: [FileStatus: Int]
     public var elapsed: Double
+    /// Files that are not workbooks (.docx, .pdf, .json …): listed, not stored, not counted as failed.
+    public var skipped: [String] = []
+    /// Files gone from a folder collected again: withdrawn (撤回), no longer current.
+    public var withdrawn: [String] = []
 }
 
 /// Reads many workbooks in parallel and stores them in a dataset. A bad file never stops the batch:
@@ -71,11 +75,20 @@ public struct Collector: Sendable {
         return unique
     }
 
-    /// `path` as an absolute path: `.` and `..` removed, the links of its folder resolved (the last component is
-    /// kept as given, so a link to a file is still that file's name).
+    /// A path as the dataset stores it (see `absolute`).
+    public static func canonicalPath(_ path: String) -> String { absolute(path) }
+
+    /// `path` as an absolute path: `.` and `..` removed, the links of its folder resolved, and a folder reached
+    /// through a link resolved to the folder itself (a submission is a file at its canonical path: the same inbox
+    /// through a link is the same files). The last component of a file is kept as given, so a link to a file is
+    /// still that file's name.
     static func absolute(_ path: String) -> String {
         guard !path.isEmpty else { return path }
         let url = URL(fileURLWithPath: path).standardizedFileURL
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+            return url.resolvingSymlinksInPath().path
+        }
         let folder = url.deletingLastPathComponent().resolvingSymlinksInPath()
         let name = url.lastPathComponent
         return name == "/" ? "/" : folder.appendingPathComponent(name).path
@@ -173,8 +186,9 @@ public struct Collector: Sendable {
             if let slot { journal?.mark(slot, path) }
         }
         var done = done
-        if skippingCurrent, let current = try? dataset.currentHashes(among: paths.indices.filter { done[$0] == nil }.map { hashes[$0] }) {
-            for i in paths.indices where done[i] == nil && current.contains(hashes[i]) {
+        let open = paths.indices.filter { done[$0] == nil }
+        if skippingCurrent, let current = try? dataset.currentFiles(among: open.map { (paths[$0], hashes[$0]) }) {
+            for (k, i) in open.enumerated() where current.contains(k) {
                 var known = CollectedFile(path: paths[i], size: data[i].count, sha256: hashes[i], status: .succeeded, reason: nil,
                                           tables: [], diagnostics: [], findings: [])
                 known.wasCurrent = true
@@ -274,9 +288,11 @@ public struct Collector: Sendable {
         // that have one of its names (standardising every one of 100,000 paths cost half a second).
         let own = Set(["", "-wal", "-shm", "-journal", "-reading"].map { URL(fileURLWithPath: dataset.path + $0).standardizedFileURL.path })
         let ownNames = Set(own.map { ($0 as NSString).lastPathComponent })
-        let files = Collector.expand(inputs).filter {
+        let found = Collector.expand(inputs).filter {
             !ownNames.contains(($0 as NSString).lastPathComponent) || !own.contains(URL(fileURLWithPath: $0).standardizedFileURL.path)
         }
+        let files = found.filter(Submissions.isWorkbookName)
+        let skipped = found.filter { !Submissions.isWorkbookName($0) }
         let run = try dataset.startRun(inputs: inputs)
         let start = Date()
         let perBatch = max(batchSize, 1)
@@ -329,8 +345,20 @@ public struct Collector: Sendable {
             throw error
         }
         readers.wait()
+        // Folders collected again: a file no longer there is withdrawn. Only under the folders of this run (a
+        // file collected on its own, or from another folder, stays as it is).
+        let folders = inputs.map(Collector.absolute).filter { path in
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        }
+        let present = Set(found)
+        var withdrawn: [String] = []
+        for folder in folders {
+            withdrawn += try dataset.withdraw(try dataset.currentPaths(under: folder).filter { !present.contains($0) })
+        }
+        try dataset.recordSkipped(skipped, folders: folders, run: run)
         try dataset.finishRun(run, seen: files.count, new: new, unchanged: unchanged)
         return CollectSummary(run: run, seen: files.count, new: new, unchanged: unchanged, failed: failed, byStatus: try dataset.statusCounts(),
-                              elapsed: Date().timeIntervalSince(start))
+                              elapsed: Date().timeIntervalSince(start), skipped: skipped, withdrawn: withdrawn.sorted())
     }
 }

@@ -224,28 +224,29 @@ public final class Dataset: @unchecked Sendable {
         }
     }
 
-    /// Which of these contents are already in the dataset as current files (one read for a whole chunk).
-    func currentHashes(among hashes: [String]) throws -> Set<String> {
-        guard !hashes.isEmpty else { return [] }
+    /// Which of these files (path and content) are already current in the dataset, as indices into `files`
+    /// (one read for a whole chunk).
+    func currentFiles(among files: [(path: String, sha256: String)]) throws -> Set<Int> {
+        guard !files.isEmpty else { return [] }
         return try pool.read { db in
-            var found = Set<String>()
-            for h in hashes where try Dataset.isCurrent(h, db) { found.insert(h) }
+            var found = Set<Int>()
+            for (i, f) in files.enumerated() where try Dataset.isCurrent(path: f.path, sha256: f.sha256, db) { found.insert(i) }
             return found
         }
     }
 
-    /// True when this content is in the dataset as a current file.
-    static func isCurrent(_ sha256: String, _ db: Database) throws -> Bool {
+    /// True when this file is current in the dataset with this content. A submission is a file at its path: the
+    /// same content under two paths is two submissions (two departments may send byte-identical files), and the
+    /// content only tells that a path has not changed since it was collected.
+    static func isCurrent(path: String, sha256: String, _ db: Database) throws -> Bool {
         var exists = BoundStatement(try db.cachedStatement(sql: isCurrentSQL))
-        exists.bind(String(sha256.prefix(16))); exists.bind(sha256)
+        exists.bind(path); exists.bind(sha256)
         return try exists.fetchBool(db)
     }
 
-    /// Written to match the index source_file_current_sha (its expression and its WHERE); arguments: the hash's
-    /// first 16 digits, the hash. The unary + keeps SQLite from propagating `sha256 = ?` into the indexed
-    /// expression, which made it scan the whole index (a test checks the plan).
+    /// Searches the index source_file_path (path, is_current); arguments: the path, the hash.
     static let isCurrentSQL = """
-        SELECT EXISTS(SELECT 1 FROM source_file WHERE substr(sha256, 1, 16) = ? AND is_current = 1 AND +sha256 = ?)
+        SELECT EXISTS(SELECT 1 FROM source_file WHERE path = ? AND is_current = 1 AND sha256 = ?)
         """
 
     /// Stores files in one transaction: all of them or none. For each file, whether it was stored (false: its
@@ -266,10 +267,12 @@ public final class Dataset: @unchecked Sendable {
         // A new version of a path replaces the earlier one; the same content again changes nothing.
         // Every statement here is prepared once per connection (cachedStatement): preparing the wide
         // INSERTs anew for each file cost more than running them.
-        if try isCurrent(f.sha256, db) { return false }
+        if try isCurrent(path: f.path, sha256: f.sha256, db) { return false }
         var replaced = BoundStatement(try db.cachedStatement(sql: "UPDATE source_file SET is_current = 0 WHERE path = ? AND is_current = 1"))
         replaced.bind(f.path)
         try replaced.run(db)
+        // A withdrawn file sent again is current again: its withdrawal is history (the receipt lists a path as
+        // withdrawn only while no version of it is current).
         let warnings = f.diagnostics.filter { $0.severity == .warning }.count
         // The rows are bound value by value (BoundStatement), in the column order of each INSERT.
         var file = BoundStatement(try db.cachedStatement(sql: """

@@ -12,10 +12,19 @@ public struct ReportView: Sendable {
     let sql: String
 
     /// One row per current file: the receipt each department gets.
+    /// Withdrawn files (gone from a folder collected again) and files that are not workbooks have a line too.
     public static let receiptFiles = ReportView(
         name: "回执", header: ["文件", "路径", "状态", "表数", "警告数", "原因", "模板", "模板版本", "收录时间"], sql: """
         SELECT name, path, status, tables, warnings, reason, template_id, template_version, collected_at
-        FROM source_file WHERE is_current = 1 ORDER BY path
+        FROM source_file WHERE is_current = 1
+        UNION ALL
+        SELECT name, path, '\(Submissions.withdrawnStatus)', tables, warnings, '文件已不在收件文件夹中，视为撤回', template_id, template_version, withdrawn_at
+        FROM source_file f WHERE withdrawn_at IS NOT NULL
+          AND id = (SELECT MAX(id) FROM source_file g WHERE g.path = f.path)
+          AND NOT EXISTS (SELECT 1 FROM source_file g WHERE g.path = f.path AND g.is_current = 1)
+        UNION ALL
+        SELECT name, path, '\(Submissions.skippedStatus)', 0, 0, reason, NULL, NULL, seen_at FROM skipped_file
+        ORDER BY 2
         """)
 
     /// One row per problem: read diagnostics and review findings, with file, sheet!cell and reason.

@@ -133,6 +133,24 @@ enum DatasetSchema {
             CREATE INDEX source_file_current_sha ON source_file(substr(sha256, 1, 16)) WHERE is_current = 1;
             """)
         }
+        m.registerMigration("v3") { db in
+            // A submission is a file at its path (issue 14): a file is current when its path's latest version is,
+            // looked up through source_file_path; content only tells that a path did not change. The index on
+            // content alone goes (two departments' byte-identical files are two submissions).
+            // A file gone from a folder collected again is withdrawn (撤回): no longer current, the time noted.
+            // Files that are not workbooks (.docx, .pdf, images …) are listed, not stored as submissions.
+            try db.execute(sql: """
+            DROP INDEX IF EXISTS source_file_current_sha;
+            ALTER TABLE source_file ADD COLUMN withdrawn_at TEXT;
+            CREATE TABLE skipped_file (
+              path TEXT PRIMARY KEY,
+              name TEXT NOT NULL,
+              run_id INTEGER NOT NULL REFERENCES run(id),
+              reason TEXT NOT NULL,
+              seen_at TEXT NOT NULL
+            );
+            """)
+        }
         return m
     }
 }

@@ -6,6 +6,16 @@ struct BatchRules {
     let configuration: ReviewConfiguration
     let inputs: RuleInputs
 
+    /// Another table as a clerk finds it: its file, sheet, department and project (`文件“a.xlsx”工作表“Sheet1”中的表
+    /// （平阴县公安局·辅警经费）`), never an internal number.
+    func describe(_ t: BatchFacts) -> String {
+        var place = ""
+        if let file = t.source?.file { place += "文件“\((file as NSString).lastPathComponent)”" }
+        if let sheet = t.source?.sheet { place += "工作表“\(sheet)”" }
+        let who = [t.bodies.first { $0.field.hasPrefix("supervisingDepartment") }?.name, t.projectName].compactMap { $0 }.filter { !$0.isEmpty }
+        return (place.isEmpty ? "另一" : place + "中的") + "表" + (who.isEmpty ? "" : "（" + who.joined(separator: "·") + "）")
+    }
+
     func review(_ tables: [GoalTable]) -> [Finding] {
         review(tables.map { BatchFacts($0, comparing: tables.count > 1) })
     }
@@ -25,7 +35,7 @@ struct BatchRules {
             guard let digest = t.digest else { continue }
             if let first = seen[digest] {
                 var s = sink(i)
-                s.add("Q18", at: .table, ["what": "本表与第 \(first + 1) 张表（\(tables[first].projectName ?? "")）内容完全相同，重复提交。"])
+                s.add("Q18", at: .table, ["what": "本表与\(describe(tables[first]))内容完全相同，重复提交。"])
                 sinks[i] = s
             } else {
                 seen[digest] = i

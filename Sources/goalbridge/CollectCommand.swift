@@ -64,6 +64,12 @@ struct CollectCommand: ParsableCommand {
         }
         print("本次：\(summary.seen) 个文件，新增 \(summary.new)，内容未变 \(summary.unchanged)，用时 \(String(format: "%.1f", summary.elapsed)) 秒")
         print("数据集 \(db)：" + FileStatus.allCases.map { "\($0.rawValue) \(summary.byStatus[$0] ?? 0)" }.joined(separator: "，"))
+        if !summary.skipped.isEmpty {
+            print("\(Submissions.skippedStatus) \(summary.skipped.count) 个：" + Self.names(summary.skipped))
+        }
+        if !summary.withdrawn.isEmpty {
+            print("\(Submissions.withdrawnStatus) \(summary.withdrawn.count) 个（已不在收件文件夹中）：" + Self.names(summary.withdrawn))
+        }
         let reasons = try dataset.topReasons()
         if !reasons.isEmpty {
             print("失败原因：")
@@ -79,6 +85,46 @@ struct CollectCommand: ParsableCommand {
         if let xlsx { try dataset.writeConsolidated(to: xlsx); print("汇总表：\(xlsx)") }
         // As the other commands: 1 when a file of this run could not be read (all the others were still collected).
         if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+extension CollectCommand {
+    /// File names for one summary line: the first ten, then how many more.
+    static func names(_ paths: [String]) -> String {
+        let shown = paths.prefix(10).map { ($0 as NSString).lastPathComponent }.joined(separator: "、")
+        return paths.count > 10 ? shown + " 等 \(paths.count) 个" : shown
+    }
+}
+
+struct WithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: "把已收录的文件标为撤回（不再计入数据集）。Mark collected files as withdrawn.")
+
+    @Argument(help: "Collected files, or folders (every collected file under them).")
+    var paths: [String]
+
+    @Option(help: "The dataset file.")
+    var db = "dataset.sqlite"
+
+    func run() throws {
+        let dataset = try Dataset.openExisting(path: db)
+        var targets: [String] = []
+        for path in paths {
+            let absolute = Collector.canonicalPath(path)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir), isDir.boolValue {
+                targets += try dataset.currentPaths(under: absolute)
+            } else {
+                targets.append(absolute)
+            }
+        }
+        let done = try dataset.withdraw(targets)
+        for path in done { print("撤回：" + path) }
+        let unknown = Set(targets).subtracting(done).sorted()
+        for path in unknown { printError("数据集中没有“\(path)”的当前版本，未作改动。") }
+        print("已撤回 \(done.count) 个文件。")
+        if !unknown.isEmpty || done.isEmpty { throw ExitCode(1) }
     }
 }
 

@@ -207,10 +207,10 @@ struct CollectTests {
     @Test func contentIsLookedUpThroughItsIndex() throws {
         let dataset = try Dataset(path: scratch().appendingPathComponent("d.sqlite").path)
         let plan = try dataset.pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Dataset.isCurrentSQL, arguments: ["0123456789abcdef", String(repeating: "0", count: 64)])
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Dataset.isCurrentSQL, arguments: ["/收件/a.xlsx", String(repeating: "0", count: 64)])
                 .map { $0["detail"] as String }
         }
-        #expect(plan.contains { $0.contains("SEARCH source_file USING INDEX source_file_current_sha") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH source_file USING INDEX source_file_path") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN source_file") }, "\(plan)")
     }
 
@@ -229,7 +229,7 @@ struct CollectTests {
                 """, arguments: [file, sha])
         }
         let dataset = try Dataset(path: path)
-        #expect(try dataset.count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'source_file_current_sha'") == 1)
+        #expect(try dataset.count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'skipped_file'") == 1)
         #expect(try Collector(dataset: dataset).collect([file]).unchanged == 1)
     }
 
