@@ -56,7 +56,8 @@ public struct ReportView: Sendable {
         name: "指标", header: Dataset.indicatorHeader, sql: """
         SELECT i.id, t.id AS table_id, COALESCE(t.department, '') AS department, COALESCE(t.project_name, '') AS project_name,
                CASE i.scope WHEN 'annual' THEN '年度' ELSE '中期' END AS scope, i.seq + 1 AS seq, i.level1_raw, i.level2_raw, i.name,
-               i.description, i.value_raw, i.basis, i.comparator, i.number, i.unit, COALESCE(i.sheet || '!' || i.cell, '') AS place
+               i.description, i.value_raw, i.basis, \(Dataset.comparatorSymbolSQL("i.comparator")) AS comparator, i.number, i.unit, i.weight,
+               COALESCE(i.sheet || '!' || i.cell, '') AS place
         FROM indicator i JOIN goal_table t ON t.id = i.table_id JOIN source_file f ON f.id = t.file_id
         WHERE f.is_current = 1 ORDER BY f.path, t.seq, i.scope, i.seq
         """)
@@ -105,7 +106,12 @@ extension Dataset {
 
     /// Columns of the 指标 sheet; the consolidated workbook is read back by these captions.
     public static let indicatorHeader = ["指标ID", "表ID", "主管部门", "项目名称", "指标集", "序号", "一级指标", "二级指标", "三级指标",
-                                          "绩效指标描述", "指标值", "指标值确定依据", "符号", "数值", "单位", "原表位置"]
+                                          "绩效指标描述", "指标值", "指标值确定依据", "符号", "数值", "单位", "权重", "原表位置"]
+
+    /// The comparator as people write it (≥, not the stored code `ge`).
+    static func comparatorSymbolSQL(_ column: String) -> String {
+        "CASE \(column) " + ValueComparator.allCases.map { "WHEN '\($0.rawValue)' THEN '\($0.symbol)'" }.joined(separator: " ") + " ELSE '' END"
+    }
 
     /// One CSV per entity in `directory`: 回执.csv, 项目.csv, 指标.csv, 问题.csv.
     public func writeCSV(to directory: String) throws -> [String] {

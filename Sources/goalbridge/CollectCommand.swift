@@ -140,8 +140,14 @@ struct ApplyCommand: ParsableCommand {
     var db = "dataset.sqlite"
 
     func run() throws {
-        let corrections = try Dataset.openExisting(path: db).applyCorrections(from: workbook)
-        for c in corrections { print("指标 \(c.indicator) \(c.field)：“\(c.old)” → “\(c.new)”") }
-        print("已更正 \(corrections.count) 处。")
+        let report = try Dataset.openExisting(path: db).applyCorrections(from: workbook)
+        for c in report.applied {
+            let what = c.indicator.map { "指标 \($0)" } ?? "表 \(c.table)"
+            print("已更正 \(c.cell) \(what) \(c.field)：“\(c.old)” → “\(c.new)”")
+        }
+        for r in report.refused { print("未写回 \(r.cell) \(r.field)：\(r.reason)") }
+        print("已更正 \(report.applied.count) 处" + (report.refused.isEmpty ? "。" : "，未写回 \(report.refused.count) 处（原因见上）。"))
+        // Exit 1 when an edit could not be applied: the analyst must see it.
+        if !report.refused.isEmpty { throw ExitCode(1) }
     }
 }

@@ -359,7 +359,7 @@ struct CollectTests {
         let old = wb.sheets[last].cells[k].value.text
         wb.sheets[last].cells[k].value = .string("≥99%")
         try GridWriter.write(wb, to: path)
-        let corrections = try dataset.applyCorrections(from: path)
+        let corrections = try dataset.applyCorrections(from: path).applied
         #expect(corrections.count == 1 && corrections[0].old == old && corrections[0].new == "≥99%")
     }
 
@@ -407,7 +407,7 @@ struct CollectTests {
         edited["发放人数"] = "342人"
         try GridWriter.write(wb, to: consolidated)
 
-        let corrections = try dataset.applyCorrections(from: consolidated)
+        let corrections = try dataset.applyCorrections(from: consolidated).applied
         #expect(corrections.count == 3)
         for (name, value) in edited {
             #expect(try dataset.count("SELECT COUNT(*) FROM indicator WHERE name = '\(name)' AND value_raw = '\(value)'") == 1, "\(name)")
@@ -417,7 +417,7 @@ struct CollectTests {
         let police = try #require(try dataset.currentTables().first { $0.table.project?.projectName == "警务辅助人员专项经费" })
         let rows = try #require(police.table.project?.indicatorSets.first?.rows)
         for (name, value) in edited { #expect(rows.contains { $0.name == name && $0.value.raw == value }, "\(name)") }
-        #expect(try dataset.applyCorrections(from: consolidated).isEmpty)
+        #expect(try dataset.applyCorrections(from: consolidated).applied.isEmpty)
     }
 
     @Test func consolidatedWorkbookCarriesCorrectionsBack() throws {
@@ -437,12 +437,12 @@ struct CollectTests {
         wb.sheets[i].cells[k].value = .string("≥95%")
         try GridWriter.write(wb, to: consolidated)
 
-        let corrections = try dataset.applyCorrections(from: consolidated)
+        let corrections = try dataset.applyCorrections(from: consolidated).applied
         #expect(corrections.count == 1 && corrections[0].old == "100%" && corrections[0].new == "≥95%")
         #expect(try dataset.count("SELECT COUNT(*) FROM indicator WHERE name = '警辅人员满意度' AND value_raw = '≥95%' AND comparator = 'ge'") == 1)
         #expect(try dataset.count("SELECT COUNT(*) FROM goal_table WHERE corrected = 1") == 1)
         // Applying the same workbook again changes nothing.
-        #expect(try dataset.applyCorrections(from: consolidated).isEmpty)
+        #expect(try dataset.applyCorrections(from: consolidated).applied.isEmpty)
 
         // Export per table: the correction is in the department's workbook, in its own layout.
         let out = work.appendingPathComponent("退回").path
