@@ -15,23 +15,25 @@ public struct ReportView: Sendable {
     /// Withdrawn files (gone from a folder collected again) and files that are not workbooks have a line too.
     public static let receiptFiles = ReportView(
         name: "回执", header: ["文件", "路径", "状态", "表数", "警告数", "原因", "模板", "模板版本", "收录时间"], sql: """
-        SELECT name, path, status, tables, warnings, reason, template_id, template_version, collected_at
+        SELECT name, path, status, tables, warnings, reason, template_id, template_version, datetime(collected_at, 'localtime')
         FROM source_file WHERE is_current = 1
         UNION ALL
-        SELECT name, path, '\(Submissions.withdrawnStatus)', tables, warnings, '文件已不在收件文件夹中，视为撤回', template_id, template_version, withdrawn_at
+        SELECT name, path, '\(Submissions.withdrawnStatus)', tables, warnings, '文件已不在收件文件夹中，视为撤回', template_id, template_version,
+               datetime(withdrawn_at, 'localtime')
         FROM source_file f WHERE withdrawn_at IS NOT NULL
           AND id = (SELECT MAX(id) FROM source_file g WHERE g.path = f.path)
           AND NOT EXISTS (SELECT 1 FROM source_file g WHERE g.path = f.path AND g.is_current = 1)
         UNION ALL
-        SELECT name, path, '\(Submissions.skippedStatus)', 0, 0, reason, NULL, NULL, seen_at FROM skipped_file
+        SELECT name, path, '\(Submissions.skippedStatus)', 0, 0, reason, NULL, NULL, datetime(seen_at, 'localtime') FROM skipped_file
         ORDER BY 2
         """)
 
     /// One row per problem: read diagnostics and review findings, with file, sheet!cell and reason.
     public static let receiptProblems = ReportView(
-        name: "问题", header: ["文件", "位置", "类别", "程度", "代码", "问题", "修改建议"], sql: """
+        name: "问题", header: ["文件", "位置", "类别", "程度", "问题类型", "问题", "修改建议"], sql: """
         SELECT f.name AS file, COALESCE(d.sheet || '!' || d.cell, d.sheet, '') AS place, '读取' AS category,
-               CASE d.severity WHEN 'error' THEN '错误' ELSE '警告' END AS severity, d.code AS code, d.message AS message, '' AS suggestion
+               CASE d.severity WHEN 'error' THEN '错误' ELSE '警告' END AS severity, \(ReceiptText.readingProblemNameSQL("d.code")) AS code,
+               d.message AS message, '' AS suggestion
         FROM diagnostic d JOIN source_file f ON f.id = d.file_id WHERE f.is_current = 1
         UNION ALL
         SELECT f.name, COALESCE(x.sheet || '!' || x.cell, x.sheet, ''), x.category,
@@ -44,7 +46,7 @@ public struct ReportView: Sendable {
     public static let tables = ReportView(
         name: "项目", header: ["表ID", "文件", "工作表", "版式", "年度", "主管部门", "实施单位", "项目编码", "项目名称", "项目类别",
                                "资金总额", "财政拨款", "上年结转", "其他资金", "年度目标", "已更正"], sql: """
-        SELECT t.id, f.name, t.sheet, t.layout, t.fiscal_year, t.department, t.implementing_unit, t.project_code, t.project_name,
+        SELECT t.id, f.name, t.sheet, \(Dataset.layoutNameSQL("t.layout")), t.fiscal_year, t.department, t.implementing_unit, t.project_code, t.project_name,
                t.project_category, t.funds_total, t.funds_fiscal, t.funds_carryover, t.funds_other, t.goal_annual,
                CASE t.corrected WHEN 1 THEN '是' ELSE '' END AS corrected
         FROM goal_table t JOIN source_file f ON f.id = t.file_id WHERE f.is_current = 1 ORDER BY f.path, t.seq
@@ -108,6 +110,15 @@ extension Dataset {
     public static let indicatorHeader = ["指标ID", "表ID", "主管部门", "项目名称", "指标集", "序号", "一级指标", "二级指标", "三级指标",
                                           "绩效指标描述", "指标值", "指标值确定依据", "符号", "数值", "单位", "权重", "原表位置"]
 
+    /// A layout's name as people read it (`项目支出绩效目标表（平阴 2024…）`, not `pingyin-2024`); the id when the
+    /// layout is not among the bundled ones.
+    static func layoutNameSQL(_ column: String) -> String {
+        let layouts = (try? LayoutCatalog.bundled().layouts) ?? []
+        guard !layouts.isEmpty else { return column }
+        return "CASE \(column) " + layouts.map { "WHEN '\($0.id.replacingOccurrences(of: "'", with: "''"))' THEN '\($0.name.replacingOccurrences(of: "'", with: "''"))'" }
+            .joined(separator: " ") + " ELSE \(column) END"
+    }
+
     /// The comparator as people write it (≥, not the stored code `ge`).
     static func comparatorSymbolSQL(_ column: String) -> String {
         "CASE \(column) " + ValueComparator.allCases.map { "WHEN '\($0.rawValue)' THEN '\($0.symbol)'" }.joined(separator: " ") + " ELSE '' END"
@@ -159,10 +170,22 @@ extension Dataset {
                 row = 0
             }
             try startSheet()
-            try forEachRow(of: view) { fields in
-                if row == rowsPerSheet { try startSheet() }
-                row += 1
-                for (c, v) in fields.enumerated() where !v.isEmpty { try sheet!.write(v, at: CellReference(row: row, column: c), format: body) }
+            // Numbers stay numbers (表ID, amounts, 数值: sums work); text stays text.
+            try pool.read { db in
+                let rows = try Row.fetchCursor(db, sql: view.sql)
+                while let fields = try rows.next() {
+                    if row == rowsPerSheet { try startSheet() }
+                    row += 1
+                    for c in 0..<view.header.count {
+                        let at = CellReference(row: row, column: c)
+                        switch (fields[c] as DatabaseValue).storage {
+                        case .null, .blob: continue
+                        case .int64(let n): try sheet!.write(Double(n), at: at, format: body)
+                        case .double(let d): try sheet!.write(d, at: at, format: body)
+                        case .string(let s): if !s.isEmpty { try sheet!.write(s, at: at, format: body) }
+                        }
+                    }
+                }
             }
             try finishSheet()
         }
@@ -174,8 +197,4 @@ extension Dataset {
         try writeWorkbook([.tables, .indicators, .receiptProblems, .receiptFiles], to: path)
     }
 
-    /// The receipt workbook: one row per file, one row per problem.
-    public func writeReceipt(to path: String) throws {
-        try writeWorkbook([.receiptFiles, .receiptProblems], to: path)
-    }
 }

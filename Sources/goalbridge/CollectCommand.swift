@@ -17,6 +17,12 @@ struct CollectCommand: ParsableCommand {
     @Option(help: "Write the receipt workbook (one row per file, one row per problem).")
     var receipt: String?
 
+    @Option(name: .customLong("receipt-dir"), help: "Write one receipt per department into this folder (回执-部门.xlsx).")
+    var receiptDir: String?
+
+    @Option(help: "The batch's name, printed on the receipts (e.g. 2025年项目支出绩效目标第一批).")
+    var batch: String?
+
     @Option(help: "Write one CSV per entity into this folder (UTF-8 with BOM).")
     var csv: String?
 
@@ -78,11 +84,16 @@ struct CollectCommand: ParsableCommand {
         // The outputs may be asked for inside the inbox: none of them may replace a collected file.
         InputGuard.protect(Collector.expand(paths).filter { file in
             let name = (file as NSString).lastPathComponent
-            return [receipt, xlsx].contains { $0.map { ($0 as NSString).lastPathComponent == name } ?? false } || (csv != nil && name.hasSuffix(".csv"))
+            return [receipt, xlsx].contains { $0.map { ($0 as NSString).lastPathComponent == name } ?? false }
+                || (csv != nil && name.hasSuffix(".csv")) || (receiptDir != nil && name.hasPrefix("回执-"))
         })
-        if let receipt { try dataset.writeReceipt(to: receipt); print("回执：\(receipt)") }
-        if let csv { for p in try dataset.writeCSV(to: csv) { print("CSV：\(p)") } }
-        if let xlsx { try dataset.writeConsolidated(to: xlsx); print("汇总表：\(xlsx)") }
+        let outputs = ReportCommand.Outputs(receipt: receipt, receiptDir: receiptDir, csv: csv, xlsx: xlsx, batch: batch)
+        if outputs.any {
+            // The rules across tables first, so the outputs carry their findings whatever the order of commands.
+            let findings = try dataset.reviewAcrossTables()
+            print("跨表审核：\(findings.count) 条意见")
+            try outputs.write(from: dataset)
+        }
         // As the other commands: 1 when a file of this run could not be read (all the others were still collected).
         if summary.failed > 0 { throw ExitCode(1) }
     }
@@ -93,6 +104,65 @@ extension CollectCommand {
     static func names(_ paths: [String]) -> String {
         let shown = paths.prefix(10).map { ($0 as NSString).lastPathComponent }.joined(separator: "、")
         return paths.count > 10 ? shown + " 等 \(paths.count) 个" : shown
+    }
+}
+
+/// `goalbridge report`: every output written from the dataset alone, so the order of `collect` and `check --db`
+/// no longer matters.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "由数据集生成回执、汇总表和 CSV（先运行跨表审核）。Write receipts, the consolidated workbook and CSV from a dataset.")
+
+    @Option(help: "The dataset file.")
+    var db = "dataset.sqlite"
+
+    @Option(help: "Write the receipt workbook.")
+    var receipt: String?
+
+    @Option(name: .customLong("receipt-dir"), help: "Write one receipt per department into this folder.")
+    var receiptDir: String?
+
+    @Option(help: "Write one CSV per entity into this folder.")
+    var csv: String?
+
+    @Option(help: "Write the consolidated workbook (汇总表).")
+    var xlsx: String?
+
+    @Option(help: "The batch's name, printed on the receipts.")
+    var batch: String?
+
+    @Flag(name: .customLong("no-review"), help: "Do not run the rules across tables first (their findings as last stored).")
+    var noReview = false
+
+    struct Outputs {
+        var receipt, receiptDir, csv, xlsx, batch: String?
+        var any: Bool { receipt != nil || receiptDir != nil || csv != nil || xlsx != nil }
+
+        func write(from dataset: Dataset) throws {
+            if let receipt { try dataset.writeReceipt(to: receipt, options: ReceiptOptions(batch: batch)); print("回执：\(receipt)") }
+            if let receiptDir {
+                let written = try dataset.writeReceipts(toDirectory: receiptDir, batch: batch)
+                print("各部门回执：\(written.count) 份，在 \(receiptDir)")
+            }
+            if let csv { for p in try dataset.writeCSV(to: csv) { print("CSV：\(p)") } }
+            if let xlsx { try dataset.writeConsolidated(to: xlsx); print("汇总表：\(xlsx)") }
+        }
+    }
+
+    func validate() throws {
+        if !Outputs(receipt: receipt, receiptDir: receiptDir, csv: csv, xlsx: xlsx).any {
+            throw ValidationError("请指定至少一个输出：--receipt、--receipt-dir、--csv 或 --xlsx。")
+        }
+    }
+
+    func run() throws {
+        let dataset = try Dataset.openExisting(path: db)
+        if !noReview {
+            let findings = try dataset.reviewAcrossTables()
+            print("跨表审核：\(findings.count) 条意见")
+        }
+        try Outputs(receipt: receipt, receiptDir: receiptDir, csv: csv, xlsx: xlsx, batch: batch).write(from: dataset)
     }
 }
 

@@ -35,15 +35,21 @@ public struct PrintSetup: Sendable {
     /// Rows (zero-based, inclusive) repeated at the top of every printed page.
     public var repeatRows: ClosedRange<Int>?
     public var centerHorizontally = true
+    /// A page footer in Excel's header/footer codes (`&C第 &P 页，共 &N 页`: centred page numbers).
+    public var footer: String?
 
     public init(a4: Bool = true, landscape: Bool = false, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil,
-                centerHorizontally: Bool = true) {
+                centerHorizontally: Bool = true, footer: String? = nil) {
         self.a4 = a4
         self.landscape = landscape
         self.fitToWidth = fitToWidth
         self.repeatRows = repeatRows
         self.centerHorizontally = centerHorizontally
+        self.footer = footer
     }
+
+    /// Centred page numbers, 第 1 页，共 3 页.
+    public static let pageNumberFooter = "&C第 &P 页，共 &N 页"
 }
 
 /// Writes one worksheet. Obtained from `XLSXWriter.addSheet(_:)`.
@@ -274,6 +280,7 @@ public final class SheetWriter {
             try check(worksheet_repeat_rows(w, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "repeat rows")
         }
         if setup.centerHorizontally { worksheet_center_horizontally(w) }
+        if let footer = setup.footer { try check(worksheet_set_footer(w, footer), "footer") }
     }
 
     public func hide(veryHidden: Bool = false) throws {

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import GoalBridge
+import GoalBridgeModel
+@testable import GoalBridgeDataset
+@testable import GoalBridgeSpreadsheet
+
+/// Documents fit to send out (issue 14): the receipt is a letter — title, batch, local date and time, department,
+/// rows in Chinese, landscape A4 with the header repeated and page numbers — and the consolidated workbook keeps
+/// numbers as numbers and shows people Chinese, not codes.
+struct ReceiptTests {
+    /// Text of every cell of a sheet, by A1 reference.
+    func cells(_ sheet: Sheet) -> [String: CellValue] {
+        Dictionary(uniqueKeysWithValues: sheet.cells.map { ($0.reference.description, $0.value) })
+    }
+
+    /// A part of the package, as text.
+    func part(_ path: String, _ name: String) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try data.withUnsafeBytes { buffer in
+            let zip = try ZipArchive(bytes: buffer, limits: .standard, file: path)
+            return String(decoding: try #require(try zip.read(name)), as: UTF8.self)
+        }
+    }
+
+    /// Codes a department must never read: `read-error`, `extra-cell`, `ge`, a layout id.
+    static func looksLikeCode(_ text: String) -> Bool {
+        text.range(of: #"^[a-z]+(-[a-z0-9]+)+$"#, options: .regularExpression) != nil || ["ge", "le", "gt", "lt", "eq"].contains(text)
+    }
+
+    @Test func aDepartmentsReceiptReadsLikeALetter() throws {
+        let inbox = try mixedFolder()
+        let work = scratch()
+        let dataset = try Dataset(path: work.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([inbox.path])
+        let departments = try dataset.receiptDepartments()
+        #expect(departments.last == Dataset.unknownDepartment)
+        let police = try #require(departments.first { $0.contains("公安") })
+        let path = work.appendingPathComponent("回执.xlsx").path
+        try dataset.writeReceipt(to: path, options: ReceiptOptions(batch: "2024年第一批", department: police))
+
+        let book = try XLSXReader().read(path: path)
+        #expect(book.sheets.map(\.name) == ["回执", "问题"])
+        let receipt = cells(book.sheets[0])
+        #expect(receipt["A1"]?.text == "绩效目标表收录回执")
+        let heading = try #require(receipt["A2"]?.text)
+        #expect(heading.contains("部门：\(police)") && heading.contains("批次：2024年第一批"))
+        #expect(heading.range(of: #"生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}"#, options: .regularExpression) != nil, "\(heading)")
+        #expect(["A3", "B3", "C3", "D3"].map { receipt[$0]?.text } == ["序号", "部门", "文件", "状态"])
+        // Only this department's files: the police table and its copy with a note.
+        let files = book.sheets[0].cells.filter { $0.reference.row >= 3 && $0.reference.column == 2 }.map(\.value.text).sorted()
+        #expect(files == ["pingyin-2024-police-auxiliary.xlsx", "带备注.xlsx"])
+        #expect(receipt["A4"] == .number(1))                       // numbers are numbers
+        // Problems: Chinese throughout, each with its place.
+        let problems = book.sheets[1].cells.filter { $0.reference.row >= 3 }
+        #expect(!problems.isEmpty)
+        #expect(!book.sheets.flatMap(\.cells).contains { Self.looksLikeCode($0.value.text) },
+                "\(book.sheets.flatMap(\.cells).filter { Self.looksLikeCode($0.value.text) }.map(\.value.text))")
+        // Printed as a letter: landscape A4 fitted to the width, header rows repeated, page numbers.
+        let sheetXML = try part(path, "xl/worksheets/sheet1.xml")
+        #expect(sheetXML.contains("orientation=\"landscape\"") && sheetXML.contains("paperSize=\"9\""))
+        #expect(sheetXML.contains("fitToWidth=\"1\"") || sheetXML.contains("fitToPage=\"1\""))
+        #expect(sheetXML.contains("&amp;P") && sheetXML.contains("&amp;N"))
+        let workbookXML = try part(path, "xl/workbook.xml")
+        #expect(workbookXML.contains("_xlnm.Print_Titles"))
+        // Wrapped text, and no column left at the default width.
+        #expect(try part(path, "xl/styles.xml").contains("wrapText=\"1\""))
+    }
+
+    @Test func oneReceiptPerDepartment() throws {
+        let inbox = try mixedFolder()
+        let work = scratch()
+        let dataset = try Dataset(path: work.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([inbox.path])
+        let written = try dataset.writeReceipts(toDirectory: work.appendingPathComponent("回执").path, batch: nil)
+        #expect(written.count == (try dataset.receiptDepartments()).count)
+        var lines = 0
+        for path in written {
+            let book = try XLSXReader().read(path: path)
+            let department = book.sheets[0].cells.filter { $0.reference.row >= 3 && $0.reference.column == 1 }.map(\.value.text)
+            #expect(Set(department).count == 1, "\(path)")
+            lines += department.count
+        }
+        // Every line of the whole run's receipt is in exactly one department's.
+        #expect(lines == (try dataset.receiptFiles()).rows.count)
+    }
+
+    /// The consolidated workbook: numbers as numbers, layouts by name, comparators as written, problems in Chinese;
+    /// and `collect` runs the rules across tables before it writes it, so a duplicate shows without `check --db`.
+    @Test func theConsolidatedWorkbookShowsPeopleChineseAndNumbers() throws {
+        let inbox = scratch().appendingPathComponent("收件")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        for name in ["甲.xlsx", "乙.xlsx"] {
+            try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx"), to: inbox.appendingPathComponent(name))
+        }
+        let work = scratch()
+        let xlsx = work.appendingPathComponent("汇总.xlsx").path
+        let result = try runTool(["collect", inbox.path, "--db", work.appendingPathComponent("d.sqlite").path, "--xlsx", xlsx, "--quiet"])
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        let book = try XLSXReader().read(path: xlsx)
+        let tables = try #require(book.sheet(named: "项目"))
+        let header = Dictionary(uniqueKeysWithValues: tables.cells.filter { $0.reference.row == 0 }.map { ($0.value.text, $0.reference.column) })
+        let row1 = Dictionary(uniqueKeysWithValues: tables.cells.filter { $0.reference.row == 1 }.map { ($0.reference.column, $0.value) })
+        if case .number = row1[header["表ID"]!] {} else { Issue.record("表ID is not a number: \(String(describing: row1[header["表ID"]!]))") }
+        #expect(row1[header["资金总额"]!] == .number(2820.81))
+        #expect(row1[header["版式"]!]?.text == "项目支出绩效目标表（标准模板）")
+        let indicators = try #require(book.sheet(named: "指标"))
+        #expect(indicators.cells.contains { $0.value.text == "≤" })
+        let problems = try #require(book.sheet(named: "问题"))
+        #expect(problems.cells.contains { $0.value.text.contains("内容完全相同") && $0.value.text.contains("文件“") })
+        #expect(!book.sheets.filter { $0.name != "指标" }.flatMap(\.cells).contains { Self.looksLikeCode($0.value.text) })
+    }
+}
