@@ -14,37 +14,70 @@ enum FundPeriod: String, Sendable {
 
     /// The period a funds header names (`年度资金` over a column of amounts); nil for any other text.
     static func ofHeader(_ text: String) -> FundPeriod? {
-        guard text.count <= 20, moneyWords.contains(where: { text.contains($0) }) else { return nil }
+        guard text.utf8.count <= 60, moneyWords.contains(where: { has(text, $0) }) else { return nil }
         return of(text)
     }
 
     /// The period a text names by its words, when it names exactly one.
     static func of(_ text: String) -> FundPeriod? {
-        let annual = annualWords.contains { text.contains($0) }
-        let midTerm = midTermWords.contains { text.contains($0) }
+        let annual = annualWords.contains { has(text, $0) }
+        let midTerm = midTermWords.contains { has(text, $0) }
         if annual == midTerm { return nil }
         return annual ? .annual : .midTerm
+    }
+
+    /// Whether `text` holds `word`, compared as UTF-8 bytes: a plain loop (Foundation's `contains` folds and searches
+    /// through CFString, the standard library's `firstRange` is generic; each was a few percent of importing a table).
+    private static func has(_ text: String, _ word: String) -> Bool {
+        var text = text, word = word
+        return text.withUTF8 { t in
+            word.withUTF8 { w in
+                guard w.count <= t.count, let first = w.first else { return w.isEmpty }
+                var i = 0
+                while i <= t.count - w.count {
+                    if t[i] == first {
+                        var k = 1
+                        while k < w.count && t[i + k] == w[k] { k += 1 }
+                        if k == w.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// A label key that starts with a period word, split into the period and the rest (`年度财政拨款` →
     /// (.annual, `财政拨款`)); nil when it starts with none.
     static func splitLabel(_ key: String) -> (period: FundPeriod, rest: String)? {
-        for (words, period) in [(annualWords, FundPeriod.annual), (midTermWords, .midTerm)] {
-            for w in words where key.hasPrefix(w) {
-                let rest = String(key.dropFirst(w.count))
-                return rest.isEmpty ? nil : (period, rest)
-            }
+        // Every label of a table's fixed rows comes here: most start with none of the words' first characters.
+        guard let first = key.unicodeScalars.first, firstScalars.contains(first.value) else { return nil }
+        for w in annualWords where key.hasPrefix(w) {
+            let rest = String(key.dropFirst(w.count))
+            return rest.isEmpty ? nil : (.annual, rest)
+        }
+        for w in midTermWords where key.hasPrefix(w) {
+            let rest = String(key.dropFirst(w.count))
+            return rest.isEmpty ? nil : (.midTerm, rest)
         }
         return nil
     }
+
+    private static let firstScalars = Set((annualWords + midTermWords).compactMap { $0.unicodeScalars.first?.value })
 
     /// The field of this period for a funds part (`total` → `annualFunds.total`).
     func field(_ part: String) -> String { rawValue + "." + part }
 
     /// The period and part of a funds field name (`midTermFunds.fiscal` → (.midTerm, `fiscal`)).
     static func parse(field: String) -> (period: FundPeriod, part: String)? {
-        guard let dot = field.firstIndex(of: "."), let period = FundPeriod(rawValue: String(field[..<dot])) else { return nil }
-        return (period, String(field[field.index(after: dot)...]))
+        // By bytes: asked for every field a table has.
+        for period in [FundPeriod.annual, .midTerm] where field.utf8.count > period.rawValue.utf8.count + 1 {
+            let prefix = field.utf8.prefix(period.rawValue.utf8.count + 1)
+            if prefix.elementsEqual(period.rawValue.utf8 + [UInt8(ascii: ".")]) {
+                return (period, String(decoding: field.utf8.dropFirst(prefix.count), as: UTF8.self))
+            }
+        }
+        return nil
     }
 
     /// How a clerk names the period.

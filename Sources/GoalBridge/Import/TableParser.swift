@@ -76,7 +76,7 @@ struct TableParser {
                 grid.consume(ref.row, ref.column)
             }
         }
-        readPeriodLabelledFunds(rows: rows, groups: groups)
+        readPeriodLabelledFunds(rows: rows)
         for group in groups {
             guard let label = find(group.keys, rows: rows) else { continue }
             grid.consume(label.row, label.column)
@@ -107,23 +107,20 @@ struct TableParser {
     /// Rows that pair each amount with a label naming its period (`中期资金总额 | 3000 | 年度资金总额 | 1000`): read
     /// before the layout's own label groups, which would place the two by their order. Only rows that name both
     /// periods: a single `年度资金总额` is one of a layout's own spellings, read where the layout puts it.
-    private mutating func readPeriodLabelledFunds(rows: ClosedRange<Int>, groups: [LayoutKeys.LabelGroup]) {
-        // The layout's funds labels by key, with the part each gives (`财政拨款` → fiscal).
-        var parts: [String: String] = [:]
-        for group in groups {
-            guard let part = group.fields.lazy.compactMap({ $0.cell.field.flatMap(FundPeriod.parse(field:))?.part }).first else { continue }
-            for key in group.keys { parts[key] = parts[key] ?? part }
-        }
+    private mutating func readPeriodLabelledFunds(rows: ClosedRange<Int>) {
+        let parts = keys.fundParts
         guard !parts.isEmpty else { return }
         let fields = TableFieldCatalog.fields(for: spec.kind)
         for r in rows {
-            let labelled: [(ref: CellReference, period: FundPeriod, part: String)] = grid.cells(inRows: r...r).compactMap { ref in
-                guard !grid.isConsumed(ref), let key = grid.labelKey(ref.row, ref.column), key.utf8.count <= 120,
-                      let (period, rest) = FundPeriod.splitLabel(key), let part = parts[rest] else { return nil }
-                return (ref, period, part)
+            var labelled: [PeriodLabel] = []
+            for ref in grid.cells(inRows: r...r) where !grid.isConsumed(ref) {
+                guard let key = grid.labelKey(ref.row, ref.column), key.utf8.count <= 120,
+                      let (period, rest) = FundPeriod.splitLabel(key), let part = parts[rest] else { continue }
+                labelled.append(PeriodLabel(ref: ref, period: period, part: part))
             }
-            guard Set(labelled.map(\.period)).count == 2 else { continue }
-            for (ref, period, part) in labelled {
+            guard labelled.contains(where: { $0.period == .annual }) && labelled.contains(where: { $0.period == .midTerm }) else { continue }
+            for label in labelled {
+                let (ref, period, part) = (label.ref, label.period, label.part)
                 let field = period.field(part)
                 guard let type = fields[field], draft.fields[field] == nil else { continue }
                 grid.consume(ref.row, ref.column)
@@ -133,6 +130,13 @@ struct TableParser {
                 read(field, type: type, at: r, c)
             }
         }
+    }
+
+    /// A funds label naming its period, found on a row (`年度财政拨款` → annual, fiscal).
+    private struct PeriodLabel {
+        var ref: CellReference
+        var period: FundPeriod
+        var part: String
     }
 
     /// Funds the layout placed by column order, under a header that names the other period (`年度资金` over the

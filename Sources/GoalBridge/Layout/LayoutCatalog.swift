@@ -142,6 +142,8 @@ struct LayoutKeys: Sendable {
     /// The fixed rows' labels grouped with the fields they introduce, the static texts, and the title field:
     /// derived from the layout once, not for every table read.
     let fixedGroups: (groups: [LabelGroup], statics: [String], titleField: CellSpec?)
+    /// The funds labels by key, with the part of the funds each gives (`财政拨款` → `fiscal`).
+    let fundParts: [String: String]
 
     /// A label and the fields that belong to it: on its row, right of it (`rowOffset` 0), or on a later row it
     /// spans (聊城: 预算规模及资金用途 over two rows, the fund use on the second row without a label of its own).
@@ -225,6 +227,12 @@ struct LayoutKeys: Sendable {
         }
         self.slots = slots
         fixedGroups = LayoutKeys.labelGroups(spec)
+        var parts: [String: String] = [:]
+        for group in fixedGroups.groups {
+            guard let part = group.fields.lazy.compactMap({ $0.cell.field.flatMap(FundPeriod.parse(field:))?.part }).first else { continue }
+            for key in group.keys { parts[key] = parts[key] ?? part }
+        }
+        fundParts = parts
         anchor = Set(spec.anchor.map { TextNormalizer.labelKey($0) })
         required = (spec.requiredLabels ?? []).map { TextNormalizer.labelKey($0) }
         all = spec.allLabelKeys
