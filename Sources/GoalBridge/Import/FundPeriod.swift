@@ -52,13 +52,12 @@ enum FundPeriod: String, Sendable {
     static func splitLabel(_ key: String) -> (period: FundPeriod, rest: String)? {
         // Every label of a table's fixed rows comes here: most start with none of the words' first characters.
         guard let first = key.unicodeScalars.first, firstScalars.contains(first.value) else { return nil }
-        for w in annualWords where key.hasPrefix(w) {
-            let rest = String(key.dropFirst(w.count))
-            return rest.isEmpty ? nil : (.annual, rest)
+        // Compared as bytes: `hasPrefix` compares Characters (grapheme breaking), and most labels start with 项.
+        for w in annualWords where key.utf8.starts(with: w.utf8) {
+            return key.utf8.count == w.utf8.count ? nil : (.annual, String(decoding: key.utf8.dropFirst(w.utf8.count), as: UTF8.self))
         }
-        for w in midTermWords where key.hasPrefix(w) {
-            let rest = String(key.dropFirst(w.count))
-            return rest.isEmpty ? nil : (.midTerm, rest)
+        for w in midTermWords where key.utf8.starts(with: w.utf8) {
+            return key.utf8.count == w.utf8.count ? nil : (.midTerm, String(decoding: key.utf8.dropFirst(w.utf8.count), as: UTF8.self))
         }
         return nil
     }

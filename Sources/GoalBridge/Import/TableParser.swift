@@ -617,10 +617,14 @@ struct TableParser {
                 let sameGroup = level1Raw == (state[si].previousL1 ?? "\u{0}")
                 let l2FilledDown = l2.text == nil && (sameGroup || l1.column == nil)
                 let level2Raw = l2.text ?? (l2FilledDown ? state[si].previousL2 ?? "" : "")
-                // A level name read in this row or in the merged cell over it has that cell as its source; one
-                // filled down into a blank (written once per group) has the cell it came from, marked as inferred.
-                if let s = l1.source { sources["level1"] = s } else if l1.text == nil, !level1Raw.isEmpty, let s = state[si].previousL1Source { sources["level1"] = s.asFilledDown }
-                if let s = l2.source { sources["level2"] = s } else if l2FilledDown, !level2Raw.isEmpty, let s = state[si].previousL2Source { sources["level2"] = s.asFilledDown }
+                // A level name read in this row has its cell as source; one filled down into a blank (written once
+                // per group) has the cell it came from, marked as inferred. Under a merged cell, none: the merged
+                // cell stands in every row (a source on every row of every merged group made the stored model a
+                // tenth larger, and collecting slower, for nothing a reviewer needs).
+                if l1.explicit, let s = l1.source { sources["level1"] = s }
+                else if l1.source == nil, l1.text == nil, !level1Raw.isEmpty, let s = state[si].previousL1Source { sources["level1"] = s.asFilledDown }
+                if l2.explicit, let s = l2.source { sources["level2"] = s }
+                else if l2.source == nil, l2FilledDown, !level2Raw.isEmpty, let s = state[si].previousL2Source { sources["level2"] = s.asFilledDown }
                 if let s = l1.source { state[si].previousL1Source = s }
                 if let s = l2.source { state[si].previousL2Source = s } else if !l2FilledDown { state[si].previousL2Source = nil }
                 state[si].previousL1 = level1Raw
