@@ -221,3 +221,29 @@ struct ApplyCommand: ParsableCommand {
         if !report.refused.isEmpty { throw ExitCode(1) }
     }
 }
+
+/// `goalbridge status`: the dataset at a glance.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "数据集概况：各部门提交情况、表、指标、审核意见、最近一次收录。Show the dataset at a glance.")
+
+    @Option(help: "The dataset file.")
+    var db = "dataset.sqlite"
+
+    func run() throws {
+        let s = try Dataset.openExisting(path: db, readOnly: true).status()
+        let statuses = FileStatus.allCases.map(\.rawValue) + [Submissions.withdrawnStatus]
+        print("数据集 \(db)")
+        if let last = s.lastRun { print("最近一次收录：\(last.startedAt)，\(last.seen) 个文件，新增 \(last.new)") }
+        let files = s.departments.reduce(0) { $0 + $1.files.values.reduce(0, +) }
+        print("文件 \(files) 个（" + statuses.map { st in "\(st) \(s.departments.reduce(0) { $0 + ($1.files[st] ?? 0) })" }.joined(separator: "，")
+              + (s.skipped > 0 ? "；非工作簿已跳过 \(s.skipped) 个" : "") + "），表 \(s.tables) 张，指标 \(s.indicators) 条")
+        print("审核意见：" + (s.findings.isEmpty ? "无" : s.findings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，")))
+        print("各部门：")
+        for d in s.departments {
+            let parts = statuses.compactMap { st in d.files[st].map { "\(st) \($0)" } }
+            print("  \(d.name)：" + parts.joined(separator: "，") + "；表 \(d.tables) 张")
+        }
+    }
+}

@@ -83,6 +83,13 @@ struct SubmissionTests {
         #expect(try receipt(dataset) == ["甲.xlsx": "成功", "乙.xlsx": "撤回", "单独.xlsx": "成功"])
         #expect(try dataset.currentTables().map(\.file).sorted() == [elsewhere.path, inbox.appendingPathComponent("甲.xlsx").path].sorted())
 
+        // The dataset at a glance says it too.
+        let status = try dataset.status()
+        #expect(status.tables == 2)
+        #expect(status.departments.reduce(0) { $0 + ($1.files["撤回"] ?? 0) } == 1)
+        #expect(status.departments.reduce(0) { $0 + ($1.files["成功"] ?? 0) } == 2)
+        #expect(status.lastRun?.seen == 1)
+
         try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/xinhua-2023-enterprise-relief.xlsx"), to: inbox.appendingPathComponent("乙.xlsx"))
         let third = try collector.collect([inbox.path])
         #expect(third.new == 1 && third.withdrawn.isEmpty)
