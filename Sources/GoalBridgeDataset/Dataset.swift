@@ -181,14 +181,42 @@ public final class Dataset: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA cache_size = -\(Dataset.writerCacheKiB); PRAGMA wal_autocheckpoint = 4000")
             }
         }
-        pool = try DatabasePool(path: path, configuration: config)
+        // Opening sets WAL mode, which needs a moment's exclusive lock: another process creating or opening the
+        // same dataset at that instant makes it fail with SQLITE_BUSY before any busy handler runs. Wait and retry.
+        var opened: DatabasePool?
+        while opened == nil {
+            do {
+                opened = try DatabasePool(path: path, configuration: config)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date().timeIntervalSince(started) < Dataset.busyWaitSeconds {
+                usleep(50_000)
+            }
+        }
+        pool = opened!
         if readOnly {
             // Nothing can be migrated: a dataset of an older schema is named as such.
             guard try pool.read({ try DatasetSchema.migrator.hasCompletedMigrations($0) }) else {
                 throw DatasetOpenError.damaged(path, details: "数据集版本较旧，需先用 goalbridge collect 打开一次以升级")
             }
         } else {
-            try DatasetSchema.migrator.migrate(pool)
+            try Dataset.migrate(pool)
+        }
+    }
+
+    /// Brings the schema up to date. Two processes opening one new (or older) dataset at the same moment may both
+    /// start the same migration: the second fails inside its transaction (nothing applied) on what the first made.
+    /// Then the migrations are read again and the rest is applied, until the schema is complete.
+    static func migrate(_ pool: DatabasePool) throws {
+        var attempt = 0
+        while true {
+            do {
+                try DatasetSchema.migrator.migrate(pool)
+                return
+            } catch {
+                attempt += 1
+                if try pool.read({ try DatasetSchema.migrator.hasCompletedMigrations($0) }) { return }
+                if attempt >= 10 { throw error }
+                usleep(50_000)
+            }
         }
     }
 

@@ -29,18 +29,32 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Layout id, or `original` (the layout each table was read in; the default).")
     var layout: String?
 
+    @Option(help: "With --db: only this department's tables (主管部门).")
+    var department: String?
+
+    @Flag(name: .customLong("corrected-only"), help: "With --db: only tables corrected with `apply`.")
+    var correctedOnly = false
+
+    @Option(help: "With --db: only tables of files with this status (成功, 部分成功); repeatable.")
+    var status: [String] = []
+
     func validate() throws {
         if db == nil && (input == nil || output == nil) { throw ValidationError("需要 JSON 文件和 -o 输出文件，或 --db 与 --out。") }
         if db != nil && out == nil { throw ValidationError("--db 需要 --out 输出文件夹。") }
+        for st in status where FileStatus(rawValue: st) == nil {
+            throw ValidationError("--status “\(st)” 无效，可选：" + FileStatus.allCases.map(\.rawValue).joined(separator: "、") + "。")
+        }
     }
 
     func run() throws {
         let exporter = try GoalExporter()
         if let db, let out {
-            let (written, warnings) = try Dataset.openExisting(path: db, readOnly: true).exportTables(to: out, layout: layout, exporter: exporter)
+            let filter = ExportFilter(department: department, correctedOnly: correctedOnly, statuses: status.compactMap(FileStatus.init(rawValue:)))
+            let (written, warnings) = try Dataset.openExisting(path: db, readOnly: true).exportTables(to: out, layout: layout, filter: filter, exporter: exporter)
             for w in warnings { printError(w.description) }
             let failed = warnings.filter { $0.severity == .error }.count
-            print("已写出 \(written.count) 个工作簿到 \(out)" + (failed > 0 ? "，\(failed) 张表未能写出（见上）" : ""))
+            print("已写出 \(written.count) 个工作簿到 \(out)（按部门分文件夹；每个工作簿来自哪个源文件见 \(Dataset.exportManifestName)）"
+                  + (failed > 0 ? "，\(failed) 张表未能写出（见上）" : ""))
             if failed > 0 { throw ExitCode(1) }
             return
         }

@@ -261,8 +261,9 @@ struct CollectTests {
 
     @Test func exportNeverOverwritesAnInputFile() throws {
         let dir = scratch()
-        // The department's file happens to carry the name the export would choose.
-        let input = dir.appendingPathComponent("平阴县公安局-警务辅助人员专项经费.xlsx")
+        // The department's file happens to sit where the export would write (部门/项目名称.xlsx).
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("平阴县公安局"), withIntermediateDirectories: true)
+        let input = dir.appendingPathComponent("平阴县公安局/警务辅助人员专项经费.xlsx")
         try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx"), to: input)
         let before = try Data(contentsOf: input)
         let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
@@ -448,7 +449,7 @@ struct CollectTests {
         let out = work.appendingPathComponent("退回").path
         let (written, _) = try dataset.exportTables(to: out, exporter: try GoalExporter())
         #expect(written.count == 5)
-        let police = try #require(written.first { $0.hasSuffix("平阴县公安局-警务辅助人员专项经费.xlsx") })
+        let police = try #require(written.first { $0.hasSuffix("/平阴县公安局/警务辅助人员专项经费.xlsx") })
         let back = try GoalImporter().importFile(police)
         let rows = try #require(back.tables.first?.project?.indicatorSets.first?.rows)
         #expect(rows.last?.value.raw == "≥95%")

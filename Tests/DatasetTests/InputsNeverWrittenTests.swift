@@ -71,7 +71,7 @@ struct ExportKeepsGoingTests {
         #expect(all.count >= 3)
         // A folder squats on the first table's file name: that workbook cannot be renamed into place.
         let second = scratch().path
-        let blocked = (second as NSString).appendingPathComponent((all[0] as NSString).lastPathComponent)
+        let blocked = (second as NSString).appendingPathComponent(String(all[0].dropFirst(first.count)))
         try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true)
         let (written, diagnostics) = try dataset.exportTables(to: second, exporter: exporter)
         #expect(written.count == all.count - 1)
