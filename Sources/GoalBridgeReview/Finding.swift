@@ -35,6 +35,24 @@ public struct Finding: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The figures compared, e.g. `["成本指标": "≤146万元", "年度资金总额": "300万元"]`.
     public var figures: [String: String]
 
+    /// A finding as stored (the dataset's `finding` rows, read back for return copies).
+    public init(rule: String, category: ReviewCategory, severity: ReviewSeverity, message: String, suggestion: String?, table: Int,
+                tableName: String? = nil, location: ModelLocation, file: String? = nil, sheet: String? = nil, cell: String? = nil,
+                figures: [String: String] = [:]) {
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.suggestion = suggestion
+        self.table = table
+        self.tableName = tableName
+        self.location = location
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+        self.figures = figures
+    }
+
     public var description: String {
         var place: [String] = []
         if let file { place.append(file) }

@@ -32,12 +32,16 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if let db {
-            let findings = try Dataset.openExisting(path: db).reviewAcrossTables()
+            let dataset = try Dataset.openExisting(path: db)
+            let findings = try dataset.reviewAcrossTables()
             if json { print(try ModelJSON.encode(findings)) } else {
                 for f in findings { print(f.description) }
                 print("跨表审核：\(findings.count) 条意见，已存入 \(db)")
             }
-            if files.isEmpty { return }
+            if files.isEmpty {
+                if let annotate { try Self.annotateDataset(dataset, into: annotate, quiet: json) }
+                return
+            }
         }
         InputGuard.protect(files)
         let importer = try GoalImporter()
@@ -71,29 +75,55 @@ struct CheckCommand: ParsableCommand {
             let exporter = try GoalExporter()
             for (file, range) in perFile where !range.isEmpty {
                 let local = Array(tables[range])
-                var notes: [Int: [ModelLocation: [String]]] = [:]
-                let mine = findings.filter { range.contains($0.table) }
-                for f in mine {
-                    notes[f.table - range.lowerBound, default: [:]][f.location, default: []].append("[\(f.rule) \(f.category.rawValue)] \(f.message) \(f.suggestion ?? "")")
-                }
-                let rows: @Sendable ([Int: NotesSheet.Placement]) -> [[String]] = { placements in
-                    mine.enumerated().map { n, f in
-                        let placement = placements[f.table - range.lowerBound]
-                        var cell = placement?.sheet ?? ""
-                        if let p = placement, let c = p.cells[f.location] { cell = "\(p.sheet)!\(c)" }
-                        let original = [f.sheet, f.cell].compactMap { $0 }.joined(separator: "!")
-                        return ["\(n + 1)", f.rule, f.category.rawValue, f.severity.chinese, f.tableName ?? "", cell, original, f.message, f.suggestion ?? "",
-                                f.figures.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value)" }.joined(separator: "；")]
-                    }
-                }
-                let sheet = NotesSheet(title: TemplateNames.reviewSheet, header: ["序号", "规则", "类别", "程度", "项目", "本表位置", "原表位置", "问题", "修改建议", "比对数据"],
-                                       columnWidths: [6, 6, 9, 6, 24, 16, 16, 50, 40, 30], rows: rows)
+                let mine = findings.filter { range.contains($0.table) }.map { f -> Finding in var f = f; f.table -= range.lowerBound; return f }
                 // Never an input (`X-审核意见.xlsx` may be one), never the return copy of another input of the same name.
                 let out = names.unique(in: annotate, base: ((file as NSString).lastPathComponent as NSString).deletingPathExtension, tail: "-审核意见", ext: "xlsx")
-                for w in try exporter.export(local, to: out, layout: "original", notes: notes, notesSheet: sheet) { printError(w.description) }
+                try Self.writeReturnCopy(local, findings: mine, to: out, exporter: exporter)
                 if !json { print("已写出 \(out)") }
             }
         }
         if unreadable > 0 { throw ExitCode(1) }
+    }
+
+    /// A return copy: the tables in their own layout with every finding as a comment on its cell, highlighted,
+    /// and a 审核意见 sheet listing them (this copy's cell and the department's original cell).
+    static func writeReturnCopy(_ tables: [GoalTable], findings: [Finding], to out: String, exporter: GoalExporter) throws {
+        var notes: [Int: [ModelLocation: [String]]] = [:]
+        for f in findings {
+            notes[f.table, default: [:]][f.location, default: []].append("[\(f.rule) \(f.category.rawValue)] \(f.message) \(f.suggestion ?? "")")
+        }
+        let rows: @Sendable ([Int: NotesSheet.Placement]) -> [[String]] = { placements in
+            findings.enumerated().map { n, f in
+                let placement = placements[f.table]
+                var cell = placement?.sheet ?? ""
+                if let p = placement, let c = p.cells[f.location] { cell = "\(p.sheet)!\(c)" }
+                let original = [f.sheet, f.cell].compactMap { $0 }.joined(separator: "!")
+                return ["\(n + 1)", f.rule, f.category.rawValue, f.severity.chinese, f.tableName ?? "", cell, original, f.message, f.suggestion ?? "",
+                        f.figures.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value)" }.joined(separator: "；")]
+            }
+        }
+        let sheet = NotesSheet(title: TemplateNames.reviewSheet, header: ["序号", "规则", "类别", "程度", "项目", "本表位置", "原表位置", "问题", "修改建议", "比对数据"],
+                               columnWidths: [6, 6, 9, 6, 24, 16, 16, 50, 40, 30], rows: rows)
+        for w in try exporter.export(tables, to: out, layout: "original", notes: notes, notesSheet: sheet) { printError(w.description) }
+    }
+
+    /// Return copies of every current file of a dataset, with the findings stored for it (its own rules and the
+    /// rules across tables), filed by department: `DIR/部门/文件名-审核意见.xlsx`.
+    static func annotateDataset(_ dataset: Dataset, into directory: String, quiet: Bool) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        InputGuard.protect(try dataset.collectedPaths())
+        var names = OutputNames()
+        let exporter = try GoalExporter()
+        var written = 0
+        try dataset.forEachReviewedFile { file in
+            let folder = (directory as NSString).appendingPathComponent(SafeNames.fileName(file.department, ext: ""))
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let base = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let out = names.unique(in: folder, base: base, tail: "-审核意见", ext: "xlsx")
+            try writeReturnCopy(file.tables, findings: file.findings, to: out, exporter: exporter)
+            written += 1
+            if !quiet { print("已写出 \(out)") }
+        }
+        print("退回修改稿：\(written) 个文件，按部门存放在 \(directory)")
     }
 }

@@ -111,3 +111,34 @@ struct ReceiptTests {
         #expect(!book.sheets.filter { $0.name != "指标" }.flatMap(\.cells).contains { Self.looksLikeCode($0.value.text) })
     }
 }
+
+/// `check --db … --annotate DIR` writes a return copy of every current file, filed by department, with the findings
+/// stored for it — its own rules and the rules across tables (issue 14: it wrote nothing and exited 0).
+struct DatasetReturnCopyTests {
+    @Test func everyCurrentFileGetsItsReturnCopy() throws {
+        let inbox = scratch().appendingPathComponent("收件")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        for name in ["甲.xlsx", "乙.xlsx"] {
+            try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx"), to: inbox.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/xinhua-2023-enterprise-relief.xlsx"), to: inbox.appendingPathComponent("丙.xlsx"))
+        let work = scratch()
+        let db = work.appendingPathComponent("d.sqlite").path
+        _ = try Collector(dataset: try Dataset(path: db)).collect([inbox.path])
+        let out = work.appendingPathComponent("退回").path
+        let result = try runTool(["check", "--db", db, "--annotate", out])
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        let police = (out as NSString).appendingPathComponent("平阴县公安局")
+        let copies = try FileManager.default.contentsOfDirectory(atPath: police).sorted()
+        #expect(copies == ["乙-审核意见.xlsx", "甲-审核意见.xlsx"])
+        let all = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".xlsx") }
+        #expect(all.count == 3)
+        // The copy of one of the twins carries the duplicate-table finding, naming the other file.
+        let notes = try copies.map { name -> [String] in
+            let book = try XLSXReader().read(path: (police as NSString).appendingPathComponent(name))
+            return try #require(book.sheet(named: "审核意见")).cells.map(\.value.text)
+        }
+        #expect(notes.contains { $0.contains { $0.contains("内容完全相同") && ($0.contains("甲.xlsx") || $0.contains("乙.xlsx")) } })
+        #expect(notes.allSatisfy { $0.count > 10 })   // each has the table's own findings too
+    }
+}
