@@ -68,6 +68,8 @@ private struct CorrectionPass {
         var seq: Int
         var isCurrent: Bool
         var fileName: String
+        /// The table's kind (`project`, `departmentPerformance` …).
+        var kind: String
         /// What the 指标 sheet showed for this indicator, by caption.
         var shown: [String: String]
     }
@@ -92,7 +94,7 @@ private struct CorrectionPass {
         SELECT i.table_id, i.scope, i.seq, i.level1_raw, i.level2_raw, i.name, i.description, i.value_raw, i.basis,
                \(Dataset.comparatorSymbolSQL("i.comparator")) AS comparator, i.number, i.unit, i.weight,
                COALESCE(i.sheet || '!' || i.cell, '') AS place, COALESCE(t.department, '') AS department,
-               COALESCE(t.project_name, '') AS project_name, f.is_current, f.name AS file_name
+               COALESCE(t.project_name, '') AS project_name, f.is_current, f.name AS file_name, t.kind
         FROM indicator i JOIN goal_table t ON t.id = i.table_id JOIN source_file f ON f.id = t.file_id WHERE i.id = ?
         """
 
@@ -118,7 +120,20 @@ private struct CorrectionPass {
                                   ("单位", "unit"), ("权重", "weight"), ("原表位置", "place"), ("主管部门", "department"), ("项目名称", "project_name")] {
             shown[caption] = Self.shown(row[column] as DatabaseValue)
         }
-        return Stored(table: table, scope: scope, seq: seq, isCurrent: (row["is_current"] as Int) == 1, fileName: row["file_name"], shown: shown)
+        return Stored(table: table, scope: scope, seq: seq, isCurrent: (row["is_current"] as Int) == 1, fileName: row["file_name"],
+                      kind: row["kind"], shown: shown)
+    }
+
+    /// Why a department-wide row cannot take a change to `field` (its form has no such column); nil when it can.
+    static func missingColumn(_ field: String, kind: String) -> String? {
+        switch (kind, field) {
+        case ("departmentStrategic", "level1"), ("departmentStrategic", "level2"), ("departmentStrategic", "basis"), ("departmentStrategic", "weight"):
+            return "部门整体战略目标表没有这一列，本处改动未写回。"
+        case ("departmentPerformance", "basis"), ("departmentPerformance", "weight"):
+            return "部门整体绩效目标表没有这一列，本处改动未写回。"
+        default:
+            return nil
+        }
     }
 
     mutating func refuse(_ cell: String, _ field: String, _ reason: String) {
@@ -165,7 +180,9 @@ private struct CorrectionPass {
             for caption in changed {
                 let new = text(caption) ?? ""
                 let old = stored.shown[caption] ?? ""
-                if let field = Dataset.correctableColumns[caption] {
+                if let field = Dataset.correctableColumns[caption], let missing = Self.missingColumn(field, kind: stored.kind) {
+                    refuse(cell(caption), caption, missing)
+                } else if let field = Dataset.correctableColumns[caption] {
                     change.fields.append((field, new))
                     report.applied.append(Correction(indicator: id, table: stored.table, field: caption, old: old, new: new, cell: cell(caption)))
                 } else if Dataset.tableColumns[caption] != nil {
@@ -272,13 +289,7 @@ private struct CorrectionPass {
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM indicator WHERE table_id = ? ORDER BY id", arguments: [tableId])
         try db.execute(sql: "DELETE FROM indicator WHERE table_id = ?", arguments: [tableId])
         var used = 0
-        let sets: [IndicatorSet]
-        switch table {
-        case .project(let t): sets = t.indicatorSets
-        case .departmentIndicators(let t): sets = [t.indicators]
-        default: sets = []
-        }
-        for set in sets {
+        for set in table.indicatorView {
             try Dataset.insertIndicators(set, table: tableId, ids: ids.dropFirst(used), db)
             used += set.rows.count
         }
@@ -290,24 +301,6 @@ public enum CorrectionError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noIndicatorSheet(let p): return "\(p) 不是 GoalBridge 汇总表：没有带“指标ID”列的“指标”工作表。"
-        }
-    }
-}
-
-extension GoalTable {
-    /// Changes one indicator row in place.
-    mutating func update(scope: IndicatorScope, row: Int, _ change: (inout IndicatorRow) -> Void) {
-        switch self {
-        case .project(var t):
-            if let s = t.indicatorSets.firstIndex(where: { $0.scope == scope }), t.indicatorSets[s].rows.indices.contains(row) {
-                change(&t.indicatorSets[s].rows[row])
-            }
-            self = .project(t)
-        case .departmentIndicators(var t):
-            if t.indicators.rows.indices.contains(row) { change(&t.indicators.rows[row]) }
-            self = .departmentIndicators(t)
-        default:
-            break
         }
     }
 }

@@ -382,7 +382,10 @@ public final class Dataset: @unchecked Sendable {
             var row = BoundStatement(try db.cachedStatement(sql: "INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, department, fiscal_year, model_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
             row.bind(file); row.bind(seq); row.bind(kind); row.bind(s?.layout); row.bind(s?.sheet); row.bind(s?.range); row.bind(department)
             row.bind(year); row.bind(json)
-            return try row.run(db)
+            let id = try row.run(db)
+            // Department-wide rows are indicators too (GoalTable.indicatorView).
+            for set in table.indicatorView { try insertIndicators(set, table: id, db) }
+            return id
         }
     }
 
