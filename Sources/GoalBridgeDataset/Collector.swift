@@ -38,6 +38,8 @@ public struct Collector: Sendable {
     public let reviewer: Reviewer
     /// Files stored per transaction (a killed collect loses at most the one in flight).
     public var chunkSize = 512
+    /// File each file under a folder by the folder directly under it (`收件/公安局/表.xlsx` → 公安局).
+    public var departmentFromFolder = false
 
     public init(dataset: Dataset, importer: GoalImporter? = nil, reviewer: Reviewer = Reviewer()) throws {
         self.dataset = dataset
@@ -357,6 +359,7 @@ public struct Collector: Sendable {
             withdrawn += try dataset.withdraw(try dataset.currentPaths(under: folder).filter { !present.contains($0) })
         }
         try dataset.recordSkipped(skipped, folders: folders, run: run)
+        if departmentFromFolder { for folder in folders { try dataset.fileDepartmentsFromFolder(folder) } }
         try dataset.finishRun(run, seen: files.count, new: new, unchanged: unchanged)
         return CollectSummary(run: run, seen: files.count, new: new, unchanged: unchanged, failed: failed, byStatus: try dataset.statusCounts(),
                               elapsed: Date().timeIntervalSince(start), skipped: skipped, withdrawn: withdrawn.sorted())

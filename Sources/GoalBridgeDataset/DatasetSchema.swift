@@ -151,6 +151,18 @@ enum DatasetSchema {
             );
             """)
         }
+        m.registerMigration("v4") { db in
+            // Departments: a file's department may come from the folder it was found in (collect
+            // --department-from-folder); the roster lists the departments expected to submit.
+            try db.execute(sql: """
+            ALTER TABLE source_file ADD COLUMN department TEXT;
+            CREATE TABLE roster (
+              seq INTEGER NOT NULL,
+              name TEXT NOT NULL PRIMARY KEY,
+              code TEXT
+            );
+            """)
+        }
         return m
     }
 }

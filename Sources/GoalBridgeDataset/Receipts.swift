@@ -23,9 +23,10 @@ extension Dataset {
     /// The group of files whose department could not be told (no table read, no 主管部门 in it).
     public static let unknownDepartment = "（未识别部门）"
 
-    /// A file's department: the 主管部门 of its first table that names one.
+    /// A file's department: the folder it was found in (collect --department-from-folder), else the 主管部门 of its
+    /// first table that names one.
     static let fileDepartmentSQL = """
-        COALESCE((SELECT t.department FROM goal_table t WHERE t.file_id = f.id AND t.department IS NOT NULL AND t.department <> ''
+        COALESCE(f.department, (SELECT t.department FROM goal_table t WHERE t.file_id = f.id AND t.department IS NOT NULL AND t.department <> ''
                   ORDER BY t.seq LIMIT 1), '\(unknownDepartment)')
         """
 
@@ -93,6 +94,17 @@ extension Dataset {
                                  p[7] = p[3] == "读取" ? ReceiptText.readingProblemName(p[7]) : p[7]
                                  return [String(i + 1)] + p
                              })
+        // The whole run's receipt: who of the roster has submitted.
+        let roll = options.department == nil ? try rosterStatus() : []
+        if !roll.isEmpty {
+            let missing = roll.filter { !$0.submitted }.count
+            try writeLetterSheet(writer, name: "提交情况", title: "绩效目标表提交情况",
+                                 heading: heading.components(separatedBy: "\n")[0] + "\n名单 \(roll.count) 个部门：已提交 \(roll.count - missing)，未提交 \(missing)。",
+                                 columns: [("序号", 5), ("部门", 30), ("部门代码", 12), ("状态", 10), ("文件数", 8), ("表数", 8)],
+                                 rows: roll.enumerated().map { i, e in
+                                     [String(i + 1), e.name, e.code ?? "", e.submitted ? "已提交" : "未提交", String(e.files), String(e.tables)]
+                                 })
+        }
         try writer.close()
     }
 
@@ -162,7 +174,7 @@ extension Dataset {
             }.max() ?? 1
             try sheet.setRow(3 + r, height: 13.5 * Double(min(lines, 30)) + 2)
             for (c, value) in row.enumerated() where c < columns.count && !value.isEmpty {
-                if let n = Int(value), ["序号", "表数", "问题数"].contains(columns[c].caption) {
+                if let n = Int(value), ["序号", "表数", "问题数", "文件数"].contains(columns[c].caption) {
                     try sheet.write(Double(n), at: CellReference(row: 3 + r, column: c), format: body)
                 } else {
                     try sheet.write(value, at: CellReference(row: 3 + r, column: c), format: body)

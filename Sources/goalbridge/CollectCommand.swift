@@ -32,6 +32,12 @@ struct CollectCommand: ParsableCommand {
     @Flag(help: "No progress display.")
     var quiet = false
 
+    @Flag(name: .customLong("department-from-folder"), help: "File each file under the department folder it sits in (收件/公安局/表.xlsx → 公安局).")
+    var departmentFromFolder = false
+
+    @Option(help: "The departments expected to submit (名单.xlsx: one column of names, optional codes): receipts and status say who has not.")
+    var roster: String?
+
     func validate() throws {
         // A mistyped folder is a mistake of the command, not a submission: nothing is stored for it.
         let missing = paths.filter { path in
@@ -50,7 +56,9 @@ struct CollectCommand: ParsableCommand {
             return
         }
         let dataset = try Dataset(path: db)
+        if let roster { try dataset.setRoster(try Dataset.readRoster(roster)) }
         var collector = try Collector(dataset: dataset)
+        collector.departmentFromFolder = departmentFromFolder
         collector.journal = try ReadingJournal(path: ReadingJournal.path(forDataset: db))
         let tty = isatty(STDERR_FILENO) == 1
         var lastLine = Date.distantPast
@@ -75,6 +83,11 @@ struct CollectCommand: ParsableCommand {
         }
         if !summary.withdrawn.isEmpty {
             print("\(Submissions.withdrawnStatus) \(summary.withdrawn.count) 个（已不在收件文件夹中）：" + Self.names(summary.withdrawn))
+        }
+        let roll = try dataset.rosterStatus()
+        if !roll.isEmpty {
+            let missing = roll.filter { !$0.submitted }
+            print("名单 \(roll.count) 个部门：已提交 \(roll.count - missing.count)，未提交 \(missing.count)" + (missing.isEmpty ? "" : "：" + missing.map(\.name).joined(separator: "、")))
         }
         let reasons = try dataset.topReasons()
         if !reasons.isEmpty {
@@ -240,6 +253,12 @@ struct StatusCommand: ParsableCommand {
         print("文件 \(files) 个（" + statuses.map { st in "\(st) \(s.departments.reduce(0) { $0 + ($1.files[st] ?? 0) })" }.joined(separator: "，")
               + (s.skipped > 0 ? "；非工作簿已跳过 \(s.skipped) 个" : "") + "），表 \(s.tables) 张，指标 \(s.indicators) 条")
         print("审核意见：" + (s.findings.isEmpty ? "无" : s.findings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，")))
+        let roll = try Dataset.openExisting(path: db, readOnly: true).rosterStatus()
+        if !roll.isEmpty {
+            let missing = roll.filter { !$0.submitted }
+            print("名单：\(roll.count) 个部门，已提交 \(roll.count - missing.count)，未提交 \(missing.count)")
+            for m in missing { print("  未提交：\(m.name)" + (m.code.map { "（\($0)）" } ?? "")) }
+        }
         print("各部门：")
         for d in s.departments {
             let parts = statuses.compactMap { st in d.files[st].map { "\(st) \($0)" } }
