@@ -164,9 +164,10 @@ public struct Collector: Sendable {
             } catch let e as SpreadsheetError {
                 var size = 0
                 if case .limitExceeded(_, let value, _) = e.kind { size = value }
-                failure = Collector.failed(path, size: size, Diagnostic(.error, "read-error", e.message, file: path))
+                failure = Collector.failed(path, size: size, Diagnostic(readError: e, file: path))
             } catch {
-                failure = Collector.failed(path, size: 0, Diagnostic(.error, "read-error", "无法读取文件：\(error.localizedDescription)", file: path))
+                failure = Collector.failed(path, size: 0, Diagnostic(.error, "read-error", "无法读取文件，请检查文件是否正被其他程序占用、是否有读取权限。",
+                                                                     file: path, detail: error.localizedDescription))
             }
             group.append(path); data.append(contents); hashes.append(hash); done.append(failure)
             bytes += contents.count
@@ -206,9 +207,10 @@ public struct Collector: Sendable {
             do {
                 workbooks[i] = try importer.reader.read(bytes: data[i], file: path)
             } catch let e as SpreadsheetError {
-                results[i] = ImportResult(file: path, tables: [], diagnostics: [Diagnostic(.error, "read-error", e.message, file: path, sheet: e.location.sheet, cell: e.location.cell)])
+                results[i] = ImportResult(file: path, tables: [], diagnostics: [Diagnostic(readError: e, file: path)])
             } catch {
-                results[i] = ImportResult(file: path, tables: [], diagnostics: [Diagnostic(.error, "read-error", "\(error)", file: path)])
+                results[i] = ImportResult(file: path, tables: [], diagnostics: [Diagnostic(.error, "read-error", "无法读取文件，请用 Excel/WPS 打开后重新保存再提交。",
+                                                                                           file: path, detail: "\(error)")])
             }
         }
         // Map to the model.

@@ -311,9 +311,10 @@ public final class Dataset: @unchecked Sendable {
         file.bind(f.templateId); file.bind(f.templateVersion); file.bind(f.status.rawValue); file.bind(f.reason); file.bind(f.tables.count)
         file.bind(warnings); file.bind(collectedAt)
         let fileId = try file.run(db)
-        var diag = BoundStatement(try db.cachedStatement(sql: "INSERT INTO diagnostic (file_id, severity, code, message, sheet, cell) VALUES (?, ?, ?, ?, ?, ?)"))
+        var diag = BoundStatement(try db.cachedStatement(sql: "INSERT INTO diagnostic (file_id, severity, code, message, sheet, cell, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"))
         for d in f.diagnostics where d.severity != .info {
             diag.bind(fileId); diag.bind(d.severity.rawValue); diag.bind(d.code); diag.bind(d.message); diag.bind(d.sheet); diag.bind(d.cell)
+            diag.bind(d.detail)
             try diag.run(db)
         }
         var tableIds: [Int64] = []

@@ -163,6 +163,11 @@ enum DatasetSchema {
             );
             """)
         }
+        m.registerMigration("v5") { db in
+            // What a library or the system said of a file that could not be read, kept apart from the message a
+            // clerk reads.
+            try db.execute(sql: "ALTER TABLE diagnostic ADD COLUMN detail TEXT")
+        }
         return m
     }
 }

@@ -1,3 +1,5 @@
+import GoalBridgeSpreadsheet
+
 /// How serious a diagnostic is.
 public enum Severity: String, Codable, Sendable, Comparable {
     case info, warning, error
@@ -15,14 +17,24 @@ public struct Diagnostic: Codable, Hashable, Sendable, CustomStringConvertible {
     public var file: String?
     public var sheet: String?
     public var cell: String?
+    /// What a library or the system said (the XML parser's words, a system error), kept for whoever investigates and
+    /// never shown to a clerk: `message` says what to do.
+    public var detail: String?
 
-    public init(_ severity: Severity, _ code: String, _ message: String, file: String? = nil, sheet: String? = nil, cell: String? = nil) {
+    public init(_ severity: Severity, _ code: String, _ message: String, file: String? = nil, sheet: String? = nil, cell: String? = nil,
+                detail: String? = nil) {
         self.severity = severity
         self.code = code
         self.message = message
         self.file = file
         self.sheet = sheet
         self.cell = cell
+        self.detail = detail
+    }
+
+    /// A workbook that could not be read: the reader's message for the clerk, its technical detail aside.
+    public init(readError e: SpreadsheetError, file: String?) {
+        self.init(.error, "read-error", e.message, file: file, sheet: e.location.sheet, cell: e.location.cell, detail: e.detail)
     }
 
     public var description: String {

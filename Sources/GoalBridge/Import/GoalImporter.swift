@@ -52,7 +52,7 @@ public struct GoalImporter: Sendable {
             return importWorkbook(workbook, file: path, layout: layout)
         } catch let e as SpreadsheetError {
             return ImportResult(file: path, tables: [], diagnostics: [
-                Diagnostic(.error, "read-error", e.message, file: path, sheet: e.location.sheet, cell: e.location.cell)])
+                Diagnostic(readError: e, file: path)])
         } catch {
             return ImportResult(file: path, tables: [], diagnostics: [Diagnostic(.error, "read-error", "\(error)", file: path)])
         }

@@ -68,7 +68,7 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
     public var message: String {
         switch kind {
         case .fileNotFound: return "找不到文件，请检查路径。"
-        case .unreadable(let why): return "无法读取文件（\(why)）。"
+        case .unreadable: return "无法读取文件，请检查文件是否正被其他程序占用、是否有读取权限。"
         case .emptyFile: return "文件是空的（0 字节），请重新保存或重新上传。"
         case .legacyXLS: return "这是旧版 Excel 97-2003 格式（.xls），请在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）后重新提交。"
         case .encryptedXLSX: return "文件设置了打开密码（已加密），请取消密码后另存为 .xlsx 再提交。"
@@ -76,12 +76,12 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .textFile: return "这是文本文件（如 CSV），不是 Excel 工作簿，请在表格软件中另存为 .xlsx。"
         case .notZip: return "文件不是 Excel 工作簿（.xlsx），请确认文件类型后另存为 .xlsx。"
         case .truncatedZip: return "文件不完整（可能下载或复制中断），请重新保存后提交。"
-        case .corruptZip(let why): return "文件已损坏，无法解压（\(why)），请重新保存后提交。"
+        case .corruptZip: return "文件已损坏，无法解压，请用 Excel/WPS 打开后重新保存再提交。"
         case .missingPart(let part): return "工作簿缺少必要部件 \(part)，文件可能已损坏，请用 Excel/WPS 打开后重新保存。"
         case .duplicatePart(let part): return "工作簿内部件名称重复（\(part)），文件不可信，请重新保存。"
         case .limitExceeded(let limit, let value, let maximum): return "文件超出安全上限：\(limit) 为 \(value)，上限 \(maximum)。请拆分文件或删除多余内容。"
         case .suspiciousCompression(let ratio, let maximum): return "文件压缩比异常（\(ratio):1，上限 \(maximum):1），疑似“压缩炸弹”，已拒绝读取。"
-        case .malformedXML(let why, let line): return "文件内部 XML 格式错误（第 \(line) 行：\(why)），请用 Excel/WPS 打开后重新保存。"
+        case .malformedXML(_, let line): return "文件内部格式错误（第 \(line) 行），请用 Excel/WPS 打开后重新保存。"
         case .forbiddenDTD: return "文件内含 DTD 声明（Office 文件不允许），出于安全考虑拒绝读取。"
         case .forbiddenEntity(let name): return "文件内含实体引用 &\(name);（Office 文件不允许），出于安全考虑拒绝读取。"
         case .badCellReference(let ref): return "单元格地址“\(ref)”无效或超出 XFD1048576。"
@@ -92,6 +92,16 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .sharedSheetPart(let part): return "多个工作表指向同一个部件 \(part)（Excel 不会这样保存），文件不可信，已拒绝读取。请用 Excel/WPS 打开后重新保存。"
         case .unsupportedEncoding(let encoding): return "文件内部使用了 Excel 文件不允许的字符编码 \(encoding)（只允许 UTF-8 或 UTF-16），文字会变成乱码，已拒绝读取。请用 Excel/WPS 打开后重新保存。"
         case .overlappingMerges(let a, let b): return "合并单元格 \(a) 与 \(b) 相互重叠，请取消其中一个合并后重新保存。"
+        }
+    }
+
+    /// What the library or the system said, for whoever investigates (never in the clerk's message): the zip or XML
+    /// parser's words, the system error. Nil when the message says all there is.
+    public var detail: String? {
+        switch kind {
+        case .unreadable(let why), .corruptZip(let why): return why
+        case .malformedXML(let why, let line): return "line \(line): \(why)"
+        default: return nil
         }
     }
 
