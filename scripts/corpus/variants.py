@@ -6,6 +6,8 @@ expected goal document derived from the seed text (Tests/BridgeTests/Fixtures/va
   placed by meaning, not by the layout's order.
 - standard-funds-by-label: the standard template's funds block as two label/value pairs per row (中期资金总额 |
   value | 年度资金总额 | value): the labels say which is which.
+- pingyin-value-renamed: a 平阴 table whose 指标值 header was retyped 目标值: the layout's value column is empty and a
+  column it does not know is full. The importer must say it is not sure (no expected document: nothing is certain).
 
     python3 scripts/corpus/variants.py [OUT]
 """
@@ -14,7 +16,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, document, write_openpyxl, write_xlsxwriter  # noqa: E402
+from generate import Plan, document, form_pingyin, variation, write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
@@ -93,6 +95,15 @@ def funds_by_label(t):
     return p
 
 
+def value_renamed():
+    t = next(t for k, t in seeds.all_tables()["pingyin"] if k == "project")
+    p = Plan(8)
+    form_pingyin(p, t, variation(0))
+    header = p.row - len(t["indicatorSets"][0]["rows"]) - 1
+    p.put(header, 4, "目标值")
+    return p
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     t = table()
@@ -102,7 +113,8 @@ def main():
         with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as h:
             json.dump(document([("project", t)]), h, ensure_ascii=False, indent=1)
             h.write("\n")
-    print("2 workbooks in %s" % OUT)
+    write_openpyxl(os.path.join(OUT, "pingyin-value-renamed.xlsx"), [("Sheet1", value_renamed())])
+    print("3 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

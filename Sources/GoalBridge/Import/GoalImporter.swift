@@ -110,16 +110,25 @@ public struct GoalImporter: Sendable {
                     fits = own.fits
                 }
                 let fit = fits.first
-                let uncertain = forced == nil && LayoutFit.isUncertain(fits)
                 var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,
                                          regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
                 let draft = parser.parse()
+                // Uncertain: no layout fits clearly, or the table contradicts the one that fits best.
+                let contradicted = forced == nil && !parser.contradictions.isEmpty
+                let uncertain = forced == nil && (LayoutFit.isUncertain(fits) || contradicted)
                 result.diagnostics += parser.diagnostics
                 let range = "\(CellReference(row: regionStart, column: 0)):\(CellReference(row: parser.tableEnd, column: max(spec.columnCount - 1, 0)))"
                 let source = TableSource(file: file, sheet: sheet.name, range: range, layout: spec.id,
                                          templateId: templateId, templateVersion: templateVersion, layoutUncertain: uncertain ? true : nil)
-                if uncertain {
-                    result.diagnostics.append(uncertainDiagnostic(fits, grid: grid, file: file, sheet: sheet.name, anchor: anchor))
+                if forced == nil && LayoutFit.isUncertain(fits) {
+                    var d = uncertainDiagnostic(fits, grid: grid, file: file, sheet: sheet.name, anchor: anchor)
+                    if contradicted { d.message += "按最接近的版式读取时还发现：" + parser.contradictions.joined(separator: "；") + "。" }
+                    result.diagnostics.append(d)
+                } else if contradicted {
+                    result.diagnostics.append(Diagnostic(.error, "layout-uncertain",
+                        "此表与最接近的版式“\(spec.name)”（\(spec.id)\(fit.map { "，吻合度 " + LayoutFit.percent($0.score) } ?? "")）有矛盾：" + parser.contradictions.joined(separator: "；")
+                        + "。读出的内容可能错位，本表不予审核；请核对表格，或用 --layout 指定版式后重新导入。",
+                        file: file, sheet: sheet.name, cell: anchor.description))
                 }
                 switch spec.kind {
                 case .project: result.tables.append(.project(ProjectGoalTable(draft: draft, source: source)))

@@ -14,6 +14,10 @@ struct TableParser {
     let regionLimit: Int
 
     private(set) var diagnostics: [Diagnostic] = []
+    /// What the table says against the layout it is read with (a 年度 header over the column the layout calls
+    /// 中期; a 指标值 column left empty beside a full column the layout does not know): such a table is uncertain,
+    /// whatever its score.
+    private(set) var contradictions: [String] = []
     /// The last row that belongs to the table.
     private(set) var tableEnd: Int
     private var draft = TableDraft()
@@ -156,6 +160,7 @@ struct TableParser {
         for move in moves.sorted(by: { $0.from < $1.from }) {
             let c = CellReference(move.source.cell)
             if draft.fields[move.to] != nil && !moving.contains(move.to) {
+                contradictions.append("\(c?.description ?? "")的表头\(Diagnostic.quoted(move.header))与版式的资金列序矛盾")
                 warn("funds-period-conflict", "金额所在列的表头\(Diagnostic.quoted(move.header))与同一行另一金额的位置矛盾，无法确定哪一个是\(FundPeriod.parse(field: move.to)!.period.name)，已按模板位置读取。请核对年度资金与中期资金。",
                      c?.row ?? 0, c?.column ?? 0)
                 continue
@@ -664,6 +669,19 @@ struct TableParser {
             for (caption, text, source) in extraValues {
                 draft.extras.append(ExtraField(label: "\(caption)（指标“\(primaryName ?? "")”）", value: text, source: source))
                 warn("unknown-column-value", "“\(caption)”列的内容\(Diagnostic.quoted(text))没有对应字段，已作为附加信息保留。", r, CellReference(source.cell)?.column ?? 0)
+            }
+        }
+        // A value column empty on every row while a column the layout does not know is filled on most: the values
+        // are in that column, and the layout is not this table's.
+        for (si, scope) in scopes.enumerated() where state[si].rows.count >= 2 && state[si].rows.allSatisfy({ $0.value.raw.isEmpty }) {
+            // The layout has a value column for this set (found on the sheet or not).
+            guard block.columns.contains(where: { ($0.scope ?? block.scope) == scope && [.value, .valueNumber, .valueUnit].contains($0.role) }) else { continue }
+            for (c, caption) in sortedUnknownColumns {
+                let filled = (lastHeaderRow + 1...max(tableEnd, lastHeaderRow + 1)).filter { grid.text($0, c) != nil }.count
+                if filled * 2 >= state[si].rows.count {
+                    contradictions.append("“指标值”列全部为空，而版式不认识的“\(caption)”列（\(CellReference.columnName(c)) 列）填了 \(filled) 行")
+                    break
+                }
             }
         }
         // The block's own set always; a side-by-side set only when it has rows.
