@@ -113,7 +113,7 @@ extension Dataset {
     /// A layout's name as people read it (`项目支出绩效目标表（平阴 2024…）`, not `pingyin-2024`); the id when the
     /// layout is not among the bundled ones.
     static func layoutNameSQL(_ column: String) -> String {
-        let layouts = (try? LayoutCatalog.bundled().layouts) ?? []
+        let layouts = (try? LayoutCatalog.current().layouts) ?? []
         guard !layouts.isEmpty else { return column }
         return "CASE \(column) " + layouts.map { "WHEN '\($0.id.replacingOccurrences(of: "'", with: "''"))' THEN '\($0.name.replacingOccurrences(of: "'", with: "''"))'" }
             .joined(separator: " ") + " ELSE \(column) END"

@@ -11,6 +11,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "审核绩效目标表：不全面、不匹配、不好衡量。Review goal tables; optionally write annotated return copies.")
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Argument(help: "Workbooks (.xlsx). Cross-table rules (duplicates, names spelled two ways) run over all of them.")
     var files: [String] = []
 

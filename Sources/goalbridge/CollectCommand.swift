@@ -8,6 +8,8 @@ struct CollectCommand: ParsableCommand {
         commandName: "collect",
         abstract: "汇集大量填报工作簿到一个数据集（SQLite），给出回执。Collect workbooks into a dataset.")
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Argument(help: "Files, folders (searched recursively) and glob patterns.")
     var paths: [String]
 
@@ -127,6 +129,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "由数据集生成回执、汇总表和 CSV（先运行跨表审核）。Write receipts, the consolidated workbook and CSV from a dataset.")
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Option(help: "The dataset file.")
     var db = "dataset.sqlite"
 
@@ -184,6 +188,8 @@ struct WithdrawCommand: ParsableCommand {
         commandName: "withdraw",
         abstract: "把已收录的文件标为撤回（不再计入数据集）。Mark collected files as withdrawn.")
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Argument(help: "Collected files, or folders (every collected file under them).")
     var paths: [String]
 
@@ -216,6 +222,8 @@ struct ApplyCommand: ParsableCommand {
         commandName: "apply",
         abstract: "把汇总表（指标工作表）中的更正写回数据集。Apply corrections made in the consolidated workbook.")
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Argument(help: "The consolidated workbook written by `collect --xlsx`, with corrections.")
     var workbook: String
 
@@ -240,6 +248,8 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "数据集概况：各部门提交情况、表、指标、审核意见、最近一次收录。Show the dataset at a glance.")
+
+    @OptionGroup var layoutOptions: LayoutOptions
 
     @Option(help: "The dataset file.")
     var db = "dataset.sqlite"

@@ -12,6 +12,8 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "对 Examples/ 中的示例：导入、与期望 JSON 比对、导出、再导入并比对。Run the round trip on the bundled examples.")
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Argument(help: "Folder with example workbooks (and NAME.json expected models).")
     var folder = "Examples"
 

@@ -14,6 +14,8 @@ struct DiffCommand: ParsableCommand {
         goalbridge diff --db dataset.sqlite 收件/某单位.xlsx [--json]   （该文件最近两次收录的版本）
         """)
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Argument(help: "Two workbooks (old, new); or, with --db, one collected file.")
     var paths: [String]
 

@@ -7,6 +7,8 @@ struct DumpCommand: ParsableCommand {
         commandName: "dump",
         abstract: "打印工作簿读到的原始网格：每个非空单元格与合并区域。Print the grid exactly as read.")
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Argument(help: "Workbooks (.xlsx) to read.")
     var files: [String]
 

@@ -14,6 +14,8 @@ struct ExportCommand: ParsableCommand {
         goalbridge export --db dataset.sqlite --out 导出/ [--layout original|standard|ID]   （每张表一个工作簿，含更正）
         """)
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Argument(help: "A goal document written by `goalbridge import -o`.")
     var input: String?
 

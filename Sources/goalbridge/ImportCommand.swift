@@ -9,6 +9,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "从工作簿导入绩效目标表。Import goal tables from workbooks into the model.")
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Argument(help: "Workbooks (.xlsx).")
     var files: [String]
 

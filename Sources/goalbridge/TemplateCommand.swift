@@ -7,6 +7,8 @@ struct TemplateCommand: ParsableCommand {
         commandName: "template",
         abstract: "写出空白绩效目标表模板（下拉列表、联动二级指标、保护表头、填报说明）。Write a blank template workbook.")
 
+    @OptionGroup var layoutOptions: LayoutOptions
+
     @Option(help: "Layout id (see `goalbridge layouts`).")
     var layout = "standard"
 
@@ -33,7 +35,16 @@ struct TemplateCommand: ParsableCommand {
 }
 
 struct LayoutsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "layouts", abstract: "列出可用版式。List the layouts.")
+    static let configuration = CommandConfiguration(
+        commandName: "layouts", abstract: "列出可用版式；检查版式文件。List the layouts; check layout files.",
+        subcommands: [LayoutsListCommand.self, LayoutsCheckCommand.self], defaultSubcommand: LayoutsListCommand.self)
+}
+
+/// `goalbridge layouts [--explain FILE]`: every layout with where it came from, or every layout's fit to a workbook.
+struct LayoutsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "列出可用版式及其来源。List the layouts and where they come from.")
+
+    @OptionGroup var layoutOptions: LayoutOptions
 
     @Option(help: ArgumentHelp("显示每个版式与该工作簿的吻合度及其未能解释的标签。Score every layout against a workbook.", valueName: "FILE"))
     var explain: String?
@@ -56,8 +67,43 @@ struct LayoutsCommand: ParsableCommand {
             }
             return
         }
-        for spec in try LayoutCatalog.bundled().layouts {
-            print("\(spec.id)\t\(spec.version)\t\(spec.kind.rawValue)\t\(spec.name)")
+        let catalog = try LayoutCatalog.current()
+        for spec in catalog.layouts.sorted(by: { $0.id < $1.id }) {
+            print("\(spec.id)\t\(spec.version)\t\(spec.kind.rawValue)\t\(spec.name)\t\(catalog.origins[spec.id] ?? LayoutCatalog.builtInOrigin)")
         }
+    }
+}
+
+/// `goalbridge layouts check FILE...`: validates layout files (keys, fields, roles, lists, spans and widths, anchors
+/// shared with other layouts); exits 1 on errors.
+struct LayoutsCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "检查版式文件。Check layout files.")
+
+    @OptionGroup var layoutOptions: LayoutOptions
+
+    @Argument(help: "Layout files (*.json).")
+    var files: [String]
+
+    func run() throws {
+        let catalog = try LayoutCatalog.current()
+        var failed = 0
+        for file in files {
+            do {
+                let spec = try LayoutFile.load(try Data(contentsOf: URL(fileURLWithPath: file)), file: file)
+                // An anchor another layout has too: both would be tried on the same tables (detection tells them
+                // apart by their other labels, so this is a notice, not an error).
+                let anchors = Set(spec.anchor)
+                let sharing = catalog.layouts.filter { $0.id != spec.id && !anchors.isDisjoint(with: $0.anchor) }.map(\.id)
+                print("\(file)：正确（版式 \(spec.id)，\(spec.kind.rawValue)，\(spec.rows.count) 行定义）"
+                      + (sharing.isEmpty ? "" : "；锚点与 " + sharing.joined(separator: "、") + " 相同，识别时靠其他标签区分"))
+            } catch let error as LayoutError {
+                failed += 1
+                printError("\(file)：\(error.reason)")
+            } catch {
+                failed += 1
+                printError("\(file)：无法读取文件。")
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -14,7 +14,7 @@ public struct GoalExporter: Sendable {
     public let vocabulary: Vocabulary
 
     public init(catalog: LayoutCatalog? = nil, vocabulary: Vocabulary = .standard) throws {
-        self.catalog = try catalog ?? LayoutCatalog.bundled()
+        self.catalog = try catalog ?? LayoutCatalog.current()
         self.vocabulary = vocabulary
     }
 

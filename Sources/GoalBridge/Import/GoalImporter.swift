@@ -41,7 +41,7 @@ public struct GoalImporter: Sendable {
     public static let templateVersionProperty = "GoalBridge.templateVersion"
 
     public init(catalog: LayoutCatalog? = nil, vocabulary: Vocabulary = .standard) throws {
-        self.catalog = try catalog ?? LayoutCatalog.bundled()
+        self.catalog = try catalog ?? LayoutCatalog.current()
         self.vocabulary = vocabulary
     }
 

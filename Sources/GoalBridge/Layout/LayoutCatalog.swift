@@ -15,6 +15,11 @@ public struct LayoutCatalog: Sendable {
     }
     /// Normalised label keys of each layout, computed once (label matching is on the import hot path).
     private(set) var keys: [String: LayoutKeys] = [:]
+    /// Where each layout came from, by id: `LayoutCatalog.builtInOrigin` or the file's path.
+    public private(set) var origins: [String: String] = [:]
+    /// The origin of the layouts shipped with GoalBridge.
+    public static let builtInOrigin = "内置"
+
     /// Every label, header and caption key of every layout: a cell carrying one looks like a form's label,
     /// whichever layout it belongs to. Detection asks how many of these a layout explains.
     private(set) var labelKeysOfAllLayouts: Set<String> = []
@@ -27,7 +32,9 @@ public struct LayoutCatalog: Sendable {
     /// Layouts shipped with GoalBridge.
     public static func bundled() throws -> LayoutCatalog {
         let dir = Bundle.module.bundleURL.appendingPathComponent("Resources/layouts")
-        return try LayoutCatalog(directory: dir.path)
+        var catalog = try LayoutCatalog(directory: dir.path)
+        catalog.origins = Dictionary(catalog.layouts.map { ($0.id, builtInOrigin) }, uniquingKeysWith: { a, _ in a })
+        return catalog
     }
 
     public init(layouts: [LayoutSpec]) {
@@ -35,31 +42,35 @@ public struct LayoutCatalog: Sendable {
         prepareKeys()
     }
 
-    /// Loads every `*.json` in `directory`, validating each.
+    /// Loads every `*.json` in `directory`, validating each (`LayoutFile.load`); the first file with a mistake stops
+    /// it. Two files with one id are an error.
     public init(directory: String) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
         var layouts: [LayoutSpec] = []
+        var origins: [String: String] = [:]
         for name in names {
             let path = directory + "/" + name
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            let spec: LayoutSpec
-            do { spec = try JSONDecoder().decode(LayoutSpec.self, from: data) } catch {
-                throw LayoutError(file: name, reason: "\(error)")
-            }
-            try LayoutCatalog.validate(spec, file: name)
+            let spec = try LayoutFile.load(try Data(contentsOf: URL(fileURLWithPath: path)), file: name)
+            if let earlier = origins[spec.id] { throw LayoutError(file: name, reason: "版式 id “\(spec.id)”与 \(earlier) 重复。") }
+            origins[spec.id] = path
             layouts.append(spec)
         }
         self.layouts = layouts
+        self.origins = origins
         prepareKeys()
     }
 
     /// Adds the layouts of another directory (a bureau's own variants), replacing same ids.
     public mutating func add(directory: String) throws {
         let more = try LayoutCatalog(directory: directory)
-        for spec in more.layouts {
-            layouts.removeAll { $0.id == spec.id }
-            layouts.append(spec)
-        }
+        for spec in more.layouts { replace(spec, origin: more.origins[spec.id] ?? directory) }
+    }
+
+    /// Adds a layout, or replaces the one with its id.
+    public mutating func replace(_ spec: LayoutSpec, origin: String) {
+        layouts.removeAll { $0.id == spec.id }
+        layouts.append(spec)
+        origins[spec.id] = origin
     }
 
     public func layout(_ id: String) -> LayoutSpec? { layouts.first { $0.id == id } }
