@@ -21,6 +21,10 @@ public struct ReviewConfiguration: Codable, Sendable {
         public var vagueShareWarning: Double
         /// Unit cost × quantity may differ from the budget by this share before it is reported.
         public var unitCostTolerance: Double
+        /// Lengths the 预算管理一体化 system accepts (characters): 三级指标 name, 指标值, descriptions and bases.
+        public var systemNameMaxLength: Int?
+        public var systemValueMaxLength: Int?
+        public var systemTextMaxLength: Int?
     }
 
     public var rules: [String: Rule]

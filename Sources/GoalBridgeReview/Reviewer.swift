@@ -12,10 +12,15 @@ public struct Reviewer: Sendable {
     public let vocabulary: Vocabulary
     /// Thresholds and word lists as the rules use them, prepared once.
     let inputs: RuleInputs
+    /// Also run the checks of the 预算管理一体化 system (S1–S7, `SystemRules`): for tables about to go into it. Off by
+    /// default: the regional forms allow what the system refuses (长清's 满意度 rows without a 三级指标, values
+    /// without a 计算符号), and a review of a form is not a rejection by the system.
+    public let systemChecks: Bool
 
-    public init(configuration: ReviewConfiguration = .standard, vocabulary: Vocabulary = .standard) {
+    public init(configuration: ReviewConfiguration = .standard, vocabulary: Vocabulary = .standard, systemChecks: Bool = false) {
         self.configuration = configuration
         self.vocabulary = vocabulary
+        self.systemChecks = systemChecks
         inputs = RuleInputs(configuration)
     }
 
@@ -35,10 +40,12 @@ public struct Reviewer: Sendable {
             case .project(let t):
                 context.tableName = t.projectName
                 TableRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs).review(t, into: &context)
+                if systemChecks { for set in t.indicatorSets { SystemRules(configuration: configuration, inputs: inputs).review(set, into: &context) } }
             case .departmentIndicators(let t):
                 context.tableName = t.departmentName
                 let rows = RowRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs, fiscalYear: t.fiscalYear, budget: nil)
                 for (k, row) in t.indicators.rows.enumerated() { rows.review(row, scope: .annual, index: k, into: &context) }
+                if systemChecks { SystemRules(configuration: configuration, inputs: inputs).review(t.indicators, into: &context) }
             default:
                 break
             }

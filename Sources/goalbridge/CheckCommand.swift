@@ -28,6 +28,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Force a layout instead of detecting it.")
     var layout: String?
 
+    @Flag(help: "Also run the checks of the 预算管理一体化 system (S1–S7: levels complete, 计算符号, numbers with units, no placeholders, unique names, weights total 100, lengths).")
+    var system = false
+
     func validate() throws {
         if files.isEmpty && db == nil { throw ValidationError("需要工作簿文件，或 --db 数据集。") }
     }
@@ -58,7 +61,7 @@ struct CheckCommand: ParsableCommand {
             for t in result.tables { fileOfTable[tables.count] = file; tables.append(t) }
             perFile.append((file, start..<tables.count))
         }
-        let findings = Reviewer().review(tables)
+        let findings = Reviewer(systemChecks: system).review(tables)
         if json {
             print(try ModelJSON.encode(findings))
         } else {
