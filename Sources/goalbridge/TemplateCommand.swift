@@ -37,7 +37,7 @@ struct TemplateCommand: ParsableCommand {
 struct LayoutsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "layouts", abstract: "列出可用版式；检查版式文件。List the layouts; check layout files.",
-        subcommands: [LayoutsListCommand.self, LayoutsCheckCommand.self], defaultSubcommand: LayoutsListCommand.self)
+        subcommands: [LayoutsListCommand.self, LayoutsCheckCommand.self, LayoutsTryCommand.self], defaultSubcommand: LayoutsListCommand.self)
 }
 
 /// `goalbridge layouts [--explain FILE]`: every layout with where it came from, or every layout's fit to a workbook.
@@ -105,5 +105,45 @@ struct LayoutsCheckCommand: ParsableCommand {
             }
         }
         if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `goalbridge layouts try LAYOUT.json SAMPLE.xlsx`: reads a sample with a layout being written and shows, cell by
+/// cell, what each non-blank cell becomes (field, indicator or record column, label, known line, extra) and the score.
+struct LayoutsTryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "try", abstract: "用版式文件读取样表，逐格显示读成了什么。Try a layout on a sample workbook.")
+
+    @OptionGroup var layoutOptions: LayoutOptions
+
+    @Argument(help: "The layout file (*.json).")
+    var layout: String
+
+    @Argument(help: "A sample workbook (.xlsx).")
+    var sample: String
+
+    func run() throws {
+        let spec: LayoutSpec
+        do { spec = try LayoutFile.load(try Data(contentsOf: URL(fileURLWithPath: layout)), file: layout) } catch let e as LayoutError {
+            printError("\(layout)：\(e.reason)")
+            throw ExitCode(1)
+        }
+        var catalog = try LayoutCatalog.current()
+        catalog.replace(spec, origin: layout)
+        let importer = try GoalImporter(catalog: catalog)
+        let workbook = try importer.reader.read(path: sample)
+        for (sheet, fits) in importer.explain(workbook) {
+            let mine = fits.first { $0.fit.layout == spec.id }
+            let rank = fits.firstIndex { $0.fit.layout == spec.id }.map { $0 + 1 }
+            print("工作表“\(sheet)”：本版式吻合度 " + (mine.map { GoalImporter.LayoutFit.percent($0.fit.score) } ?? "—（必备标签不全）")
+                  + (rank.map { "，在 \(fits.count) 个版式中排第 \($0)" } ?? ""))
+            if let unexplained = mine?.unexplained, !unexplained.isEmpty { print("  本版式不认识的标签：" + unexplained.prefix(10).joined(separator: "、")) }
+        }
+        let result = importer.importWorkbook(workbook, file: sample, layout: spec.id)
+        for d in result.diagnostics where d.severity != .info { printError(d.description) }
+        for use in GoalImporter.cellUses(workbook, result) {
+            let text = use.text.replacingOccurrences(of: "\n", with: " ")
+            print("\(use.sheet)!\(use.cell)\t\(use.use)\t\(text.count > 30 ? String(text.prefix(30)) + "…" : text)")
+        }
+        print("\(result.tables.count) 张表；\(result.diagnostics.filter { $0.severity == .warning }.count) 条警告，\(result.diagnostics.filter { $0.severity == .error }.count) 个错误。")
     }
 }

@@ -38,3 +38,16 @@ struct RunTimeLayoutTests {
         #expect(bad.status == 1 && bad.errors.contains("version"), "\(bad.errors)")
     }
 }
+
+/// `goalbridge layouts try LAYOUT SAMPLE`: what each cell becomes, and the layout's score.
+struct LayoutsTryTests {
+    @Test func eachCellIsShownWithWhatItBecame() throws {
+        let layout = repo.appendingPathComponent("Sources/GoalBridge/Resources/layouts/pingyin-2024.json").path
+        let sample = repo.appendingPathComponent("Tests/BridgeTests/Fixtures/corpus/pingyin-02-single.xlsx").path
+        let result = try runTool(["layouts", "try", layout, sample])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("本版式吻合度 100%"))
+        #expect(result.output.contains("Sheet1!B3\t字段 projectName\t2024 年度县城供水管网新建及改造项目"), "\(result.output.prefix(600))")
+        #expect(result.output.contains("指标 年度 第 1 行 · name\t项目总成本"))
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import GoalBridge
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+/// After import, every non-blank cell in a table's region has one use — a field, a column of an indicator or record
+/// row, a label, header or title, a known line — and none is left unread (issue 12, §4). Checked for every workbook of
+/// the independent corpus and of Examples/.
+struct CellUseTests {
+    static func workbooks() -> [String] {
+        let corpus = CorpusTests.workbooks().map { CorpusTests.directory + "/\($0).xlsx" }
+        let examples = ["Examples", "Examples/regional"].flatMap { dir in
+            ((try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent(dir).path)) ?? [])
+                .filter { $0.hasSuffix(".xlsx") }.map { repositoryRoot.appendingPathComponent("\(dir)/\($0)").path }
+        }
+        return corpus + examples
+    }
+
+    @Test func everyFilledCellHasAUse() throws {
+        var cells = 0, fields = 0, rows = 0
+        for path in Self.workbooks() {
+            let workbook = try XLSXReader().read(path: path)
+            let result = sharedImporter.importWorkbook(workbook, file: path)
+            let uses = GoalImporter.cellUses(workbook, result)
+            let unread = uses.filter { $0.use.hasPrefix("表外") }
+            #expect(unread.isEmpty, "\((path as NSString).lastPathComponent): \(unread.prefix(3).map { "\($0.cell) \($0.text)" })")
+            cells += uses.count
+            fields += uses.filter { $0.use.hasPrefix("字段") }.count
+            rows += uses.filter { $0.use.hasPrefix("指标") || $0.use.hasPrefix("记录") || $0.use.hasPrefix("清单") }.count
+        }
+        // Most cells carry data, not labels: the uses are really derived from where values were read.
+        #expect(cells > 20_000 && fields > 2_000 && rows > 10_000, "\(cells) cells, \(fields) fields, \(rows) row values")
+    }
+}
