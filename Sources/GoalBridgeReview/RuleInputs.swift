@@ -12,12 +12,15 @@ struct RuleInputs: Sendable {
     let unitCostTolerance: Decimal
     let satisfactionMinimum: Decimal
     let words: WordLists
+    /// Q25's lists, prepared once.
+    let typos: TypoRules
 
     init(_ configuration: ReviewConfiguration) {
         tolerance = Decimal(configuration.thresholds.moneyTolerance)
         unitCostTolerance = Decimal(configuration.thresholds.unitCostTolerance)
         satisfactionMinimum = Decimal(configuration.thresholds.satisfactionMinimumPercent)
         words = WordLists(configuration)
+        typos = TypoRules(configuration: configuration)
     }
 }
 

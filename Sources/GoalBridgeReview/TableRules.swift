@@ -47,6 +47,7 @@ struct TableRules {
         vagueShare(t, into: &sink)
         sets(t, into: &sink)
         residue(t, into: &sink)
+        inputs.typos.review(t, into: &sink)
     }
 
     // Q5: required categories and fields.

@@ -1,0 +1,71 @@
+import Foundation
+import GoalBridgeModel
+
+/// Q25: typing slips inside one table — a word typed twice (`培训培训人数`, `危险废物危险废物`) and a character
+/// confused with one that sounds alike (`合格律` for 合格率). Both lists are data (review-rules.json `doubledWords`,
+/// `confusables`), no dictionary: a two-character word counts as doubled only when it is listed (聊城市城市形象 and
+/// 产业产值 repeat two characters legitimately); three or more characters repeated back to back always count.
+struct TypoRules: Sendable {
+    let doubled: Set<String>
+    /// Wrong spelling → right one.
+    let confusables: [(wrong: String, right: String)]
+
+    init(configuration: ReviewConfiguration) {
+        doubled = Set(configuration.words("doubledWords"))
+        confusables = configuration.words("confusables").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+    }
+
+    /// The first slip in `text`: what was found, what it should be, and which kind of slip. Scalars, not Characters
+    /// (a CJK character is one scalar; grapheme breaking every text of every table would cost a collect dearly).
+    func slip(in text: String) -> (found: String, right: String, kind: String)? {
+        for (wrong, right) in confusables where text.containsText(wrong) { return (wrong, right, "错别字") }
+        let scalars = text.unicodeScalars.map(\.value)
+        guard scalars.count >= 4 else { return nil }
+        @inline(__always) func isHan(_ v: UInt32) -> Bool { v >= 0x4E00 && v <= 0x9FFF }
+        var i = 0
+        while i + 4 <= scalars.count {
+            if isHan(scalars[i]) {
+                for length in stride(from: 4, through: 2, by: -1) where i + 2 * length <= scalars.count {
+                    var same = true
+                    for k in 0..<length where !(isHan(scalars[i + k]) && scalars[i + k] == scalars[i + length + k]) { same = false; break }
+                    guard same else { continue }
+                    let word = String(String.UnicodeScalarView(scalars[i..<(i + length)].compactMap(Unicode.Scalar.init)))
+                    if length >= 3 || doubled.contains(word) { return (word + word, word, "重复录入") }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The words around `found` in `text` (`…人员，工贸资产资产等…`), for the clerk to find the place.
+    static func excerpt(_ text: String, around found: String) -> String {
+        guard text.count > 24, let range = text.range(of: found) else { return text }
+        let start = text.index(range.lowerBound, offsetBy: -8, limitedBy: text.startIndex) ?? text.startIndex
+        let end = text.index(range.upperBound, offsetBy: 8, limitedBy: text.endIndex) ?? text.endIndex
+        return (start == text.startIndex ? "" : "…") + text[start..<end] + (end == text.endIndex ? "" : "…")
+    }
+
+    func review(_ t: ProjectGoalTable, into sink: inout FindingSink) {
+        func check(_ text: String?, _ field: String, at location: ModelLocation, cell: SourceCell?) {
+            guard let text, let s = slip(in: text) else { return }
+            sink.add("Q25", at: location, cell: cell, ["field": field, "found": s.found, "right": s.right, "kind": s.kind,
+                                                       "excerpt": TypoRules.excerpt(text, around: s.found)])
+        }
+        check(t.projectName, "项目名称", at: .field("projectName"), cell: t.sources?["projectName"])
+        check(t.goals.annual, "年度目标", at: .field("goals.annual"), cell: t.sources?["goals.annual"])
+        check(t.goals.midTerm, "中期目标", at: .field("goals.midTerm"), cell: t.sources?["goals.midTerm"])
+        check(t.fundUse, "资金用途", at: .field("fundUse"), cell: t.sources?["fundUse"])
+        for set in t.indicatorSets {
+            for (k, r) in set.rows.enumerated() {
+                let at = { (f: String) in ModelLocation.indicator(scope: set.scope, row: k, field: f) }
+                check(r.name, "三级指标", at: at("name"), cell: r.sources?["name"])
+                check(r.description, "绩效指标描述", at: at("description"), cell: r.sources?["description"])
+                check(r.basis, "指标值确定依据", at: at("basis"), cell: r.sources?["basis"])
+            }
+        }
+    }
+}
