@@ -46,6 +46,13 @@ public struct Reviewer: Sendable {
                 let rows = RowRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs, fiscalYear: t.fiscalYear, budget: nil)
                 for (k, row) in t.indicators.rows.enumerated() { rows.review(row, scope: .annual, index: k, into: &context) }
                 if systemChecks { SystemRules(configuration: configuration, inputs: inputs).review(t.indicators, into: &context) }
+                inputs.typos.review(t.indicators, into: &context)
+            case .departmentStrategic(let t):
+                context.tableName = t.departmentName
+                inputs.typos.review(t.rows.map { ($0.indicator, $0.explanation, $0.sources) }, into: &context)
+            case .departmentPerformance(let t):
+                context.tableName = t.departmentName
+                inputs.typos.review(t.rows.map { ($0.indicator, $0.explanation, $0.sources) }, into: &context)
             default:
                 break
             }

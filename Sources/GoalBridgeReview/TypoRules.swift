@@ -67,23 +67,38 @@ struct TypoRules: Sendable {
         return (start == text.startIndex ? "" : "…") + text[start..<end] + (end == text.endIndex ? "" : "…")
     }
 
+    func check(_ text: String?, _ field: String, at location: ModelLocation, cell: SourceCell?, into sink: inout FindingSink) {
+        guard let text, let s = slip(in: text) else { return }
+        sink.add("Q25", at: location, cell: cell, ["field": field, "found": s.found, "right": s.right, "kind": s.kind,
+                                                   "excerpt": TypoRules.excerpt(text, around: s.found)])
+    }
+
+    /// The rows of department-wide tables (indicator sets, or strategic and performance records).
+    func review(_ rows: [(indicator: String, explanation: String?, sources: [String: SourceCell]?)], into sink: inout FindingSink) {
+        for (k, r) in rows.enumerated() {
+            check(r.indicator, "指标", at: .field("rows[\(k)].indicator"), cell: r.sources?["indicator"], into: &sink)
+            check(r.explanation, "指标解释", at: .field("rows[\(k)].explanation"), cell: r.sources?["explanation"], into: &sink)
+        }
+    }
+
+    /// The rows of an indicator set (department indicator tables).
+    func review(_ set: IndicatorSet, into sink: inout FindingSink) {
+        for (k, r) in set.rows.enumerated() {
+            let at = { (f: String) in ModelLocation.indicator(scope: set.scope, row: k, field: f) }
+            check(r.name, "三级指标", at: at("name"), cell: r.sources?["name"], into: &sink)
+            check(r.description, "绩效指标描述", at: at("description"), cell: r.sources?["description"], into: &sink)
+            check(r.basis, "指标值确定依据", at: at("basis"), cell: r.sources?["basis"], into: &sink)
+        }
+    }
+
     func review(_ t: ProjectGoalTable, into sink: inout FindingSink) {
         func check(_ text: String?, _ field: String, at location: ModelLocation, cell: SourceCell?) {
-            guard let text, let s = slip(in: text) else { return }
-            sink.add("Q25", at: location, cell: cell, ["field": field, "found": s.found, "right": s.right, "kind": s.kind,
-                                                       "excerpt": TypoRules.excerpt(text, around: s.found)])
+            self.check(text, field, at: location, cell: cell, into: &sink)
         }
         check(t.projectName, "项目名称", at: .field("projectName"), cell: t.sources?["projectName"])
         check(t.goals.annual, "年度目标", at: .field("goals.annual"), cell: t.sources?["goals.annual"])
         check(t.goals.midTerm, "中期目标", at: .field("goals.midTerm"), cell: t.sources?["goals.midTerm"])
         check(t.fundUse, "资金用途", at: .field("fundUse"), cell: t.sources?["fundUse"])
-        for set in t.indicatorSets {
-            for (k, r) in set.rows.enumerated() {
-                let at = { (f: String) in ModelLocation.indicator(scope: set.scope, row: k, field: f) }
-                check(r.name, "三级指标", at: at("name"), cell: r.sources?["name"])
-                check(r.description, "绩效指标描述", at: at("description"), cell: r.sources?["description"])
-                check(r.basis, "指标值确定依据", at: at("basis"), cell: r.sources?["basis"])
-            }
-        }
+        for set in t.indicatorSets { review(set, into: &sink) }
     }
 }

@@ -41,3 +41,14 @@ struct TypoRuleTests {
         #expect(findings.first?.location == .indicator(scope: .annual, row: 0, field: "description"))
     }
 }
+
+/// Department-wide rows are checked too (the seeds' 工作工作 and 危险废物危险废物 are in 聊城 E1/E2 tables).
+struct DepartmentTypoTests {
+    @Test func aStrategicRowWithADoubledWord() {
+        let row = StrategicIndicator(indicator: "开展社会组织评估等级工作工作完成率", annualTarget: IndicatorValue(raw: "100%"))   // S3:3157
+        let table = DepartmentStrategicTable(fiscalYear: 2022, departmentName: "聊城市民政局", rows: [row])
+        let findings = Reviewer().review([.departmentStrategic(table)]).filter { $0.rule == "Q25" }
+        #expect(findings.count == 1 && findings.first?.message.contains("工作工作") == true)
+        #expect(findings.first?.location == .field("rows[0].indicator"))
+    }
+}
