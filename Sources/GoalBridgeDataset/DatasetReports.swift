@@ -30,14 +30,15 @@ public struct ReportView: Sendable {
 
     /// One row per problem: read diagnostics and review findings, with file, sheet!cell and reason.
     public static let receiptProblems = ReportView(
-        name: "问题", header: ["文件", "位置", "类别", "程度", "问题类型", "问题", "修改建议", "技术细节"], sql: """
+        name: "问题", header: ["文件", "位置", "类别", "程度", "问题类型", "问题", "修改建议", "处理", "审核意见", "技术细节"], sql: """
         SELECT f.name AS file, COALESCE(d.sheet || '!' || d.cell, d.sheet, '') AS place, '读取' AS category,
                CASE d.severity WHEN 'error' THEN '错误' ELSE '警告' END AS severity, \(ReceiptText.readingProblemNameSQL("d.code")) AS code,
-               d.message AS message, '' AS suggestion, COALESCE(d.detail, '') AS detail
+               d.message AS message, '' AS suggestion, CASE d.severity WHEN 'error' THEN '退回修改' ELSE '提示' END, '', COALESCE(d.detail, '') AS detail
         FROM diagnostic d JOIN source_file f ON f.id = d.file_id WHERE f.is_current = 1
         UNION ALL
         SELECT f.name, COALESCE(x.sheet || '!' || x.cell, x.sheet, ''), x.category,
-               CASE x.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '警告' ELSE '提示' END, x.rule, x.message, x.suggestion, ''
+               CASE x.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '警告' ELSE '提示' END, x.rule, x.message, x.suggestion,
+               \(Dataset.actionSQL("x.rule")), \(Dataset.opinionSQL("x.rule")), ''
         FROM finding x JOIN goal_table t ON t.id = x.table_id JOIN source_file f ON f.id = t.file_id WHERE f.is_current = 1
         ORDER BY 1, 2
         """)

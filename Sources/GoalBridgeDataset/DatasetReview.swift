@@ -46,12 +46,29 @@ extension Dataset {
                           let category = ReviewCategory(rawValue: x["category"]), let severity = ReviewSeverity(rawValue: x["severity"]),
                           let location = try? decoder.decode(ModelLocation.self, from: Data((x["location"] as String).utf8)) else { continue }
                     let figures = (x["figures"] as String?).flatMap { try? decoder.decode([String: String].self, from: Data($0.utf8)) } ?? [:]
-                    findings.append(Finding(rule: x["rule"], category: category, severity: severity, message: x["message"], suggestion: x["suggestion"],
+                    let rule: String = x["rule"]
+                    let meta = ReviewConfiguration.standard.rules[rule]
+                    findings.append(Finding(rule: rule, category: category, severity: severity, message: x["message"], suggestion: x["suggestion"],
                                             table: table, tableName: tables[table].project?.projectName, location: location,
-                                            file: file["path"], sheet: x["sheet"], cell: x["cell"], figures: figures))
+                                            file: file["path"], sheet: x["sheet"], cell: x["cell"], figures: figures,
+                                            action: meta?.effectiveAction, opinion: meta?.opinion))
                 }
                 try body(ReviewedFile(path: file["path"], department: file["department"], tables: tables, findings: findings))
             }
         }
+    }
+}
+
+extension Dataset {
+    /// A finding's action (退回修改 / 提示) from its rule, as SQL over a rule column (review-rules.json is the source).
+    static func actionSQL(_ rule: String) -> String {
+        let rules = ReviewConfiguration.standard.rules.sorted { $0.key < $1.key }
+        return "CASE \(rule) " + rules.map { "WHEN '\($0.key)' THEN '\($0.value.effectiveAction.rawValue)'" }.joined(separator: " ") + " ELSE '提示' END"
+    }
+
+    /// A finding's standard opinion from its rule, as SQL.
+    static func opinionSQL(_ rule: String) -> String {
+        let rules = ReviewConfiguration.standard.rules.sorted { $0.key < $1.key }.filter { $0.value.opinion != nil }
+        return "CASE \(rule) " + rules.map { "WHEN '\($0.key)' THEN '\($0.value.opinion!)'" }.joined(separator: " ") + " ELSE '' END"
     }
 }

@@ -52,12 +52,13 @@ extension Dataset {
     static let receiptProblemsSQL = """
         SELECT * FROM (
           SELECT \(fileDepartmentSQL) AS department, f.name, COALESCE(d.sheet || '!' || d.cell, d.sheet, '') AS place, '读取' AS category,
-                 CASE d.severity WHEN 'error' THEN '错误' ELSE '警告' END AS severity, d.message, '' AS suggestion, d.code, f.path
+                 CASE d.severity WHEN 'error' THEN '错误' ELSE '警告' END AS severity, d.message, '' AS suggestion,
+                 CASE d.severity WHEN 'error' THEN '退回修改' ELSE '提示' END AS action, '' AS opinion, d.code, f.path
           FROM diagnostic d JOIN source_file f ON f.id = d.file_id WHERE f.is_current = 1
           UNION ALL
           SELECT \(fileDepartmentSQL), f.name, COALESCE(x.sheet || '!' || x.cell, x.sheet, ''), x.category,
                  CASE x.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '警告' ELSE '提示' END, x.message, COALESCE(x.suggestion, ''),
-                 x.rule, f.path
+                 \(actionSQL("x.rule")), \(opinionSQL("x.rule")), x.rule, f.path
           FROM finding x JOIN goal_table t ON t.id = x.table_id JOIN source_file f ON f.id = t.file_id WHERE f.is_current = 1
         ) WHERE ?1 IS NULL OR department = ?1 ORDER BY department, path, place
         """
@@ -87,11 +88,12 @@ extension Dataset {
                              rows: lines.enumerated().map { [String($0.offset + 1)] + $0.element })
         let problems = try rows(Dataset.receiptProblemsSQL, options.department)
         try writeLetterSheet(writer, name: "问题", title: "绩效目标表问题清单", heading: heading.components(separatedBy: "\n")[0] + "\n共 \(problems.count) 条问题：请按“位置”找到原表中的单元格，按“修改建议”修改后重新提交。",
-                             columns: [("序号", 5), ("部门", 12), ("文件", 18), ("位置", 11), ("类别", 7), ("程度", 5), ("问题", 44), ("修改建议", 30), ("规则", 0), ("路径", 0)],
+                             columns: [("序号", 5), ("部门", 10), ("文件", 16), ("位置", 10), ("类别", 7), ("程度", 5), ("问题", 40), ("修改建议", 26),
+                                       ("处理", 8), ("审核意见", 14), ("规则", 0), ("路径", 0)],
                              rows: problems.enumerated().map { i, p in
                                  // The rule: a review rule's number (Q3) as it is; a reading problem by its name, not its code.
                                  var p = p
-                                 p[7] = p[3] == "读取" ? ReceiptText.readingProblemName(p[7]) : p[7]
+                                 p[9] = p[3] == "读取" ? ReceiptText.readingProblemName(p[9]) : p[9]
                                  return [String(i + 1)] + p
                              })
         // The whole run's receipt: who of the roster has submitted.

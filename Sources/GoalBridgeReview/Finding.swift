@@ -8,6 +8,14 @@ public enum ReviewCategory: String, Codable, Hashable, Sendable, CaseIterable {
     case format = "格式"
 }
 
+/// What a finding asks of the department.
+public enum ReviewAction: String, Codable, Hashable, Sendable, CaseIterable {
+    /// Must change and resubmit.
+    case mustChange = "退回修改"
+    /// Advice: worth a look, not a reason to send the table back.
+    case advice = "提示"
+}
+
 public enum ReviewSeverity: String, Codable, Hashable, Sendable, Comparable {
     case info, warning, error
 
@@ -34,11 +42,15 @@ public struct Finding: Codable, Hashable, Sendable, CustomStringConvertible {
     public var cell: String?
     /// The figures compared, e.g. `["成本指标": "≤146万元", "年度资金总额": "300万元"]`.
     public var figures: [String: String]
+    /// 退回修改 or 提示, from the rule (review-rules.json).
+    public var action: ReviewAction?
+    /// The reviewer's standard opinion for the rule (指标不够细化、量化 …).
+    public var opinion: String?
 
     /// A finding as stored (the dataset's `finding` rows, read back for return copies).
     public init(rule: String, category: ReviewCategory, severity: ReviewSeverity, message: String, suggestion: String?, table: Int,
                 tableName: String? = nil, location: ModelLocation, file: String? = nil, sheet: String? = nil, cell: String? = nil,
-                figures: [String: String] = [:]) {
+                figures: [String: String] = [:], action: ReviewAction? = nil, opinion: String? = nil) {
         self.rule = rule
         self.category = category
         self.severity = severity
@@ -51,6 +63,8 @@ public struct Finding: Codable, Hashable, Sendable, CustomStringConvertible {
         self.sheet = sheet
         self.cell = cell
         self.figures = figures
+        self.action = action
+        self.opinion = opinion
     }
 
     public var description: String {
@@ -58,7 +72,7 @@ public struct Finding: Codable, Hashable, Sendable, CustomStringConvertible {
         if let file { place.append(file) }
         if let sheet { place.append("工作表“\(sheet)”") }
         if let cell { place.append("单元格 \(cell)") }
-        var text = "[\(rule) \(category.rawValue) \(severity.chinese)] "
+        var text = "[\(rule) \(category.rawValue) \(severity.chinese)\(action.map { " " + $0.rawValue } ?? "")] "
         if !place.isEmpty { text += place.joined(separator: " ") + "：" }
         text += message
         if let suggestion, !suggestion.isEmpty { text += " " + suggestion }

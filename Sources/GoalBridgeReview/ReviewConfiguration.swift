@@ -8,6 +8,14 @@ public struct ReviewConfiguration: Codable, Sendable {
         public var severity: ReviewSeverity
         public var message: String
         public var suggestion: String?
+        /// What the department must do: 退回修改 (change and resubmit) or 提示 (advice). Without one, an error is
+        /// 退回修改 and anything else 提示.
+        public var action: ReviewAction?
+        /// The reviewer's standard opinion (one of `opinions`): 指标不够细化、量化, 成本指标未细化 …
+        public var opinion: String?
+
+        /// The action, given or derived from the severity.
+        public var effectiveAction: ReviewAction { action ?? (severity == .error ? .mustChange : .advice) }
     }
 
     public struct Thresholds: Codable, Sendable {
@@ -28,13 +36,27 @@ public struct ReviewConfiguration: Codable, Sendable {
     }
 
     public var rules: [String: Rule]
+    /// The short standard phrases reviewers write, one per finding where one fits.
+    public var opinions: [String]?
     public var thresholds: Thresholds
     public var words: [String: [String]]
+
+    /// Mistakes in the declarations, checked when a configuration is loaded: a rule's opinion that is not among
+    /// `opinions`, a category that is not one of the four. Empty when the configuration is sound.
+    public var problems: [String] {
+        var out: [String] = []
+        let known = Set(opinions ?? [])
+        for (id, rule) in rules.sorted(by: { $0.key < $1.key }) {
+            if let o = rule.opinion, !known.contains(o) { out.append("规则 \(id) 的审核意见“\(o)”不在 opinions 中") }
+            if ReviewCategory(rawValue: rule.category) == nil { out.append("规则 \(id) 的类别“\(rule.category)”无效") }
+        }
+        return out
+    }
 
     public static let standard: ReviewConfiguration = {
         guard let url = Bundle.module.url(forResource: "review-rules", withExtension: "json", subdirectory: "Resources"),
               let data = try? Data(contentsOf: url),
-              let config = try? JSONDecoder().decode(ReviewConfiguration.self, from: data) else {
+              let config = try? JSONDecoder().decode(ReviewConfiguration.self, from: data), config.problems.isEmpty else {
             preconditionFailure("review-rules.json missing or invalid in the GoalBridgeReview bundle")
         }
         return config

@@ -101,7 +101,8 @@ struct FindingSink {
         func fill(_ template: String) -> String { FindingSink.fill(template, values) }
         findings.append(Finding(rule: rule, category: ReviewCategory(rawValue: meta.category) ?? .format, severity: severity ?? meta.severity,
                                 message: fill(meta.message), suggestion: meta.suggestion.map(fill), table: table, tableName: tableName,
-                                location: location, file: source?.file, sheet: cell?.sheet ?? source?.sheet, cell: cell?.cell, figures: figures))
+                                location: location, file: source?.file, sheet: cell?.sheet ?? source?.sheet, cell: cell?.cell, figures: figures,
+                                action: meta.effectiveAction, opinion: meta.opinion))
     }
 }
 

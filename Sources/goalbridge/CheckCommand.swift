@@ -28,11 +28,17 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Force a layout instead of detecting it.")
     var layout: String?
 
+    @Option(name: .customLong("min-action"), help: "Only findings with this action or stronger: 退回修改 (must change) or 提示 (all).")
+    var minAction: String?
+
     @Flag(help: "Also run the checks of the 预算管理一体化 system (S1–S7: levels complete, 计算符号, numbers with units, no placeholders, unique names, weights total 100, lengths).")
     var system = false
 
     func validate() throws {
         if files.isEmpty && db == nil { throw ValidationError("需要工作簿文件，或 --db 数据集。") }
+        if let minAction, ReviewAction(rawValue: minAction) == nil {
+            throw ValidationError("--min-action 可选：" + ReviewAction.allCases.map(\.rawValue).joined(separator: "、") + "。")
+        }
     }
 
     func run() throws {
@@ -61,7 +67,10 @@ struct CheckCommand: ParsableCommand {
             for t in result.tables { fileOfTable[tables.count] = file; tables.append(t) }
             perFile.append((file, start..<tables.count))
         }
-        let findings = Reviewer(systemChecks: system).review(tables)
+        // 退回修改 only: what must change before the table is accepted.
+        let findings = Reviewer(systemChecks: system).review(tables).filter { f in
+            minAction != ReviewAction.mustChange.rawValue || f.action == .mustChange
+        }
         if json {
             print(try ModelJSON.encode(findings))
         } else {
@@ -95,7 +104,7 @@ struct CheckCommand: ParsableCommand {
     static func writeReturnCopy(_ tables: [GoalTable], findings: [Finding], to out: String, exporter: GoalExporter) throws {
         var notes: [Int: [ModelLocation: [String]]] = [:]
         for f in findings {
-            notes[f.table, default: [:]][f.location, default: []].append("[\(f.rule) \(f.category.rawValue)] \(f.message) \(f.suggestion ?? "")")
+            notes[f.table, default: [:]][f.location, default: []].append("[\(f.rule) \(f.category.rawValue)\(f.action.map { "·" + $0.rawValue } ?? "")] \(f.message) \(f.suggestion ?? "")")
         }
         let rows: @Sendable ([Int: NotesSheet.Placement]) -> [[String]] = { placements in
             findings.enumerated().map { n, f in
@@ -103,12 +112,14 @@ struct CheckCommand: ParsableCommand {
                 var cell = placement?.sheet ?? ""
                 if let p = placement, let c = p.cells[f.location] { cell = "\(p.sheet)!\(c)" }
                 let original = [f.sheet, f.cell].compactMap { $0 }.joined(separator: "!")
-                return ["\(n + 1)", f.rule, f.category.rawValue, f.severity.chinese, f.tableName ?? "", cell, original, f.message, f.suggestion ?? "",
+                return ["\(n + 1)", f.rule, f.category.rawValue, f.severity.chinese, f.action?.rawValue ?? "", f.opinion ?? "", f.tableName ?? "",
+                        cell, original, f.message, f.suggestion ?? "",
                         f.figures.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value)" }.joined(separator: "；")]
             }
         }
-        let sheet = NotesSheet(title: TemplateNames.reviewSheet, header: ["序号", "规则", "类别", "程度", "项目", "本表位置", "原表位置", "问题", "修改建议", "比对数据"],
-                               columnWidths: [6, 6, 9, 6, 24, 16, 16, 50, 40, 30], rows: rows)
+        let sheet = NotesSheet(title: TemplateNames.reviewSheet,
+                               header: ["序号", "规则", "类别", "程度", "处理", "审核意见", "项目", "本表位置", "原表位置", "问题", "修改建议", "比对数据"],
+                               columnWidths: [6, 6, 9, 6, 9, 16, 24, 16, 16, 50, 40, 30], rows: rows)
         for w in try exporter.export(tables, to: out, layout: "original", notes: notes, notesSheet: sheet) { printError(w.description) }
     }
 

@@ -142,3 +142,30 @@ struct DatasetReturnCopyTests {
         #expect(notes.allSatisfy { $0.count > 10 })   // each has the table's own findings too
     }
 }
+
+/// `check --min-action 退回修改` lists only what must change; the receipt shows each problem's action and opinion.
+struct ActionOutputTests {
+    @Test func onlyWhatMustChange() throws {
+        let example = repo.appendingPathComponent("Examples/xinhua-2023-enterprise-relief.xlsx").path
+        let all = try runTool(["check", example])
+        let must = try runTool(["check", example, "--min-action", "退回修改"])
+        let lines = { (s: String) in s.components(separatedBy: "\n").filter { $0.contains("[Q") || $0.contains("[S") } }
+        #expect(!lines(must.output).isEmpty && lines(must.output).count < lines(all.output).count)
+        #expect(lines(must.output).allSatisfy { $0.contains("退回修改") }, "\(lines(must.output))")
+    }
+
+    @Test func theReceiptSaysWhatToDo() throws {
+        let inbox = try mixedFolder()
+        let work = scratch()
+        let dataset = try Dataset(path: work.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([inbox.path])
+        let path = work.appendingPathComponent("回执.xlsx").path
+        try dataset.writeReceipt(to: path)
+        let sheet = try #require(try XLSXReader().read(path: path).sheet(named: "问题"))
+        let header = Dictionary(uniqueKeysWithValues: sheet.cells.filter { $0.reference.row == 2 }.map { ($0.value.text, $0.reference.column) })
+        let action = try #require(header["处理"]), opinion = try #require(header["审核意见"])
+        let actions = Set(sheet.cells.filter { $0.reference.row > 2 && $0.reference.column == action }.map(\.value.text))
+        #expect(actions.isSubset(of: ["退回修改", "提示"]) && actions.count == 2)
+        #expect(sheet.cells.contains { $0.reference.row > 2 && $0.reference.column == opinion && $0.value.text == "指标不够细化、量化" })
+    }
+}
