@@ -210,6 +210,32 @@ def form_pingyin_columns(plan, t, v):
     plan.widths = {0: 14, 1: 18, 2: 18, 3: 30, 4: 12, 5: 14, 6: 10, 7: 10, 8: 24}
 
 
+PERCENT = re.compile(r"^([0-9]+)(?:\.([0-9]+))?%$")
+
+
+def typed_percent(value):
+    """A value a clerk typed as `98.5%` into Excel, which stores it as the number 0.985 with the format 0.0%; None
+    for a value Excel keeps as text (`≥95%`, `明显提升`)."""
+    m = PERCENT.match(value)
+    if not m:
+        return None
+    decimals = len(m.group(2) or "")
+    return (round(float(value[:-1]) / 100, decimals + 6), "percent%d" % decimals)
+
+
+def with_typed_percentages(form):
+    """A region's form with every plain percentage as Excel stores what a clerk types: a number with a percent
+    format (`100%` → 1 with `0%`, `92.5%` → 0.925 with `0.0%`)."""
+    def write(plan, t, v):
+        form(plan, t, v)
+        for key, (value, kind) in list(plan.cells.items()):
+            if kind == "text" and isinstance(value, str):
+                typed = typed_percent(value)
+                if typed:
+                    plan.cells[key] = typed
+    return write
+
+
 def form_pingyin_list(plan, t, v):
     r = plan.row
     plan.put(r, 0, t["title"]); plan.merge(r, 0, r, 4); r += 1
@@ -563,6 +589,9 @@ def write_openpyxl(path, sheets):
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             if kind == "amount":
                 cell.number_format = "#,##0.00"
+            elif kind.startswith("percent"):
+                decimals = int(kind[len("percent"):])
+                cell.number_format = "0." + "0" * decimals + "%" if decimals else "0%"
         for r1, c1, r2, c2 in plan.merges:
             ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
         for c, w in plan.widths.items():
@@ -576,6 +605,8 @@ def write_xlsxwriter(path, sheets):
     wb.set_properties({"created": FIXED_TIME})
     text = wb.add_format({"font_name": "仿宋_GB2312", "border": 1, "text_wrap": True, "valign": "vcenter"})
     amount = wb.add_format({"font_name": "仿宋_GB2312", "border": 1, "num_format": "#,##0.00", "valign": "vcenter"})
+    percent = {d: wb.add_format({"font_name": "仿宋_GB2312", "border": 1, "valign": "vcenter",
+                                 "num_format": "0." + "0" * d + "%" if d else "0%"}) for d in range(4)}
     for name, plan in sheets:
         ws = wb.add_worksheet(name)
         merged_at = {}
@@ -593,6 +624,8 @@ def write_xlsxwriter(path, sheets):
                 continue
             if kind in ("amount", "int"):
                 ws.write_number(r, c, value, amount if kind == "amount" else text)
+            elif kind.startswith("percent"):
+                ws.write_number(r, c, value, percent[int(kind[len("percent"):])])
             else:
                 ws.write_string(r, c, value, text)
         for c, w in plan.widths.items():
@@ -689,6 +722,16 @@ def main():
         form_for("liaocheng", kind)(plan, t, v)
         emit("liaocheng-performance-once-%02d" % (i + 1), [("Sheet1", plan)], [(kind, t)], v["writer"])
         count += 1
+    # Project tables with their percentages typed into Excel (numbers with 0% / 0.0% formats), both writers:
+    # 平阴, 长清 (92.5%), 新华 (4.0%), the first 聊城 tables.
+    for region, limit in (("pingyin", 99), ("changqing", 99), ("xinhua", 99), ("liaocheng", 12)):
+        projects = [k_t for k_t in tables[region] if k_t[0] == "project"][:limit]
+        for i, (kind, t) in enumerate(projects):
+            v = variation(i)
+            plan = Plan(8)
+            with_typed_percentages(form_for(region, kind))(plan, t, v)
+            emit("%s-percent-%02d" % (region, i + 1), [("Sheet1", plan)], [(kind, t)], v["writer"])
+            count += 1
     # 平阴 tables with the budget system's indicator columns (指标性质 / 指标值 / 度量单位, 权重, 指标解释):
     # comparators as words with numeric amounts, as signs with text amounts.
     for i, (kind, t) in enumerate(k_t for k_t in tables["pingyin"] if k_t[0] == "project"):

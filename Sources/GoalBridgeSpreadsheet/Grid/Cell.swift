@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a cell holds, as the file stores it.
 public enum CellValue: Hashable, Sendable {
     case string(String)
@@ -7,6 +9,9 @@ public enum CellValue: Hashable, Sendable {
     case date(ExcelDate)
     /// An error value such as `#N/A` or `#DIV/0!`.
     case error(String)
+    /// A number shown as a percentage (`0%`, `0.0%` formats): `0.95` is what a clerk typed as `95%`. Its text is the
+    /// percentage as shown.
+    case percent(Double, decimals: Int)
 
     /// The type name used by `goalbridge dump`.
     public var typeName: String {
@@ -16,6 +21,7 @@ public enum CellValue: Hashable, Sendable {
         case .bool: return "bool"
         case .date: return "date"
         case .error: return "error"
+        case .percent: return "percent"
         }
     }
 
@@ -28,7 +34,24 @@ public enum CellValue: Hashable, Sendable {
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .date(let d): return d.isoText
         case .error(let e): return e
+        case .percent(let d, let decimals): return CellValue.format(percent: d, decimals: decimals)
         }
+    }
+
+    /// `0.95` → `95%`, `0.955` with one decimal → `95.5%`: the number × 100 computed in decimal (0.07 × 100 in binary is
+    /// 7.000000000000001), rounded half up to the format's decimals as Excel shows it.
+    public static func format(percent d: Double, decimals: Int) -> String {
+        guard d.isFinite, abs(d) < 1e13, var value = Decimal(string: format(number: d)) else { return format(number: d) }
+        value *= 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, max(0, min(decimals, 10)), .plain)
+        var text = rounded.description
+        if decimals > 0 {
+            let have = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? -1
+            if have < 0 { text += "." }
+            text += String(repeating: "0", count: decimals - max(have, 0))
+        }
+        return text + "%"
     }
 
     /// Shortest text that reads back as the same Double; integers print without a decimal point.

@@ -191,7 +191,7 @@ private struct PackageReader {
         }
         if zip.contains("EncryptedPackage") { throw SpreadsheetError(.encryptedXLSX, SpreadsheetLocation(file: file)) }
 
-        let (rootRels, workbookPart, workbookInfo, byId, sharedStrings, dateStyles) = try structure()
+        let (rootRels, workbookPart, workbookInfo, byId, sharedStrings, numberStyles) = try structure()
 
         var sheets: [Sheet] = []
         sheets.reserveCapacity(workbookInfo.sheets.count)
@@ -208,7 +208,7 @@ private struct PackageReader {
                 sheets.append(Sheet(name: entry.name, state: entry.state))
                 continue
             }
-            let parser = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles,
+            let parser = WorksheetParser(sharedStrings: sharedStrings, numberStyles: numberStyles,
                                          uses1904: workbookInfo.uses1904, limits: limits)
             guard let parsed = try parse(part, parser, sheet: entry.name) else {
                 throw SpreadsheetError(.missingPart(part), SpreadsheetLocation(file: file, sheet: entry.name))
@@ -237,13 +237,13 @@ private struct PackageReader {
 
     /// The cells of one sheet, row by row, without holding the sheet (see `XLSXReader.forEachRow`).
     func forEachRow(ofSheet name: String, chunk: Int, _ body: ([Cell]) throws -> Void) throws {
-        let (_, workbookPart, workbookInfo, byId, sharedStrings, dateStyles) = try structure()
+        let (_, workbookPart, workbookInfo, byId, sharedStrings, numberStyles) = try structure()
         guard let entry = workbookInfo.sheets.first(where: { $0.name == name }) else {
             throw SpreadsheetError(.missingPart("sheet “\(name)”"), SpreadsheetLocation(file: file, sheet: name))
         }
         let (part, isWorksheet) = try sheetPart(entry, byId, workbookPart)
         guard isWorksheet else { return }
-        let parser = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, uses1904: workbookInfo.uses1904, limits: limits)
+        let parser = WorksheetParser(sharedStrings: sharedStrings, numberStyles: numberStyles, uses1904: workbookInfo.uses1904, limits: limits)
         let location = SpreadsheetLocation(file: file, part: part, sheet: name)
         guard zip.contains(part) else { throw SpreadsheetError(.missingPart(part), location) }
         try withoutActuallyEscaping(body) { body in
@@ -269,7 +269,7 @@ private struct PackageReader {
 
     /// Root relationships → workbook → its relationships, shared strings and date styles.
     private func structure() throws -> (rootRels: [Relationship], workbookPart: String, workbookInfo: WorkbookPartParser,
-                                        byId: [String: Relationship], sharedStrings: [String], dateStyles: [Bool]) {
+                                        byId: [String: Relationship], sharedStrings: [String], numberStyles: [NumberStyle]) {
         let rootRels = try parse("_rels/.rels", RelationshipsParser())?.relationships ?? []
         let workbookPart = rootRels.first { $0.kind == "officeDocument" && !$0.isExternal }
             .map { RelationshipsParser.resolve($0.target, from: "") } ?? "xl/workbook.xml"
@@ -289,13 +289,13 @@ private struct PackageReader {
             let part = RelationshipsParser.resolve(r.target, from: workbookPart)
             sharedStrings = try parse(part, SharedStringsParser(maxStrings: limits.maxSharedStrings))?.strings ?? []
         }
-        var dateStyles: [Bool] = []
+        var numberStyles: [NumberStyle] = []
         if let r = rels.first(where: { $0.kind == "styles" }) {
             let part = RelationshipsParser.resolve(r.target, from: workbookPart)
-            dateStyles = try parse(part, StylesParser())?.dateStyles() ?? []
+            numberStyles = try parse(part, StylesParser())?.numberStyles() ?? []
         }
 
-        return (rootRels, workbookPart, workbookInfo, byId, sharedStrings, dateStyles)
+        return (rootRels, workbookPart, workbookInfo, byId, sharedStrings, numberStyles)
     }
 
     func readProperties(_ rootRels: [Relationship]) throws -> DocumentProperties {

@@ -125,6 +125,10 @@ public final class SheetWriter {
             if f.numberFormat == nil { f.numberFormat = "yyyy-mm-dd" }
             try write(d.serial, at: ref, format: f)
         case .error(let e): try write(e, at: ref, format: format)
+        case .percent(let d, let decimals):
+            var f = format ?? CellFormat()
+            f.numberFormat = decimals > 0 ? "0." + String(repeating: "0", count: decimals) + "%" : "0%"
+            try write(d, at: ref, format: f)
         }
     }
 

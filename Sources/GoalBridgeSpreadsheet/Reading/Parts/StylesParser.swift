@@ -25,20 +25,62 @@ final class StylesParser: XMLPartHandler {
         }
     }
 
-    /// For each style index, whether its number format shows a date or time.
-    func dateStyles() -> [Bool] {
-        var known: [Int: Bool] = [:]
+    /// For each style index, how its number format shows a number: a date or time, a percentage, or as it is.
+    func numberStyles() -> [NumberStyle] {
+        var known: [Int: NumberStyle] = [:]
         return cellFormatIds.map { id in
             if let k = known[id] { return k }
-            let d = NumberFormat.isDate(id: id, code: customFormats[id])
+            let d = NumberFormat.style(id: id, code: customFormats[id])
             known[id] = d
             return d
         }
     }
 }
 
+/// How a number format shows a number, as far as reading a value needs to know.
+public enum NumberStyle: Hashable, Sendable {
+    case plain
+    case date
+    /// `0%`, `0.0%`: the number × 100 with a percent sign (a clerk who types `95%` in Excel stores 0.95 so).
+    case percent(decimals: Int)
+}
+
 /// Which number formats are dates.
 public enum NumberFormat {
+    /// How format `id` (with its custom `code`, if any) shows a number.
+    public static func style(id: Int, code: String?) -> NumberStyle {
+        if isDate(id: id, code: code) { return .date }
+        if let code, !code.isEmpty { return percentDecimals(code).map { .percent(decimals: $0) } ?? .plain }
+        switch id {
+        case 9: return .percent(decimals: 0)
+        case 10: return .percent(decimals: 2)
+        default: return .plain
+        }
+    }
+
+    /// The decimals of a percent format's first section (`0.0%` → 1), nil when it shows no percent sign (outside
+    /// quotes, escapes and brackets).
+    public static func percentDecimals(_ code: String) -> Int? {
+        var inQuote = false, inBracket = false, escaped = false, afterPoint = false
+        var decimals = 0
+        for ch in code {
+            if escaped { escaped = false; continue }
+            if inQuote { if ch == "\"" { inQuote = false }; continue }
+            if inBracket { if ch == "]" { inBracket = false }; continue }
+            switch ch {
+            case "\"": inQuote = true
+            case "\\", "_", "*": escaped = true
+            case "[": inBracket = true
+            case ";": return nil
+            case ".": afterPoint = true
+            case "0", "#", "?": if afterPoint { decimals += 1 }
+            case "%": return decimals
+            default: continue
+            }
+        }
+        return nil
+    }
+
     /// Built-in ids that are dates or times: 14–22 and 45–47 everywhere, 27–36 and 50–58 in
     /// CJK locales (年/月/日 forms that the file does not spell out).
     public static func isBuiltInDate(_ id: Int) -> Bool {

@@ -4,7 +4,7 @@ import Foundation
 /// compared in place and one reused buffer collects text.
 final class WorksheetParser: XMLPartHandler {
     private let sharedStrings: [String]
-    private let dateStyles: [Bool]
+    private let numberStyles: [NumberStyle]
     private let uses1904: Bool
     private let limits: ReadLimits
 
@@ -70,9 +70,9 @@ final class WorksheetParser: XMLPartHandler {
     var merges: [CellRange] { s.pointee.merges }
     var mergedArea: Int { s.pointee.mergedArea }
 
-    init(sharedStrings: [String], dateStyles: [Bool], uses1904: Bool, limits: ReadLimits) {
+    init(sharedStrings: [String], numberStyles: [NumberStyle], uses1904: Bool, limits: ReadLimits) {
         self.sharedStrings = sharedStrings
-        self.dateStyles = dateStyles
+        self.numberStyles = numberStyles
         self.uses1904 = uses1904
         self.limits = limits
         super.init()
@@ -280,9 +280,12 @@ final class WorksheetParser: XMLPartHandler {
                 fail(SpreadsheetError(.badNumber(String(decoding: s.pointee.text.prefix(40), as: UTF8.self)), SpreadsheetLocation(cell: s.pointee.reference.description)))
                 return
             }
-            if s.pointee.style < dateStyles.count && dateStyles[s.pointee.style] && ExcelDate.representable(number) {
+            switch s.pointee.style < numberStyles.count ? numberStyles[s.pointee.style] : .plain {
+            case .date where ExcelDate.representable(number):
                 value = .date(ExcelDate(serial: number, uses1904: uses1904))
-            } else {
+            case .percent(let decimals):
+                value = .percent(number, decimals: decimals)
+            default:
                 // A date-formatted number beyond 9999-12-31 is shown as ##### by Excel: kept as the number it is.
                 value = .number(number)
             }

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import GoalBridgeSpreadsheet
+
+/// A clerk who types `95%` into Excel stores the number 0.95 with a percent format: read as it is shown (issue 12 —
+/// it was read as `0.95`, and `100%`, the commonest target of all, as `1`).
+struct PercentCellTests {
+    @Test(arguments: [
+        (9, nil as String?, NumberStyle.percent(decimals: 0)),
+        (10, nil, .percent(decimals: 2)),
+        (164, "0.0%", .percent(decimals: 1)),
+        (165, "#,##0.00\\%", .plain),            // an escaped percent sign is a literal, not a percentage
+        (166, "\"%\"0", .plain),                 // quoted too
+        (167, "0%;[Red]-0%", .percent(decimals: 0)),
+        (14, nil, .date),
+        (0, nil, .plain),
+        (4, nil, .plain),
+    ])
+    func formats(_ id: Int, _ code: String?, _ expected: NumberStyle) {
+        #expect(NumberFormat.style(id: id, code: code) == expected)
+    }
+
+    @Test(arguments: [
+        (1.0, 0, "100%"), (0.95, 0, "95%"), (0.925, 1, "92.5%"), (0.04, 1, "4.0%"), (0.07, 0, "7%"),
+        (0.955, 1, "95.5%"), (0.9555, 1, "95.6%"), (1.5, 2, "150.00%"), (0, 0, "0%"),
+    ])
+    func shownAsExcelShowsIt(_ value: Double, _ decimals: Int, _ text: String) {
+        #expect(CellValue.format(percent: value, decimals: decimals) == text)
+    }
+
+    @Test func aPercentCellIsReadAsShown() throws {
+        let styles = #"<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="164"/></cellXfs>"#
+        let package = TestPackage.workbook(sheetData: #"<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="2"><v>0.925</v></c><c r="C1"><v>0.5</v></c></row>"#,
+                                           styles: styles)
+        let cells = try package.read().sheets[0].cells
+        #expect(cells.map(\.value.text) == ["100%", "92.5%", "0.5"])
+        #expect(cells[0].value == .percent(1, decimals: 0))
+    }
+}
