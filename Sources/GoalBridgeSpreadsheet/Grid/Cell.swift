@@ -38,6 +38,20 @@ public enum CellValue: Hashable, Sendable {
         }
     }
 
+    /// A number with a fixed count of decimals, as a format shows it (`1000` with 2 → `1000.00`), in decimal.
+    public static func format(number d: Double, decimals: Int) -> String {
+        guard decimals > 0, d.isFinite, abs(d) < 1e15, var value = Decimal(string: format(number: d)) else {
+            if decimals == 0, d.isFinite, abs(d) < 1e15 { return String(Int64(d.rounded(.toNearestOrAwayFromZero))) }
+            return format(number: d)
+        }
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, min(decimals, 10), .plain)
+        var text = rounded.description
+        let have = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? -1
+        if have < 0 { text += "." }
+        return text + String(repeating: "0", count: decimals - max(have, 0))
+    }
+
     /// `0.95` → `95%`, `0.955` with one decimal → `95.5%`: the number × 100 computed in decimal (0.07 × 100 in binary is
     /// 7.000000000000001), rounded half up to the format's decimals as Excel shows it.
     public static func format(percent d: Double, decimals: Int) -> String {

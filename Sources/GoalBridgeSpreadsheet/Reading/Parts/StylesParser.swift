@@ -43,6 +43,8 @@ public enum NumberStyle: Hashable, Sendable {
     case date
     /// `0%`, `0.0%`: the number × 100 with a percent sign (a clerk who types `95%` in Excel stores 0.95 so).
     case percent(decimals: Int)
+    /// A number with words around it in its format (`0"人"`, `0.00"万元"`, `"约"0`): shown with them.
+    case literal(prefix: String, suffix: String, decimals: Int)
 }
 
 /// Which number formats are dates.
@@ -50,12 +52,34 @@ public enum NumberFormat {
     /// How format `id` (with its custom `code`, if any) shows a number.
     public static func style(id: Int, code: String?) -> NumberStyle {
         if isDate(id: id, code: code) { return .date }
-        if let code, !code.isEmpty { return percentDecimals(code).map { .percent(decimals: $0) } ?? .plain }
+        if let code, !code.isEmpty {
+            if let d = percentDecimals(code) { return .percent(decimals: d) }
+            return literal(code) ?? .plain
+        }
         switch id {
         case 9: return .percent(decimals: 0)
         case 10: return .percent(decimals: 2)
         default: return .plain
         }
+    }
+
+    /// A one-section format of digits with quoted words before or after (`0"人"`, `#,##0.00"万元"`, `"约"0`): the
+    /// words and the decimals; nil for any other format (those show the number as it is).
+    public static func literal(_ code: String) -> NumberStyle? {
+        var prefix = "", suffix = "", digits = "", i = code.startIndex
+        func quoted() -> String? {
+            guard i < code.endIndex, code[i] == "\"" else { return nil }
+            guard let close = code[code.index(after: i)...].firstIndex(of: "\"") else { return nil }
+            let text = String(code[code.index(after: i)..<close])
+            i = code.index(after: close)
+            return text
+        }
+        prefix = quoted() ?? ""
+        while i < code.endIndex, "#0,.".contains(code[i]) { digits.append(code[i]); i = code.index(after: i) }
+        suffix = quoted() ?? ""
+        guard i == code.endIndex, digits.contains("0") || digits.contains("#"), !(prefix + suffix).isEmpty else { return nil }
+        let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first.map { $0.count } ?? 0
+        return .literal(prefix: prefix, suffix: suffix, decimals: decimals)
     }
 
     /// The decimals of a percent format's first section (`0.0%` → 1), nil when it shows no percent sign (outside
