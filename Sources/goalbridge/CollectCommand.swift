@@ -16,20 +16,7 @@ struct CollectCommand: ParsableCommand {
     @Option(help: "The dataset file (created when missing).")
     var db = "dataset.sqlite"
 
-    @Option(help: "Write the receipt workbook (one row per file, one row per problem).")
-    var receipt: String?
-
-    @Option(name: .customLong("receipt-dir"), help: "Write one receipt per department into this folder (回执-部门.xlsx).")
-    var receiptDir: String?
-
-    @Option(help: "The batch's name, printed on the receipts (e.g. 2025年项目支出绩效目标第一批).")
-    var batch: String?
-
-    @Option(help: "Write one CSV per entity into this folder (UTF-8 with BOM).")
-    var csv: String?
-
-    @Option(help: "Write the consolidated workbook (汇总表): 项目, 指标, 问题, 回执.")
-    var xlsx: String?
+    @OptionGroup var outputs: OutputOptions
 
     @Flag(help: "No progress display.")
     var quiet = false
@@ -99,10 +86,9 @@ struct CollectCommand: ParsableCommand {
         // The outputs may be asked for inside the inbox: none of them may replace a collected file.
         InputGuard.protect(Collector.expand(paths).filter { file in
             let name = (file as NSString).lastPathComponent
-            return [receipt, xlsx].contains { $0.map { ($0 as NSString).lastPathComponent == name } ?? false }
-                || (csv != nil && name.hasSuffix(".csv")) || (receiptDir != nil && name.hasPrefix("回执-"))
+            return [outputs.receipt, outputs.xlsx].contains { $0.map { ($0 as NSString).lastPathComponent == name } ?? false }
+                || (outputs.csv != nil && name.hasSuffix(".csv")) || (outputs.receiptDir != nil && name.hasPrefix("回执-"))
         })
-        let outputs = ReportCommand.Outputs(receipt: receipt, receiptDir: receiptDir, csv: csv, xlsx: xlsx, batch: batch)
         if outputs.any {
             // The rules across tables first, so the outputs carry their findings whatever the order of commands.
             let findings = try dataset.reviewAcrossTables()
@@ -134,43 +120,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The dataset file.")
     var db = "dataset.sqlite"
 
-    @Option(help: "Write the receipt workbook.")
-    var receipt: String?
-
-    @Option(name: .customLong("receipt-dir"), help: "Write one receipt per department into this folder.")
-    var receiptDir: String?
-
-    @Option(help: "Write one CSV per entity into this folder.")
-    var csv: String?
-
-    @Option(help: "Write the consolidated workbook (汇总表).")
-    var xlsx: String?
-
-    @Option(help: "The batch's name, printed on the receipts.")
-    var batch: String?
+    @OptionGroup var outputs: OutputOptions
 
     @Flag(name: .customLong("no-review"), help: "Do not run the rules across tables first (their findings as last stored).")
     var noReview = false
 
-    struct Outputs {
-        var receipt, receiptDir, csv, xlsx, batch: String?
-        var any: Bool { receipt != nil || receiptDir != nil || csv != nil || xlsx != nil }
-
-        func write(from dataset: Dataset) throws {
-            if let receipt { try dataset.writeReceipt(to: receipt, options: ReceiptOptions(batch: batch)); print("回执：\(receipt)") }
-            if let receiptDir {
-                let written = try dataset.writeReceipts(toDirectory: receiptDir, batch: batch)
-                print("各部门回执：\(written.count) 份，在 \(receiptDir)")
-            }
-            if let csv { for p in try dataset.writeCSV(to: csv) { print("CSV：\(p)") } }
-            if let xlsx { try dataset.writeConsolidated(to: xlsx); print("汇总表：\(xlsx)") }
-        }
-    }
-
     func validate() throws {
-        if !Outputs(receipt: receipt, receiptDir: receiptDir, csv: csv, xlsx: xlsx).any {
-            throw ValidationError("请指定至少一个输出：--receipt、--receipt-dir、--csv 或 --xlsx。")
-        }
+        if !outputs.any { throw ValidationError("请指定至少一个输出：--receipt、--receipt-dir、--csv 或 --xlsx。") }
     }
 
     func run() throws {
@@ -179,7 +135,7 @@ struct ReportCommand: ParsableCommand {
             let findings = try dataset.reviewAcrossTables()
             print("跨表审核：\(findings.count) 条意见")
         }
-        try Outputs(receipt: receipt, receiptDir: receiptDir, csv: csv, xlsx: xlsx, batch: batch).write(from: dataset)
+        try outputs.write(from: dataset)
     }
 }
 
@@ -274,5 +230,36 @@ struct StatusCommand: ParsableCommand {
             let parts = statuses.compactMap { st in d.files[st].map { "\(st) \($0)" } }
             print("  \(d.name)：" + parts.joined(separator: "，") + "；表 \(d.tables) 张")
         }
+    }
+}
+
+/// The outputs `collect` and `report` write from a dataset: receipts (whole run, per department), CSV, the consolidated
+/// workbook.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Write the receipt workbook (one row per file, one row per problem).")
+    var receipt: String?
+
+    @Option(name: .customLong("receipt-dir"), help: "Write one receipt per department into this folder (回执-部门.xlsx).")
+    var receiptDir: String?
+
+    @Option(help: "The batch's name, printed on the receipts (e.g. 2025年项目支出绩效目标第一批).")
+    var batch: String?
+
+    @Option(help: "Write one CSV per entity into this folder (UTF-8 with BOM).")
+    var csv: String?
+
+    @Option(help: "Write the consolidated workbook (汇总表): 项目, 指标, 问题, 回执.")
+    var xlsx: String?
+
+    var any: Bool { receipt != nil || receiptDir != nil || csv != nil || xlsx != nil }
+
+    func write(from dataset: Dataset) throws {
+        if let receipt { try dataset.writeReceipt(to: receipt, options: ReceiptOptions(batch: batch)); print("回执：\(receipt)") }
+        if let receiptDir {
+            let written = try dataset.writeReceipts(toDirectory: receiptDir, batch: batch)
+            print("各部门回执：\(written.count) 份，在 \(receiptDir)")
+        }
+        if let csv { for p in try dataset.writeCSV(to: csv) { print("CSV：\(p)") } }
+        if let xlsx { try dataset.writeConsolidated(to: xlsx); print("汇总表：\(xlsx)") }
     }
 }

@@ -19,7 +19,9 @@ struct DepartmentRowsTests {
         let tables = try dataset.currentTables()
         let performance = try #require(tables.first { if case .departmentPerformance = $0.table { return true } else { return false } })
         let strategic = try #require(tables.first { if case .departmentStrategic = $0.table { return true } else { return false } })
-        guard case .departmentPerformance(let p) = performance.table, case .departmentStrategic(let s) = strategic.table else { return }
+        guard case .departmentPerformance(let p) = performance.table, case .departmentStrategic(let s) = strategic.table else {
+            Issue.record("tables of another kind"); return
+        }
         #expect(try dataset.count("SELECT COUNT(*) FROM indicator WHERE table_id = \(performance.id)") == p.rows.count)
         #expect(try dataset.count("SELECT COUNT(*) FROM indicator WHERE table_id = \(strategic.id)") == s.rows.count)
         // In the 指标 sheet: the duty as 一级指标, the indicator's name, its annual target.
