@@ -53,14 +53,14 @@ enum FundPeriod: String, Sendable {
     /// The period and part of a funds field name (`midTermFunds.fiscal` → (.midTerm, `fiscal`)).
     static func parse(field: String) -> (period: FundPeriod, part: String)? {
         // By bytes: asked for every field a table has.
-        for period in [FundPeriod.annual, .midTerm] where field.utf8.count > period.rawValue.utf8.count + 1 {
-            let prefix = field.utf8.prefix(period.rawValue.utf8.count + 1)
-            if prefix.elementsEqual(period.rawValue.utf8 + [UInt8(ascii: ".")]) {
-                return (period, String(decoding: field.utf8.dropFirst(prefix.count), as: UTF8.self))
-            }
+        for (period, prefix) in prefixes where field.utf8.count > prefix.count && field.utf8.starts(with: prefix) {
+            return (period, String(decoding: field.utf8.dropFirst(prefix.count), as: UTF8.self))
         }
         return nil
     }
+
+    /// `annualFunds.`, `midTermFunds.` as bytes, made once.
+    private static let prefixes: [(FundPeriod, [UInt8])] = [(.annual, Array("annualFunds.".utf8)), (.midTerm, Array("midTermFunds.".utf8))]
 
     /// How a clerk names the period.
     var name: String { self == .annual ? "年度资金" : "中期资金" }
