@@ -1,15 +1,17 @@
 """Writes goal tables in forms that none of GoalBridge's layouts describes (Tests/BridgeTests/Fixtures/foreign):
 the national 项目支出绩效目标申报表 with 中期 and 年度 side by side, an export of the 预算管理一体化 system
 (指标性质 / 指标值 / 度量单位 / 权重), and a provincial 申报表 with one 指标值 column, 分值 and 评（扣）分标准.
-Importing them must not pass silently: the importer says it cannot tell the layout.
+Importing them must not pass silently: the importer says it cannot tell the layout — except the provincial form,
+for which a layout now ships (provincial-declaration.json, with the expected document from the seed text).
 
     python3 scripts/corpus/foreign.py [OUT]
 """
+import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, form_pingyin_columns, variation, write_openpyxl, write_xlsxwriter  # noqa: E402
+from generate import Plan, document, form_pingyin_columns, variation, write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
@@ -104,12 +106,25 @@ def unknown_nature(t):
     return p
 
 
+def provincial_expected(t):
+    """What the provincial form holds, from the seed text and the figures written above (a layout ships for it)."""
+    rows = [dict(level1Raw=x["level1Raw"], level2Raw=x["level2Raw"], name=x["name"], value=x["value"], weight="10",
+                 scoringRule="完成得满分，未完成按比例扣分") for x in t["indicatorSets"][0]["rows"]]
+    return {"projectName": t["projectName"], "supervisingDepartment": {"name": t["supervisingDepartment"]["name"]},
+            "implementingUnit": {"name": t["implementingUnit"]["name"]}, "annualFunds": {"total": "1000"},
+            "goals": {"annual": t["goals"]["annual"], "items": []}, "indicatorSets": [{"scope": "annual", "rows": rows}],
+            "extras": []}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     t = table()
     write_openpyxl(os.path.join(OUT, "national-declaration.xlsx"), [("Sheet1", national(t))])
     write_xlsxwriter(os.path.join(OUT, "system-export.xlsx"), [("项目绩效目标", system_export(t))])
     write_openpyxl(os.path.join(OUT, "provincial-declaration.xlsx"), [("Sheet1", provincial(t))])
+    with open(os.path.join(OUT, "provincial-declaration.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", provincial_expected(t))]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
     write_openpyxl(os.path.join(OUT, "unknown-value-nature.xlsx"), [("Sheet1", unknown_nature(t))])
     print("4 workbooks in %s" % OUT)
 

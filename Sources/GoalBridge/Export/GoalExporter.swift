@@ -185,6 +185,18 @@ public struct GoalExporter: Sendable {
         for set in draft.indicatorSets where !composer.placedScopes.contains(set.scope.rawValue) {
             report(set.scope == .midTerm ? "中期绩效指标（\(set.rows.count) 行）" : "年度绩效指标（\(set.rows.count) 行）")
         }
+        // Indicator columns the target layout has no column for (分值 and 评（扣）分标准 going into the standard layout).
+        let blocks = spec.rows.compactMap { row -> IndicatorBlockSpec? in if case .indicators(let b) = row { return b } else { return nil } }
+        for set in draft.indicatorSets where composer.placedScopes.contains(set.scope.rawValue) {
+            let roles = Set(blocks.flatMap { b in b.columns.filter { ($0.scope ?? b.scope) == set.scope.rawValue }.map(\.role) })
+            let optional: [(IndicatorRole, String, (IndicatorRow) -> String?)] = [
+                (.description, "绩效指标描述", { $0.description }), (.basis, "指标值确定依据", { $0.basis }),
+                (.scoringRule, "评（扣）分标准", { $0.scoringRule }), (.weight, "分值/权重", { $0.weight }), (.remark, "备注", { $0.remark })]
+            for (role, name, value) in optional where !roles.contains(role) {
+                let filled = set.rows.filter { !(value($0) ?? "").isEmpty }.count
+                if filled > 0 { report("指标的“\(name)”列（\(filled) 行有内容）") }
+            }
+        }
         if draft.spendingPlan != nil && !composer.placedSpendingPlan { report("资金支出计划") }
         let recordFields = Set(draft.records.flatMap(\.keys))
         for field in recordFields.subtracting(composer.placedRecordFields).sorted() { report("记录字段 \(field)") }
