@@ -59,6 +59,9 @@ struct RowRules {
         return numeratorPlanned && denominatorActual ? numerator + "/" + denominator : nil
     }
 
+    /// Units of counted things: a value in one of them is a quantity.
+    static let countUnits: Set<String> = ["个", "人", "人次", "次", "件", "项", "户", "家", "所", "座", "台", "辆", "名", "村", "套", "处"]
+
     func review(_ r: IndicatorRow, scope: IndicatorScope, index k: Int, into sink: inout FindingSink) {
         let v = r.value
         let at = { (field: String) in ModelLocation.indicator(scope: scope, row: k, field: field) }
@@ -137,6 +140,16 @@ struct RowRules {
         // Q16: a deadline before the budget year.
         if v.kind == .date, let year = v.date?.year, let fiscal = fiscalYear, year < fiscal {
             sink.add("Q16", at: at("value"), cell: valueCell, ["name": name, "value": v.raw, "year": "\(fiscal)"])
+        }
+        // Q27: an amount of money filed as a quantity (it is a cost), a count filed as quality (it is a quantity).
+        // A money flow that is the project's output (贷款发放量) is a quantity; a count of zero under 质量 (`≤0次`
+        // overdue payments) is a quality target.
+        if r.level2 == "数量指标", moneyInWan(v) != nil, !contains(r.name, words.moneyOutputNames) {
+            sink.add("Q27", at: at("level2"), cell: r.sources?["level2"] ?? valueCell,
+                     ["name": name, "value": v.raw, "what": "金额", "level2": r.level2Raw, "should": "成本指标（经济成本指标）"])
+        } else if r.level2 == "质量指标", v.kind == .quantitative, let unit = v.unit, RowRules.countUnits.contains(unit), (v.number ?? 0) > 0 {
+            sink.add("Q27", at: at("level2"), cell: r.sources?["level2"] ?? valueCell,
+                     ["name": name, "value": v.raw, "what": "数量（\(unit)）", "level2": r.level2Raw, "should": "数量指标"])
         }
         // Q19: a satisfaction indicator outside the satisfaction block.
         if contains(r.name, words.satisfaction), let l1 = r.level1, l1 != "满意度指标", !(l1 == "部门效果" && r.level2 == "服务对象满意度指标") {

@@ -41,6 +41,7 @@ struct WordLists: Sendable {
     let totalCost: [String]
     let unitDenominators: [String]
     let wordFieldMarkers: [String]
+    let moneyOutputNames: [String]
 
     init(_ c: ReviewConfiguration) {
         satisfaction = c.words("satisfaction")
@@ -58,5 +59,6 @@ struct WordLists: Sendable {
         totalCost = c.words("totalCost")
         unitDenominators = c.words("unitDenominators")
         wordFieldMarkers = c.words("wordFieldMarkers")
+        moneyOutputNames = c.words("moneyOutputNames")
     }
 }
