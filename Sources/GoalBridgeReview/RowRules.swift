@@ -49,10 +49,20 @@ struct RowRules {
         return nil
     }
 
-    /// `应发放人数/实际发放人数`: planned over actual, where a completion rate is actual over planned.
+    /// `应发放人数/实际发放人数`, `计划培训人数占实际培训人数比率`: planned over actual, where a completion rate is actual
+    /// over planned. The ratio is written with a slash or in words (X占Y的比率/比例/比重).
     func invertedRatio(_ text: String) -> String? {
-        guard let slash = text.firstIndex(where: { $0 == "/" || $0 == "÷" }) else { return nil }
-        let numerator = String(text[..<slash].suffix(12)), denominator = String(text[text.index(after: slash)...].prefix(12))
+        let numerator: String, denominator: String
+        if let slash = text.firstIndex(where: { $0 == "/" || $0 == "÷" }) {
+            numerator = String(text[..<slash].suffix(12))
+            denominator = String(text[text.index(after: slash)...].prefix(12))
+        } else if text.containsText("占"), let share = text.firstIndex(of: "占"), let ratio = text[share...].firstIndex(of: "比"),
+                  ["率", "例", "重"].contains(text[text.index(after: ratio)...].first.map(String.init) ?? "") {
+            numerator = String(text[..<share].suffix(12))
+            denominator = String(text[text.index(after: share)..<ratio].prefix(12))
+        } else {
+            return nil
+        }
         let planned = words.planned, actual = words.actual
         let numeratorPlanned = contains(numerator, planned) && !contains(numerator, actual)
         let denominatorActual = contains(denominator, actual) && !contains(denominator, planned)
@@ -133,9 +143,11 @@ struct RowRules {
             sink.add("Q14", at: at("description"), cell: r.sources?["description"], ["name": name, "a": clash.0, "b": clash.1],
                      figures: ["名称": clash.0, "描述": clash.1])
         }
-        // Q20: a rate defined as planned / actual.
+        // Q20: a rate defined as planned / actual, in the description or in the name itself.
         if let formula = invertedRatio(description) {
             sink.add("Q20", at: at("description"), cell: r.sources?["description"], ["name": name, "formula": formula])
+        } else if let formula = invertedRatio(r.name) {
+            sink.add("Q20", at: at("name"), cell: r.sources?["name"], ["name": name, "formula": formula])
         }
         // Q16: a deadline before the budget year.
         if v.kind == .date, let year = v.date?.year, let fiscal = fiscalYear, year < fiscal {

@@ -36,3 +36,27 @@ struct LevelPlacementTests {
         #expect(q27((l1, l2, name, value, nil)).isEmpty)
     }
 }
+
+/// Q20 in words (issue 15): `计划培训人数占实际培训人数比率` (永清, S4) is plan over actual, as `计划/实际` is;
+/// `实际发放数占应发总数的比率` is the right way round.
+struct RatioWordingTests {
+    func q20(name: String, description: String?) -> [Finding] {
+        var rows = ReviewRuleTests.clean
+        rows.append(("产出指标", "质量指标", name, "≥95%", description))
+        return Reviewer().review([.project(ReviewRuleTests.table(fundsText: "2022年财政拨款136万元", rows: rows))]).filter { $0.rule == "Q20" }
+    }
+
+    @Test func planOverActualInWords() {
+        let found = q20(name: "培训参与度", description: "计划培训人数占实际培训人数比率")
+        #expect(found.count == 1 && found.first?.message.contains("计划培训人数/实际培训人数") == true, "\(found)")
+        // In the name itself, with no description.
+        #expect(q20(name: "应发放安置补助占实际发放总数比率", description: nil).first?.location
+                == .indicator(scope: .annual, row: ReviewRuleTests.clean.count, field: "name"))
+    }
+
+    @Test(arguments: ["实际发放数占应发总数的比率", "已补助人数占应补助人群的比率", "得到应急医疗救助的患者数量占符合条件应救助患者总数的比例",
+                      "自主知识产权所占比重"])
+    func theRightWayRoundIsSilent(_ text: String) {
+        #expect(q20(name: "完成率", description: text).isEmpty)
+    }
+}
