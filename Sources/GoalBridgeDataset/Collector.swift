@@ -55,7 +55,7 @@ public struct Collector: Sendable {
         // A submission is known by its absolute path: the same folder collected as `收件` and as `/work/收件`, or
         // from another folder, is the same files. Each input is made absolute once (its folder's links resolved);
         // the walk below then yields absolute paths at no cost per file.
-        for input in inputs.map(absolute) {
+        for input in inputs.map(canonicalPath) {
             if input.contains("*") || input.contains("?") || input.contains("[") {
                 var g = glob_t()
                 defer { globfree(&g) }
@@ -77,14 +77,11 @@ public struct Collector: Sendable {
         return unique
     }
 
-    /// A path as the dataset stores it (see `absolute`).
-    public static func canonicalPath(_ path: String) -> String { absolute(path) }
-
     /// `path` as an absolute path: `.` and `..` removed, the links of its folder resolved, and a folder reached
     /// through a link resolved to the folder itself (a submission is a file at its canonical path: the same inbox
     /// through a link is the same files). The last component of a file is kept as given, so a link to a file is
     /// still that file's name.
-    static func absolute(_ path: String) -> String {
+    public static func canonicalPath(_ path: String) -> String {
         guard !path.isEmpty else { return path }
         let url = URL(fileURLWithPath: path).standardizedFileURL
         var isDir: ObjCBool = false
@@ -351,7 +348,7 @@ public struct Collector: Sendable {
         readers.wait()
         // Folders collected again: a file no longer there is withdrawn. Only under the folders of this run (a
         // file collected on its own, or from another folder, stays as it is).
-        let folders = inputs.map(Collector.absolute).filter { path in
+        let folders = inputs.map(Collector.canonicalPath).filter { path in
             var isDir: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
         }

@@ -98,16 +98,6 @@ private struct CorrectionPass {
         FROM indicator i JOIN goal_table t ON t.id = i.table_id JOIN source_file f ON f.id = t.file_id WHERE i.id = ?
         """
 
-    /// Text as the 指标 sheet shows a stored value (numbers without `.0`).
-    static func shown(_ value: DatabaseValue) -> String {
-        switch value.storage {
-        case .null, .blob: return ""
-        case .int64(let n): return String(n)
-        case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-        case .string(let s): return s
-        }
-    }
-
     func stored(_ id: Int64, _ db: Database) throws -> Stored? {
         guard let row = try Row.fetchOne(db, sql: Self.storedSQL, arguments: [id]) else { return nil }
         let scope = IndicatorScope(rawValue: row["scope"]) ?? .annual
@@ -118,7 +108,7 @@ private struct CorrectionPass {
         for (caption, column) in [("一级指标", "level1_raw"), ("二级指标", "level2_raw"), ("三级指标", "name"), ("绩效指标描述", "description"),
                                   ("指标值", "value_raw"), ("指标值确定依据", "basis"), ("符号", "comparator"), ("数值", "number"),
                                   ("单位", "unit"), ("权重", "weight"), ("原表位置", "place"), ("主管部门", "department"), ("项目名称", "project_name")] {
-            shown[caption] = Self.shown(row[column] as DatabaseValue)
+            shown[caption] = ReportText.text(row[column] as DatabaseValue)
         }
         return Stored(table: table, scope: scope, seq: seq, isCurrent: (row["is_current"] as Int) == 1, fileName: row["file_name"],
                       kind: row["kind"], shown: shown)

@@ -83,12 +83,7 @@ extension Dataset {
             var fields = [String](repeating: "", count: view.header.count)
             while let row = try rows.next() {
                 for i in fields.indices {
-                    switch (row[i] as DatabaseValue).storage {
-                    case .null, .blob: fields[i] = ""
-                    case .int64(let n): fields[i] = String(n)
-                    case .double(let d): fields[i] = d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-                    case .string(let s): fields[i] = s
-                    }
+                    fields[i] = ReportText.text(row[i] as DatabaseValue)
                 }
                 try body(fields)
             }
@@ -115,14 +110,12 @@ extension Dataset {
     /// layout is not among the bundled ones.
     static func layoutNameSQL(_ column: String) -> String {
         let layouts = (try? LayoutCatalog.current().layouts) ?? []
-        guard !layouts.isEmpty else { return column }
-        return "CASE \(column) " + layouts.map { "WHEN '\($0.id.replacingOccurrences(of: "'", with: "''"))' THEN '\($0.name.replacingOccurrences(of: "'", with: "''"))'" }
-            .joined(separator: " ") + " ELSE \(column) END"
+        return ReportText.sqlCase(column, layouts.map { ($0.id, $0.name) }, otherwise: column)
     }
 
     /// The comparator as people write it (≥, not the stored code `ge`).
     static func comparatorSymbolSQL(_ column: String) -> String {
-        "CASE \(column) " + ValueComparator.allCases.map { "WHEN '\($0.rawValue)' THEN '\($0.symbol)'" }.joined(separator: " ") + " ELSE '' END"
+        ReportText.sqlCase(column, ValueComparator.allCases.map { ($0.rawValue, $0.symbol) }, otherwise: "''")
     }
 
     /// One CSV per entity in `directory`: 回执.csv, 项目.csv, 指标.csv, 问题.csv.

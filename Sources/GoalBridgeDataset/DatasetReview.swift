@@ -63,12 +63,12 @@ extension Dataset {
     /// A finding's action (退回修改 / 提示) from its rule, as SQL over a rule column (review-rules.json is the source).
     static func actionSQL(_ rule: String) -> String {
         let rules = ReviewConfiguration.standard.rules.sorted { $0.key < $1.key }
-        return "CASE \(rule) " + rules.map { "WHEN '\($0.key)' THEN '\($0.value.effectiveAction.rawValue)'" }.joined(separator: " ") + " ELSE '提示' END"
+        return ReportText.sqlCase(rule, rules.map { ($0.key, $0.value.effectiveAction.rawValue) }, otherwise: "'提示'")
     }
 
     /// A finding's standard opinion from its rule, as SQL.
     static func opinionSQL(_ rule: String) -> String {
-        let rules = ReviewConfiguration.standard.rules.sorted { $0.key < $1.key }.filter { $0.value.opinion != nil }
-        return "CASE \(rule) " + rules.map { "WHEN '\($0.key)' THEN '\($0.value.opinion!)'" }.joined(separator: " ") + " ELSE '' END"
+        let rules = ReviewConfiguration.standard.rules.sorted { $0.key < $1.key }
+        return ReportText.sqlCase(rule, rules.compactMap { r in r.value.opinion.map { (r.key, $0) } }, otherwise: "''")
     }
 }

@@ -148,14 +148,7 @@ extension Dataset {
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: [department])
             while let row = try cursor.next() {
-                try body((0..<row.count).map { i in
-                    switch (row[i] as DatabaseValue).storage {
-                    case .null, .blob: return ""
-                    case .int64(let n): return String(n)
-                    case .double(let d): return String(d)
-                    case .string(let s): return s
-                    }
-                })
+                try body((0..<row.count).map { ReportText.text(row[$0] as DatabaseValue) })
             }
         }
     }
@@ -189,7 +182,7 @@ extension Dataset {
             r += 1
             // Wrapped text needs its height set: neither Excel nor LibreOffice grows a row on opening the file.
             let lines = row.enumerated().map { c, value in
-                c < columns.count && columns[c].width > 0 ? Dataset.lineCount(value, width: columns[c].width) : 1
+                c < columns.count && columns[c].width > 0 ? WrappedText.lineCount(value, columnWidth: columns[c].width) : 1
             }.max() ?? 1
             try sheet.setRow(3 + r, height: 13.5 * Double(min(lines, 30)) + 2)
             for (c, value) in row.enumerated() where c < columns.count && !value.isEmpty {
@@ -200,20 +193,6 @@ extension Dataset {
                 }
             }
         }
-    }
-
-    /// Lines a text takes in a wrapped column of `width` (Excel's unit: one digit; a Chinese character is two).
-    static func lineCount(_ text: String, width: Double) -> Int {
-        var lines = 1
-        var used = 0.0
-        let room = max(width - 1, 2)
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { lines += 1; used = 0; continue }
-            let w: Double = scalar.value < 0x1100 ? 1 : 2
-            if used + w > room { lines += 1; used = 0 }
-            used += w
-        }
-        return lines
     }
 
     /// Now, in local time, as a clerk reads it: `2026-12-02 21:50`.
@@ -240,8 +219,7 @@ public enum ReceiptText {
 
     /// The same as a SQL expression over a code column.
     static func readingProblemNameSQL(_ column: String) -> String {
-        "CASE \(column) " + readingProblems.sorted { $0.key < $1.key }.map { "WHEN '\($0.key)' THEN '\($0.value)'" }.joined(separator: " ")
-            + " ELSE '读取问题' END"
+        ReportText.sqlCase(column, readingProblems.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, otherwise: "'读取问题'")
     }
 
     /// A reading problem's name; the generic 读取问题 for a code not listed.

@@ -106,13 +106,7 @@ struct SheetComposer {
 
     /// Rough row height for wrapped text: 宋体 10.5pt holds about one CJK character per 2 width units.
     private func estimatedHeight(_ text: String, widthUnits: Double) -> Double {
-        let perLine = max(widthUnits / 2.0, 1)
-        var lines = 0.0
-        for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let units = part.reduce(0.0) { $0 + ($1.isASCII ? 0.5 : 1.0) }
-            lines += max((units / perLine).rounded(.up), 1)
-        }
-        return min(max(lines * 14.5 + 4, 20), 409)
+        min(max(Double(WrappedText.lineCount(text, columnWidth: widthUnits)) * 14.5 + 4, 20), 409)
     }
 
     private func width(_ columns: ClosedRange<Int>) -> Double {

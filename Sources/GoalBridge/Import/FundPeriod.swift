@@ -14,21 +14,18 @@ enum FundPeriod: String, Sendable {
 
     /// The period a funds header names (`年度资金` over a column of amounts); nil for any other text.
     static func ofHeader(_ text: String) -> FundPeriod? {
-        guard text.utf8.count <= 60, moneyWords.contains(where: { has(text, $0) }) else { return nil }
+        guard text.utf8.count <= 60, moneyWords.contains(where: { text.containsText($0) }) else { return nil }
         return of(text)
     }
 
-    /// The period a text names by its words, when it names exactly one.
+    /// The period a text names by its words, when it names exactly one (compared as bytes: Foundation's `contains`
+    /// folds through CFString, a few percent of importing a table when it ran for every funds value).
     static func of(_ text: String) -> FundPeriod? {
-        let annual = annualWords.contains { has(text, $0) }
-        let midTerm = midTermWords.contains { has(text, $0) }
+        let annual = annualWords.contains { text.containsText($0) }
+        let midTerm = midTermWords.contains { text.containsText($0) }
         if annual == midTerm { return nil }
         return annual ? .annual : .midTerm
     }
-
-    /// Whether `text` holds `word`, by bytes (`containsText`: Foundation's `contains` folds through CFString, the
-    /// generic `firstRange` is slow; each was a few percent of importing a table).
-    private static func has(_ text: String, _ word: String) -> Bool { text.containsText(word) }
 
     /// A label key that starts with a period word, split into the period and the rest (`年度财政拨款` →
     /// (.annual, `财政拨款`)); nil when it starts with none.
