@@ -82,6 +82,28 @@ extension Dataset {
                 }
             }
         }
+        try forEachCurrentTable(filter, exportChunk)
+        try manifest.commit()
+        return (written, warnings)
+    }
+
+    /// Writes the current tables as one flat file for the 预算管理一体化 system (one row per 三级指标; see
+    /// `FlatWorkbookWriter`), streamed in chunks. Returns the counts and the notes for the analyst (tables left
+    /// out, values written as 定性).
+    public func exportFlat(to path: String, filter: ExportFilter = ExportFilter()) throws -> (tables: Int, rows: Int, notes: [Diagnostic]) {
+        let stored = try pool.read { db in try String.fetchAll(db, sql: "SELECT path FROM source_file") }
+        InputGuard.protect(stored)
+        let writer = try FlatWorkbookWriter(path: path)
+        try forEachCurrentTable(filter) { rows in
+            for row in rows { try writer.append(try JSONDecoder().decode(GoalTable.self, from: Data(row.json.utf8))) }
+        }
+        let notes = try writer.close()
+        return (writer.tablesWritten, writer.rowsWritten, notes)
+    }
+
+    /// The current tables the filter selects, as stored JSON with their source file, in chunks of 512 in the order
+    /// of source file and position (memory holds one chunk, whatever the size of the dataset).
+    private func forEachCurrentTable(_ filter: ExportFilter, _ body: ([(json: String, source: String)]) throws -> Void) throws {
         var conditions = ["f.is_current = 1"]
         var arguments: [DatabaseValueConvertible?] = []
         if let department = filter.department { conditions.append("t.department = ?"); arguments.append(department) }
@@ -98,12 +120,10 @@ extension Dataset {
             var chunk: [(json: String, source: String)] = []
             while let row = try cursor.next() {
                 chunk.append((row[0], row[1]))
-                if chunk.count == 512 { try exportChunk(chunk); chunk.removeAll(keepingCapacity: true) }
+                if chunk.count == 512 { try body(chunk); chunk.removeAll(keepingCapacity: true) }
             }
-            if !chunk.isEmpty { try exportChunk(chunk) }
+            if !chunk.isEmpty { try body(chunk) }
         }
-        try manifest.commit()
-        return (written, warnings)
     }
 
     /// The department a table names (主管部门, or 部门名称 of a department-wide table).

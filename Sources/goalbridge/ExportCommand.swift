@@ -12,6 +12,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         goalbridge export tables.json -o 导出.xlsx [--layout standard]
         goalbridge export --db dataset.sqlite --out 导出/ [--layout original|standard|ID]   （每张表一个工作簿，含更正）
+        goalbridge export --db dataset.sqlite --flat 一体化导入.xlsx    （一体化系统的指标明细：每个三级指标一行）
+        goalbridge export tables.json --flat 一体化导入.xlsx
         """)
 
     @OptionGroup var layoutOptions: LayoutOptions
@@ -31,6 +33,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Layout id, or `original` (the layout each table was read in; the default).")
     var layout: String?
 
+    @Option(help: "Write one flat workbook for the 预算管理一体化 system instead: one row per 三级指标 (from --db or a goal document).")
+    var flat: String?
+
     @Option(help: "With --db: only this department's tables (主管部门).")
     var department: String?
 
@@ -41,14 +46,34 @@ struct ExportCommand: ParsableCommand {
     var status: [String] = []
 
     func validate() throws {
-        if db == nil && (input == nil || output == nil) { throw ValidationError("需要 JSON 文件和 -o 输出文件，或 --db 与 --out。") }
-        if db != nil && out == nil { throw ValidationError("--db 需要 --out 输出文件夹。") }
+        if flat != nil {
+            if output != nil || out != nil { throw ValidationError("--flat 已指定输出文件，不能再用 -o 或 --out。") }
+            if (db == nil) == (input == nil) { throw ValidationError("--flat 需要一个来源：目标文档（JSON）或 --db 数据集，二选一。") }
+        } else {
+            if db == nil && (input == nil || output == nil) { throw ValidationError("需要 JSON 文件和 -o 输出文件，或 --db 与 --out。") }
+            if db != nil && out == nil { throw ValidationError("--db 需要 --out 输出文件夹。") }
+        }
         for st in status where FileStatus(rawValue: st) == nil {
             throw ValidationError("--status “\(st)” 无效，可选：" + FileStatus.allCases.map(\.rawValue).joined(separator: "、") + "。")
         }
     }
 
     func run() throws {
+        if let flat {
+            let filter = ExportFilter(department: department, correctedOnly: correctedOnly, statuses: status.compactMap(FileStatus.init(rawValue:)))
+            let (tables, rows, notes): (Int, Int, [Diagnostic])
+            if let db {
+                (tables, rows, notes) = try Dataset.openExisting(path: db, readOnly: true).exportFlat(to: flat, filter: filter)
+            } else {
+                InputGuard.protect([input!])
+                let writer = try FlatWorkbookWriter(path: flat)
+                for table in try ModelJSON.readDocument(input!).tables { try writer.append(table) }
+                (tables, rows, notes) = (writer.tablesWritten, writer.rowsWritten, try writer.close())
+            }
+            for n in notes { printError(n.description) }
+            print("已写出 \(flat)（\(tables) 张项目表，\(rows) 个三级指标，每个一行）")
+            return
+        }
         let exporter = try GoalExporter()
         if let db, let out {
             let filter = ExportFilter(department: department, correctedOnly: correctedOnly, statuses: status.compactMap(FileStatus.init(rawValue:)))

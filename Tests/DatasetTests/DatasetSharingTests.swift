@@ -109,3 +109,31 @@ struct ReadOnlyDatasetTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
 }
+
+/// `export --db --flat` writes every current project table's indicators, one row each, as the 一体化 system takes
+/// them; the file reads back into the same tables and the same number of indicators, with corrections in it.
+struct FlatExportFromDatasetTests {
+    @Test func everyCurrentIndicatorIsOneRowAndReadsBack() throws {
+        let dir = scratch()
+        let db = dir.appendingPathComponent("d.sqlite").path
+        let dataset = try Dataset(path: db)
+        _ = try Collector(dataset: dataset).collect([repo.appendingPathComponent("Examples").path])
+        let (projects, indicators) = try dataset.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM goal_table t JOIN source_file f ON f.id = t.file_id WHERE f.is_current = 1 AND t.kind = 'project'")!,
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM indicator i JOIN goal_table t ON t.id = i.table_id JOIN source_file f ON f.id = t.file_id
+                WHERE f.is_current = 1 AND t.kind = 'project'
+                """)!)
+        }
+        #expect(projects >= 7 && indicators > 50)
+        let flat = dir.appendingPathComponent("一体化.xlsx").path
+        let run = try runTool(["export", "--db", db, "--flat", flat])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("\(indicators) 个三级指标"), "\(run.output)")
+        // Department-wide tables have no place in the project file: said, with their names.
+        #expect(run.errors.contains("不是项目绩效目标表"), "\(run.errors)")
+        let back = try GoalImporter().importFile(flat)
+        #expect(back.tables.flatMap { $0.indicatorView.flatMap(\.rows) }.count == indicators)
+        #expect(!back.hasErrors)
+    }
+}

@@ -1,6 +1,8 @@
 """Writes goal tables in forms that none of GoalBridge's layouts describes (Tests/BridgeTests/Fixtures/foreign):
 the national 项目支出绩效目标申报表 with 中期 and 年度 side by side, an export of the 预算管理一体化 system
-(指标性质 / 指标值 / 度量单位 / 权重), and a provincial 申报表 with one 指标值 column, 分值 and 评（扣）分标准.
+(指标性质 / 指标值 / 度量单位 / 权重), and a provincial 申报表 with one 指标值 column, 分值 and 评（扣）分标准; and the
+一体化 system's flat indicator file (one row per 三级指标, codes as numbers) with the tables it holds, derived here
+from the seed text.
 Importing them must not pass silently: the importer says it cannot tell the layout — except the provincial form,
 for which a layout now ships (provincial-declaration.json, with the expected document from the seed text).
 
@@ -8,6 +10,7 @@ for which a layout now ships (provincial-declaration.json, with the expected doc
 """
 import json
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -116,6 +119,76 @@ def provincial_expected(t):
             "extras": []}
 
 
+FLAT_HEADER = ["年度", "主管部门编码", "主管部门", "实施单位编码", "实施单位", "项目编码", "项目名称", "目标类型",
+               "一级指标", "二级指标", "三级指标", "计算符号编码", "计算符号", "指标值", "计量单位", "权重", "指标解释", "指标值设定依据"]
+FLAT_CODES = {"≥": (1, "≥"), ">": (2, "＞"), "=": (3, "＝"), "<": (4, "＜"), "≤": (5, "≤")}
+FLAT_SPLIT = re.compile(r"^(≥|>|=|<|≤)(\d+(?:\.\d+)?)([^\d\s(（]{0,8})$")
+
+
+def flat_split(value):
+    """The system's 计算符号 / 指标值 / 计量单位 for a seed value: a comparator, a number and a unit split; anything
+    else is 定性 (code 6) with the value whole."""
+    m = FLAT_SPLIT.match(value)
+    if not m:
+        return 6, "定性", value, ""
+    code, name = FLAT_CODES[m.group(1)]
+    return code, name, m.group(2), m.group(3)
+
+
+def flat_tables():
+    """Two seed tables with codes as the system gives them: a 平阴 table (annual set) and a 长清 table with both
+    sets, the mid-term one marked 总体."""
+    all_tables = seeds.all_tables()
+    pingyin = next(t for k, t in all_tables["pingyin"] if k == "project")
+    changqing = next(t for k, t in all_tables["changqing"] if k == "project")
+    return [(pingyin, "371524", "371524001", "3715242400000001"), (changqing, "370113", "370113005", "3701132200000002")]
+
+
+def system_flat():
+    p = Plan(len(FLAT_HEADER))
+    for c, h in enumerate(FLAT_HEADER):
+        p.put(0, c, h)
+    r = 1
+    for t, dept_code, unit_code, project_code in flat_tables():
+        unit = (t.get("implementingUnit") or t["supervisingDepartment"])["name"]
+        for s in t["indicatorSets"]:
+            for x in s["rows"]:
+                code, name, value, measure = flat_split(x["value"])
+                # Numbers are numbers in the system's export: the year, the code, a whole-number value, the weight.
+                for c, v in enumerate([t["fiscalYear"], dept_code, t["supervisingDepartment"]["name"], unit_code, unit,
+                                       project_code, t["projectName"], "年度" if s["scope"] == "annual" else "总体",
+                                       x["level1Raw"], x["level2Raw"], x["name"], code, name,
+                                       int(value) if value.isdigit() and len(value) < 10 else value, measure, 5,
+                                       x.get("description") or "", x.get("basis") or ""]):
+                    p.put(r, c, v)
+                r += 1
+    return p
+
+
+def system_flat_expected():
+    """The tables the flat file holds, from the seed text: keys, and per row the three levels as written, the name,
+    the value spelled with the model's comparator, weight, description and basis."""
+    items = []
+    for t, dept_code, unit_code, project_code in flat_tables():
+        unit = (t.get("implementingUnit") or t["supervisingDepartment"])["name"]
+        sets = []
+        for s in t["indicatorSets"]:
+            rows = []
+            for x in s["rows"]:
+                code, name, value, measure = flat_split(x["value"])
+                symbol = {1: "≥", 2: ">", 3: "=", 4: "<", 5: "≤", 6: ""}[code]
+                row = dict(level1Raw=x["level1Raw"], level2Raw=x["level2Raw"], name=x["name"], value=symbol + value + measure, weight="5")
+                if x.get("description"): row["description"] = x["description"]
+                if x.get("basis"): row["basis"] = x["basis"]
+                rows.append(row)
+            sets.append({"scope": s["scope"], "rows": rows})
+        items.append(("project", {"fiscalYear": t["fiscalYear"], "projectCode": project_code, "projectName": t["projectName"],
+                                  "supervisingDepartment": {"name": t["supervisingDepartment"]["name"], "code": dept_code},
+                                  "implementingUnit": {"name": unit, "code": unit_code},
+                                  "goals": {"items": []}, "indicatorSets": sets, "extras": []}))
+    return items
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     t = table()
@@ -126,7 +199,11 @@ def main():
         json.dump(document([("project", provincial_expected(t))]), h, ensure_ascii=False, indent=1)
         h.write("\n")
     write_openpyxl(os.path.join(OUT, "unknown-value-nature.xlsx"), [("Sheet1", unknown_nature(t))])
-    print("4 workbooks in %s" % OUT)
+    write_openpyxl(os.path.join(OUT, "system-flat.xlsx"), [("指标明细", system_flat())])
+    with open(os.path.join(OUT, "system-flat.json"), "w", encoding="utf-8") as h:
+        json.dump(document(system_flat_expected()), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("5 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

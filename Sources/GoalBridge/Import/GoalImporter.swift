@@ -73,6 +73,14 @@ public struct GoalImporter: Sendable {
         if case .string(let s)? = workbook.properties.custom[Self.templateVersionProperty] { templateVersion = s }
 
         for sheet in workbook.sheets where !isAuxiliary(sheet) {
+            // A flat indicator file (one row per 三级指标, the 一体化 system's exchange) has no form to detect.
+            if forced == nil, let flat = FlatSheetReader(vocabulary: vocabulary).read(sheet, file: file) {
+                result.tables += flat.tables.map(GoalTable.project)
+                result.diagnostics += flat.diagnostics
+                result.diagnostics.append(Diagnostic(.info, "table-found", "工作表“\(sheet.name)”是一体化指标明细（每行一个三级指标），读出 \(flat.tables.count) 张项目表。",
+                                                     file: file, sheet: sheet.name))
+                continue
+            }
             let grid = GridView(sheet)
             if grid.isEmpty { continue }
             guard let detection = detect(grid, candidates, preferred: templateId) else {

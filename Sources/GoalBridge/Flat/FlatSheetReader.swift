@@ -1,0 +1,144 @@
+import Foundation
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+/// Reads a flat indicator sheet (one row per 三级指标, as `FlatWorkbookWriter` writes it and the 预算管理一体化 system
+/// exports it) back into project goal tables: rows with the same keys (年度, 主管部门, 实施单位, 项目编码, 项目名称) make
+/// one table, in the order they first appear; 目标类型 puts a row in the annual or the mid-term (总体) set; 计算符号
+/// (code or name), 指标值 and 计量单位 make one value (`1` `95` `%` → `≥95%`). A column the format does not know is
+/// reported once with what it holds; nothing filled is dropped silently.
+struct FlatSheetReader {
+    let vocabulary: Vocabulary
+
+    /// The header row and its columns, when the sheet is a flat file: a row among the first five that names the
+    /// required columns (项目名称, 一级/二级/三级指标, 指标值).
+    static func header(of sheet: Sheet) -> (row: Int, columns: [Int: FlatColumn], unknown: [Int: String])? {
+        var rows: [Int: [(Int, String)]] = [:]
+        for cell in sheet.cells {
+            if cell.reference.row > 4 { break }
+            let text = TextNormalizer.trimmed(cell.value.text)
+            if !text.isEmpty { rows[cell.reference.row, default: []].append((cell.reference.column, text)) }
+        }
+        for r in rows.keys.sorted() {
+            var columns: [Int: FlatColumn] = [:], unknown: [Int: String] = [:]
+            for (c, text) in rows[r]! {
+                if let column = FlatColumn.byKey[TextNormalizer.labelKey(text)], !columns.values.contains(column) { columns[c] = column }
+                else { unknown[c] = text }
+            }
+            if FlatColumn.required.allSatisfy(columns.values.contains) { return (r, columns, unknown) }
+        }
+        return nil
+    }
+
+    private struct Key: Hashable {
+        var year, departmentCode, department, unitCode, unit, projectCode, projectName: String
+    }
+
+    func read(_ sheet: Sheet, file: String?) -> (tables: [ProjectGoalTable], diagnostics: [Diagnostic])? {
+        guard let (headerRow, columns, unknownColumns) = Self.header(of: sheet) else { return nil }
+        var diagnostics: [Diagnostic] = []
+        func note(_ severity: Severity, _ code: String, _ message: String, _ cell: CellReference?) {
+            diagnostics.append(Diagnostic(severity, code, message, file: file, sheet: sheet.name, cell: cell?.description))
+        }
+        // Cells by row, only below the header.
+        var rows: [Int: [FlatColumn: (text: String, ref: CellReference)]] = [:]
+        var unknownFilled: [Int: (count: Int, first: CellReference, sample: String)] = [:]
+        for cell in sheet.cells where cell.reference.row > headerRow {
+            let text = TextNormalizer.trimmed(cell.value.text)
+            guard !text.isEmpty else { continue }
+            if let column = columns[cell.reference.column] {
+                rows[cell.reference.row, default: [:]][column] = (text, cell.reference)
+            } else {
+                let seen = unknownFilled[cell.reference.column]
+                unknownFilled[cell.reference.column] = (count: (seen?.count ?? 0) + 1, first: seen?.first ?? cell.reference, sample: seen?.sample ?? text)
+            }
+        }
+        for (c, seen) in unknownFilled.sorted(by: { $0.key < $1.key }) {
+            let caption = unknownColumns[c].map { "“\($0)”列" } ?? "第 \(CellReference.columnName(c)) 列（无列名）"
+            note(.warning, "flat-unknown-column", "\(caption)有 \(seen.count) 个单元格有内容（如\(Diagnostic.quoted(seen.sample))），一体化指标文件没有这一列，未读入。请确认是否放错了列。", seen.first)
+        }
+        var order: [Key] = []
+        var tables: [Key: ProjectGoalTable] = [:]
+        var firstRow: [Key: Int] = [:], lastRowOf: [Key: Int] = [:]
+        for r in rows.keys.sorted() {
+            let cells = rows[r]!
+            func text(_ c: FlatColumn) -> String { cells[c]?.text ?? "" }
+            let key = Key(year: text(.year), departmentCode: text(.departmentCode), department: text(.department), unitCode: text(.unitCode),
+                          unit: text(.unit), projectCode: text(.projectCode), projectName: text(.projectName))
+            if key.projectName.isEmpty && key.projectCode.isEmpty {
+                note(.error, "flat-no-project", "第 \(r + 1) 行没有项目名称和项目编码，无法判断属于哪个项目，本行未读入。请补上项目名称。", CellReference(row: r, column: columns.first { $0.value == .projectName }!.key))
+                continue
+            }
+            if tables[key] == nil {
+                order.append(key)
+                firstRow[key] = r
+                var t = ProjectGoalTable()
+                if !key.year.isEmpty {
+                    if let y = Int(key.year), (1990...2100).contains(y) { t.fiscalYear = y }
+                    else { note(.warning, "flat-bad-year", "年度\(Diagnostic.quoted(key.year))不是四位年份，未读入。", cells[.year]?.ref) }
+                }
+                if !key.department.isEmpty || !key.departmentCode.isEmpty {
+                    t.supervisingDepartment = Party(name: key.department, code: key.departmentCode.isEmpty ? nil : key.departmentCode)
+                }
+                if !key.unit.isEmpty || !key.unitCode.isEmpty {
+                    t.implementingUnit = Party(name: key.unit, code: key.unitCode.isEmpty ? nil : key.unitCode)
+                }
+                t.projectCode = key.projectCode.isEmpty ? nil : key.projectCode
+                t.projectName = key.projectName.isEmpty ? nil : key.projectName
+                var sources: [String: SourceCell] = [:]
+                for (field, column) in [("fiscalYear", FlatColumn.year), ("supervisingDepartment.name", .department),
+                                        ("implementingUnit.name", .unit), ("projectCode", .projectCode), ("projectName", .projectName)] {
+                    if let ref = cells[column]?.ref { sources[field] = SourceCell(sheet: sheet.name, cell: ref.description) }
+                }
+                t.sources = sources.isEmpty ? nil : sources
+                tables[key] = t
+            }
+            lastRowOf[key] = r
+            let scopeText = text(.scope)
+            let scope: IndicatorScope
+            switch scopeText {
+            case "", "年度", "年度目标", "年度指标": scope = .annual
+            case "总体", "中期", "总体目标", "中期目标", "中长期", "总体指标": scope = .midTerm
+            default:
+                scope = .annual
+                note(.warning, "flat-bad-scope", "目标类型\(Diagnostic.quoted(scopeText))应为“年度”或“总体”，本行按年度指标读入。", cells[.scope]?.ref)
+            }
+            let nature = text(.symbolName).isEmpty ? text(.symbolCode) : text(.symbolName)
+            if !text(.symbolName).isEmpty, !text(.symbolCode).isEmpty,
+               vocabulary.valueNatureSymbol(text(.symbolName)) != vocabulary.valueNatureSymbol(text(.symbolCode)) {
+                note(.warning, "flat-symbol-mismatch", "计算符号编码\(Diagnostic.quoted(text(.symbolCode)))与计算符号\(Diagnostic.quoted(text(.symbolName)))不一致，按计算符号读入。请核对。", cells[.symbolCode]?.ref)
+            }
+            let combined = ValueColumns.combined(nature: nature, value: text(.value), unit: text(.measureUnit), vocabulary: vocabulary)
+            if let unknown = combined.unknownNature {
+                note(.warning, "unknown-value-nature", "计算符号\(Diagnostic.quoted(unknown))无法识别（应为 1–6 或 ≥、＞、＝、＜、≤、定性），指标值已按原文读取。", cells[.symbolName]?.ref ?? cells[.symbolCode]?.ref)
+            }
+            var sources: [String: SourceCell] = [:]
+            for (field, column) in [("level1", FlatColumn.level1), ("level2", .level2), ("name", .name), ("value", .value), ("description", .description),
+                                    ("basis", .basis), ("weight", .weight)] {
+                if let ref = cells[column]?.ref { sources[field] = SourceCell(sheet: sheet.name, cell: ref.description) }
+            }
+            if sources["value"] == nil, let ref = cells[.measureUnit]?.ref ?? cells[.symbolName]?.ref { sources["value"] = SourceCell(sheet: sheet.name, cell: ref.description) }
+            let level1 = vocabulary.canonicalLevel1(text(.level1))
+            let row = IndicatorRow(level1Raw: text(.level1), level1: level1, level2Raw: text(.level2),
+                                   level2: vocabulary.canonicalLevel2(text(.level2), under: level1), name: text(.name),
+                                   description: cells[.description]?.text, value: combined.value, basis: cells[.basis]?.text,
+                                   weight: cells[.weight]?.text, sources: sources.isEmpty ? nil : sources)
+            var t = tables[key]!
+            if let s = t.indicatorSets.firstIndex(where: { $0.scope == scope }) { t.indicatorSets[s].rows.append(row) }
+            else { t.indicatorSets.append(IndicatorSet(scope: scope, rows: [row])) }
+            tables[key] = t
+        }
+        let lastColumn = max(columns.keys.max() ?? 0, unknownColumns.keys.max() ?? 0)
+        let result = order.map { key -> ProjectGoalTable in
+            var t = tables[key]!
+            let range = "\(CellReference(row: firstRow[key]!, column: 0)):\(CellReference(row: lastRowOf[key]!, column: lastColumn))"
+            t.source = TableSource(file: file, sheet: sheet.name, range: range, layout: FlatSheetReader.layoutId)
+            return t
+        }
+        return (result, diagnostics)
+    }
+
+    /// What `TableSource.layout` says of a table read from a flat file (it has no form of its own: exported with
+    /// `original`, it is written in the standard layout).
+    static let layoutId = "flat"
+}
