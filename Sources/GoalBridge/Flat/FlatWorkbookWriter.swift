@@ -55,6 +55,7 @@ public final class FlatWorkbookWriter {
         let out = try writer.addSheet(part == 1 ? Self.sheetName : "\(Self.sheetName) (\(part))")
         for c in FlatColumn.allCases { try out.setColumn(c.rawValue...c.rawValue, width: c.width, format: body) }
         try out.freezePanes(row: 1, column: 0)
+        try out.setPrint(PrintSetup(landscape: true, fitToWidth: true, repeatRows: 0...0, footer: PrintSetup.pageNumberFooter))
         for c in FlatColumn.allCases { try out.write(c.headers[0], at: CellReference(row: 0, column: c.rawValue), format: header) }
         sheet = out
         row = 0
