@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GoalBridge
 import GoalBridgeModel
 
 /// What changed between two versions of a table (`goalbridge diff`): fields, and indicator rows added, removed or
@@ -27,22 +28,12 @@ public struct TableDiff: Codable, Sendable, Equatable {
     public var isEmpty: Bool { fields.isEmpty && added.isEmpty && removed.isEmpty && changed.isEmpty }
 
     /// Names of table fields as the forms print them.
-    static let fieldNames: [String: String] = [
-        "title": "标题", "fiscalYear": "年度", "projectName": "项目名称", "projectCode": "项目编码", "projectCategory": "项目类别",
-        "projectAttribute": "项目属性", "projectPeriod": "项目期", "supervisingDepartment.name": "主管部门",
-        "supervisingDepartment.code": "主管部门编码", "implementingUnit.name": "实施单位", "implementingUnit.code": "实施单位编码",
-        "amountUnit": "金额单位", "annualFunds.total.raw": "年度资金总额", "annualFunds.fiscal.raw": "年度财政拨款",
-        "annualFunds.carryover.raw": "年度上年结转", "annualFunds.other.raw": "年度其他资金", "annualFunds.text": "年度资金说明",
-        "midTermFunds.total.raw": "中期资金总额", "midTermFunds.fiscal.raw": "中期财政拨款", "midTermFunds.carryover.raw": "中期上年结转",
-        "midTermFunds.other.raw": "中期其他资金", "fundUse": "资金用途", "goals.annual": "年度目标", "goals.midTerm": "中期目标",
-        "remark": "备注", "departmentName": "部门名称", "overallGoal": "总体绩效目标", "duties": "部门职责", "strategicGoal": "战略目标",
-    ]
 
     /// Compares `old` with `new`.
     public init(old: GoalTable, new: GoalTable) {
         let a = TableDiff.flatFields(old), b = TableDiff.flatFields(new)
         for key in Set(a.keys).union(b.keys).sorted() where a[key] != b[key] {
-            fields.append(FieldChange(field: TableDiff.fieldNames[key] ?? key, old: a[key], new: b[key]))
+            fields.append(FieldChange(field: TableFieldNames.name(key.hasSuffix(".raw") ? String(key.dropLast(4)) : key), old: a[key], new: b[key]))
         }
         let setsA = old.indicatorView, setsB = new.indicatorView
         for scope in IndicatorScope.allCases {

@@ -10,6 +10,9 @@ public struct Party: Codable, Hashable, Sendable {
 }
 
 /// Funds of one period (annual or mid-term), in `ProjectGoalTable.amountUnit`.
+///
+/// The sources are those the forms name: 财政拨款 (the 一体化 system's 财政资金), 上年结转, 财政专户管理资金, 单位资金 and
+/// 其他资金. A form gives some of them; none is derived from the others.
 public struct Funds: Codable, Hashable, Sendable {
     /// 资金总额 / 年度预算资金总额 / 预算数 / 年度资金总额.
     public var total: Amount?
@@ -19,18 +22,27 @@ public struct Funds: Codable, Hashable, Sendable {
     public var carryover: Amount?
     /// 其他资金.
     public var other: Amount?
+    /// 财政专户管理资金 (the 一体化 system's funds held in a special fiscal account).
+    public var specialAccount: Amount?
+    /// 单位资金 (the unit's own funds).
+    public var unitOwn: Amount?
     /// Free text when the table states funds in a sentence (长清: `2022年财政拨款108万元`).
     public var text: String?
 
-    public init(total: Amount? = nil, fiscal: Amount? = nil, carryover: Amount? = nil, other: Amount? = nil, text: String? = nil) {
+    public init(total: Amount? = nil, fiscal: Amount? = nil, carryover: Amount? = nil, other: Amount? = nil, text: String? = nil,
+                specialAccount: Amount? = nil, unitOwn: Amount? = nil) {
         self.total = total
         self.fiscal = fiscal
         self.carryover = carryover
         self.other = other
+        self.specialAccount = specialAccount
+        self.unitOwn = unitOwn
         self.text = text
     }
 
-    public var isEmpty: Bool { total == nil && fiscal == nil && carryover == nil && other == nil && text == nil }
+    public var isEmpty: Bool {
+        total == nil && fiscal == nil && carryover == nil && other == nil && specialAccount == nil && unitOwn == nil && text == nil
+    }
 }
 
 /// One point of the spending plan (资金支出计划): `3月底` → `20%` or `40.00`.

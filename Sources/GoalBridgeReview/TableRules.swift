@@ -90,11 +90,11 @@ struct TableRules {
         }
     }
 
-    // Q6: total = fiscal + carry-over + other.
+    // Q6: total = the sum of the sources given (财政拨款, 上年结转, 财政专户管理资金, 单位资金, 其他).
     func funds(_ t: ProjectGoalTable, into sink: inout FindingSink) {
         for (prefix, funds) in [("annualFunds", t.annualFunds), ("midTermFunds", t.midTermFunds)] {
             guard let f = funds, let total = f.total?.value else { continue }
-            let parts = [f.fiscal, f.carryover, f.other].compactMap { $0?.value }
+            let parts = [f.fiscal, f.carryover, f.specialAccount, f.unitOwn, f.other].compactMap { $0?.value }
             guard !parts.isEmpty else { continue }
             let sum = parts.reduce(0, +)
             let diff = total - sum

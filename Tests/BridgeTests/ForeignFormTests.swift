@@ -5,13 +5,13 @@ import GoalBridgeModel
 import GoalBridgeReview
 
 /// Goal tables in forms none of the layouts describes (Fixtures/foreign, written by scripts/corpus/foreign.py
-/// with openpyxl and XlsxWriter): the national 申报表 with 中期 and 年度 side by side, an export of the 预算管理一体化
-/// system. Importing them must say loudly that the layout is not known, and the review must not tell the department
-/// that fields are missing that were only not placed. (The provincial 申报表 with 分值 has a layout now: ShippedFormTests.)
+/// with openpyxl and XlsxWriter): the national 申报表 with 中期 and 年度 side by side. Importing it must say loudly that
+/// the layout is not known, and the review must not tell the department that fields are missing that were only not
+/// placed. (The provincial 申报表 and the 一体化 export have layouts now: ShippedFormTests.)
 struct ForeignFormTests {
     static let directory = repositoryRoot.appendingPathComponent("Tests/BridgeTests/Fixtures/foreign").path
 
-    @Test(arguments: ["national-declaration", "system-export"])
+    @Test(arguments: ["national-declaration"])
     func anUnknownFormIsUncertainNotSilentlyMisread(_ name: String) throws {
         let result = sharedImporter.importFile(Self.directory + "/\(name).xlsx")
         let error = try #require(result.diagnostics.first { $0.code == "layout-uncertain" })

@@ -4,37 +4,52 @@ import Testing
 import GoalBridgeModel
 import GoalBridgeSpreadsheet
 
-/// The provincial 项目支出绩效目标申报表 (one 指标值 column, 分值, 评（扣）分标准) ships as a layout (issue 16): the workbook
-/// written by openpyxl (scripts/corpus/foreign.py) imports exactly to the document derived from the seed text, wins
+/// The national and system forms that ship as layouts (issue 16), each with a workbook written by openpyxl or
+/// XlsxWriter (scripts/corpus/foreign.py) and its expected document derived from the seed text: the provincial
+/// 项目支出绩效目标申报表 (one 指标值 column, 分值, 评（扣）分标准) and the 预算管理一体化 system's export (`编码-名称`
+/// cells, funds by source with six decimals, 指标性质/指标值/度量单位, 权重, 指标解释). Each imports exactly, wins
 /// detection by a margin, exports back in its own look, and converts to the standard layout saying what has no place.
 struct ShippedFormTests {
-    static let workbook = ForeignFormTests.directory + "/provincial-declaration.xlsx"
+    struct Form: Sendable, CustomStringConvertible {
+        var layout: String
+        /// The merge that spans the project's name on the form.
+        var nameMerge: String
+        /// Words one of the warnings must hold when the table goes into the standard layout.
+        var unplacedInStandard: [String]
+        var description: String { layout }
+    }
 
-    @Test func importsExactly() throws {
-        let expected = try loadDocument(ForeignFormTests.directory + "/provincial-declaration.json")
-        let result = sharedImporter.importFile(Self.workbook)
-        #expect(result.tables.first?.source?.layout == "provincial-declaration")
+    static let forms = [
+        Form(layout: "provincial-declaration", nameMerge: "B2:F2", unplacedInStandard: ["分值"]),
+        Form(layout: "system-export", nameMerge: "B2:H2", unplacedInStandard: ["年度财政专户管理资金", "年度单位资金", "分值/权重"]),
+    ]
+
+    static func workbook(_ form: Form) -> String { ForeignFormTests.directory + "/\(form.layout).xlsx" }
+
+    @Test(arguments: forms) func importsExactly(_ form: Form) throws {
+        let expected = try loadDocument(ForeignFormTests.directory + "/\(form.layout).json")
+        let result = sharedImporter.importFile(Self.workbook(form))
+        #expect(result.tables.first?.source?.layout == form.layout)
         #expect(CorpusComparison.misses(expected: expected.tables, imported: result.tables).isEmpty,
                 "\(CorpusComparison.misses(expected: expected.tables, imported: result.tables))")
         #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
     }
 
-    @Test func winsDetectionByAMargin() throws {
-        let book = try XLSXReader().read(path: Self.workbook)
+    @Test(arguments: forms) func winsDetectionByAMargin(_ form: Form) throws {
+        let book = try XLSXReader().read(path: Self.workbook(form))
         let fits = try #require(sharedImporter.explain(book).first?.fits)
-        #expect(fits.first?.fit.layout == "provincial-declaration")
+        #expect(fits.first?.fit.layout == form.layout)
         #expect(fits.count > 1 && fits[0].fit.score - fits[1].fit.score > 0.3, "\(fits.map { ($0.fit.layout, $0.fit.score) })")
     }
 
-    @Test func exportsBackInItsOwnLookAndConverts() throws {
-        let tables = sharedImporter.importFile(Self.workbook).tables
-        let (grid, back) = try roundTrip(tables, layout: "provincial-declaration")
+    @Test(arguments: forms) func exportsBackInItsOwnLookAndConverts(_ form: Form) throws {
+        let tables = sharedImporter.importFile(Self.workbook(form)).tables
+        let (grid, back) = try roundTrip(tables, layout: form.layout)
         #expect(stripped(back.tables) == stripped(tables))
-        // The project's name spans the five columns after its label, as on the form.
-        #expect(grid.sheets[0].merges.contains { $0.description == "B2:F2" }, "\(grid.sheets[0].merges.map(\.description))")
-        // In the standard layout, 分值 and 评（扣）分标准 have no column: said, not dropped silently.
+        #expect(grid.sheets[0].merges.contains { $0.description == form.nameMerge }, "\(grid.sheets[0].merges.map(\.description))")
+        // In the standard layout, what has no place is said, not dropped silently.
         let out = temporaryFile()
-        let warnings = try sharedExporter.export(tables, to: out, layout: "standard")
-        #expect(warnings.contains { $0.message.contains("分值") || $0.message.contains("weight") || $0.message.contains("权重") }, "\(warnings.map(\.message))")
+        let warnings = try sharedExporter.export(tables, to: out, layout: "standard").map(\.message).joined(separator: "\n")
+        for word in form.unplacedInStandard { #expect(warnings.contains(word), "\(word) in \(warnings)") }
     }
 }

@@ -53,7 +53,12 @@ def national(t):
     return p
 
 
+SYSTEM_NATURE = {1: "大于等于", 2: "大于", 3: "等于", 4: "小于", 5: "小于等于", 6: "定性"}
+
+
 def system_export(t):
+    """The 一体化 system's project goal table export: 编码-名称 cells, funds by source with six decimals, 指标性质 in
+    the system's words, the number in 指标值 and the unit in 度量单位, 权重 and 指标解释."""
     p = Plan(8)
     rows = t["indicatorSets"][0]["rows"]
     r = 0
@@ -61,20 +66,36 @@ def system_export(t):
     p.put(r, 0, "项目名称"); p.put(r, 1, "37152424000000012345-" + t["projectName"]); p.merge(r, 1, r, 7); r += 1
     p.put(r, 0, "主管部门"); p.put(r, 1, "012-" + t["supervisingDepartment"]["name"]); p.merge(r, 1, r, 3)
     p.put(r, 4, "实施单位"); p.put(r, 5, "012001-" + t["implementingUnit"]["name"]); p.merge(r, 5, r, 7); r += 1
-    p.put(r, 0, "资金总额"); p.put(r, 1, "1000.000000"); p.put(r, 2, "财政资金"); p.put(r, 3, "1000.000000")
-    p.put(r, 4, "财政专户管理资金"); p.put(r, 5, "0.000000"); p.put(r, 6, "单位资金"); p.put(r, 7, "0.000000"); r += 1
+    p.put(r, 0, "资金总额"); p.put(r, 1, "1000.000000"); p.put(r, 2, "财政资金"); p.put(r, 3, "950.000000")
+    p.put(r, 4, "财政专户管理资金"); p.put(r, 5, "0.000000"); p.put(r, 6, "单位资金"); p.put(r, 7, "30.000000"); r += 1
+    p.put(r, 0, "其他资金"); p.put(r, 1, "20.000000"); p.merge(r, 1, r, 7); r += 1
     p.put(r, 0, "年度目标"); p.put(r, 1, t["goals"]["annual"]); p.merge(r, 1, r, 7); r += 1
     for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标解释"]):
         p.put(r, c, h)
     r += 1
     for x in rows:
+        code, _, value, unit = flat_split(x["value"])
         p.put(r, 0, x["level1Raw"]); p.put(r, 1, x["level2Raw"]); p.put(r, 2, x["name"])
-        v = x["value"]
-        sign = next((s for s in ("≥", "≤", "=", ">", "<") if v.startswith(s)), None)
-        p.put(r, 3, sign or "定性"); p.put(r, 4, v[len(sign):].split(" ")[0] if sign else v)
-        p.put(r, 5, v.split(" ")[-1] if sign and " " in v else ""); p.put(r, 6, "10"); p.put(r, 7, x["name"])
+        p.put(r, 3, SYSTEM_NATURE[code]); p.put(r, 4, value); p.put(r, 5, unit); p.put(r, 6, "10"); p.put(r, 7, x["name"])
         r += 1
     return p
+
+
+def system_export_expected(t):
+    """What the export holds, from the seed text and the figures written above."""
+    rows = []
+    for x in t["indicatorSets"][0]["rows"]:
+        code, _, value, unit = flat_split(x["value"])
+        symbol = {1: "≥", 2: ">", 3: "=", 4: "<", 5: "≤", 6: ""}[code]
+        rows.append(dict(level1Raw=x["level1Raw"], level2Raw=x["level2Raw"], name=x["name"], value=symbol + value + unit,
+                         weight="10", description=x["name"]))
+    return {"projectCode": "37152424000000012345", "projectName": t["projectName"],
+            "supervisingDepartment": {"name": t["supervisingDepartment"]["name"], "code": "012"},
+            "implementingUnit": {"name": t["implementingUnit"]["name"], "code": "012001"},
+            "annualFunds": {"total": "1000.000000", "fiscal": "950.000000", "specialAccount": "0.000000", "unitOwn": "30.000000",
+                            "other": "20.000000"},
+            "goals": {"annual": t["goals"]["annual"], "items": []}, "indicatorSets": [{"scope": "annual", "rows": rows}],
+            "extras": []}
 
 
 def provincial(t):
@@ -122,12 +143,12 @@ def provincial_expected(t):
 FLAT_HEADER = ["年度", "主管部门编码", "主管部门", "实施单位编码", "实施单位", "项目编码", "项目名称", "目标类型",
                "一级指标", "二级指标", "三级指标", "计算符号编码", "计算符号", "指标值", "计量单位", "权重", "指标解释", "指标值设定依据"]
 FLAT_CODES = {"≥": (1, "≥"), ">": (2, "＞"), "=": (3, "＝"), "<": (4, "＜"), "≤": (5, "≤")}
-FLAT_SPLIT = re.compile(r"^(≥|>|=|<|≤)(\d+(?:\.\d+)?)([^\d\s(（]{0,8})$")
+FLAT_SPLIT = re.compile(r"^(≥|>|=|<|≤)\s*(\d+(?:\.\d+)?)\s*([^\d\s(（]{0,8})$")
 
 
 def flat_split(value):
-    """The system's 计算符号 / 指标值 / 计量单位 for a seed value: a comparator, a number and a unit split; anything
-    else is 定性 (code 6) with the value whole."""
+    """The system's 计算符号 / 指标值 / 计量单位 for a seed value: a comparator, a number and a unit split (spaces
+    between them dropped, as the system's three columns have none); anything else is 定性 (code 6) with the value whole."""
     m = FLAT_SPLIT.match(value)
     if not m:
         return 6, "定性", value, ""
@@ -194,6 +215,9 @@ def main():
     t = table()
     write_openpyxl(os.path.join(OUT, "national-declaration.xlsx"), [("Sheet1", national(t))])
     write_xlsxwriter(os.path.join(OUT, "system-export.xlsx"), [("项目绩效目标", system_export(t))])
+    with open(os.path.join(OUT, "system-export.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", system_export_expected(t))]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
     write_openpyxl(os.path.join(OUT, "provincial-declaration.xlsx"), [("Sheet1", provincial(t))])
     with open(os.path.join(OUT, "provincial-declaration.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", provincial_expected(t))]), h, ensure_ascii=False, indent=1)

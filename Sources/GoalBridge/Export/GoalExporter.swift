@@ -180,7 +180,7 @@ public struct GoalExporter: Sendable {
             out.append(Diagnostic(.warning, "unplaced-field", "版式“\(spec.name)”中没有\(what)的位置，该内容未写入。", file: file, sheet: sheet))
         }
         for field in draft.fields.keys.sorted() where !composer.placedFields.contains(field) && !impliedByForm(field, draft, spec) {
-            report("字段 \(field)")
+            report("“\(TableFieldNames.name(field))”")
         }
         for set in draft.indicatorSets where !composer.placedScopes.contains(set.scope.rawValue) {
             report(set.scope == .midTerm ? "中期绩效指标（\(set.rows.count) 行）" : "年度绩效指标（\(set.rows.count) 行）")

@@ -317,7 +317,13 @@ struct SheetComposer {
                 height = max(height, estimatedHeight(text ?? "", widthUnits: width(cols)))
             }
             try write(.name, ind.name)
-            if split {
+            if split && roleColumns[.valueNumber] == nil && roleColumns[.value] != nil {
+                // 指标性质 | 指标值 | 度量单位 (the 一体化 system's columns).
+                let parts = ValueColumns.natureSplit(ind.value)
+                try write(.valueSymbol, parts.nature, CellStyles.centered)
+                try write(.value, parts.value, CellStyles.centered)
+                try write(.valueUnit, parts.unit, CellStyles.centered)
+            } else if split {
                 let parts = ValueColumns.split(ind.value)
                 try write(.valueSymbol, parts.symbol, CellStyles.centered)
                 try write(.valueNumber, parts.number, CellStyles.centered)

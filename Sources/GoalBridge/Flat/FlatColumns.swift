@@ -98,22 +98,27 @@ public struct FlatValue: Hashable, Sendable {
     public var value: String
     public var unit: String
 
-    /// Splits a value into 计算符号, 指标值 and 计量单位. Only a value that is exactly a comparator, a number and a
-    /// unit splits (`≥95%` → 1, `95`, `%`); a date, a range, a sentence, a value with `约` or without any comparator
-    /// (`100人`, which the system would take as 定性 anyway) goes whole into 指标值 as 定性, so nothing is lost.
+    /// Splits a value into 计算符号, 指标值 and 计量单位. A value that is a comparator, a number and a unit splits
+    /// (`≥95%` → 1, `95`, `%`; `≤1000 万元` → 5, `1000`, `万元`, the space dropped); a date, a range, a sentence, a value
+    /// with `约` or without any comparator (`100人`: GoalBridge does not guess whether the department meant ≥ or ＝) goes
+    /// whole into 指标值 as 定性, so nothing is lost.
     ///
     /// ```swift
     /// FlatValue(IndicatorValue(raw: "≤1000万元"))   // .atMost, "1000", "万元"
     /// FlatValue(IndicatorValue(raw: "按时完成"))    // .qualitative, "按时完成", ""
     /// ```
     public init(_ v: IndicatorValue) {
-        let split = ValueColumns.canonicalSplit(v.raw, kind: v.kind)
-        if split.symbol != ValueColumns.textSymbol, !split.symbol.isEmpty, !split.number.isEmpty,
-           let comparator = v.comparator, let symbol = FlatSymbol(comparator: comparator) {
-            self.init(symbol: symbol, value: split.number, unit: split.unit)
-        } else {
-            self.init(symbol: .qualitative, value: v.raw, unit: "")
+        if let comparator = v.comparator, let symbol = FlatSymbol(comparator: comparator) {
+            // The system's columns hold no spaces, and its comparators are one character wide.
+            var compact = String(v.raw.unicodeScalars.filter { !$0.properties.isWhitespace })
+            for (wide, narrow) in [("＞", ">"), ("＜", "<"), ("＝", "=")] { compact = compact.replacingOccurrences(of: wide, with: narrow) }
+            let split = ValueColumns.canonicalSplit(compact, numeralUnits: true)
+            if split.symbol != ValueColumns.textSymbol, !split.symbol.isEmpty, !split.number.isEmpty {
+                self.init(symbol: symbol, value: split.number, unit: split.unit)
+                return
+            }
         }
+        self.init(symbol: .qualitative, value: v.raw, unit: "")
     }
 
     public init(symbol: FlatSymbol, value: String, unit: String) {
@@ -122,6 +127,6 @@ public struct FlatValue: Hashable, Sendable {
         self.unit = unit
     }
 
-    /// True when the value read back is spelled differently from `raw` (`>=95%` comes back `≥95%`).
+    /// True when the value read back is spelled differently from `raw` (`>=95%` and `≥95 %` come back `≥95%`).
     func respells(_ raw: String) -> Bool { symbol != .qualitative && symbol.valueSymbol + value + unit != raw }
 }

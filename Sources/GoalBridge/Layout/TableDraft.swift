@@ -31,7 +31,8 @@ struct TableDraft {
 
     func funds(_ prefix: String) -> Funds? {
         let f = Funds(total: amount(prefix + ".total"), fiscal: amount(prefix + ".fiscal"), carryover: amount(prefix + ".carryover"),
-                      other: amount(prefix + ".other"), text: text(prefix + ".text"))
+                      other: amount(prefix + ".other"), text: text(prefix + ".text"),
+                      specialAccount: amount(prefix + ".specialAccount"), unitOwn: amount(prefix + ".unitOwn"))
         return f.isEmpty ? nil : f
     }
 
@@ -41,10 +42,13 @@ struct TableDraft {
         set(prefix + ".fiscal", funds.fiscal)
         set(prefix + ".carryover", funds.carryover)
         set(prefix + ".other", funds.other)
+        set(prefix + ".specialAccount", funds.specialAccount)
+        set(prefix + ".unitOwn", funds.unitOwn)
         set(prefix + ".text", funds.text)
     }
 
-    static let fundParts: [(String, FieldType)] = [("total", .amount), ("fiscal", .amount), ("carryover", .amount), ("other", .amount), ("text", .text)]
+    static let fundParts: [(String, FieldType)] = [("total", .amount), ("fiscal", .amount), ("carryover", .amount), ("other", .amount),
+                                                   ("specialAccount", .amount), ("unitOwn", .amount), ("text", .text)]
 }
 
 /// The fields each table kind offers to layouts, with their types.

@@ -14,7 +14,9 @@ enum ValueColumns {
         return canonicalSplit(value.raw, kind: value.kind)
     }
 
-    static func canonicalSplit(_ raw: String, kind known: ValueKind? = nil) -> SplitValue {
+    /// - Parameter numeralUnits: accept CJK numerals in the unit (`万元`, `千米`), as the budget system's 度量单位 column
+    ///   does. Off for the 符号/值/单位 columns, whose split is fixed by the workbooks already written.
+    static func canonicalSplit(_ raw: String, kind known: ValueKind? = nil, numeralUnits: Bool = false) -> SplitValue {
         if raw.isEmpty { return SplitValue(symbol: "", number: "", unit: "") }
         // Dates (`2023年底`), ranges and mixed text stay whole: only a plain quantity splits.
         let kind = known ?? IndicatorValue(raw: raw).kind
@@ -42,7 +44,7 @@ enum ValueColumns {
         let unitText = rest[end...]
         let unit = String(unitText)
         let numberIsValid = digits > 0 && !number.hasSuffix(".") && number.first != "."
-        let unitIsClean = isCleanUnit(unitText)
+        let unitIsClean = isCleanUnit(unitText, numeralUnits: numeralUnits)
         if numberIsValid && unitIsClean && symbol.utf8.count + number.utf8.count + unit.utf8.count == raw.utf8.count {
             return SplitValue(symbol: symbol, number: number, unit: unit)
         }
@@ -52,7 +54,7 @@ enum ValueColumns {
     /// A unit that can stand in its own column: at most 8 characters, no digit, space or opening bracket.
     /// Checked scalar by scalar (a unit is letters and CJK ideographs; grapheme clustering made this check
     /// a twentieth of mapping a table), with plain bytes for an ASCII unit.
-    static func isCleanUnit(_ unit: Substring) -> Bool {
+    static func isCleanUnit(_ unit: Substring, numeralUnits: Bool = false) -> Bool {
         if unit.utf8.allSatisfy({ $0 < 0x80 }) {
             return unit.utf8.count <= 8 && !unit.utf8.contains { b in
                 (b >= 0x30 && b <= 0x39) || b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == UInt8(ascii: "(")
@@ -62,7 +64,8 @@ enum ValueColumns {
         for scalar in unit.unicodeScalars {
             // A combining mark joins the character before it: it does not count as one more.
             if !(count > 0 && scalar.properties.generalCategory == .nonspacingMark) { count += 1 }
-            if count > 8 || scalar.properties.numericType != nil || scalar.properties.isWhitespace || scalar == "(" || scalar == "（" {
+            let numeric = numeralUnits ? [.decimal, .digit].contains(scalar.properties.numericType) : scalar.properties.numericType != nil
+            if count > 8 || numeric || scalar.properties.isWhitespace || scalar == "(" || scalar == "（" {
                 return false
             }
         }
@@ -94,6 +97,24 @@ enum ValueColumns {
         if text.isEmpty && symbol.isEmpty && unitText.isEmpty { return (IndicatorValue(raw: ""), unknown) }
         return (IndicatorValue(raw: symbol + text + unitText), unknown)
     }
+
+    /// The other direction of `combined`: a value as 指标性质 (in the system's words), 指标值 and 度量单位, losslessly.
+    /// A plain quantity with one of the five comparators splits (`≥95%` → 大于等于, 95, %); one with no comparator is
+    /// 定量 (`100%` → 定量, 100, %); anything else — a date, a sentence, a comparator spelled `>=` or `约` — is 定性 with
+    /// the whole text in 指标值, so reading the columns back gives the same raw text.
+    ///
+    /// ```swift
+    /// ValueColumns.natureSplit(IndicatorValue(raw: "≤1000万元"))  // ("小于等于", "1000", "万元")
+    /// ```
+    static func natureSplit(_ value: IndicatorValue) -> (nature: String, value: String, unit: String) {
+        if value.raw.isEmpty { return ("", "", "") }
+        let parts = canonicalSplit(value.raw, kind: value.kind, numeralUnits: true)
+        if parts.symbol != textSymbol, let word = natureWords[parts.symbol] { return (word, parts.number, parts.unit) }
+        return ("定性", value.raw, "")
+    }
+
+    /// The system's word for each comparator the columns can carry back exactly (`>=` would come back `≥`).
+    private static let natureWords = ["≥": "大于等于", ">": "大于", "=": "等于", "<": "小于", "≤": "小于等于", "": "定量"]
 
     /// The value read from the three columns; `split` is kept only when it is not the canonical one.
     static func value(symbol: String, number: String, unit: String) -> IndicatorValue {
