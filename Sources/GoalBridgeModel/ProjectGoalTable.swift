@@ -90,11 +90,14 @@ public struct Goals: Codable, Hashable, Sendable {
     public var annual: String?
     /// Numbered items when the table lists them in separate rows.
     public var items: [GoalItem]
+    /// The years the mid-term goal covers, as the form prints them over it (`中期目标（2024年－2026年）`).
+    public var midTermPeriod: String?
 
-    public init(midTerm: String? = nil, annual: String? = nil, items: [GoalItem] = []) {
+    public init(midTerm: String? = nil, annual: String? = nil, items: [GoalItem] = [], midTermPeriod: String? = nil) {
         self.midTerm = midTerm
         self.annual = annual
         self.items = items
+        self.midTermPeriod = midTermPeriod
     }
 }
 
@@ -122,6 +125,9 @@ public struct ProjectGoalTable: Codable, Hashable, Sendable {
     public var projectPeriod: String?
     public var supervisingDepartment: Party?
     public var implementingUnit: Party?
+    /// 项目负责人 and 联系电话, on the national 申报表.
+    public var projectLead: String?
+    public var contactPhone: String?
     /// 金额单位 (万元 unless stated).
     public var amountUnit: String?
     public var annualFunds: Funds?
@@ -144,7 +150,8 @@ public struct ProjectGoalTable: Codable, Hashable, Sendable {
                 implementingUnit: Party? = nil, amountUnit: String? = nil, annualFunds: Funds? = nil,
                 midTermFunds: Funds? = nil, fundUse: String? = nil, spendingPlan: SpendingPlan? = nil,
                 goals: Goals = Goals(), indicatorSets: [IndicatorSet] = [], remark: String? = nil,
-                extras: [ExtraField] = [], source: TableSource? = nil, sources: [String: SourceCell]? = nil) {
+                extras: [ExtraField] = [], source: TableSource? = nil, sources: [String: SourceCell]? = nil,
+                projectLead: String? = nil, contactPhone: String? = nil) {
         self.title = title
         self.serial = serial
         self.fiscalYear = fiscalYear
@@ -159,6 +166,8 @@ public struct ProjectGoalTable: Codable, Hashable, Sendable {
         self.projectPeriod = projectPeriod
         self.supervisingDepartment = supervisingDepartment
         self.implementingUnit = implementingUnit
+        self.projectLead = projectLead
+        self.contactPhone = contactPhone
         self.amountUnit = amountUnit
         self.annualFunds = annualFunds
         self.midTermFunds = midTermFunds

@@ -34,6 +34,7 @@ def national(t):
     p.put(r, 0, "项目名称"); p.put(r, 1, t["projectName"]); p.merge(r, 1, r, 7); r += 1
     p.put(r, 0, "主管部门及代码"); p.put(r, 1, "[012]" + t["supervisingDepartment"]["name"]); p.merge(r, 1, r, 3)
     p.put(r, 4, "实施单位"); p.put(r, 5, t["implementingUnit"]["name"]); p.merge(r, 5, r, 7); r += 1
+    p.put(r, 0, "项目负责人"); p.put(r, 1, "张明"); p.merge(r, 1, r, 3); p.put(r, 4, "联系电话"); p.put(r, 5, "0531-87654321"); p.merge(r, 5, r, 7); r += 1
     p.put(r, 0, "项目属性"); p.put(r, 1, "新增"); p.merge(r, 1, r, 3); p.put(r, 4, "项目期"); p.put(r, 5, "3年"); p.merge(r, 5, r, 7); r += 1
     p.put(r, 0, "项目资金\n（万元）"); p.merge(r, 0, r + 2, 0)
     for label, value in (("中期资金总额：", "3000"), ("其中：财政拨款", "3000"), ("其他资金", "0")):
@@ -118,6 +119,42 @@ def provincial(t):
     return p
 
 
+def department_declaration():
+    """The national 部门（单位）整体支出绩效目标申报表: 年度主要任务 as rows of 任务名称/主要内容, 年度预算申请 by 收入性质
+    (一般公共预算/政府性基金/其他) and 支出性质 (基本支出/项目支出), 年度总体目标, then the 永清 department's indicators.
+    No layout describes it yet: importing it must say so."""
+    d = next(t for k, t in seeds.all_tables()["yongqing"] if k == "departmentIndicators")
+    rows = d["indicators"]["rows"]
+    p = Plan(8)
+    r = 0
+    p.put(r, 0, "部门（单位）整体支出绩效目标申报表"); p.merge(r, 0, r, 7); r += 1
+    p.put(r, 0, "（2021年度）"); p.merge(r, 0, r, 7); r += 1
+    p.put(r, 0, "部门（单位）名称"); p.put(r, 1, "河北永清经济开发区管理委员会"); p.merge(r, 1, r, 7); r += 1
+    p.put(r, 0, "年度主要任务"); p.merge(r, 0, r + 3, 0)
+    p.put(r, 1, "任务名称"); p.merge(r, 1, r, 2); p.put(r, 3, "主要内容"); p.merge(r, 3, r, 7); r += 1
+    for name, text in (("招商引资", "全年引进项目 20 个"), ("基础设施建设", "完成园区道路 3 条"), ("营商环境", "企业服务事项办结率 100%")):
+        p.put(r, 1, name); p.merge(r, 1, r, 2); p.put(r, 3, text); p.merge(r, 3, r, 7); r += 1
+    p.put(r, 0, "年度预算申请（万元）"); p.merge(r, 0, r + 2, 0)
+    p.put(r, 1, "资金总额"); p.merge(r, 1, r + 1, 1)
+    p.put(r, 2, "按收入性质分"); p.merge(r, 2, r, 4); p.put(r, 5, "按支出性质分"); p.merge(r, 5, r, 7); r += 1
+    for c, h in enumerate(["一般公共预算", "政府性基金", "其他", "基本支出", "项目支出"]):
+        p.put(r, c + 2, h)
+    r += 1
+    for c, v in enumerate(["5000", "4000", "800", "200", "1500", "3500"]):
+        p.put(r, c + 1, v)
+    r += 1
+    p.put(r, 0, "年度总体目标"); p.put(r, 1, "完成年度招商、建设和服务任务。"); p.merge(r, 1, r, 7); r += 1
+    p.put(r, 0, "年度绩效指标"); p.merge(r, 0, r + len(rows), 0)
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        p.put(r, c + 1, h)
+    p.merge(r, 4, r, 7)
+    r += 1
+    for x in rows:
+        p.put(r, 1, x["level1Raw"]); p.put(r, 2, x["level2Raw"]); p.put(r, 3, x["name"]); p.put(r, 4, x["value"]["raw"] if isinstance(x["value"], dict) else x["value"]); p.merge(r, 4, r, 7)
+        r += 1
+    return p
+
+
 def unknown_nature(t):
     """A 平阴 table with the budget system's value columns where one 指标性质 says something no vocabulary knows
     (`正向指标`): the value is read without it, and the cell is kept and warned about."""
@@ -128,6 +165,19 @@ def unknown_nature(t):
     first = p.row - len(t["indicatorSets"][0]["rows"])
     p.put(first, 4, "正向指标")
     return p
+
+
+def national_expected(t):
+    """What the national form holds, from the seed text and the figures written above (a layout ships for it)."""
+    rows = [dict(level1Raw=x["level1Raw"], level2Raw=x["level2Raw"], name=x["name"], value=x["value"]) for x in t["indicatorSets"][0]["rows"]]
+    goal = "目标1：" + t["goals"]["annual"]
+    return {"fiscalYear": 2024, "projectName": t["projectName"],
+            "supervisingDepartment": {"name": t["supervisingDepartment"]["name"], "code": "012"},
+            "implementingUnit": {"name": t["implementingUnit"]["name"]}, "projectLead": "张明", "contactPhone": "0531-87654321",
+            "projectAttribute": "新增", "projectPeriod": "3年", "amountUnit": "万元",
+            "midTermFunds": {"total": "3000", "fiscal": "3000", "other": "0"}, "annualFunds": {"total": "1000", "fiscal": "1000", "other": "0"},
+            "goals": {"midTerm": goal, "annual": goal, "midTermPeriod": "2024年－2026年", "items": []},
+            "indicatorSets": [{"scope": "annual", "rows": rows}, {"scope": "midTerm", "rows": rows}], "extras": []}
 
 
 def provincial_expected(t):
@@ -214,6 +264,9 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     t = table()
     write_openpyxl(os.path.join(OUT, "national-declaration.xlsx"), [("Sheet1", national(t))])
+    with open(os.path.join(OUT, "national-declaration.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", national_expected(t))]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
     write_xlsxwriter(os.path.join(OUT, "system-export.xlsx"), [("项目绩效目标", system_export(t))])
     with open(os.path.join(OUT, "system-export.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", system_export_expected(t))]), h, ensure_ascii=False, indent=1)
@@ -223,11 +276,12 @@ def main():
         json.dump(document([("project", provincial_expected(t))]), h, ensure_ascii=False, indent=1)
         h.write("\n")
     write_openpyxl(os.path.join(OUT, "unknown-value-nature.xlsx"), [("Sheet1", unknown_nature(t))])
+    write_openpyxl(os.path.join(OUT, "department-declaration.xlsx"), [("Sheet1", department_declaration())])
     write_openpyxl(os.path.join(OUT, "system-flat.xlsx"), [("指标明细", system_flat())])
     with open(os.path.join(OUT, "system-flat.json"), "w", encoding="utf-8") as h:
         json.dump(document(system_flat_expected()), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("5 workbooks in %s" % OUT)
+    print("6 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

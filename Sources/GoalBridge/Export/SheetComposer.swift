@@ -126,7 +126,7 @@ struct SheetComposer {
                 placedFields.formUnion(template.fields)
                 let rendered = template.render { f in draft.text(f) ?? draft.year(f).map(String.init) ?? draft.amount(f)?.raw }
                 let here = template.fields.map { ModelLocation.field($0) }
-                try put(rendered, rows: rows, columns: columns, format: marked(cell.role == .subtitle ? CellStyles.subtitle : CellStyles.note, here))
+                try put(rendered, rows: rows, columns: columns, format: marked(cell.role == .subtitle ? CellStyles.subtitle : cell.role == .header ? CellStyles.header : CellStyles.note, here))
                 try annotate(here, at: CellReference(row: row, column: columns.lowerBound))
             } else if let text = cell.text {
                 try put(text, rows: rows, columns: columns, format: cell.role == .header ? CellStyles.header : CellStyles.label)

@@ -233,7 +233,7 @@ public struct GoalImporter: Sendable {
             let found = prepared.slots.filter { slot in slot.contains { grid.hasKey($0) } }.count
             let labels = sheetLabels ?? grid.distinctKeys.filter { catalog.labelKeysOfAllLayouts.contains($0) }
             sheetLabels = labels
-            let explained = labels.filter { prepared.all.contains($0) }.count
+            let explained = labels.filter { prepared.explains($0) }.count
             let fit = LayoutFit(layout: id, recall: Double(found) / Double(max(prepared.slots.count, 1)),
                                 precision: Double(explained) / Double(max(labels.count, 1)))
             fits.append(fit)
@@ -255,8 +255,8 @@ public struct GoalImporter: Sendable {
                 grid.labelKey(ref.row, ref.column).map { catalog.labelKeysOfAllLayouts.contains($0) } ?? false
             }
             return (sheet.name, fits.map { fit in
-                let known = catalog.keys[fit.layout]?.all ?? []
-                let left = labels.filter { !known.contains(grid.labelKey($0.row, $0.column) ?? "") }
+                let known = catalog.keys[fit.layout]
+                let left = labels.filter { !(known?.explains(grid.labelKey($0.row, $0.column) ?? "") ?? false) }
                 return (fit, left.map { "\($0.description)“\(grid.text($0.row, $0.column) ?? "")”" })
             })
         }
@@ -282,10 +282,10 @@ public struct GoalImporter: Sendable {
         let names = Dictionary(catalog.layouts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let closest = fits.prefix(3).map { "“\(names[$0.layout] ?? $0.layout)”（\($0.layout)，吻合度 \(LayoutFit.percent($0.score))）" }
         var message = "无法确定此表的版式，最接近的是" + closest.joined(separator: "、") + "。"
-        if let best = fits.first, let known = catalog.keys[best.layout]?.all {
+        if let best = fits.first, let known = catalog.keys[best.layout] {
             let left = grid.allReferences.filter { ref in
                 guard let key = grid.labelKey(ref.row, ref.column) else { return false }
-                return catalog.labelKeysOfAllLayouts.contains(key) && !known.contains(key)
+                return catalog.labelKeysOfAllLayouts.contains(key) && !known.explains(key)
             }
             if !left.isEmpty {
                 message += "最接近的版式认不出 " + left.prefix(5).map { "\($0.description)“\(grid.text($0.row, $0.column) ?? "")”" }.joined(separator: "、")
@@ -328,7 +328,7 @@ extension LayoutSpec {
         for row in rows {
             switch row {
             case .fixed(let r): for c in r.cells { out += c.label ?? []; if let t = c.text { out.append(t) } }
-            case .indicators(let b): out += (b.caption ?? []) + b.columns.flatMap(\.header)
+            case .indicators(let b): out += (b.caption ?? []) + b.columns.flatMap(\.header) + b.columns.compactMap(\.group)
             case .spendingPlan(let s): out += s.percentLabel + s.amountLabel
             case .extras: break
             case .records(let b): out += b.columns.flatMap { $0.header.flatMap { $0 } }

@@ -144,6 +144,15 @@ struct LayoutKeys: Sendable {
 
     var hasAnchorSuffixes: Bool { !anchorSuffixes.isEmpty }
 
+    /// True when the importer reads a cell with this label key in this layout: one of the layout's own labels, or a
+    /// funds label with a period word before one of its funds labels (`中期资金总额` where the layout has 资金总额),
+    /// which the importer reads by meaning (FundPeriod).
+    func explains(_ key: String) -> Bool {
+        if all.contains(key) { return true }
+        guard !fundParts.isEmpty, let (_, rest) = FundPeriod.splitLabel(key) else { return false }
+        return fundParts[rest] != nil
+    }
+
     /// Anchor spellings starting with `*` match a cell that ends with the rest.
     func isAnchor(_ key: String) -> Bool {
         if anchor.contains(key) { return true }

@@ -60,7 +60,8 @@ enum TableFieldCatalog {
             "projectCategory": .text, "projectAttribute": .text, "projectPeriod": .text,
             "supervisingDepartment.name": .text, "supervisingDepartment.code": .text,
             "implementingUnit.name": .text, "implementingUnit.code": .text, "amountUnit": .text, "fundUse": .text,
-            "goals.midTerm": .text, "goals.annual": .text, "remark": .text,
+            "projectLead": .text, "contactPhone": .text,
+            "goals.midTerm": .text, "goals.annual": .text, "goals.midTermPeriod": .text, "remark": .text,
         ]
         for (p, t) in TableDraft.fundParts { f["annualFunds." + p] = t; f["midTermFunds." + p] = t }
         return f
@@ -119,9 +120,11 @@ extension ProjectGoalTable {
                   projectPeriod: d.text("projectPeriod"), supervisingDepartment: sup, implementingUnit: impl,
                   amountUnit: d.text("amountUnit"), annualFunds: d.funds("annualFunds"), midTermFunds: d.funds("midTermFunds"),
                   fundUse: d.text("fundUse"), spendingPlan: d.spendingPlan,
-                  goals: Goals(midTerm: d.text("goals.midTerm"), annual: d.text("goals.annual"), items: d.goalItems),
+                  goals: Goals(midTerm: d.text("goals.midTerm"), annual: d.text("goals.annual"), items: d.goalItems,
+                                midTermPeriod: d.text("goals.midTermPeriod")),
                   indicatorSets: d.indicatorSets, remark: d.text("remark"), extras: d.extras, source: source,
-                  sources: d.fieldSources.isEmpty ? nil : d.fieldSources)
+                  sources: d.fieldSources.isEmpty ? nil : d.fieldSources,
+                  projectLead: d.text("projectLead"), contactPhone: d.text("contactPhone"))
     }
 
     var draft: TableDraft {
@@ -142,12 +145,15 @@ extension ProjectGoalTable {
         d.set("supervisingDepartment.code", supervisingDepartment?.code)
         d.set("implementingUnit.name", implementingUnit?.name)
         d.set("implementingUnit.code", implementingUnit?.code)
+        d.set("projectLead", projectLead)
+        d.set("contactPhone", contactPhone)
         d.set("amountUnit", amountUnit)
         d.setFunds("annualFunds", annualFunds)
         d.setFunds("midTermFunds", midTermFunds)
         d.set("fundUse", fundUse)
         d.set("goals.midTerm", goals.midTerm)
         d.set("goals.annual", goals.annual)
+        d.set("goals.midTermPeriod", goals.midTermPeriod)
         d.set("remark", remark)
         d.indicatorSets = indicatorSets
         d.spendingPlan = spendingPlan

@@ -21,8 +21,8 @@ public enum TableFieldNames {
         "title": "标题", "serial": "序号", "fiscalYear": "年度", "region": "地区", "publisher": "发布单位", "publishDate": "发布日期",
         "section": "所在部分", "projectName": "项目名称", "projectCode": "项目编码", "projectCategory": "项目类别",
         "projectAttribute": "项目属性", "projectPeriod": "项目期", "supervisingDepartment.name": "主管部门",
-        "supervisingDepartment.code": "主管部门编码", "implementingUnit.name": "实施单位", "implementingUnit.code": "实施单位编码",
-        "amountUnit": "金额单位", "fundUse": "资金用途", "goals.annual": "年度目标", "goals.midTerm": "中期目标",
+        "supervisingDepartment.code": "主管部门编码", "implementingUnit.name": "实施单位", "implementingUnit.code": "实施单位编码", "projectLead": "项目负责人", "contactPhone": "联系电话",
+        "amountUnit": "金额单位", "fundUse": "资金用途", "goals.annual": "年度目标", "goals.midTerm": "中期目标", "goals.midTermPeriod": "中期目标期间",
         "remark": "备注", "departmentName": "部门名称", "overallGoal": "总体绩效目标", "duties": "部门职责", "strategicGoal": "战略目标",
         "officeCaption": "科室栏名称",
     ]

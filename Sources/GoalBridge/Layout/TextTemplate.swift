@@ -91,12 +91,26 @@ struct TextTemplate {
         return out
     }
 
+    /// The text with the fields filled in. Brackets left empty by a field with no value go too (`中期目标（{f}）` with
+    /// no value is written `中期目标`, not `中期目标（）`).
     func render(_ value: (String) -> String?) -> String {
-        parts.map {
-            switch $0 {
-            case .literal(let s): return s
-            case .field(let f, _): return value(f) ?? ""
+        var out = ""
+        var emptyField = false
+        for part in parts {
+            switch part {
+            case .literal(var s):
+                if emptyField, out.hasSuffix("（") || out.hasSuffix("("), s.hasPrefix("）") || s.hasPrefix(")") {
+                    out.removeLast()
+                    s.removeFirst()
+                }
+                out += s
+                emptyField = false
+            case .field(let f, _):
+                let v = value(f) ?? ""
+                emptyField = v.isEmpty
+                out += v
             }
-        }.joined()
+        }
+        return out
     }
 }
