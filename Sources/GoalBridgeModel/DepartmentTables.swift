@@ -128,6 +128,19 @@ public struct DepartmentPerformanceTable: Codable, Hashable, Sendable {
     }
 }
 
+/// A 年度主要任务 row of the national 部门（单位）整体支出绩效目标申报表: 任务名称 and 主要内容.
+public struct AnnualTask: Codable, Hashable, Sendable {
+    public var name: String
+    public var content: String?
+    public var sources: [String: SourceCell]?
+
+    public init(name: String, content: String? = nil, sources: [String: SourceCell]? = nil) {
+        self.name = name
+        self.content = content
+        self.sources = sources
+    }
+}
+
 /// 部门整体支出绩效指标 (永清 F1) and the department-wide template: goals plus an indicator set
 /// whose rows use the shared `IndicatorRow` (with 符号/值/单位 split values and scoring rules).
 public struct DepartmentIndicatorTable: Codable, Hashable, Sendable {
@@ -140,6 +153,8 @@ public struct DepartmentIndicatorTable: Codable, Hashable, Sendable {
     public var annualFunds: Funds?
     public var amountUnit: String?
     public var indicators: IndicatorSet
+    /// 年度主要任务 as rows (任务名称, 主要内容), when the form lists them; nil when it has none.
+    public var tasks: [AnnualTask]?
     public var extras: [ExtraField]
     public var source: TableSource?
     public var sources: [String: SourceCell]?
@@ -147,7 +162,8 @@ public struct DepartmentIndicatorTable: Codable, Hashable, Sendable {
     public init(title: String? = nil, fiscalYear: Int? = nil, departmentName: String? = nil, duties: String? = nil,
                 overallGoal: String? = nil, annualFunds: Funds? = nil, amountUnit: String? = nil,
                 indicators: IndicatorSet = IndicatorSet(scope: .annual), extras: [ExtraField] = [], source: TableSource? = nil,
-                sources: [String: SourceCell]? = nil) {
+                sources: [String: SourceCell]? = nil, tasks: [AnnualTask]? = nil) {
+        self.tasks = tasks
         self.title = title
         self.fiscalYear = fiscalYear
         self.departmentName = departmentName

@@ -26,11 +26,22 @@ public struct Funds: Codable, Hashable, Sendable {
     public var specialAccount: Amount?
     /// 单位资金 (the unit's own funds).
     public var unitOwn: Amount?
+    /// The department-wide 年度预算申请 by 收入性质: 一般公共预算 and 政府性基金 (其他 is `other`) …
+    public var generalBudget: Amount?
+    public var governmentFund: Amount?
+    /// … and by 支出性质: 基本支出 and 项目支出. A second breakdown of the same total, not more sources.
+    public var basicExpenditure: Amount?
+    public var projectExpenditure: Amount?
     /// Free text when the table states funds in a sentence (长清: `2022年财政拨款108万元`).
     public var text: String?
 
     public init(total: Amount? = nil, fiscal: Amount? = nil, carryover: Amount? = nil, other: Amount? = nil, text: String? = nil,
-                specialAccount: Amount? = nil, unitOwn: Amount? = nil) {
+                specialAccount: Amount? = nil, unitOwn: Amount? = nil, generalBudget: Amount? = nil, governmentFund: Amount? = nil,
+                basicExpenditure: Amount? = nil, projectExpenditure: Amount? = nil) {
+        self.generalBudget = generalBudget
+        self.governmentFund = governmentFund
+        self.basicExpenditure = basicExpenditure
+        self.projectExpenditure = projectExpenditure
         self.total = total
         self.fiscal = fiscal
         self.carryover = carryover
@@ -42,6 +53,7 @@ public struct Funds: Codable, Hashable, Sendable {
 
     public var isEmpty: Bool {
         total == nil && fiscal == nil && carryover == nil && other == nil && specialAccount == nil && unitOwn == nil && text == nil
+            && generalBudget == nil && governmentFund == nil && basicExpenditure == nil && projectExpenditure == nil
     }
 }
 

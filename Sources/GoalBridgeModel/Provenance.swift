@@ -26,6 +26,7 @@ extension DepartmentIndicatorTable: ProvenanceCarrying {
         t.sources = nil
         t.extras = t.extras.withoutSources
         t.indicators = IndicatorSet(scope: t.indicators.scope, rows: t.indicators.rows.map { $0.strippingProvenance() })
+        t.tasks = t.tasks?.map { AnnualTask(name: $0.name, content: $0.content) }
         return t
     }
 }

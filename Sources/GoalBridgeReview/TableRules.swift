@@ -94,7 +94,7 @@ struct TableRules {
     func funds(_ t: ProjectGoalTable, into sink: inout FindingSink) {
         for (prefix, funds) in [("annualFunds", t.annualFunds), ("midTermFunds", t.midTermFunds)] {
             guard let f = funds, let total = f.total?.value else { continue }
-            let parts = [f.fiscal, f.carryover, f.specialAccount, f.unitOwn, f.other].compactMap { $0?.value }
+            let parts = [f.fiscal, f.carryover, f.specialAccount, f.unitOwn, f.generalBudget, f.governmentFund, f.other].compactMap { $0?.value }
             guard !parts.isEmpty else { continue }
             let sum = parts.reduce(0, +)
             let diff = total - sum

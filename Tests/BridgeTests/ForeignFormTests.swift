@@ -5,14 +5,14 @@ import GoalBridgeModel
 import GoalBridgeReview
 
 /// Goal tables in forms none of the layouts describes (Fixtures/foreign, written by scripts/corpus/foreign.py
-/// with openpyxl and XlsxWriter): the national 部门（单位）整体支出绩效目标申报表 (年度主要任务 rows, 年度预算申请 by
-/// 收入性质 and 支出性质). Importing it must say loudly that the layout is not known, and the review must not tell the
-/// department that fields are missing that were only not placed. (The national and provincial 项目 申报表 and the
-/// 一体化 export have layouts now: ShippedFormTests.)
+/// with openpyxl): a 项目支出绩效自评表 (年度指标值 beside 实际完成值, 分值, 得分), which departments send by mistake for
+/// the goal table. Importing it must say loudly that the layout is not known, and the review must not tell the
+/// department that fields are missing that were only not placed. (The national, provincial and 一体化 forms have
+/// layouts now: ShippedFormTests.)
 struct ForeignFormTests {
     static let directory = repositoryRoot.appendingPathComponent("Tests/BridgeTests/Fixtures/foreign").path
 
-    @Test(arguments: ["department-declaration"])
+    @Test(arguments: ["self-evaluation"])
     func anUnknownFormIsUncertainNotSilentlyMisread(_ name: String) throws {
         let result = sharedImporter.importFile(Self.directory + "/\(name).xlsx")
         let error = try #require(result.diagnostics.first { $0.code == "layout-uncertain" })

@@ -6,7 +6,8 @@ import GoalBridgeSpreadsheet
 
 /// The national and system forms that ship as layouts (issue 16), each with a workbook written by openpyxl or
 /// XlsxWriter (scripts/corpus/foreign.py) and its expected document derived from the seed text: the central
-/// 项目支出绩效目标申报表 (中期 and 年度 funds, goals and indicator sets side by side, 项目负责人, 联系电话), the provincial
+/// 项目支出绩效目标申报表 (中期 and 年度 funds, goals and indicator sets side by side, 项目负责人, 联系电话), the central
+/// 部门（单位）整体支出绩效目标申报表 (年度主要任务 rows, 年度预算申请 by 收入性质 and 支出性质), the provincial
 /// 项目支出绩效目标申报表 (one 指标值 column, 分值, 评（扣）分标准) and the 预算管理一体化 system's export (`编码-名称`
 /// cells, funds by source with six decimals, 指标性质/指标值/度量单位, 权重, 指标解释). Each imports exactly, wins
 /// detection by a margin, exports back in its own look, and converts to the standard layout saying what has no place.
@@ -17,12 +18,15 @@ struct ShippedFormTests {
         var nameMerge: String
         /// Words one of the warnings must hold when the table goes into the standard layout.
         var unplacedInStandard: [String]
+        var standardLayout = "standard"
         var description: String { layout }
     }
 
     static let forms = [
         Form(layout: "provincial-declaration", nameMerge: "B2:F2", unplacedInStandard: ["分值"]),
         Form(layout: "national-declaration", nameMerge: "B3:H3", unplacedInStandard: ["项目负责人", "联系电话", "中期目标期间"]),
+        Form(layout: "department-declaration", nameMerge: "B3:H3", unplacedInStandard: ["年度主要任务（任务名称）", "一般公共预算", "基本支出"],
+             standardLayout: "department-standard"),
         Form(layout: "system-export", nameMerge: "B2:H2", unplacedInStandard: ["年度财政专户管理资金", "年度单位资金", "分值/权重"]),
     ]
 
@@ -51,7 +55,7 @@ struct ShippedFormTests {
         #expect(grid.sheets[0].merges.contains { $0.description == form.nameMerge }, "\(grid.sheets[0].merges.map(\.description))")
         // In the standard layout, what has no place is said, not dropped silently.
         let out = temporaryFile()
-        let warnings = try sharedExporter.export(tables, to: out, layout: "standard").map(\.message).joined(separator: "\n")
+        let warnings = try sharedExporter.export(tables, to: out, layout: form.standardLayout).map(\.message).joined(separator: "\n")
         for word in form.unplacedInStandard { #expect(warnings.contains(word), "\(word) in \(warnings)") }
     }
 }

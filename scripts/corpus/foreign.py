@@ -122,7 +122,7 @@ def provincial(t):
 def department_declaration():
     """The national 部门（单位）整体支出绩效目标申报表: 年度主要任务 as rows of 任务名称/主要内容, 年度预算申请 by 收入性质
     (一般公共预算/政府性基金/其他) and 支出性质 (基本支出/项目支出), 年度总体目标, then the 永清 department's indicators.
-    No layout describes it yet: importing it must say so."""
+    A layout ships for it (department-declaration.json)."""
     d = next(t for k, t in seeds.all_tables()["yongqing"] if k == "departmentIndicators")
     rows = d["indicators"]["rows"]
     p = Plan(8)
@@ -151,6 +151,42 @@ def department_declaration():
     r += 1
     for x in rows:
         p.put(r, 1, x["level1Raw"]); p.put(r, 2, x["level2Raw"]); p.put(r, 3, x["name"]); p.put(r, 4, x["value"]["raw"] if isinstance(x["value"], dict) else x["value"]); p.merge(r, 4, r, 7)
+        r += 1
+    return p
+
+
+def department_declaration_expected():
+    """What the 部门整体 申报表 holds, from the seed text and the figures written above (a layout ships for it)."""
+    d = next(t for k, t in seeds.all_tables()["yongqing"] if k == "departmentIndicators")
+    rows = [dict(level1Raw=x["level1Raw"], level2Raw=x["level2Raw"], name=x["name"],
+                 value=x["value"]["raw"] if isinstance(x["value"], dict) else x["value"]) for x in d["indicators"]["rows"]]
+    return {"fiscalYear": 2021, "departmentName": "河北永清经济开发区管理委员会", "amountUnit": "万元",
+            "annualFunds": {"total": "5000", "generalBudget": "4000", "governmentFund": "800", "other": "200",
+                            "basicExpenditure": "1500", "projectExpenditure": "3500"},
+            "overallGoal": "完成年度招商、建设和服务任务。",
+            "tasks": [{"name": "招商引资", "content": "全年引进项目 20 个"}, {"name": "基础设施建设", "content": "完成园区道路 3 条"},
+                      {"name": "营商环境", "content": "企业服务事项办结率 100%"}],
+            "indicators": {"scope": "annual", "rows": rows}, "extras": []}
+
+
+def self_evaluation(t):
+    """A 项目支出绩效自评表 — what departments send by mistake instead of the goal table: 年度指标值 beside 实际完成值,
+    分值, 得分 and 偏差原因. No layout describes it, and none should: importing it must say so."""
+    rows = t["indicatorSets"][0]["rows"]
+    p = Plan(8)
+    r = 0
+    p.put(r, 0, "项目支出绩效自评表"); p.merge(r, 0, r, 7); r += 1
+    p.put(r, 0, "（2024年度）"); p.merge(r, 0, r, 7); r += 1
+    p.put(r, 0, "项目名称"); p.put(r, 1, t["projectName"]); p.merge(r, 1, r, 7); r += 1
+    p.put(r, 0, "主管部门"); p.put(r, 1, t["supervisingDepartment"]["name"]); p.merge(r, 1, r, 3)
+    p.put(r, 4, "实施单位"); p.put(r, 5, t["implementingUnit"]["name"]); p.merge(r, 5, r, 7); r += 1
+    p.put(r, 0, "年度预算数"); p.put(r, 1, "1000"); p.put(r, 2, "全年执行数"); p.put(r, 3, "968.5"); p.put(r, 4, "执行率"); p.put(r, 5, "96.85%"); r += 1
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]):
+        p.put(r, c, h)
+    r += 1
+    for x in rows:
+        for c, v in enumerate([x["level1Raw"], x["level2Raw"], x["name"], x["value"], x["value"], "10", "10", ""]):
+            p.put(r, c, v)
         r += 1
     return p
 
@@ -277,11 +313,15 @@ def main():
         h.write("\n")
     write_openpyxl(os.path.join(OUT, "unknown-value-nature.xlsx"), [("Sheet1", unknown_nature(t))])
     write_openpyxl(os.path.join(OUT, "department-declaration.xlsx"), [("Sheet1", department_declaration())])
+    with open(os.path.join(OUT, "department-declaration.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("departmentIndicators", department_declaration_expected())]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    write_openpyxl(os.path.join(OUT, "self-evaluation.xlsx"), [("Sheet1", self_evaluation(t))])
     write_openpyxl(os.path.join(OUT, "system-flat.xlsx"), [("指标明细", system_flat())])
     with open(os.path.join(OUT, "system-flat.json"), "w", encoding="utf-8") as h:
         json.dump(document(system_flat_expected()), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("6 workbooks in %s" % OUT)
+    print("7 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

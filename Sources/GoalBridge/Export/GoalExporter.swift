@@ -199,7 +199,7 @@ public struct GoalExporter: Sendable {
         }
         if draft.spendingPlan != nil && !composer.placedSpendingPlan { report("资金支出计划") }
         let recordFields = Set(draft.records.flatMap(\.keys))
-        for field in recordFields.subtracting(composer.placedRecordFields).sorted() { report("记录字段 \(field)") }
+        for field in recordFields.subtracting(composer.placedRecordFields).sorted() { report("“\(TableFieldNames.name(field))”列") }
         if !draft.extras.isEmpty && !composer.placedExtras { report("附加信息（\(draft.extras.count) 项）") }
         if case .project(let t) = table, !t.goals.items.isEmpty { report("分项目标（\(t.goals.items.count) 项）") }
         for note in composer.lossyNotes {

@@ -347,7 +347,8 @@ struct SheetComposer {
     private mutating func writeRecords(_ b: RecordBlockSpec) throws {
         let depth = b.depth
         var positions: [ClosedRange<Int>] = []
-        var column = 0
+        var column = b.firstColumn
+        let top = row
         for col in b.columns {
             positions.append(column...(column + col.columnSpan - 1))
             column += col.columnSpan
@@ -404,6 +405,9 @@ struct SheetComposer {
             try sheet.setRow(row + i, height: longest)
         }
         row += records.count
+        if let caption = b.caption?.first {
+            try put(caption, rows: top...max(row - 1, top), columns: 0...0, format: CellStyles.label)
+        }
     }
 
     /// Runs of equal, present texts: (first index, last index, text).

@@ -331,7 +331,7 @@ extension LayoutSpec {
             case .indicators(let b): out += (b.caption ?? []) + b.columns.flatMap(\.header) + b.columns.compactMap(\.group)
             case .spendingPlan(let s): out += s.percentLabel + s.amountLabel
             case .extras: break
-            case .records(let b): out += b.columns.flatMap { $0.header.flatMap { $0 } }
+            case .records(let b): out += (b.caption ?? []) + b.columns.flatMap { $0.header.flatMap { $0 } }
             }
         }
         return out

@@ -50,12 +50,22 @@ struct TableParser {
         let recordBlock = spec.rows.lazy.compactMap { if case .records(let b) = $0 { return b } else { return nil } }.first
         let headers = findHeaderRows(blocks)
         let recordHeader = recordBlock.flatMap { findRecordHeader($0) }
-        let fixedEnd = (recordHeader ?? headers.first.map { captionTop($0) } ?? regionLimit + 1) - 1
-        parseFixedRows(until: max(fixedEnd, anchor.row))
-        if spec.kind == .project { readGoalItems(rows: regionStart...max(fixedEnd, anchor.row)) }
-        parseIndicatorBlocks(blocks, headers)
-        if let recordBlock, let recordHeader { parseRecords(recordBlock, header: recordHeader) }
-        tableEnd = max(tableEnd, fixedEnd)
+        if keys.fixedRowsFollowRecords {
+            // Records between fixed rows (年度主要任务 above the budget rows): the records first, up to the next fixed
+            // label, then the fixed rows around them, up to the indicator block.
+            if let recordBlock, let recordHeader { parseRecords(recordBlock, header: recordHeader) }
+            let fixedEnd = (headers.first.map { captionTop($0) } ?? regionLimit + 1) - 1
+            parseFixedRows(until: max(fixedEnd, anchor.row))
+            tableEnd = max(tableEnd, fixedEnd)
+            parseIndicatorBlocks(blocks, headers)
+        } else {
+            let fixedEnd = (recordHeader ?? headers.first.map { captionTop($0) } ?? regionLimit + 1) - 1
+            parseFixedRows(until: max(fixedEnd, anchor.row))
+            if spec.kind == .project { readGoalItems(rows: regionStart...max(fixedEnd, anchor.row)) }
+            parseIndicatorBlocks(blocks, headers)
+            if let recordBlock, let recordHeader { parseRecords(recordBlock, header: recordHeader) }
+            tableEnd = max(tableEnd, fixedEnd)
+        }
         readNoteLines()
         inferFromTitleAndLabels(rows: regionStart...max(tableEnd, regionStart))
         collectExtras(rows: regionStart...max(tableEnd, regionStart))
@@ -736,6 +746,9 @@ struct TableParser {
 
     private mutating func parseRecords(_ block: RecordBlockSpec, header h: Int) {
         let depth = block.depth
+        // The caption beside the header (merged down over the records) is the block's, not a record's.
+        let captionKeys = Set((block.caption ?? []).map { TextNormalizer.labelKey($0) })
+        for ref in grid.cells(inRows: h...h) where captionKeys.contains(grid.labelKey(ref.row, ref.column) ?? "") { grid.consume(ref.row, ref.column) }
         let headerRows = h...min(h + depth, regionLimit)
         var columns: [String: Int] = [:]
         var used = Set<Int>()

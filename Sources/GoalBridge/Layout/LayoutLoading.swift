@@ -15,7 +15,7 @@ public enum LayoutFile {
         "indicatorColumn": ["role", "header", "group", "span", "list", "scope"],
         "spendingPlan": ["percentLabel", "amountLabel", "defaultPoints", "pointSpan", "underLabel"],
         "extras": ["labelSpan"],
-        "records": ["columns", "templateRows"],
+        "records": ["columns", "templateRows", "caption"],
         "recordColumn": ["field", "header", "span", "fillDown", "captionField"],
         "list": ["values", "source"],
     ]

@@ -118,10 +118,14 @@ public struct RecordColumnSpec: Codable, Sendable {
 /// Rows of records under a (possibly nested, several rows deep) header: 聊城's department tables, 平阴's summary list.
 public struct RecordBlockSpec: Codable, Sendable {
     public var columns: [RecordColumnSpec]
+    /// Caption spellings, written in the first column and merged down over the header and the records
+    /// (年度主要任务 beside 任务名称 | 主要内容); the columns then start in the second column.
+    public var caption: [String]?
     /// Blank rows in a blank template.
     public var templateRows: Int?
 
     var depth: Int { columns.map(\.header.count).max() ?? 1 }
+    var firstColumn: Int { caption == nil ? 0 : 1 }
 }
 
 /// Rows for labelled content with no field of its own: one `label | value` row each.

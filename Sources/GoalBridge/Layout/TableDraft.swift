@@ -32,7 +32,9 @@ struct TableDraft {
     func funds(_ prefix: String) -> Funds? {
         let f = Funds(total: amount(prefix + ".total"), fiscal: amount(prefix + ".fiscal"), carryover: amount(prefix + ".carryover"),
                       other: amount(prefix + ".other"), text: text(prefix + ".text"),
-                      specialAccount: amount(prefix + ".specialAccount"), unitOwn: amount(prefix + ".unitOwn"))
+                      specialAccount: amount(prefix + ".specialAccount"), unitOwn: amount(prefix + ".unitOwn"),
+                      generalBudget: amount(prefix + ".generalBudget"), governmentFund: amount(prefix + ".governmentFund"),
+                      basicExpenditure: amount(prefix + ".basicExpenditure"), projectExpenditure: amount(prefix + ".projectExpenditure"))
         return f.isEmpty ? nil : f
     }
 
@@ -44,11 +46,17 @@ struct TableDraft {
         set(prefix + ".other", funds.other)
         set(prefix + ".specialAccount", funds.specialAccount)
         set(prefix + ".unitOwn", funds.unitOwn)
+        set(prefix + ".generalBudget", funds.generalBudget)
+        set(prefix + ".governmentFund", funds.governmentFund)
+        set(prefix + ".basicExpenditure", funds.basicExpenditure)
+        set(prefix + ".projectExpenditure", funds.projectExpenditure)
         set(prefix + ".text", funds.text)
     }
 
     static let fundParts: [(String, FieldType)] = [("total", .amount), ("fiscal", .amount), ("carryover", .amount), ("other", .amount),
-                                                   ("specialAccount", .amount), ("unitOwn", .amount), ("text", .text)]
+                                                   ("specialAccount", .amount), ("unitOwn", .amount), ("generalBudget", .amount),
+                                                   ("governmentFund", .amount), ("basicExpenditure", .amount), ("projectExpenditure", .amount),
+                                                   ("text", .text)]
 }
 
 /// The fields each table kind offers to layouts, with their types.
@@ -89,7 +97,8 @@ enum TableFieldCatalog {
             return Set(["dutySeq", "duty", "dutyDetail", "dutyGoal", "indicator", "explanation", "annualTarget", "remark",
                         "workActivities", "budgetProjects", "office"] + referenceFields)
         case .projectList: return ["seq", "budgetUnitName", "projectName", "amount", "remark"]
-        case .project, .departmentIndicators: return []
+        case .departmentIndicators: return ["taskName", "taskContent"]
+        case .project: return []
         }
     }
 
@@ -168,7 +177,10 @@ extension DepartmentIndicatorTable {
                   duties: d.text("duties"), overallGoal: d.text("overallGoal"), annualFunds: d.funds("annualFunds"),
                   amountUnit: d.text("amountUnit"),
                   indicators: d.indicatorSets.first ?? IndicatorSet(scope: .annual), extras: d.extras, source: source,
-                  sources: d.fieldSources.isEmpty ? nil : d.fieldSources)
+                  sources: d.fieldSources.isEmpty ? nil : d.fieldSources,
+                  tasks: d.records.isEmpty ? nil : d.records.enumerated().map { i, r in
+                      AnnualTask(name: r["taskName"] ?? "", content: r["taskContent"], sources: recordSources(d, i))
+                  })
     }
 
     var draft: TableDraft {
@@ -181,6 +193,11 @@ extension DepartmentIndicatorTable {
         d.set("amountUnit", amountUnit)
         d.setFunds("annualFunds", annualFunds)
         d.indicatorSets = [indicators]
+        d.records = (tasks ?? []).map { t in
+            var r = ["taskName": t.name]
+            r["taskContent"] = t.content
+            return r
+        }
         d.extras = extras
         return d
     }
@@ -218,7 +235,7 @@ private func indicatorRecord(_ indicator: String, _ explanation: String?, _ targ
     return r
 }
 
-private func sources(_ d: TableDraft, _ i: Int) -> [String: SourceCell]? {
+private func recordSources(_ d: TableDraft, _ i: Int) -> [String: SourceCell]? {
     guard d.recordSources.indices.contains(i), !d.recordSources[i].isEmpty else { return nil }
     return d.recordSources[i]
 }
@@ -230,7 +247,7 @@ extension DepartmentStrategicTable {
                   rows: d.records.enumerated().map { i, r in
                       StrategicIndicator(seq: r["seq"], indicator: r["indicator"] ?? "", explanation: r["explanation"],
                                          annualTarget: IndicatorValue(raw: r["annualTarget"] ?? ""), reference: ReferenceValues(record: r),
-                                         remark: r["remark"], sources: sources(d, i))
+                                         remark: r["remark"], sources: recordSources(d, i))
                   }, extras: d.extras, source: source)
     }
 
@@ -259,7 +276,7 @@ extension DepartmentPerformanceTable {
                                     indicator: r["indicator"] ?? "", explanation: r["explanation"],
                                     annualTarget: IndicatorValue(raw: r["annualTarget"] ?? ""), reference: ReferenceValues(record: r),
                                     remark: r["remark"], workActivities: r["workActivities"], budgetProjects: r["budgetProjects"],
-                                    office: r["office"], sources: sources(d, i))
+                                    office: r["office"], sources: recordSources(d, i))
                   }, extras: d.extras, source: source)
     }
 
@@ -290,7 +307,7 @@ extension ProjectListTable {
         self.init(title: d.text("title"), fiscalYear: d.year("fiscalYear"), amountUnit: d.text("amountUnit"),
                   rows: d.records.enumerated().map { i, r in
                       ProjectListEntry(seq: r["seq"], budgetUnitName: r["budgetUnitName"], projectName: r["projectName"] ?? "",
-                                       amount: r["amount"].map { Amount(text: $0) }, remark: r["remark"], sources: sources(d, i))
+                                       amount: r["amount"].map { Amount(text: $0) }, remark: r["remark"], sources: recordSources(d, i))
                   }, extras: d.extras, source: source)
     }
 

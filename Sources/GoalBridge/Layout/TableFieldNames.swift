@@ -15,7 +15,9 @@ public enum TableFieldNames {
     }
 
     private static let fundParts = ["total": "资金总额", "fiscal": "财政拨款", "carryover": "上年结转", "other": "其他资金",
-                                    "specialAccount": "财政专户管理资金", "unitOwn": "单位资金", "text": "资金说明"]
+                                    "specialAccount": "财政专户管理资金", "unitOwn": "单位资金", "text": "资金说明",
+                                    "generalBudget": "一般公共预算", "governmentFund": "政府性基金", "basicExpenditure": "基本支出",
+                                    "projectExpenditure": "项目支出"]
 
     private static let names: [String: String] = [
         "title": "标题", "serial": "序号", "fiscalYear": "年度", "region": "地区", "publisher": "发布单位", "publishDate": "发布日期",
@@ -25,5 +27,10 @@ public enum TableFieldNames {
         "amountUnit": "金额单位", "fundUse": "资金用途", "goals.annual": "年度目标", "goals.midTerm": "中期目标", "goals.midTermPeriod": "中期目标期间",
         "remark": "备注", "departmentName": "部门名称", "overallGoal": "总体绩效目标", "duties": "部门职责", "strategicGoal": "战略目标",
         "officeCaption": "科室栏名称",
+        // Record columns.
+        "taskName": "年度主要任务（任务名称）", "taskContent": "年度主要任务（主要内容）", "seq": "序号", "indicator": "指标",
+        "explanation": "指标解释", "annualTarget": "年度指标值", "dutySeq": "职责序号", "duty": "部门职责", "dutyDetail": "子职责",
+        "dutyGoal": "职责目标", "workActivities": "工作活动", "budgetProjects": "预算项目", "office": "科室",
+        "budgetUnitName": "预算部门（单位）名称", "amount": "项目金额",
     ]
 }
