@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoalBridge
+import GoalBridgeSpreadsheet
 
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +38,7 @@ struct TemplateCommand: ParsableCommand {
 struct LayoutsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "layouts", abstract: "列出可用版式；检查版式文件。List the layouts; check layout files.",
-        subcommands: [LayoutsListCommand.self, LayoutsCheckCommand.self, LayoutsTryCommand.self], defaultSubcommand: LayoutsListCommand.self)
+        subcommands: [LayoutsListCommand.self, LayoutsCheckCommand.self, LayoutsTryCommand.self, LayoutsDraftCommand.self], defaultSubcommand: LayoutsListCommand.self)
 }
 
 /// `goalbridge layouts [--explain FILE]`: every layout with where it came from, or every layout's fit to a workbook.
@@ -145,5 +146,54 @@ struct LayoutsTryCommand: ParsableCommand {
             print("\(use.sheet)!\(use.cell)\t\(use.use)\t\(text.count > 30 ? String(text.prefix(30)) + "…" : text)")
         }
         print("\(result.tables.count) 张表；\(result.diagnostics.filter { $0.severity == .warning }.count) 条警告，\(result.diagnostics.filter { $0.severity == .error }.count) 个错误。")
+    }
+}
+
+/// `goalbridge layouts draft SAMPLE.xlsx [-o NEW.json]`: drafts a layout from a department's sample (blank or filled),
+/// lists what it could not place, and reads the sample back with the draft to show it works.
+struct LayoutsDraftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "draft", abstract: "从样表起草版式文件。Draft a layout from a sample workbook.")
+
+    @OptionGroup var layoutOptions: LayoutOptions
+
+    @Argument(help: "A sample workbook (.xlsx), blank or filled.")
+    var sample: String
+
+    @Option(name: .shortAndLong, help: "Where to write the draft (default: print it).")
+    var output: String?
+
+    @Option(help: "The draft's id (default: the output file's name, or `draft`).")
+    var id: String?
+
+    @Option(help: "The sheet to draft from (default: the first visible sheet with content).")
+    var sheet: String?
+
+    func run() throws {
+        InputGuard.protect([sample])
+        let catalog = try LayoutCatalog.current()
+        let workbook = try XLSXReader().read(path: sample)
+        guard let chosen = workbook.sheets.first(where: { s in sheet.map { s.name == $0 } ?? (s.state == .visible && !s.cells.isEmpty) }) else {
+            printError(sheet.map { "样表中没有名为“\($0)”的工作表。" } ?? "样表中没有有内容的工作表。")
+            throw ExitCode(1)
+        }
+        let draftId = id ?? output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "draft"
+        let draft = LayoutDrafter(catalog: catalog).draft(chosen, id: draftId)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(draft.spec)
+        // The draft must pass the same checks as any layout file.
+        let spec: LayoutSpec
+        do { spec = try LayoutFile.load(data, file: output ?? "草稿") } catch let e as LayoutError {
+            printError("起草的版式未通过检查（请报告此问题）：\(e.reason)")
+            throw ExitCode(1)
+        }
+        if let output { try ModelJSON.write(String(decoding: data, as: UTF8.self) + "\n", to: output) } else { print(String(decoding: data, as: UTF8.self)) }
+        for note in draft.unplaced { printError("  未能起草：" + note) }
+        var withDraft = catalog
+        withDraft.replace(spec, origin: output ?? "草稿")
+        let result = try GoalImporter(catalog: withDraft).importWorkbook(workbook, file: sample, layout: spec.id)
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.count, errors = result.diagnostics.filter { $0.severity == .error }.count
+        printError("用草稿读回样表：\(result.tables.count) 张表，\(warnings) 条警告，\(errors) 个错误。下一步：goalbridge layouts try \(output ?? "草稿.json") \(sample)")
+        if let output { print("已写出 \(output)（版式 \(spec.id)，\(spec.kind.rawValue)，\(spec.rows.count) 行定义）") }
     }
 }

@@ -28,6 +28,9 @@ struct TextTemplate {
             let pattern: String
             switch inner.count > 1 ? inner[1] : "" {
             case "digits": pattern = "[0-9]+"
+            // A code of the budget system: three or more digits and capitals, starting with a digit (`371524…`,
+            // `37150022P99001810047B`); `80` in `80-89 周岁高龄津贴` is no code.
+            case "code": pattern = "[0-9][0-9A-Z]{2,}"
             case "year": pattern = "(?:[0-9]{4})?"
             default: pattern = ".*?"
             }
@@ -45,6 +48,9 @@ struct TextTemplate {
     /// False when a cell with this label key cannot match (sound: whitespace, widths and parentheses are
     /// normalised the same way in the key and in the literal parts; a true answer still needs `match`).
     func mightMatch(key: String) -> Bool { literalKeys.allSatisfy { key.containsText($0) } }
+
+    /// True when a field has a pattern of its own (`{f:digits}`, `{f:year}`): such a line is recognisable without words.
+    var hasPatternedField: Bool { parts.contains { if case .field(_, let p) = $0 { return p != ".*?" } else { return false } } }
 
     var fields: [String] {
         parts.compactMap { if case .field(let f, _) = $0 { return f } else { return nil } }
