@@ -132,6 +132,13 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         guard let prefixes = noteLines, text.utf8.count <= 512,
               let first = text.unicodeScalars.first(where: { !TextNormalizer.isSpace($0) }),
               index.noteLineFirstScalars.contains(first.value) else { return nil }
+        return Vocabulary.knownLine(text, prefixes: prefixes)
+    }
+
+    /// A line that starts with one of `prefixes` (spaces ignored), split at its first colon into label and value
+    /// (`表号：绩效01表` → `表号`, `绩效01表`); nil for any other text. The one rule for note lines and for the lines
+    /// a layout declares known.
+    public static func knownLine(_ text: String, prefixes: [String]) -> (label: String, value: String)? {
         let t = TextNormalizer.trimmed(text)
         let squeezed = String(String.UnicodeScalarView(t.unicodeScalars.filter { !TextNormalizer.isSpace($0) }))
         guard prefixes.contains(where: { squeezed.hasPrefix($0) }) else { return nil }

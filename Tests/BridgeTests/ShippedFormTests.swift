@@ -59,3 +59,37 @@ struct ShippedFormTests {
         for word in form.unplacedInStandard { #expect(warnings.contains(word), "\(word) in \(warnings)") }
     }
 }
+
+/// A layout may declare the lines every file of its form carries and that hold no field (`knownLines`): a bureau's
+/// provincial form with `表号：省财绩01表` over the title (written by openpyxl, scripts/corpus/foreign.py). Declared, the
+/// line is kept as an extra without a warning and is not taken for the title; undeclared, it is taken for the title
+/// (the first text above the anchor) and the form's own title is warned about: loud, and the fix is to declare it.
+struct KnownLineTests {
+    static let workbook = ForeignFormTests.directory + "/provincial-numbered.xlsx"
+
+    @Test func aDeclaredLineIsKeptQuietly() throws {
+        var spec = try #require(sharedImporter.catalog.layout("provincial-declaration"))
+        spec.knownLines = ["表号", "编号"]
+        let data = try JSONEncoder().encode(spec)
+        let loaded = try LayoutFile.load(data, file: "省版式.json")   // the key passes the layout checks
+        var catalog = sharedImporter.catalog
+        catalog.replace(loaded, origin: "省版式.json")
+        let result = try GoalImporter(catalog: catalog).importFile(Self.workbook)
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        #expect(t.extras.map { "\($0.label)=\($0.value)@\($0.source?.cell ?? "")" } == ["表号=省财绩01表@F1"])
+        #expect(t.title == nil)   // the form's own title, not the 表号 line
+        // Everything else reads as in the form without the line.
+        let plain = try loadDocument(ForeignFormTests.directory + "/provincial-declaration.json")
+        var withoutLine = t
+        withoutLine.extras = []
+        #expect(CorpusComparison.misses(expected: plain.tables, imported: [.project(withoutLine)]).isEmpty)
+    }
+
+    @Test func anUndeclaredLineIsWarnedAbout() {
+        let result = sharedImporter.importFile(Self.workbook)
+        let warnings = result.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.map(\.cell) == ["A2"], "\(result.diagnostics.map(\.message))")
+        #expect(warnings.first?.message.contains("项目支出绩效目标申报表") == true)
+    }
+}

@@ -216,6 +216,18 @@ def national_expected(t):
             "indicatorSets": [{"scope": "annual", "rows": rows}, {"scope": "midTerm", "rows": rows}], "extras": []}
 
 
+def provincial_numbered(t):
+    """The provincial form as some bureaus print it: a report number over the title's right end (表号：省财绩01表)."""
+    body = provincial(t)
+    p = Plan(6)
+    p.put(0, 5, "表号：省财绩01表")
+    for (r, c), (value, kind) in body.cells.items():
+        p.put(r + 1, c, value, kind)
+    for r1, c1, r2, c2 in body.merges:
+        p.merge(r1 + 1, c1, r2 + 1, c2)
+    return p
+
+
 def provincial_expected(t):
     """What the provincial form holds, from the seed text and the figures written above (a layout ships for it)."""
     rows = [dict(level1Raw=x["level1Raw"], level2Raw=x["level2Raw"], name=x["name"], value=x["value"], weight="10",
@@ -308,6 +320,7 @@ def main():
         json.dump(document([("project", system_export_expected(t))]), h, ensure_ascii=False, indent=1)
         h.write("\n")
     write_openpyxl(os.path.join(OUT, "provincial-declaration.xlsx"), [("Sheet1", provincial(t))])
+    write_openpyxl(os.path.join(OUT, "provincial-numbered.xlsx"), [("Sheet1", provincial_numbered(t))])
     with open(os.path.join(OUT, "provincial-declaration.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", provincial_expected(t))]), h, ensure_ascii=False, indent=1)
         h.write("\n")
@@ -321,7 +334,7 @@ def main():
     with open(os.path.join(OUT, "system-flat.json"), "w", encoding="utf-8") as h:
         json.dump(document(system_flat_expected()), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("7 workbooks in %s" % OUT)
+    print("8 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -82,6 +82,7 @@ struct TableParser {
     private mutating func parseFixedRows(until lastRow: Int) {
         guard regionStart <= lastRow else { return }
         let rows = regionStart...lastRow
+        readDeclaredLines(rows: regionStart...max(lastRow, regionLimit))
         let (groups, statics, titleField) = keys.fixedGroups
         for text in statics {
             if let template = keys.template(text) {
@@ -281,6 +282,18 @@ struct TableParser {
             guard isNoteRow(r) else { break }
             for ref in cells { keepKnownLine(ref) }
             tableEnd = r
+        }
+    }
+
+    /// The lines the layout declares known (`表号：…`), anywhere in the table: kept as extras labelled by their words,
+    /// without a warning, before the title is looked for (a 表号 line above the title is not the title).
+    private mutating func readDeclaredLines(rows: ClosedRange<Int>) {
+        guard let prefixes = spec.knownLines, !prefixes.isEmpty else { return }
+        for ref in grid.cells(inRows: rows) where !grid.isConsumed(ref) {
+            guard let text = grid.text(ref.row, ref.column), text.utf8.count <= 512,
+                  let (label, value) = Vocabulary.knownLine(text, prefixes: prefixes) else { continue }
+            grid.consume(ref.row, ref.column)
+            draft.extras.append(ExtraField(label: label, value: value, source: grid.source(ref.row, ref.column)))
         }
     }
 

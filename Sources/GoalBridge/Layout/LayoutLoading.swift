@@ -8,7 +8,7 @@ public enum LayoutFile {
     /// Keys each object of a layout may have, by the object's kind.
     static let allowedKeys: [String: Set<String>] = [
         "layout": ["id", "name", "version", "kind", "sheetName", "columnWidths", "anchor", "requiredLabels", "defaultTitle", "rows",
-                   "lists", "landscape", "instructions"],
+                   "lists", "landscape", "instructions", "knownLines"],
         "fixedRow": ["cells", "height"],
         "cell": ["text", "label", "field", "type", "span", "rows", "role", "list", "hint"],
         "indicators": ["scope", "caption", "columns", "templateRowsPerGroup", "optional", "captionSpansHeader"],

@@ -192,6 +192,10 @@ public struct LayoutSpec: Codable, Sendable {
     public var landscape: Bool?
     /// Text of the 填报说明 sheet in the blank template, one paragraph per entry.
     public var instructions: [String]?
+    /// Lines every file of this form carries that hold no field (`表号`, `编号`, `金额单位：万元（保留两位小数）`): a cell
+    /// starting with one of these (spaces ignored) is kept as a known line — an extra labelled by its words — without a
+    /// warning, wherever it sits in the table (besides the note and signature lines every form may have).
+    public var knownLines: [String]?
 
     public var columnCount: Int { columnWidths.count }
 }
