@@ -93,3 +93,17 @@ struct KnownLineTests {
         #expect(warnings.first?.message.contains("项目支出绩效目标申报表") == true)
     }
 }
+
+/// A first cell merged over three columns ends an indicator block (it is the next table's title) only when it is wider
+/// than the header over its column: the provincial form drawn with 一级指标 merged over three columns in the header and
+/// on every row (openpyxl, scripts/corpus/foreign.py) reads all twelve indicators. (It read none before: every row
+/// was taken for a title.)
+struct WideColumnTests {
+    @Test func aWideFirstColumnUnderAsWideAHeaderIsData() throws {
+        let result = sharedImporter.importFile(ForeignFormTests.directory + "/provincial-wide-levels.xlsx")
+        let expected = try loadDocument(ForeignFormTests.directory + "/provincial-declaration.json")
+        #expect(CorpusComparison.misses(expected: expected.tables, imported: result.tables).isEmpty,
+                "\(CorpusComparison.misses(expected: expected.tables, imported: result.tables))")
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+    }
+}

@@ -228,6 +228,30 @@ def provincial_numbered(t):
     return p
 
 
+def provincial_wide_levels(t):
+    """The provincial form drawn wider: 一级指标 merged over three columns, header and every row (level 1 written on
+    each row, not merged down). A first cell that wide must not be taken for the next table's title."""
+    p = Plan(8)
+    rows = t["indicatorSets"][0]["rows"]
+    r = 0
+    p.put(r, 0, "项目支出绩效目标申报表"); p.merge(r, 0, r, 7); r += 1
+    p.put(r, 0, "项目名称"); p.put(r, 1, t["projectName"]); p.merge(r, 1, r, 7); r += 1
+    p.put(r, 0, "主管部门"); p.put(r, 1, t["supervisingDepartment"]["name"]); p.merge(r, 1, r, 3)
+    p.put(r, 4, "实施单位"); p.put(r, 5, t["implementingUnit"]["name"]); p.merge(r, 5, r, 7); r += 1
+    p.put(r, 0, "年度资金总额"); p.put(r, 1, "1000"); p.merge(r, 1, r, 7); r += 1
+    p.put(r, 0, "年度目标"); p.put(r, 1, t["goals"]["annual"]); p.merge(r, 1, r, 7); r += 1
+    p.put(r, 0, "一级指标"); p.merge(r, 0, r, 2)
+    for c, h in enumerate(["二级指标", "三级指标", "指标值", "分值", "评（扣）分标准"]):
+        p.put(r, c + 3, h)
+    r += 1
+    for x in rows:
+        p.put(r, 0, x["level1Raw"]); p.merge(r, 0, r, 2)
+        p.put(r, 3, x["level2Raw"]); p.put(r, 4, x["name"]); p.put(r, 5, x["value"])
+        p.put(r, 6, "10"); p.put(r, 7, "完成得满分，未完成按比例扣分")
+        r += 1
+    return p
+
+
 def provincial_expected(t):
     """What the provincial form holds, from the seed text and the figures written above (a layout ships for it)."""
     rows = [dict(level1Raw=x["level1Raw"], level2Raw=x["level2Raw"], name=x["name"], value=x["value"], weight="10",
@@ -321,6 +345,7 @@ def main():
         h.write("\n")
     write_openpyxl(os.path.join(OUT, "provincial-declaration.xlsx"), [("Sheet1", provincial(t))])
     write_openpyxl(os.path.join(OUT, "provincial-numbered.xlsx"), [("Sheet1", provincial_numbered(t))])
+    write_openpyxl(os.path.join(OUT, "provincial-wide-levels.xlsx"), [("Sheet1", provincial_wide_levels(t))])
     with open(os.path.join(OUT, "provincial-declaration.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", provincial_expected(t))]), h, ensure_ascii=False, indent=1)
         h.write("\n")
@@ -334,7 +359,7 @@ def main():
     with open(os.path.join(OUT, "system-flat.json"), "w", encoding="utf-8") as h:
         json.dump(document(system_flat_expected()), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("8 workbooks in %s" % OUT)
+    print("9 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

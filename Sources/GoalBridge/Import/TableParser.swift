@@ -589,8 +589,10 @@ struct TableParser {
             let rowCells = grid.cells(inRows: r...r)
             if fixedLabelRows.contains(r) { break }
             if isNoteRow(r) { break }
-            // A title merged across the block ends it.
-            if let first = rowCells.first, let m = grid.merge(at: r, first.column), m.first.row == r, m.columnCount >= 3 { break }
+            // A title merged across the block ends it: a first cell merged over three columns or more, wider than the
+            // header over its column (a 指标值 written over four merged columns under a header as wide is data).
+            if let first = rowCells.first, let m = grid.merge(at: r, first.column), m.first.row == r, m.columnCount >= 3,
+               m.columnCount > (grid.merge(at: header.row, first.column)?.columnCount ?? 1) { break }
             if !rowCells.contains(where: { blockColumns.contains($0.column) || $0.column == captionColumn }) && rowCells.isEmpty == false { break }
             if let cc = captionColumn { grid.consume(r, cc) }
 
