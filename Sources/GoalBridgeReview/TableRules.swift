@@ -44,6 +44,7 @@ struct TableRules {
             unitCost(annual, budget: budget, into: &sink)
         }
         goalAmounts(t, budget: budget, into: &sink)
+        GoalFigureRule(configuration: configuration).review(t, into: &sink)
         vagueShare(t, into: &sink)
         sets(t, into: &sink)
         residue(t, into: &sink)

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import GoalBridgeModel
+@testable import GoalBridgeReview
+
+/// Q28 (issue 15): a goal whose figures the indicators contradict, on the seed tables (the corpus's expected documents,
+/// derived from the seed text). Over every single-table document of the corpus it finds two, both real: 聊城's
+/// 配制杂交组合 (goal 800 个, indicator ≥80 个) and 新华's 参保人员补助 (goal 160 万元, indicator 172 万元). The 平阴
+/// water project's goal states five figures its indicators repeat: silent, and loud once one indicator is changed.
+struct GoalFigureTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("BridgeTests/Fixtures/corpus")
+
+    static func tables(_ name: String) throws -> [GoalTable] {
+        try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: corpus.appendingPathComponent(name))).tables
+    }
+
+    static func q28(_ tables: [GoalTable]) -> [Finding] { Reviewer().review(tables).filter { $0.rule == "Q28" } }
+
+    @Test func aGoalContradictedByItsIndicatorIsFound() throws {
+        let found = Self.q28(try Self.tables("liaocheng-13-single.json"))
+        #expect(found.count == 1, "\(found.map(\.message))")
+        #expect(found.first?.message.contains("配制杂交组合800个") == true && found.first?.message.contains("≥80个") == true)
+        #expect(found.first?.figures == ["目标中": "800个", "指标值": "≥80个"])
+        #expect(found.first?.action == .advice)
+        if case .indicator(.annual, _, "value")? = found.first?.location {} else { Issue.record("not on the indicator's value: \(String(describing: found.first?.location))") }
+    }
+
+    @Test func aGoalItsIndicatorsRepeatIsSilentUntilOneDisagrees() throws {
+        let tables = try Self.tables("pingyin-02-single.json")
+        #expect(Self.q28(tables).isEmpty)
+        guard case .project(var t) = tables[0] else { Issue.record("not a project table"); return }
+        let k = try #require(t.indicatorSets[0].rows.firstIndex { $0.name == "沿线用户满意度" })
+        t.indicatorSets[0].rows[k].value = IndicatorValue(raw: "≥90%")
+        let found = Self.q28([.project(t)])
+        #expect(found.count == 1 && found.first?.message.contains("沿线用户满意率95%以上") == true, "\(found.map(\.message))")
+        // Another figure of the goal: the pipe's length.
+        t.indicatorSets[0].rows[k].value = IndicatorValue(raw: "≥95%")
+        let pipe = try #require(t.indicatorSets[0].rows.firstIndex { $0.name == "管网建设" })
+        t.indicatorSets[0].rows[pipe].value = IndicatorValue(raw: "≥15000 米")
+        #expect(Self.q28([.project(t)]).map(\.figures["目标中"]) == ["15826 米"])
+    }
+
+    /// Precision on the seeds: every finding over the corpus's single-table documents, each checked by hand.
+    @Test func onTheSeedsEveryFindingIsReal() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { $0.hasSuffix("-single.json") }.sorted()
+        #expect(names.count > 100)
+        var found: [String] = []
+        for name in names {
+            found += Self.q28(try Self.tables(name)).map { "\(name): \($0.figures["目标中"] ?? "") / \($0.figures["指标值"] ?? "")" }
+        }
+        #expect(found == ["liaocheng-13-single.json: 800个 / ≥80个", "xinhua-25-single.json: 160万元 / 172万元"])
+    }
+}
