@@ -45,6 +45,7 @@ public struct Reviewer: Sendable {
                 context.tableName = t.departmentName
                 let rows = RowRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs, fiscalYear: t.fiscalYear, budget: nil)
                 for (k, row) in t.indicators.rows.enumerated() { rows.review(row, scope: .annual, index: k, into: &context) }
+                SwappedDescriptionRule().review(t.indicators, into: &context)
                 if systemChecks { SystemRules(configuration: configuration, inputs: inputs).review(t.indicators, into: &context) }
                 inputs.typos.review(t.indicators, into: &context)
             case .departmentStrategic(let t):

@@ -35,6 +35,7 @@ struct TableRules {
             set.rows.withUnsafeBufferPointer { buffer in
                 for k in buffer.indices { rows.review(buffer[k], scope: set.scope, index: k, into: &sink) }
             }
+            SwappedDescriptionRule().review(set, into: &sink)
         }
         completeness(t, into: &sink)
         funds(t, into: &sink)

@@ -52,3 +52,36 @@ struct GoalFigureTests {
         #expect(found == ["liaocheng-13-single.json: 800个 / ≥80个", "xinhua-25-single.json: 160万元 / 172万元"])
     }
 }
+
+/// Q29 (issue 15): two rows whose descriptions are swapped. On the seeds (the corpus's expected documents) it finds one,
+/// real: 永清's department table describes 政府工作效率提高情况 as 制度及实施方案健全程度 and the other way round (their
+/// values, 健全 and 提高, are swapped too). Every other seed table stays silent.
+struct SwappedDescriptionTests {
+    @Test func theSwappedPairIsFound() throws {
+        let found = Reviewer().review(try GoalFigureTests.tables("yongqing-35-single.json")).filter { $0.rule == "Q29" }
+        #expect(found.count == 1, "\(found.map(\.message))")
+        #expect(found.first?.message.contains("政府工作效率提高情况") == true && found.first?.message.contains("制度及实施方案健全程度") == true)
+        #expect(found.first?.action == .mustChange)
+    }
+
+    @Test func everyOtherSeedTableIsSilent() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: GoalFigureTests.corpus.path).filter { $0.hasSuffix("-single.json") }.sorted()
+        var found: [String] = []
+        for name in names {
+            found += Reviewer().review(try GoalFigureTests.tables(name)).filter { $0.rule == "Q29" }.map { "\(name): \($0.figures.keys.sorted())" }
+        }
+        #expect(found.count == 1 && found[0].hasPrefix("yongqing-35-single.json"), "\(found)")
+    }
+
+    @Test func descriptionsThatSayLittleOfEitherNameAreSilent() {
+        var rows = ReviewRuleTests.clean
+        rows.append(("产出指标", "数量指标", "培训人数", "≥140人", "按年度计划组织"))
+        rows.append(("产出指标", "质量指标", "考核合格率", "≥95%", "按年度计划考核"))
+        #expect(Reviewer().review([.project(ReviewRuleTests.table(fundsText: "2022年财政拨款136万元", rows: rows))]).filter { $0.rule == "Q29" }.isEmpty)
+        // Swapped, they are found.
+        rows[rows.count - 2].4 = "参加考核合格的人员比例"
+        rows[rows.count - 1].4 = "参加培训人数"
+        let found = Reviewer().review([.project(ReviewRuleTests.table(fundsText: "2022年财政拨款136万元", rows: rows))]).filter { $0.rule == "Q29" }
+        #expect(found.count == 1, "\(found.map(\.message))")
+    }
+}
