@@ -107,3 +107,66 @@ struct WideColumnTests {
         #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
     }
 }
+
+/// A layout may say how its title names the table (`titleTemplate`): the 部门整体 申报表 as a department fills it, its
+/// name and year only in the title and the 名称 cell blank (openpyxl, scripts/corpus/foreign.py). With the template the
+/// name and year come from the title, and the title — nothing but those fields — reads back as no title; the table
+/// written again carries the same title.
+struct TitleTemplateTests {
+    static let workbook = ForeignFormTests.directory + "/department-titled.xlsx"
+
+    static func catalog() throws -> LayoutCatalog {
+        var spec = try #require(sharedImporter.catalog.layout("department-declaration"))
+        spec.titleTemplate = "{departmentName}{fiscalYear:year}年度部门（单位）整体支出绩效目标申报表"
+        var catalog = sharedImporter.catalog
+        catalog.replace(try LayoutFile.load(try JSONEncoder().encode(spec), file: "部门版式.json"), origin: "部门版式.json")
+        return catalog
+    }
+
+    @Test func fieldsComeFromTheTitle() throws {
+        let result = try GoalImporter(catalog: try Self.catalog()).importFile(Self.workbook)
+        let expected = try loadDocument(ForeignFormTests.directory + "/department-declaration.json")
+        #expect(CorpusComparison.misses(expected: expected.tables, imported: result.tables).isEmpty,
+                "\(CorpusComparison.misses(expected: expected.tables, imported: result.tables))")
+        guard case .departmentIndicators(let t) = try #require(result.tables.first) else { Issue.record("not a department table"); return }
+        #expect(t.sources?["departmentName"]?.cell == "A1")
+        // Written again, the title is made from the fields.
+        let out = temporaryFile()
+        _ = try GoalExporter(catalog: try Self.catalog()).export(result.tables, to: out, layout: "department-declaration")
+        let grid = try XLSXReader().read(path: out)
+        #expect(grid.sheets[0].cells.first?.value.text == "河北永清经济开发区管理委员会2021年度部门（单位）整体支出绩效目标申报表")
+    }
+
+    @Test func withoutTheTemplateTheNameIsMissing() throws {
+        let result = sharedImporter.importFile(Self.workbook)
+        guard case .departmentIndicators(let t) = try #require(result.tables.first) else { Issue.record("not a department table"); return }
+        #expect(t.departmentName == nil && t.title == "河北永清经济开发区管理委员会2021年度部门（单位）整体支出绩效目标申报表")
+    }
+}
+
+/// The word a layout writes for a value that is text (`qualitativeMarker`): 定性 instead of 文字描述 in the standard
+/// 符号/值/单位 columns; either word reads back as text.
+struct QualitativeMarkerTests {
+    @Test func theLayoutsWordIsWrittenAndReadBack() throws {
+        var spec = try #require(sharedImporter.catalog.layout("standard"))
+        spec.rows = spec.rows.map { row in
+            guard case .indicators(var b) = row else { return row }
+            b.qualitativeMarker = "定性"
+            return .indicators(b)
+        }
+        var catalog = sharedImporter.catalog
+        catalog.replace(try LayoutFile.load(try JSONEncoder().encode(spec), file: "定性.json"), origin: "定性.json")
+        let tables = try loadDocument(examplePath("pingyin-2024-police-auxiliary.json")).tables
+        let out = temporaryFile()
+        _ = try GoalExporter(catalog: catalog).export(tables, to: out, layout: "standard")
+        let grid = try XLSXReader().read(path: out)
+        let texts = grid.sheets[0].cells.map(\.value.text)
+        #expect(texts.contains("定性") && !texts.contains("文字描述"))
+        let back = try GoalImporter(catalog: catalog).importWorkbook(grid, file: out)
+        let rows = { (t: [GoalTable]) -> [String] in t.flatMap { table -> [String] in
+            guard case .project(let p) = table else { return [] }
+            return p.indicatorSets.flatMap { $0.rows.map(\.value.raw) }
+        } }
+        #expect(rows(back.tables) == rows(tables))
+    }
+}

@@ -155,6 +155,23 @@ def department_declaration():
     return p
 
 
+def department_titled():
+    """The 部门整体 申报表 as a department fills it: its name and the year in the title, the 名称 cell left blank."""
+    body = department_declaration()
+    p = Plan(8)
+    title = "河北永清经济开发区管理委员会2021年度部门（单位）整体支出绩效目标申报表"
+    for (r, c), (value, kind) in body.cells.items():
+        if r == 1 or (r == 2 and c == 1):
+            continue  # no （2021年度） line; the name cell blank
+        p.put(r - 1 if r > 1 else r, c, title if (r, c) == (0, 0) else value, kind)
+    for r1, c1, r2, c2 in body.merges:
+        if r1 == 1:
+            continue
+        shift = 1 if r1 > 1 else 0
+        p.merge(r1 - shift, c1, r2 - shift, c2)
+    return p
+
+
 def department_declaration_expected():
     """What the 部门整体 申报表 holds, from the seed text and the figures written above (a layout ships for it)."""
     d = next(t for k, t in seeds.all_tables()["yongqing"] if k == "departmentIndicators")
@@ -355,11 +372,12 @@ def main():
         json.dump(document([("departmentIndicators", department_declaration_expected())]), h, ensure_ascii=False, indent=1)
         h.write("\n")
     write_openpyxl(os.path.join(OUT, "self-evaluation.xlsx"), [("Sheet1", self_evaluation(t))])
+    write_openpyxl(os.path.join(OUT, "department-titled.xlsx"), [("Sheet1", department_titled())])
     write_openpyxl(os.path.join(OUT, "system-flat.xlsx"), [("指标明细", system_flat())])
     with open(os.path.join(OUT, "system-flat.json"), "w", encoding="utf-8") as h:
         json.dump(document(system_flat_expected()), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("9 workbooks in %s" % OUT)
+    print("10 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

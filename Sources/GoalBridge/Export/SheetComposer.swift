@@ -7,6 +7,8 @@ struct SheetComposer {
     let spec: LayoutSpec
     let sheet: SheetWriter
     let draft: TableDraft
+    /// The title the layout's `titleTemplate` makes of the table's fields, for a table without a title of its own.
+    var renderedTitle: String? { spec.titleTemplate.flatMap(TextTemplate.init).flatMap { draft.title(from: $0) } }
     /// A blank template: skeleton indicator rows, dropdowns, protection.
     let template: Bool
     let vocabulary: Vocabulary
@@ -137,7 +139,7 @@ struct SheetComposer {
                 let type = cell.type ?? TableFieldCatalog.fields(for: spec.kind)[field] ?? .text
                 let here = [ModelLocation.field(field)]
                 if cell.role == .title {
-                    try put(draft.text(field) ?? spec.defaultTitle ?? "", rows: rows, columns: columns, format: marked(CellStyles.title, here))
+                    try put(draft.text(field) ?? renderedTitle ?? spec.defaultTitle ?? "", rows: rows, columns: columns, format: marked(CellStyles.title, here))
                 } else {
                     switch type {
                     case .amount:
@@ -320,12 +322,13 @@ struct SheetComposer {
             if split && roleColumns[.valueNumber] == nil && roleColumns[.value] != nil {
                 // 指标性质 | 指标值 | 度量单位 (the 一体化 system's columns).
                 let parts = ValueColumns.natureSplit(ind.value)
-                try write(.valueSymbol, parts.nature, CellStyles.centered)
+                try write(.valueSymbol, parts.nature == "定性" ? b.qualitativeMarker ?? parts.nature : parts.nature, CellStyles.centered)
                 try write(.value, parts.value, CellStyles.centered)
                 try write(.valueUnit, parts.unit, CellStyles.centered)
             } else if split {
                 let parts = ValueColumns.split(ind.value)
-                try write(.valueSymbol, parts.symbol, CellStyles.centered)
+                let marker = parts.symbol == ValueColumns.textSymbol && ind.value.split == nil ? b.qualitativeMarker ?? parts.symbol : parts.symbol
+                try write(.valueSymbol, marker, CellStyles.centered)
                 try write(.valueNumber, parts.number, CellStyles.centered)
                 try write(.valueUnit, parts.unit, CellStyles.centered)
             } else {

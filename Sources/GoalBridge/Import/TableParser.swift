@@ -341,6 +341,22 @@ struct TableParser {
     /// when no cell of their own gave them.
     private mutating func inferFromTitleAndLabels(rows: ClosedRange<Int>) {
         let fields = TableFieldCatalog.fields(for: spec.kind)
+        // The layout's own form of the title (`{departmentName}{fiscalYear:year}年度…`): its fields, then no title
+        // when it says nothing the fields do not.
+        if let template = keys.titleTemplate, let title = titleCell, let found = template.match(title.text) {
+            for (field, text) in found.sorted(by: { $0.key < $1.key }) where draft.fields[field] == nil {
+                switch fields[field] {
+                case .year?: if let y = Int(text) { draft.set(field, year: y) } else { continue }
+                case .amount?: draft.set(field, Amount(text: text))
+                case .text?: draft.set(field, text)
+                case nil: continue
+                }
+                draft.fieldSources[field] = title.source
+            }
+            if draft.title(from: template).map(TextNormalizer.trimmed) == TextNormalizer.trimmed(title.text) {
+                draft.fields["title"] = nil
+            }
+        }
         if fields["fiscalYear"] != nil, draft.year("fiscalYear") == nil,
            let title = titleCell, let year = FormText.year(inTitle: title.text) {
             draft.set("fiscalYear", year: year)
@@ -671,7 +687,8 @@ struct TableParser {
                              r, CellReference(s.cell)?.column ?? 0)
                     }
                 } else if usesValueColumns[si] {
-                    value = ValueColumns.value(symbol: field(.valueSymbol) ?? "", number: field(.valueNumber) ?? "", unit: field(.valueUnit) ?? "")
+                    value = ValueColumns.value(symbol: field(.valueSymbol) ?? "", number: field(.valueNumber) ?? "", unit: field(.valueUnit) ?? "",
+                                               vocabulary: vocabulary)
                     if let s = sources["valueSymbol"] ?? sources["valueNumber"] ?? sources["valueUnit"] { sources["value"] = s }
                 } else {
                     value = IndicatorValue(raw: field(.value) ?? "")

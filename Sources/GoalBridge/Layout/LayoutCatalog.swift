@@ -145,6 +145,8 @@ struct LayoutKeys: Sendable {
     var hasAnchorSuffixes: Bool { !anchorSuffixes.isEmpty }
     /// True when the layout has fixed rows after its record block (records between fixed rows).
     let fixedRowsFollowRecords: Bool
+    /// The layout's `titleTemplate`, compiled once.
+    let titleTemplate: TextTemplate?
 
     /// True when the importer reads a cell with this label key in this layout: one of the layout's own labels, or a
     /// funds label with a period word before one of its funds labels (`中期资金总额` where the layout has 资金总额),
@@ -260,6 +262,7 @@ struct LayoutKeys: Sendable {
         all = spec.allLabelKeys
         fixed = spec.fixedLabelKeys
         let recordIndex = spec.rows.firstIndex { if case .records = $0 { return true } else { return false } }
+        titleTemplate = spec.titleTemplate.flatMap(TextTemplate.init)
         fixedRowsFollowRecords = recordIndex.map { i in spec.rows[(i + 1)...].contains { if case .fixed = $0 { return true } else { return false } } } ?? false
     }
 }

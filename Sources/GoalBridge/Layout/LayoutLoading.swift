@@ -8,10 +8,10 @@ public enum LayoutFile {
     /// Keys each object of a layout may have, by the object's kind.
     static let allowedKeys: [String: Set<String>] = [
         "layout": ["id", "name", "version", "kind", "sheetName", "columnWidths", "anchor", "requiredLabels", "defaultTitle", "rows",
-                   "lists", "landscape", "instructions", "knownLines"],
+                   "lists", "landscape", "instructions", "knownLines", "titleTemplate"],
         "fixedRow": ["cells", "height"],
         "cell": ["text", "label", "field", "type", "span", "rows", "role", "list", "hint"],
-        "indicators": ["scope", "caption", "columns", "templateRowsPerGroup", "optional", "captionSpansHeader"],
+        "indicators": ["scope", "caption", "columns", "templateRowsPerGroup", "optional", "captionSpansHeader", "qualitativeMarker"],
         "indicatorColumn": ["role", "header", "group", "span", "list", "scope"],
         "spendingPlan": ["percentLabel", "amountLabel", "defaultPoints", "pointSpan", "underLabel"],
         "extras": ["labelSpan"],

@@ -83,6 +83,9 @@ public struct IndicatorBlockSpec: Codable, Sendable {
     public var optional: Bool?
     /// False when the caption is merged over the data rows only and the header row's first cell is blank (平阴).
     public var captionSpansHeader: Bool?
+    /// The word written in the 符号 / 指标性质 column for a value that is text (`定性`; default `文字描述` for 符号/值/单位
+    /// and `定性` for 指标性质/指标值/度量单位). Any word the vocabulary calls text is read as such.
+    public var qualitativeMarker: String?
 
     var indicatorScope: String { scope }
 }
@@ -190,6 +193,10 @@ public struct LayoutSpec: Codable, Sendable {
     public var rows: [RowSpec]
     public var lists: [String: ListSpec]?
     public var landscape: Bool?
+    /// The form the title follows when it names the table (`{departmentName}{fiscalYear:year}年度部门整体支出绩效目标表`):
+    /// the fields in it are taken from the title when no cell of their own gave them, and a table without a title is
+    /// written with it. A title equal to what the template makes of the table's own fields reads back as no title.
+    public var titleTemplate: String?
     /// Text of the 填报说明 sheet in the blank template, one paragraph per entry.
     public var instructions: [String]?
     /// Lines every file of this form carries that hold no field (`表号`, `编号`, `金额单位：万元（保留两位小数）`): a cell

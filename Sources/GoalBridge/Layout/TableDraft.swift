@@ -25,6 +25,22 @@ struct TableDraft {
     func amount(_ f: String) -> Amount? { if case .amount(let a)? = fields[f] { return a } else { return nil } }
     func year(_ f: String) -> Int? { if case .year(let y)? = fields[f] { return y } else { return nil } }
 
+    /// A field's value as text (a year as its digits, an amount as written).
+    func displayText(_ f: String) -> String? {
+        switch fields[f] {
+        case .text(let s)?: return s
+        case .year(let y)?: return String(y)
+        case .amount(let a)?: return a.raw
+        case nil: return nil
+        }
+    }
+
+    /// The title a layout's `titleTemplate` makes of these fields; nil when one of them is missing.
+    func title(from template: TextTemplate) -> String? {
+        guard template.fields.allSatisfy({ displayText($0) != nil }) else { return nil }
+        return template.render { displayText($0) }
+    }
+
     mutating func set(_ f: String, _ s: String?) { if let s { fields[f] = .text(s) } }
     mutating func set(_ f: String, _ a: Amount?) { if let a { fields[f] = .amount(a) } }
     mutating func set(_ f: String, year: Int?) { if let year { fields[f] = .year(year) } }

@@ -117,9 +117,10 @@ enum ValueColumns {
     private static let natureWords = ["≥": "大于等于", ">": "大于", "=": "等于", "<": "小于", "≤": "小于等于", "": "定量"]
 
     /// The value read from the three columns; `split` is kept only when it is not the canonical one.
-    static func value(symbol: String, number: String, unit: String) -> IndicatorValue {
+    /// A 符号 the vocabulary calls text (`文字描述`, `定性`, `6`) means the text is in 单位.
+    static func value(symbol: String, number: String, unit: String, vocabulary: Vocabulary = .standard) -> IndicatorValue {
         let raw: String
-        if symbol == textSymbol || (symbol.isEmpty && number.isEmpty) {
+        if symbol == textSymbol || (symbol.isEmpty && number.isEmpty) || (!symbol.isEmpty && vocabulary.valueNatureSymbol(symbol) == textSymbol) {
             raw = number + unit
         } else {
             raw = symbol + number + unit
