@@ -92,7 +92,7 @@ private struct CorrectionPass {
 
     static let storedSQL = """
         SELECT i.table_id, i.scope, i.seq, i.level1_raw, i.level2_raw, i.name, i.description, i.value_raw, i.basis,
-               \(Dataset.comparatorSymbolSQL("i.comparator")) AS comparator, i.number, i.unit, i.weight,
+               \(Dataset.comparatorSymbolSQL("i.comparator")) AS comparator, i.number_decimal AS number, i.unit, i.weight,
                COALESCE(i.sheet || '!' || i.cell, '') AS place, COALESCE(t.department, '') AS department,
                COALESCE(t.project_name, '') AS project_name, f.is_current, f.name AS file_name, t.kind
         FROM indicator i JOIN goal_table t ON t.id = i.table_id JOIN source_file f ON f.id = t.file_id WHERE i.id = ?

@@ -336,13 +336,16 @@ public final class Dataset: @unchecked Sendable {
     static func insertTable(_ table: GoalTable, json: String, seq: Int, file: Int64, _ db: Database) throws -> Int64 {
         let s = table.source
         func d(_ a: Amount?) -> Double? { a?.value.map(DecimalText.double) }
+        /// The exact decimal, as text (`853.94`): the stored value; the REAL beside it is for SQL arithmetic.
+        func x(_ a: Amount?) -> String? { a?.value.map { "\($0)" } }
         switch table {
         case .project(let t):
             var row = BoundStatement(try db.cachedStatement(sql: """
                 INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, project_code, project_name, project_category,
                   department, department_code, implementing_unit, implementing_unit_code, amount_unit, funds_total, funds_total_raw,
-                  funds_fiscal, funds_carryover, funds_other, funds_text, fund_use, goal_mid_term, goal_annual, model_json)
-                VALUES (?, ?, 'project', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  funds_fiscal, funds_carryover, funds_other, funds_text, fund_use, goal_mid_term, goal_annual, model_json,
+                  funds_total_decimal, funds_fiscal_decimal, funds_carryover_decimal, funds_other_decimal)
+                VALUES (?, ?, 'project', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """))
             row.bind(file); row.bind(seq); row.bind(s?.layout); row.bind(s?.sheet); row.bind(s?.range); row.bind(t.fiscalYear)
             row.bind(t.projectCode); row.bind(t.projectName); row.bind(t.projectCategory)
@@ -350,11 +353,13 @@ public final class Dataset: @unchecked Sendable {
             row.bind(t.implementingUnit?.code); row.bind(t.amountUnit); row.bind(d(t.annualFunds?.total)); row.bind(t.annualFunds?.total?.raw)
             row.bind(d(t.annualFunds?.fiscal)); row.bind(d(t.annualFunds?.carryover)); row.bind(d(t.annualFunds?.other))
             row.bind(t.annualFunds?.text); row.bind(t.fundUse); row.bind(t.goals.midTerm); row.bind(t.goals.annual); row.bind(json)
+            row.bind(x(t.annualFunds?.total)); row.bind(x(t.annualFunds?.fiscal)); row.bind(x(t.annualFunds?.carryover)); row.bind(x(t.annualFunds?.other))
             let id = try row.run(db)
             if let plan = t.spendingPlan {
-                var point = BoundStatement(try db.cachedStatement(sql: "INSERT INTO spending_point (table_id, seq, kind, label, value_raw, value) VALUES (?, ?, ?, ?, ?, ?)"))
+                var point = BoundStatement(try db.cachedStatement(sql: "INSERT INTO spending_point (table_id, seq, kind, label, value_raw, value, value_decimal) VALUES (?, ?, ?, ?, ?, ?, ?)"))
                 for (i, p) in plan.points.enumerated() {
                     point.bind(id); point.bind(i); point.bind(plan.kind.rawValue); point.bind(p.label); point.bind(p.value?.raw); point.bind(d(p.value))
+                    point.bind(x(p.value))
                     try point.run(db)
                 }
             }
@@ -363,12 +368,12 @@ public final class Dataset: @unchecked Sendable {
         case .departmentIndicators(let t):
             var row = BoundStatement(try db.cachedStatement(sql: """
                 INSERT INTO goal_table (file_id, seq, kind, layout, sheet, cell_range, fiscal_year, department, amount_unit, funds_total,
-                  funds_total_raw, goal_annual, model_json)
-                VALUES (?, ?, 'departmentIndicators', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  funds_total_raw, goal_annual, model_json, funds_total_decimal)
+                VALUES (?, ?, 'departmentIndicators', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """))
             row.bind(file); row.bind(seq); row.bind(s?.layout); row.bind(s?.sheet); row.bind(s?.range); row.bind(t.fiscalYear)
             row.bind(t.departmentName); row.bind(t.amountUnit); row.bind(d(t.annualFunds?.total)); row.bind(t.annualFunds?.total?.raw)
-            row.bind(t.overallGoal); row.bind(json)
+            row.bind(t.overallGoal); row.bind(json); row.bind(x(t.annualFunds?.total))
             let id = try row.run(db)
             try insertIndicators(t.indicators, table: id, db)
             return id
@@ -395,8 +400,8 @@ public final class Dataset: @unchecked Sendable {
     static func insertIndicators(_ set: IndicatorSet, table: Int64, ids: ArraySlice<Int64>? = nil, _ db: Database) throws {
         var row = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO indicator (id, table_id, scope, seq, level1_raw, level1, level2_raw, level2, name, description, value_raw, value_kind,
-              comparator, number, upper, unit, value_text, basis, scoring_rule, weight, remark, sheet, cell)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              comparator, number, upper, unit, value_text, basis, scoring_rule, weight, remark, sheet, cell, number_decimal, upper_decimal)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
         // Rows are read in place through a pointer: binding `for r in rows` copied every row (a retain per field).
         try set.rows.withUnsafeBufferPointer { rows in
@@ -411,6 +416,7 @@ public final class Dataset: @unchecked Sendable {
                 row.bind(r.pointee.value.upper.map(DecimalText.double))
                 row.bind(r.pointee.value.unit); row.bind(r.pointee.value.text); row.bind(r.pointee.basis); row.bind(r.pointee.scoringRule)
                 row.bind(r.pointee.weight); row.bind(r.pointee.remark); row.bind(src?.sheet); row.bind(src?.cell)
+                row.bind(r.pointee.value.number.map { "\($0)" }); row.bind(r.pointee.value.upper.map { "\($0)" })
                 try row.run(db)
             }
         }

@@ -10,6 +10,9 @@ public struct ReportView: Sendable {
     public let name: String
     public let header: [String]
     let sql: String
+    /// Captions of the columns holding exact decimal text (amounts, 数值): written to a workbook as numbers, so sums
+    /// work, and to CSV as the text (`853.94`).
+    var decimalColumns: Set<String> = []
 
     /// One row per current file: the receipt each department gets.
     /// Withdrawn files (gone from a folder collected again) and files that are not workbooks have a line too.
@@ -48,10 +51,10 @@ public struct ReportView: Sendable {
         name: "项目", header: ["表ID", "文件", "工作表", "版式", "年度", "主管部门", "实施单位", "项目编码", "项目名称", "项目类别",
                                "资金总额", "财政拨款", "上年结转", "其他资金", "年度目标", "已更正"], sql: """
         SELECT t.id, f.name, t.sheet, \(Dataset.layoutNameSQL("t.layout")), t.fiscal_year, t.department, t.implementing_unit, t.project_code, t.project_name,
-               t.project_category, t.funds_total, t.funds_fiscal, t.funds_carryover, t.funds_other, t.goal_annual,
-               CASE t.corrected WHEN 1 THEN '是' ELSE '' END AS corrected
+               t.project_category, t.funds_total_decimal, t.funds_fiscal_decimal, t.funds_carryover_decimal, t.funds_other_decimal,
+               t.goal_annual, CASE t.corrected WHEN 1 THEN '是' ELSE '' END AS corrected
         FROM goal_table t JOIN source_file f ON f.id = t.file_id WHERE f.is_current = 1 ORDER BY f.path, t.seq
-        """)
+        """, decimalColumns: ["资金总额", "财政拨款", "上年结转", "其他资金"])
 
     /// One row per indicator of a current table, its levels repeated on every row. The consolidated workbook is
     /// read back (`apply`) by these captions.
@@ -59,11 +62,11 @@ public struct ReportView: Sendable {
         name: "指标", header: Dataset.indicatorHeader, sql: """
         SELECT i.id, t.id AS table_id, COALESCE(t.department, '') AS department, COALESCE(t.project_name, '') AS project_name,
                CASE i.scope WHEN 'annual' THEN '年度' ELSE '中期' END AS scope, i.seq + 1 AS seq, i.level1_raw, i.level2_raw, i.name,
-               i.description, i.value_raw, i.basis, \(Dataset.comparatorSymbolSQL("i.comparator")) AS comparator, i.number, i.unit, i.weight,
-               COALESCE(i.sheet || '!' || i.cell, '') AS place
+               i.description, i.value_raw, i.basis, \(Dataset.comparatorSymbolSQL("i.comparator")) AS comparator, i.number_decimal, i.unit,
+               i.weight, COALESCE(i.sheet || '!' || i.cell, '') AS place
         FROM indicator i JOIN goal_table t ON t.id = i.table_id JOIN source_file f ON f.id = t.file_id
         WHERE f.is_current = 1 ORDER BY f.path, t.seq, i.scope, i.seq
-        """)
+        """, decimalColumns: ["数值"])
 }
 
 /// Tabular views of the dataset: receipts, CSV per entity, and the consolidated workbook (汇总表). Rows are
@@ -164,7 +167,9 @@ extension Dataset {
                 row = 0
             }
             try startSheet()
-            // Numbers stay numbers (表ID, amounts, 数值: sums work); text stays text.
+            // Numbers stay numbers (表ID, amounts, 数值: sums work); text stays text. Amounts are stored as exact decimal
+            // text and become the nearest double only here, in the cell (a workbook's numbers are doubles).
+            let decimals = Set(view.header.indices.filter { view.decimalColumns.contains(view.header[$0]) })
             try pool.read { db in
                 let rows = try Row.fetchCursor(db, sql: view.sql)
                 while let fields = try rows.next() {
@@ -176,7 +181,9 @@ extension Dataset {
                         case .null, .blob: continue
                         case .int64(let n): try sheet!.write(Double(n), at: at, format: body)
                         case .double(let d): try sheet!.write(d, at: at, format: body)
-                        case .string(let s): if !s.isEmpty { try sheet!.write(s, at: at, format: body) }
+                        case .string(let s):
+                            if decimals.contains(c), let d = DecimalText.parse(s) { try sheet!.write(DecimalText.double(d), at: at, format: body) }
+                            else if !s.isEmpty { try sheet!.write(s, at: at, format: body) }
                         }
                     }
                 }

@@ -168,6 +168,17 @@ enum DatasetSchema {
             // clerk reads.
             try db.execute(sql: "ALTER TABLE diagnostic ADD COLUMN detail TEXT")
         }
+        m.registerMigration("v6") { db in
+            // Amounts as exact decimal text (`853.94`), the value the model holds; the REAL columns beside them are
+            // kept for arithmetic in SQL (SUM) and are the nearest double. Rows stored before this version get their
+            // text from the REAL value (`1000.0` → `1000`): exact for every amount a double holds to 15 digits.
+            let decimal = { (column: String) in "CASE WHEN \(column) IS NULL THEN NULL ELSE rtrim(rtrim(CAST(\(column) AS TEXT), '0'), '.') END" }
+            for (table, column) in [("goal_table", "funds_total"), ("goal_table", "funds_fiscal"), ("goal_table", "funds_carryover"),
+                                    ("goal_table", "funds_other"), ("spending_point", "value"), ("indicator", "number"), ("indicator", "upper")] {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column)_decimal TEXT")
+                try db.execute(sql: "UPDATE \(table) SET \(column)_decimal = \(decimal(column)) WHERE \(column) IS NOT NULL")
+            }
+        }
         return m
     }
 }

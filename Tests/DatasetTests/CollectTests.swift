@@ -233,6 +233,32 @@ struct CollectTests {
         #expect(try Collector(dataset: dataset).collect([file]).unchanged == 1)
     }
 
+    /// A dataset made before amounts were stored as decimal text (schema v5) gets the text from its REAL columns:
+    /// `1000.0` → `1000`, `853.94` → `853.94`, NULL stays NULL.
+    @Test func aVersionFiveDatasetGetsDecimalText() throws {
+        let path = scratch().appendingPathComponent("d.sqlite").path
+        try DatasetSchema.migrator.migrate(DatabaseQueue(path: path), upTo: "v5")
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO run (started_at, inputs) VALUES ('2026-01-01', '')")
+            try db.execute(sql: """
+                INSERT INTO source_file (run_id, path, name, size, sha256, status, tables, warnings, collected_at)
+                VALUES (1, '/收件/a.xlsx', 'a.xlsx', 1, 'x', '成功', 1, 0, '2026-01-01')
+                """)
+            try db.execute(sql: """
+                INSERT INTO goal_table (file_id, seq, kind, funds_total, funds_fiscal, funds_other, model_json)
+                VALUES (1, 0, 'project', 853.94, 1000.0, NULL, '{}')
+                """)
+            try db.execute(sql: """
+                INSERT INTO indicator (table_id, scope, seq, level1_raw, level2_raw, name, value_raw, value_kind, number)
+                VALUES (1, 'annual', 0, '产出指标', '数量指标', '人数', '≥0.5人', 'quantitative', 0.5)
+                """)
+        }
+        let dataset = try Dataset(path: path)
+        let row = try dataset.pool.read { db in try Row.fetchOne(db, sql: "SELECT funds_total_decimal, funds_fiscal_decimal, funds_other_decimal FROM goal_table")! }
+        #expect(row[0] as String? == "853.94" && row[1] as String? == "1000" && row[2] as String? == nil)
+        #expect(try dataset.pool.read { db in try String.fetchOne(db, sql: "SELECT number_decimal FROM indicator") } == "0.5")
+    }
+
     /// Files named twice (directly, by glob, by folder) are collected once, in path order; the dataset's own
     /// files in the folder being collected are not collected.
     @Test func inputsAreExpandedOnceInOrder() throws {

@@ -3,6 +3,7 @@ import Testing
 import GoalBridge
 @testable import GoalBridgeDataset
 import GoalBridgeSpreadsheet
+import GoalBridgeModel
 import GRDB
 
 /// The dataset shared safely: two collects on one (new) dataset both finish, one waiting for the other; a damaged
@@ -135,5 +136,49 @@ struct FlatExportFromDatasetTests {
         let back = try GoalImporter().importFile(flat)
         #expect(back.tables.flatMap { $0.indicatorView.flatMap(\.rows) }.count == indicators)
         #expect(!back.hasErrors)
+    }
+}
+
+/// Amounts are exact (issue 14): stored as decimal text, the REAL beside it only for SQL arithmetic. Collected from the
+/// examples and from the 平阴 table whose total is 853.94 (openpyxl, the corpus), every stored amount equals the number
+/// in its source cell's text, every indicator number the number in its value's text; the CSV shows `853.94`.
+struct ExactAmountsTests {
+    @Test func everyStoredAmountIsTheSourceText() throws {
+        let dir = scratch()
+        let inbox = dir.appendingPathComponent("收件")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: repo.appendingPathComponent("Examples").path) where name.hasSuffix(".xlsx") {
+            try FileManager.default.copyItem(at: repo.appendingPathComponent("Examples/\(name)"), to: inbox.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("Tests/BridgeTests/Fixtures/corpus/pingyin-14-single.xlsx"),
+                                         to: inbox.appendingPathComponent("平阴-保洁.xlsx"))
+        let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
+        _ = try Collector(dataset: dataset).collect([inbox.path])
+        var books: [String: Workbook] = [:]
+        var checked = 0
+        try dataset.pool.read { db in
+            for row in try Row.fetchAll(db, sql: """
+                SELECT f.path, t.model_json, t.funds_total_decimal FROM goal_table t JOIN source_file f ON f.id = t.file_id
+                WHERE t.funds_total_decimal IS NOT NULL
+                """) {
+                let path: String = row[0]
+                let table = try JSONDecoder().decode(GoalTable.self, from: Data((row[1] as String).utf8))
+                guard case .project(let t) = table, let source = t.sources?["annualFunds.total"] else { continue }
+                if books[path] == nil { books[path] = try XLSXReader().read(path: path) }
+                let cell = books[path]!.sheets.first { $0.name == source.sheet }?.cells.first { $0.reference.description == source.cell }
+                let text = try #require(cell?.value.text)
+                #expect(Decimal(string: row[2] as String) == Amount(text: text).value, "\(path) \(source): \(text) stored as \(row[2] as String)")
+                checked += 1
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT value_raw, number_decimal FROM indicator WHERE number_decimal IS NOT NULL") {
+                #expect(IndicatorValue(raw: row[0]).number == Decimal(string: row[1] as String), "\(row[0] as String) stored as \(row[1] as String)")
+                checked += 1
+            }
+            #expect(try String.fetchOne(db, sql: "SELECT funds_total_decimal FROM goal_table WHERE project_name LIKE '保洁%'") == "853.94")
+        }
+        #expect(checked > 60)
+        let csv = try dataset.writeCSV(to: dir.appendingPathComponent("csv").path)
+        let tablesCSV = try String(contentsOfFile: try #require(csv.first { $0.hasSuffix("项目.csv") }), encoding: .utf8)
+        #expect(tablesCSV.contains("853.94") && !tablesCSV.contains("853.939"))
     }
 }
