@@ -67,7 +67,8 @@ struct BatchRules {
             }
         }
         // Q22: another project's name in this table's goal or bases (copied and not fully edited).
-        let names = tables.enumerated().compactMap { i, t in t.projectName.map { (i, $0) } }.filter { $0.1.count >= 4 }
+        // Names of five characters or more: shorter ones are everyday phrases (`文化活动`, `信访维稳`), found in any goal.
+        let names = tables.enumerated().compactMap { i, t in t.projectName.map { (i, $0) } }.filter { $0.1.count >= 5 }
         // Another project's name needs another project: a file with one table (most) has nothing to compare.
         let finder = names.count > 1 || (names.count == 1 && tables.count > 1) ? NameFinder(names.map(\.1)) : nil
         for (i, t) in tables.enumerated() where names.count > 1 || (names.count == 1 && names[0].0 != i) {

@@ -96,14 +96,15 @@ struct FindingSink {
         self.source = source
     }
 
+    /// `action` overrides the rule's for this finding (a missing cost indicator is advice before the 2024 reform).
     mutating func add(_ rule: String, at location: ModelLocation, cell: SourceCell? = nil, _ values: [String: String] = [:],
-                      figures: [String: String] = [:], severity: ReviewSeverity? = nil) {
+                      figures: [String: String] = [:], severity: ReviewSeverity? = nil, action: ReviewAction? = nil) {
         guard let meta = configuration.rules[rule] else { return }
         func fill(_ template: String) -> String { FindingSink.fill(template, values) }
         findings.append(Finding(rule: rule, category: ReviewCategory(rawValue: meta.category) ?? .format, severity: severity ?? meta.severity,
                                 message: fill(meta.message), suggestion: meta.suggestion.map(fill), table: table, tableName: tableName,
                                 location: location, file: source?.file, sheet: cell?.sheet ?? source?.sheet, cell: cell?.cell, figures: figures,
-                                action: meta.effectiveAction, opinion: meta.opinion))
+                                action: action ?? meta.effectiveAction, opinion: meta.opinion))
     }
 }
 

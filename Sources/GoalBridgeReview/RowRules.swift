@@ -29,11 +29,19 @@ struct RowRules {
     nonisolated(unsafe) static let figurePattern = try? NSRegularExpression(
         pattern: #"([0-9]+(?:\.[0-9]+)?)\s*(万元|元|公里|平方米|万亩|亩|个|人次|人|户|村|台|套|所|座|处|次|项|件|辆|名)"#)
 
-    static func figures(_ text: String) -> [(Decimal, String)] {
+    /// - Parameter skippingPerUnit: words that, within six characters before a figure or as `/` right after it, make it
+    ///   a figure per person, unit or period (`每人153元`, `20 元/月`), left out.
+    static func figures(_ text: String, skippingPerUnit perUnit: [String] = []) -> [(Decimal, String)] {
         // No digit, no figure: most names and descriptions are skipped without running the pattern.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let regex = figurePattern else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            if !perUnit.isEmpty {
+                let start = max(0, m.range.location - 6)
+                let before = ns.substring(with: NSRange(location: start, length: m.range.location - start))
+                let after = ns.substring(from: m.range.location + m.range.length)
+                if perUnit.contains(where: { before.containsText($0) }) || after.hasPrefix("/") || after.hasPrefix("每") { return nil }
+            }
             guard let n = Decimal(string: ns.substring(with: m.range(at: 1))) else { return nil }
             return (n, ns.substring(with: m.range(at: 2)))
         }
@@ -167,11 +175,10 @@ struct RowRules {
         if contains(r.name, words.satisfaction), let l1 = r.level1, l1 != "满意度指标", !(l1 == "部门效果" && r.level2 == "服务对象满意度指标") {
             sink.add("Q19", at: at("level1"), cell: r.sources?["level1"] ?? r.sources?["name"], ["name": name, "level1": r.level1Raw, "level2": r.level2Raw])
         }
-        // Q23: residue of conversions.
+        // Q23: residue of conversions. Full-width signs and spaces (`≥95％`) are how a Chinese input method types, not
+        // residue: the value is read all the same (sampled on the seeds, they were false alarms).
         if v.flags.contains("latex") || v.flags.contains("html") {
             sink.add("Q23", at: at("value"), cell: valueCell, ["text": v.raw, "what": v.flags.contains("latex") ? "LaTeX 公式标记" : "HTML 标签"])
-        } else if v.flags.contains("fullWidth") || v.flags.contains("ideographicSpace") {
-            sink.add("Q23", at: at("value"), cell: valueCell, ["text": v.raw, "what": v.flags.contains("fullWidth") ? "全角符号（如 ％ ＞）" : "全角空格"])
         }
     }
 }

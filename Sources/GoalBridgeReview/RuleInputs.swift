@@ -42,6 +42,7 @@ struct WordLists: Sendable {
     let unitDenominators: [String]
     let wordFieldMarkers: [String]
     let moneyOutputNames: [String]
+    let perUnit: [String]
 
     init(_ c: ReviewConfiguration) {
         satisfaction = c.words("satisfaction")
@@ -60,5 +61,6 @@ struct WordLists: Sendable {
         unitDenominators = c.words("unitDenominators")
         wordFieldMarkers = c.words("wordFieldMarkers")
         moneyOutputNames = c.words("moneyOutputNames")
+        perUnit = c.words("perUnitWords")
     }
 }

@@ -82,7 +82,9 @@ struct TableRules {
                                             "suggestion": "请将成本指标列为一级指标，细化经济成本指标。"])
             }
         } else if !level1s.contains("成本指标") && !hasPair("产出指标", "成本指标") {
-            sink.add("Q5", at: .table, ["what": "缺少成本指标。", "suggestion": "请在产出指标下补充成本指标。"], severity: .warning)
+            // Before the 2024 cost reform a table without cost indicators was common practice: worth a hint, not a return.
+            sink.add("Q5", at: .table, ["what": "缺少成本指标。", "suggestion": "请在产出指标下补充成本指标（\(costYear) 年起为必填的一级指标）。"],
+                     severity: .info, action: .advice)
         }
         for set in t.indicatorSets {
             for (k, row) in set.rows.enumerated() where row.value.raw.isEmpty {
@@ -129,12 +131,18 @@ struct TableRules {
         r.level1 == "成本指标" || r.level2 == "成本指标" || r.level2 == "经济成本指标"
     }
 
+    /// A cost stated per person, per unit or per period: a per-unit word in the name (`perUnitWords`) or a unit with `/`.
+    func isPerUnit(_ r: IndicatorRow) -> Bool {
+        (r.value.unit ?? "").contains("/") || inputs.words.perUnit.contains { r.name.containsText($0) }
+    }
+
     // Q2, Q2b, Q4: cost against budget; components against total.
     func cost(_ t: ProjectGoalTable, _ set: IndicatorSet, budget: Decimal?, into sink: inout FindingSink) {
         let costRows = set.rows.enumerated().filter { isCostRow($0.element) }
         // A bare number under cost is in the table's amount unit (新华: `区级财政投入 | 146.12`, 单位：万元).
         let scale: Decimal = t.amountUnit == "元" ? 1 / 10_000 : 1
-        let money = costRows.compactMap { (k, r) -> (Int, IndicatorRow, Decimal)? in
+        // A cost per person, per unit or per month (`人均救助标准 15000元`, `鉴定1人次的费用 ≤100元`) is never the project's.
+        let money = costRows.filter { !isPerUnit($0.element) }.compactMap { (k, r) -> (Int, IndicatorRow, Decimal)? in
             if let m = moneyInWan(r.value) { return (k, r, m) }
             if r.value.kind == .quantitative, r.value.unit == nil, let n = r.value.number { return (k, r, n * scale) }
             return nil
@@ -167,17 +175,22 @@ struct TableRules {
     func unitCost(_ set: IndicatorSet, budget: Decimal?, into sink: inout FindingSink) {
         guard let budget, budget > 0 else { return }
         let denominators = inputs.words.unitDenominators
+        let unitCosts = set.rows.filter { isCostRow($0) && ($0.value.unit ?? "").contains("/") }.count
         for k in set.rows.indices where isCostRow(set.rows[k]) {
             let row = set.rows[k]
             guard row.value.kind == .quantitative, let cost = row.value.number, let unit = row.value.unit else { continue }
             let parts = unit.split(separator: "/").map(String.init)
             guard parts.count == 2, ["万元", "元"].contains(parts[0]), denominators.contains(parts[1]) else { continue }
             let perUnit = parts[0] == "元" ? cost / 10_000 : cost
-            guard let quantity = set.rows.first(where: { $0.level2 == "数量指标" && $0.value.unit == parts[1] && $0.value.number != nil }),
-                  let count = quantity.value.number else { continue }
+            // The quantity this cost is per: the 数量 row in its unit whose name shares most with the cost's (`奖励标准` ×
+            // `奖励个数`); with several and none sharing two characters, the pairing is a guess and nothing is said.
+            let quantities = set.rows.filter { $0.level2 == "数量指标" && $0.value.unit == parts[1] && $0.value.number != nil }
+            let ranked = quantities.map { ($0, GoalFigureRule.longestCommonRun($0.name, row.name)?.count ?? 0) }.sorted { $0.1 > $1.1 }
+            guard let (quantity, shared) = ranked.first, let count = quantity.value.number, quantities.count == 1 || shared >= 2 else { continue }
             let product = perUnit * count
             let share = abs(product - budget) / budget
-            if share > unitCostTolerance {
+            // With several unit costs each is a part of the budget: only a product over the budget is a contradiction.
+            if share > unitCostTolerance && (unitCosts == 1 || product > budget) {
                 sink.add("Q2c", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"],
                          ["name": row.name, "unitCost": row.value.raw, "quantityName": quantity.name, "quantity": quantity.value.raw,
                           "product": format(product) + "万元", "budget": format(budget) + "万元",
@@ -190,7 +203,9 @@ struct TableRules {
     // Q15: the goal states one amount, and it is not the budget.
     func goalAmounts(_ t: ProjectGoalTable, budget: Decimal?, into sink: inout FindingSink) {
         guard let budget, let goal = t.goals.annual else { return }
-        let amounts = RowRules.figures(goal).filter { $0.1 == "万元" || $0.1 == "元" }.map { $0.1 == "元" ? $0.0 / 10_000 : $0.0 }
+        // Amounts per person or per month (`每人153元`, `每月 20 元的标准`) are not the project's.
+        let amounts = RowRules.figures(goal, skippingPerUnit: inputs.words.perUnit).filter { $0.1 == "万元" || $0.1 == "元" }
+            .map { $0.1 == "元" ? $0.0 / 10_000 : $0.0 }
         guard amounts.count == 1, let stated = amounts.first, abs(stated - budget) > tolerance else { return }
         sink.add("Q15", at: .field("goals.annual"), cell: t.sources?["goals.annual"], ["stated": format(stated) + "万元", "budget": format(budget) + "万元"],
                  figures: ["目标中的金额": format(stated) + "万元", "年度资金总额": format(budget) + "万元"])

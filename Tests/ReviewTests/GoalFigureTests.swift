@@ -1,18 +1,25 @@
 import Foundation
 import Testing
 import GoalBridgeModel
+import GoalBridge
 @testable import GoalBridgeReview
 
-/// Q28 (issue 15): a goal whose figures the indicators contradict, on the seed tables (the corpus's expected documents,
-/// derived from the seed text). Over every single-table document of the corpus it finds two, both real: 聊城's
+/// Q28 (issue 15): a goal whose figures the indicators contradict, on the seed tables (the corpus's workbooks, written
+/// by openpyxl/XlsxWriter from the seed text, as the importer reads them). Over every single-table document of the corpus it finds two, both real: 聊城's
 /// 配制杂交组合 (goal 800 个, indicator ≥80 个) and 新华's 参保人员补助 (goal 160 万元, indicator 172 万元). The 平阴
 /// water project's goal states five figures its indicators repeat: silent, and loud once one indicator is changed.
 struct GoalFigureTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("BridgeTests/Fixtures/corpus")
 
+    static let importer = try! GoalImporter()
+
+    /// The tables of a corpus workbook (named by its expected document, `x-single.json` → `x-single.xlsx`), as the
+    /// importer reads them: the review runs on what a bureau's import gives (canonical levels included).
     static func tables(_ name: String) throws -> [GoalTable] {
-        try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: corpus.appendingPathComponent(name))).tables
+        let result = importer.importFile(corpus.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".xlsx")).path)
+        try #require(!result.tables.isEmpty, "\(name): \(result.diagnostics.map(\.message))")
+        return result.tables
     }
 
     static func q28(_ tables: [GoalTable]) -> [Finding] { Reviewer().review(tables).filter { $0.rule == "Q28" } }
