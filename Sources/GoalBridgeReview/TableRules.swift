@@ -166,8 +166,13 @@ struct TableRules {
                          figures: ["分项合计": format(sum) + "万元", "总成本": row.value.raw])
             }
         }
-        if let year = t.fiscalYear, year >= configuration.thresholds.costFromYear, costRows.count == 1, let budget, abs(amount - budget) <= tolerance {
-            sink.add("Q4", at: .indicator(scope: set.scope, row: k, field: "name"), cell: row.sources?["name"])
+        if costRows.count == 1, let budget, abs(amount - budget) <= tolerance {
+            // From the 2024 cost reform a cost indicator must break the budget down; before it, the same is advice.
+            if let year = t.fiscalYear, year >= configuration.thresholds.costFromYear {
+                sink.add("Q4", at: .indicator(scope: set.scope, row: k, field: "name"), cell: row.sources?["name"])
+            } else {
+                sink.add("Q4", at: .indicator(scope: set.scope, row: k, field: "name"), cell: row.sources?["name"], severity: .info, action: .advice)
+            }
         }
     }
 

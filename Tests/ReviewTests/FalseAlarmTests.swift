@@ -45,3 +45,14 @@ struct FalseAlarmTests {
         #expect(q5.action == .advice && q5.severity == .info)
     }
 }
+
+/// Q4 before the 2024 cost reform (issue 15: "cost indicators merely restating the budget in tables before 2024,
+/// softer than from 2024 on, but worth a hint"): a 2022 table whose one cost indicator is the budget (聊城 `项目投入
+/// 300万元` of 300 万元) gets advice; one that breaks its cost down (聊城 惠民演出 120 + 节目编排 80) gets none.
+struct CostRestatedBefore2024Tests {
+    @Test func aRestatedBudgetIsAdviceBefore2024() throws {
+        let q4 = try #require(try FalseAlarmTests.rules("liaocheng-12-single.json")["Q4"]?.first)
+        #expect(q4.action == .advice && q4.severity == .info)
+        #expect(try FalseAlarmTests.rules("liaocheng-20-single.json")["Q4"] == nil)
+    }
+}
