@@ -170,3 +170,17 @@ struct QualitativeMarkerTests {
         #expect(rows(back.tables) == rows(tables))
     }
 }
+
+/// The shipped forms and the flat file saved again by LibreOffice (`soffice --convert-to xlsx`, committed in
+/// Fixtures/foreign/libreoffice: its own shared strings, styles and merges) import exactly to the same expected
+/// documents, without a warning.
+struct LibreOfficeResaveTests {
+    @Test(arguments: ["national-declaration", "department-declaration", "provincial-declaration", "system-export", "system-flat"])
+    func aResaveReadsTheSame(_ name: String) throws {
+        let result = sharedImporter.importFile(ForeignFormTests.directory + "/libreoffice/\(name).xlsx")
+        let expected = try loadDocument(ForeignFormTests.directory + "/\(name).json")
+        #expect(CorpusComparison.misses(expected: expected.tables, imported: result.tables).isEmpty,
+                "\(CorpusComparison.misses(expected: expected.tables, imported: result.tables))")
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+    }
+}

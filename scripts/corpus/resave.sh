@@ -17,3 +17,14 @@ for n in $names; do
   cp "$work/gn/$n.xlsx" "$corpus/$n-gnumeric.xlsx"; cp "$corpus/$n.json" "$corpus/$n-gnumeric.json"
 done
 echo "re-saved: $names"
+
+# The national and system forms (scripts/corpus/foreign.py), re-saved by LibreOffice into Fixtures/foreign/libreoffice
+# (their expected documents are the originals').
+foreign=Tests/BridgeTests/Fixtures/foreign
+mkdir -p "$work/flo" "$foreign/libreoffice"
+for n in national-declaration department-declaration provincial-declaration system-export system-flat; do
+  cp "$foreign/$n.xlsx" "$work/$n.xlsx"
+  (cd "$work" && soffice --headless --calc --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir flo "$n.xlsx" >/dev/null)
+  cp "$work/flo/$n.xlsx" "$foreign/libreoffice/$n.xlsx"
+done
+echo "re-saved the national and system forms"
