@@ -24,6 +24,13 @@ struct RowRules {
         r.level1 == "满意度指标" || r.level2 == "服务对象满意度指标" || contains(r.name, words.satisfaction)
     }
 
+    /// True when one of the patterns matches the whole text.
+    static func matchesWhole(_ text: String, _ patterns: [NSRegularExpression]) -> Bool {
+        guard !patterns.isEmpty, text.utf8.count <= 120 else { return false }
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        return patterns.contains { $0.firstMatch(in: text, options: [.anchored], range: range)?.range == range }
+    }
+
     /// Number-with-unit figures in a text: `10公里`, `12 个`.
     // Compiled once: compiling it for every row cost more than matching it.
     nonisolated(unsafe) static let figurePattern = try? NSRegularExpression(
@@ -119,6 +126,11 @@ struct RowRules {
             } else if v.kind == .qualitative, words.vague.contains(TextNormalizer.labelKey(v.raw)) {
                 // Q10: a vague word alone where a number is possible.
                 sink.add("Q10", at: at("value"), cell: valueCell, ["what": "指标“\(name)”的目标值“\(v.raw)”只是定性描述，难以衡量。"])
+            } else if v.kind == .qualitative, Self.matchesWhole(key, words.vagueComparatives) {
+                sink.add("Q10", at: at("value"), cell: valueCell, ["what": "指标“\(name)”的目标值“\(v.raw)”只说变好，没有基数和幅度，难以衡量。"])
+            } else if v.kind == .qualitative, !isCost, Self.matchesWhole(key, words.restatedObligations) {
+                // (Under cost, `按照规定标准控制` is Q3's: no amount.)
+                sink.add("Q10", at: at("value"), cell: valueCell, ["what": "指标“\(name)”的目标值“\(v.raw)”只是重申按计划或规定办，没有可检验的标准（完成时限、数量或标准值）。"])
             }
         }
         // Q11: direction.

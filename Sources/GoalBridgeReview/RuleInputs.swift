@@ -36,6 +36,10 @@ struct WordLists: Sendable {
     let notCost: [String]
     let notCostValues: [String]
     let vague: [String]
+    /// Q10's patterns (review-rules.json, compiled once): a comparative with no baseline (`有效提高`, `进一步完善`) and
+    /// an obligation restated (`按工作计划及时完成`, `符合要求`) — a whole value matching one promises nothing measurable.
+    let vagueComparatives: [NSRegularExpression]
+    let restatedObligations: [NSRegularExpression]
     let countWrongUnits: [String]
     let personWrongUnits: [String]
     let totalCost: [String]
@@ -55,6 +59,8 @@ struct WordLists: Sendable {
         notCost = c.words("notCost")
         notCostValues = c.words("notCostValues")
         vague = c.words("vague")
+        vagueComparatives = c.words("vagueComparativePatterns").compactMap { try? NSRegularExpression(pattern: $0) }
+        restatedObligations = c.words("restatedObligationPatterns").compactMap { try? NSRegularExpression(pattern: $0) }
         countWrongUnits = c.words("countWrongUnits")
         personWrongUnits = c.words("personWrongUnits")
         totalCost = c.words("totalCost")

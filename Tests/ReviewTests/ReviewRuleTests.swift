@@ -153,6 +153,27 @@ struct ReviewRuleTests {
         #expect(!rules(Self.table(fundsText: "2022年财政拨款136万元", rows: Self.clean)).contains("Q10"))
     }
 
+    /// Beyond the word list (issue 15): a comparative with no baseline and an obligation restated, from the seeds'
+    /// values; targets with a figure, a date or a standard of their own stay silent, and a cost row's `按照规定标准控制`
+    /// is Q3's (no amount), not Q10's as well.
+    @Test(arguments: [("有效提高", true), ("进一步完善", true), ("明显提高", true), ("按工作计划及时完成", true), ("符合标准", true),
+                      ("按规定执行", true), ("确保完成", true), ("按时完成", true),
+                      ("≥95%", false), ("2023年12月底前完成", false), ("日产日清", false), ("良及以上等级", false), ("全覆盖", false)])
+    func q10ComparativesAndObligations(_ value: String, _ flagged: Bool) {
+        var rows = Self.clean
+        rows[4].value = value
+        let q10 = findings(Self.table(fundsText: "2022年财政拨款136万元", rows: rows)).filter { $0.rule == "Q10" && $0.location != .table }
+        #expect(q10.isEmpty != flagged, "\(value): \(q10.map(\.message))")
+    }
+
+    @Test func q10LeavesACostWithoutAmountToQ3() {
+        var rows = Self.clean
+        let cost = rows.firstIndex { $0.1 == "成本指标" }!
+        rows[cost].value = "按照规定标准控制"
+        let found = rules(Self.table(fundsText: "2022年财政拨款136万元", rows: rows))
+        #expect(found.contains("Q3") && !found.contains("Q10"))
+    }
+
     @Test func q11Direction() {
         var rows = Self.clean
         rows[1].value = "≤100%"
