@@ -13,6 +13,28 @@ extension String {
         return withUTF8Bytes(self) { h in withUTF8Bytes(other) { n in String.search(h, n) } }
     }
 
+    /// The longest run of characters this text and `other` share (`保安服务资金绩效目标表` and `中小学幼儿园保安服务` share
+    /// `保安服务`); nil when they share none. Quadratic: for names, clauses and descriptions, which are short.
+    ///
+    /// ```swift
+    /// "配制杂交组合800个".longestCommonRun(with: "配制杂交组合")   // "配制杂交组合"
+    /// ```
+    public func longestCommonRun(with other: String) -> String? {
+        let x = Array(self), y = Array(other)
+        guard !x.isEmpty, !y.isEmpty else { return nil }
+        var best = (length: 0, end: 0)
+        var previous = [Int](repeating: 0, count: y.count + 1)
+        var current = previous
+        for i in 1...x.count {
+            for j in 1...y.count {
+                current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : 0
+                if current[j] > best.length { best = (current[j], i) }
+            }
+            swap(&previous, &current)
+        }
+        return best.length == 0 ? nil : String(x[(best.end - best.length)..<best.end])
+    }
+
     /// memchr to each candidate first byte, memcmp for the rest (texts here are short).
     private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let hb = h.baseAddress, let nb = n.baseAddress, n.count <= h.count else { return false }

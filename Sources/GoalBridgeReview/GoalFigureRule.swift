@@ -31,7 +31,7 @@ struct GoalFigureRule {
             var best: (length: Int, rows: [Int]) = (0, [])
             for (k, r) in set.rows.enumerated() {
                 guard r.value.number != nil, let u = r.value.unit, Self.unit(u) == unit else { continue }
-                guard let common = Self.longestCommonRun(clause, r.name), common.count >= 2, !stopwords.contains(common) else { continue }
+                guard let common = clause.longestCommonRun(with: r.name), common.count >= 2, !stopwords.contains(common) else { continue }
                 if common.count > best.length { best = (common.count, [k]) } else if common.count == best.length { best.rows.append(k) }
             }
             guard !best.rows.isEmpty else { continue }
@@ -58,22 +58,5 @@ struct GoalFigureRule {
         let before = head.split(omittingEmptySubsequences: false, whereSeparator: { breaks.contains($0) }).last.map(String.init) ?? head
         let after = tail.split(omittingEmptySubsequences: false, whereSeparator: { breaks.contains($0) }).first.map(String.init) ?? tail
         return (String(before.filter { !$0.isWhitespace }.suffix(12)), String(after.filter { !$0.isWhitespace }.prefix(12)))
-    }
-
-    /// The longest run of characters two texts share (CJK names are short: quadratic is fine).
-    static func longestCommonRun(_ a: String, _ b: String) -> String? {
-        let x = Array(a), y = Array(b)
-        guard !x.isEmpty, !y.isEmpty else { return nil }
-        var best = (length: 0, end: 0)
-        var previous = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            var current = [Int](repeating: 0, count: y.count + 1)
-            for j in 1...y.count where x[i - 1] == y[j - 1] {
-                current[j] = previous[j - 1] + 1
-                if current[j] > best.length { best = (current[j], i) }
-            }
-            previous = current
-        }
-        return best.length == 0 ? nil : String(x[(best.end - best.length)..<best.end])
     }
 }

@@ -9,11 +9,11 @@ struct SwappedDescriptionRule {
         let rows = set.rows
         guard rows.count >= 2 else { return }
         // Rows whose description says little of their own name (under half of it), with a name and a description.
-        var candidates: [(index: Int, name: [Character], description: [Character], own: Int)] = []
+        var candidates: [(index: Int, name: String, description: String, own: Int)] = []
         for (k, r) in rows.enumerated() {
             guard let d = r.description, d.count >= 4, r.name.count >= 2, d != r.name else { continue }
-            let name = Array(r.name), description = Array(d)
-            let own = Self.commonRun(description, name)
+            let name = r.name, description = d
+            let own = description.longestCommonRun(with: name)?.count ?? 0
             if own * 2 < name.count { candidates.append((k, name, description, own)) }
         }
         guard candidates.count >= 2 else { return }
@@ -21,31 +21,15 @@ struct SwappedDescriptionRule {
         for a in candidates.indices where !reported.contains(candidates[a].index) {
             for b in candidates.indices where b > a && !reported.contains(candidates[b].index) {
                 let x = candidates[a], y = candidates[b]
-                let xy = Self.commonRun(x.description, y.name), yx = Self.commonRun(y.description, x.name)
+                let xy = x.description.longestCommonRun(with: y.name)?.count ?? 0, yx = y.description.longestCommonRun(with: x.name)?.count ?? 0
                 // Each description names the other row clearly (three characters or more) and better than its own.
                 guard xy >= 3, yx >= 3, xy >= x.own + 2, yx >= y.own + 2 else { continue }
                 reported.formUnion([x.index, y.index])
                 let rx = rows[x.index], ry = rows[y.index]
                 sink.add("Q29", at: .indicator(scope: set.scope, row: x.index, field: "description"), cell: rx.sources?["description"],
-                         ["a": rx.name, "b": ry.name, "da": String(String(x.description).prefix(30)), "db": String(String(y.description).prefix(30))],
-                         figures: ["“\(rx.name)”的描述": String(x.description), "“\(ry.name)”的描述": String(y.description)])
+                         ["a": rx.name, "b": ry.name, "da": String(x.description.prefix(30)), "db": String(y.description.prefix(30))],
+                         figures: ["“\(rx.name)”的描述": x.description, "“\(ry.name)”的描述": y.description])
             }
         }
-    }
-
-    /// The length of the longest run of characters two texts share.
-    static func commonRun(_ x: [Character], _ y: [Character]) -> Int {
-        guard !x.isEmpty, !y.isEmpty else { return 0 }
-        var best = 0
-        var previous = [Int](repeating: 0, count: y.count + 1)
-        var current = previous
-        for i in 1...x.count {
-            for j in 1...y.count {
-                current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : 0
-                if current[j] > best { best = current[j] }
-            }
-            swap(&previous, &current)
-        }
-        return best
     }
 }

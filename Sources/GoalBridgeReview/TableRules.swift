@@ -190,7 +190,7 @@ struct TableRules {
             // The quantity this cost is per: the 数量 row in its unit whose name shares most with the cost's (`奖励标准` ×
             // `奖励个数`); with several and none sharing two characters, the pairing is a guess and nothing is said.
             let quantities = set.rows.filter { $0.level2 == "数量指标" && $0.value.unit == parts[1] && $0.value.number != nil }
-            let ranked = quantities.map { ($0, GoalFigureRule.longestCommonRun($0.name, row.name)?.count ?? 0) }.sorted { $0.1 > $1.1 }
+            let ranked = quantities.map { ($0, $0.name.longestCommonRun(with: row.name)?.count ?? 0) }.sorted { $0.1 > $1.1 }
             guard let (quantity, shared) = ranked.first, let count = quantity.value.number, quantities.count == 1 || shared >= 2 else { continue }
             let product = perUnit * count
             let share = abs(product - budget) / budget

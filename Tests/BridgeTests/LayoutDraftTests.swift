@@ -50,9 +50,8 @@ struct LayoutDraftTests {
 
 /// The drafter over the whole corpus: every single-table workbook of a kind it drafts (project tables and department
 /// indicator tables), drafted with its own layout taken out of the catalog and read back with the draft. The figure
-/// measured when the drafter was written: 252 of 259 exact (misses: two 新华 titles that hold the project's name with
-/// words between, one 新华 funds row, each in two variants; the 永清 department table, whose only labels are indicator
-/// headers, drafted as a project table). A guard against the drafter getting worse, with the misses named.
+/// measured: 257 of 259 exact (the miss: one 新华 funds row, in two variants). A guard against the drafter getting
+/// worse, with the misses named.
 struct LayoutDraftCorpusTests {
     @Test func draftsReadTheCorpusBack() throws {
         let dir = CorpusTests.directory
@@ -77,7 +76,7 @@ struct LayoutDraftCorpusTests {
             if missed.isEmpty { exact += 1 } else { misses.append(name) }
         }
         #expect(total >= 250)
-        #expect(exact >= total - 7, "\(exact) of \(total) exact; missed: \(misses)")
+        #expect(exact >= total - 2, "\(exact) of \(total) exact; missed: \(misses)")
     }
 }
 

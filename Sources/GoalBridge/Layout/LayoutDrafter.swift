@@ -64,7 +64,11 @@ public struct LayoutDrafter {
             let labels = knowledge(kind).labels
             kindVotes[kind] = grid.cells(inRows: 0...max(fixedEnd, 0)).filter { ref in grid.labelKey(ref.row, ref.column).map { labels[$0] != nil } ?? false }.count
         }
-        let kind: TableKind = (kindVotes[.departmentIndicators] ?? 0) > (kindVotes[.project] ?? 0) ? .departmentIndicators : .project
+        // With no label of either (永清 F1: a title and the indicators), the title's words decide.
+        let firstText = grid.allReferences.first.flatMap { grid.text($0.row, $0.column) } ?? ""
+        let departmentTitle = firstText.contains("部门整体") || firstText.contains("部门（单位）整体") || firstText.contains("整体支出")
+        let kind: TableKind = (kindVotes[.departmentIndicators] ?? 0) > (kindVotes[.project] ?? 0)
+            || (kindVotes[.departmentIndicators] ?? 0) == (kindVotes[.project] ?? 0) && departmentTitle ? .departmentIndicators : .project
         let (labels, templates, headerRoles, captions) = knowledge(kind)
         // One table: from the title lines over the anchor nearest above the first indicator header, to the header rows
         // before the next anchor (a sheet may stack a summary list or other tables around it).
@@ -214,9 +218,12 @@ public struct LayoutDrafter {
                     titlePlaced = true
                     // A title that is the form's name (no number, no project in it) reads back as no title.
                     // (A value of the sheet inside it — the project's name — makes it this table's own title.)
+                    // (A value of the sheet in it — four characters or more of the project's name — makes it this table's
+                    // own title: `保安服务资金绩效目标表` for `中小学幼儿园保安服务`.)
                     let names = sheet.cells.filter { $0.reference != slot.ref }.map { TextNormalizer.trimmed($0.value.text) }
                         .filter { $0.count >= 4 && labels[TextNormalizer.labelKey($0)] == nil }
-                    if text.rangeOfCharacter(from: .decimalDigits) == nil, !names.contains(where: { text.contains($0) }) { defaultTitle = text }
+                    if text.rangeOfCharacter(from: .decimalDigits) == nil,
+                       !names.contains(where: { ($0.longestCommonRun(with: text)?.count ?? 0) >= 4 }) { defaultTitle = text }
                     continue
                 }
                 // `001002 聊城市农业技术推广服务中心` above the table (a code of five digits or more, not a year): the implementing
