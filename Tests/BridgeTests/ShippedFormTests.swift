@@ -171,13 +171,13 @@ struct QualitativeMarkerTests {
     }
 }
 
-/// The shipped forms and the flat file saved again by LibreOffice (`soffice --convert-to xlsx`, committed in
-/// Fixtures/foreign/libreoffice: its own shared strings, styles and merges) import exactly to the same expected
-/// documents, without a warning.
-struct LibreOfficeResaveTests {
-    @Test(arguments: ["national-declaration", "department-declaration", "provincial-declaration", "system-export", "system-flat"])
-    func aResaveReadsTheSame(_ name: String) throws {
-        let result = sharedImporter.importFile(ForeignFormTests.directory + "/libreoffice/\(name).xlsx")
+/// The shipped forms and the flat file saved again by LibreOffice (`soffice --convert-to xlsx`) and by gnumeric
+/// (`ssconvert`), committed in Fixtures/foreign/libreoffice and /gnumeric (their own shared strings, styles and merges;
+/// scripts/corpus/resave.sh), import exactly to the same expected documents, without a warning.
+struct ResaveTests {
+    @Test(arguments: ["libreoffice", "gnumeric"], ["national-declaration", "department-declaration", "provincial-declaration", "system-export", "system-flat"])
+    func aResaveReadsTheSame(_ program: String, _ name: String) throws {
+        let result = sharedImporter.importFile(ForeignFormTests.directory + "/\(program)/\(name).xlsx")
         let expected = try loadDocument(ForeignFormTests.directory + "/\(name).json")
         #expect(CorpusComparison.misses(expected: expected.tables, imported: result.tables).isEmpty,
                 "\(CorpusComparison.misses(expected: expected.tables, imported: result.tables))")

@@ -18,13 +18,15 @@ for n in $names; do
 done
 echo "re-saved: $names"
 
-# The national and system forms (scripts/corpus/foreign.py), re-saved by LibreOffice into Fixtures/foreign/libreoffice
-# (their expected documents are the originals').
+# The national and system forms (scripts/corpus/foreign.py), re-saved by LibreOffice and gnumeric into
+# Fixtures/foreign/libreoffice and /gnumeric (their expected documents are the originals').
 foreign=Tests/BridgeTests/Fixtures/foreign
 mkdir -p "$work/flo" "$foreign/libreoffice"
 for n in national-declaration department-declaration provincial-declaration system-export system-flat; do
   cp "$foreign/$n.xlsx" "$work/$n.xlsx"
   (cd "$work" && soffice --headless --calc --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir flo "$n.xlsx" >/dev/null)
   cp "$work/flo/$n.xlsx" "$foreign/libreoffice/$n.xlsx"
+  mkdir -p "$foreign/gnumeric"
+  ssconvert --export-type=Gnumeric_Excel:xlsx2 "$foreign/$n.xlsx" "$foreign/gnumeric/$n.xlsx" >/dev/null 2>&1
 done
 echo "re-saved the national and system forms"
