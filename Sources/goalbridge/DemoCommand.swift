@@ -69,6 +69,10 @@ struct DemoCommand: ParsableCommand {
         try dataset.writeReceipt(to: receipt)
         try dataset.writeConsolidated(to: (out as NSString).appendingPathComponent("汇总.xlsx"))
         print("收录：\(summary.seen) 个文件（" + FileStatus.allCases.map { "\($0.rawValue) \(summary.byStatus[$0] ?? 0)" }.joined(separator: "，") + "），数据集 \(dbPath)，回执 \(receipt)")
+        // The dataset as the 一体化 system imports it: one row per 三级指标.
+        let flat = (out as NSString).appendingPathComponent("一体化导入.xlsx")
+        let (tables, rows, _) = try dataset.exportFlat(to: flat)
+        print("一体化：\(tables) 张项目表、\(rows) 个三级指标写入 \(flat)（每个指标一行）")
         if summary.byStatus[.failed, default: 0] > 0 { failures += 1 }
         if failures > 0 { throw ExitCode(1) }
     }
