@@ -40,34 +40,18 @@ struct FlatSheetReader {
         func note(_ severity: Severity, _ code: String, _ message: String, _ cell: CellReference?) {
             diagnostics.append(Diagnostic(severity, code, message, file: file, sheet: sheet.name, cell: cell?.description))
         }
-        // Cells by row, only below the header.
-        var rows: [Int: [FlatColumn: (text: String, ref: CellReference)]] = [:]
         var unknownFilled: [Int: (count: Int, first: CellReference, sample: String)] = [:]
-        for cell in sheet.cells where cell.reference.row > headerRow {
-            let text = TextNormalizer.trimmed(cell.value.text)
-            guard !text.isEmpty else { continue }
-            if let column = columns[cell.reference.column] {
-                rows[cell.reference.row, default: [:]][column] = (text, cell.reference)
-            } else {
-                let seen = unknownFilled[cell.reference.column]
-                unknownFilled[cell.reference.column] = (count: (seen?.count ?? 0) + 1, first: seen?.first ?? cell.reference, sample: seen?.sample ?? text)
-            }
-        }
-        for (c, seen) in unknownFilled.sorted(by: { $0.key < $1.key }) {
-            let caption = unknownColumns[c].map { "“\($0)”列" } ?? "第 \(CellReference.columnName(c)) 列（无列名）"
-            note(.warning, "flat-unknown-column", "\(caption)有 \(seen.count) 个单元格有内容（如\(Diagnostic.quoted(seen.sample))），一体化指标文件没有这一列，未读入。请确认是否放错了列。", seen.first)
-        }
         var order: [Key] = []
         var tables: [Key: ProjectGoalTable] = [:]
         var firstRow: [Key: Int] = [:], lastRowOf: [Key: Int] = [:]
-        for r in rows.keys.sorted() {
-            let cells = rows[r]!
+        // Row by row as the cells come (the reader gives them row-major): one row in hand, never a copy of the sheet.
+        func process(_ r: Int, _ cells: [FlatColumn: (text: String, ref: CellReference)]) {
             func text(_ c: FlatColumn) -> String { cells[c]?.text ?? "" }
             let key = Key(year: text(.year), departmentCode: text(.departmentCode), department: text(.department), unitCode: text(.unitCode),
                           unit: text(.unit), projectCode: text(.projectCode), projectName: text(.projectName))
             if key.projectName.isEmpty && key.projectCode.isEmpty {
                 note(.error, "flat-no-project", "第 \(r + 1) 行没有项目名称和项目编码，无法判断属于哪个项目，本行未读入。请补上项目名称。", CellReference(row: r, column: columns.first { $0.value == .projectName }!.key))
-                continue
+                return
             }
             if tables[key] == nil {
                 order.append(key)
@@ -127,6 +111,26 @@ struct FlatSheetReader {
             if let s = t.indicatorSets.firstIndex(where: { $0.scope == scope }) { t.indicatorSets[s].rows.append(row) }
             else { t.indicatorSets.append(IndicatorSet(scope: scope, rows: [row])) }
             tables[key] = t
+        }
+        var current: (row: Int, cells: [FlatColumn: (text: String, ref: CellReference)])?
+        for cell in sheet.cells where cell.reference.row > headerRow {
+            let text = TextNormalizer.trimmed(cell.value.text)
+            guard !text.isEmpty else { continue }
+            guard let column = columns[cell.reference.column] else {
+                let seen = unknownFilled[cell.reference.column]
+                unknownFilled[cell.reference.column] = (count: (seen?.count ?? 0) + 1, first: seen?.first ?? cell.reference, sample: seen?.sample ?? text)
+                continue
+            }
+            if current?.row != cell.reference.row {
+                if let c = current { process(c.row, c.cells) }
+                current = (cell.reference.row, [:])
+            }
+            current!.cells[column] = (text, cell.reference)
+        }
+        if let c = current { process(c.row, c.cells) }
+        for (c, seen) in unknownFilled.sorted(by: { $0.key < $1.key }) {
+            let caption = unknownColumns[c].map { "“\($0)”列" } ?? "第 \(CellReference.columnName(c)) 列（无列名）"
+            note(.warning, "flat-unknown-column", "\(caption)有 \(seen.count) 个单元格有内容（如\(Diagnostic.quoted(seen.sample))），一体化指标文件没有这一列，未读入。请确认是否放错了列。", seen.first)
         }
         let lastColumn = max(columns.keys.max() ?? 0, unknownColumns.keys.max() ?? 0)
         let result = order.map { key -> ProjectGoalTable in
