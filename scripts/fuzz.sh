@@ -24,7 +24,8 @@ if [ "$mode" = both ]; then each=$((seconds / 2)); else each=$seconds; fi
 if [ "$mode" != parts ]; then
   corpus=out/fuzz/corpus
   mkdir -p "$corpus"
-  cp Tests/SpreadsheetTests/Fixtures/*.xlsx Tests/BridgeTests/Fixtures/*.xlsx Examples/*.xlsx Templates/*.xlsx "$corpus"/ 2>/dev/null || true
+  cp Tests/SpreadsheetTests/Fixtures/*.xlsx Tests/BridgeTests/Fixtures/*.xlsx Tests/BridgeTests/Fixtures/foreign/*.xlsx \
+     Examples/*.xlsx Templates/*.xlsx "$corpus"/ 2>/dev/null || true
   echo "== files: $each s"; run "$corpus" "$each"
 fi
 if [ "$mode" != files ]; then
