@@ -99,16 +99,23 @@ def system_export_expected(t):
             "extras": []}
 
 
+def provincial_head(p, t, width):
+    """The provincial form's title and fixed rows over `width` columns; returns the next row."""
+    last, half = width - 1, width // 2
+    r = 0
+    p.put(r, 0, "项目支出绩效目标申报表"); p.merge(r, 0, r, last); r += 1
+    p.put(r, 0, "项目名称"); p.put(r, 1, t["projectName"]); p.merge(r, 1, r, last); r += 1
+    p.put(r, 0, "主管部门"); p.put(r, 1, t["supervisingDepartment"]["name"]); p.merge(r, 1, r, half - 1)
+    p.put(r, half, "实施单位"); p.put(r, half + 1, t["implementingUnit"]["name"]); p.merge(r, half + 1, r, last); r += 1
+    p.put(r, 0, "年度资金总额"); p.put(r, 1, "1000"); p.merge(r, 1, r, last); r += 1
+    p.put(r, 0, "年度目标"); p.put(r, 1, t["goals"]["annual"]); p.merge(r, 1, r, last); r += 1
+    return r
+
+
 def provincial(t):
     p = Plan(6)
     rows = t["indicatorSets"][0]["rows"]
-    r = 0
-    p.put(r, 0, "项目支出绩效目标申报表"); p.merge(r, 0, r, 5); r += 1
-    p.put(r, 0, "项目名称"); p.put(r, 1, t["projectName"]); p.merge(r, 1, r, 5); r += 1
-    p.put(r, 0, "主管部门"); p.put(r, 1, t["supervisingDepartment"]["name"]); p.merge(r, 1, r, 2)
-    p.put(r, 3, "实施单位"); p.put(r, 4, t["implementingUnit"]["name"]); p.merge(r, 4, r, 5); r += 1
-    p.put(r, 0, "年度资金总额"); p.put(r, 1, "1000"); p.merge(r, 1, r, 5); r += 1
-    p.put(r, 0, "年度目标"); p.put(r, 1, t["goals"]["annual"]); p.merge(r, 1, r, 5); r += 1
+    r = provincial_head(p, t, 6)
     for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标值", "分值", "评（扣）分标准"]):
         p.put(r, c, h)
     r += 1
@@ -250,13 +257,7 @@ def provincial_wide_levels(t):
     each row, not merged down). A first cell that wide must not be taken for the next table's title."""
     p = Plan(8)
     rows = t["indicatorSets"][0]["rows"]
-    r = 0
-    p.put(r, 0, "项目支出绩效目标申报表"); p.merge(r, 0, r, 7); r += 1
-    p.put(r, 0, "项目名称"); p.put(r, 1, t["projectName"]); p.merge(r, 1, r, 7); r += 1
-    p.put(r, 0, "主管部门"); p.put(r, 1, t["supervisingDepartment"]["name"]); p.merge(r, 1, r, 3)
-    p.put(r, 4, "实施单位"); p.put(r, 5, t["implementingUnit"]["name"]); p.merge(r, 5, r, 7); r += 1
-    p.put(r, 0, "年度资金总额"); p.put(r, 1, "1000"); p.merge(r, 1, r, 7); r += 1
-    p.put(r, 0, "年度目标"); p.put(r, 1, t["goals"]["annual"]); p.merge(r, 1, r, 7); r += 1
+    r = provincial_head(p, t, 8)
     p.put(r, 0, "一级指标"); p.merge(r, 0, r, 2)
     for c, h in enumerate(["二级指标", "三级指标", "指标值", "分值", "评（扣）分标准"]):
         p.put(r, c + 3, h)
