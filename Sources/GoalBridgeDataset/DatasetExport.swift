@@ -164,15 +164,7 @@ extension Dataset {
     }
 
     /// A table as people name it: department and project (or the department-wide table's kind).
-    static func describe(_ table: GoalTable) -> String {
-        switch table {
-        case .project(let t): return "“\([t.supervisingDepartment?.name, t.projectName ?? t.title].compactMap { $0 }.joined(separator: " "))”"
-        case .departmentIndicators(let t): return "“\(t.departmentName ?? t.title ?? "部门整体") 部门整体绩效指标”"
-        case .departmentStrategic(let t): return "“\(t.departmentName ?? "部门") 整体战略目标表”"
-        case .departmentPerformance(let t): return "“\(t.departmentName ?? "部门") 整体绩效目标表”"
-        case .projectList(let t): return "“\(t.title ?? "项目汇总清单")”"
-        }
-    }
+    static func describe(_ table: GoalTable) -> String { table.quotedName(withDepartment: true) }
 
 }
 

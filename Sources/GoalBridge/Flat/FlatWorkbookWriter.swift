@@ -66,7 +66,7 @@ public final class FlatWorkbookWriter {
     /// named in the notes `close()` returns.
     public func append(_ table: GoalTable) throws {
         guard case .project(let t) = table else {
-            skipped.append(FlatWorkbookWriter.describe(table))
+            skipped.append(table.quotedName(withDepartment: false))
             return
         }
         let keys: [FlatColumn: String] = [
@@ -169,15 +169,5 @@ public final class FlatWorkbookWriter {
                 "\(respelled) 个指标值的计算符号写法不同（如“>=”“不少于”），已按系统编码写出，读回时写作 ≥、≤ 等。", file: path))
         }
         return notes
-    }
-
-    static func describe(_ table: GoalTable) -> String {
-        switch table {
-        case .project(let t): return "“\(t.projectName ?? t.title ?? "项目")”"
-        case .departmentIndicators(let t): return "“\(t.departmentName ?? t.title ?? "部门") 部门整体绩效指标”"
-        case .departmentStrategic(let t): return "“\(t.departmentName ?? "部门") 整体战略目标表”"
-        case .departmentPerformance(let t): return "“\(t.departmentName ?? "部门") 整体绩效目标表”"
-        case .projectList(let t): return "“\(t.title ?? "项目汇总清单")”"
-        }
     }
 }

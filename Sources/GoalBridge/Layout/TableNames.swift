@@ -1,0 +1,22 @@
+import GoalBridgeModel
+
+extension GoalTable {
+    /// A table as people name it in a message: its project (with its 主管部门 when `withDepartment`), or the
+    /// department-wide table's kind after the department's name — quoted: `“平阴县水务局 供水管网项目”`.
+    ///
+    /// ```swift
+    /// table.quotedName(withDepartment: false)   // “供水管网项目”
+    /// ```
+    public func quotedName(withDepartment: Bool) -> String {
+        switch self {
+        case .project(let t):
+            let name = t.projectName ?? t.title
+            if withDepartment { return "“\([t.supervisingDepartment?.name, name].compactMap { $0 }.joined(separator: " "))”" }
+            return "“\(name ?? "项目")”"
+        case .departmentIndicators(let t): return "“\(t.departmentName ?? t.title ?? "部门整体") 部门整体绩效指标”"
+        case .departmentStrategic(let t): return "“\(t.departmentName ?? "部门") 整体战略目标表”"
+        case .departmentPerformance(let t): return "“\(t.departmentName ?? "部门") 整体绩效目标表”"
+        case .projectList(let t): return "“\(t.title ?? "项目汇总清单")”"
+        }
+    }
+}
