@@ -40,6 +40,9 @@ public struct ReviewConfiguration: Codable, Sendable {
     public var opinions: [String]?
     public var thresholds: Thresholds
     public var words: [String: [String]]
+    /// Kinds of project and the words that belong to each (`燃料和能源`: 煤, 燃油, 电价 …), for Q31: a basis that
+    /// names a subject the rest of its table never touches was copied from another kind of project.
+    public var subjects: [String: [String]]?
 
     /// Mistakes in the declarations, checked when a configuration is loaded: a rule's opinion that is not among
     /// `opinions`, a category that is not one of the four. Empty when the configuration is sound.

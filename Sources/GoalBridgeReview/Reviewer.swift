@@ -48,12 +48,14 @@ public struct Reviewer: Sendable {
                 SwappedDescriptionRule().review(t.indicators, into: &context)
                 if systemChecks { SystemRules(configuration: configuration, inputs: inputs).review(t.indicators, into: &context) }
                 inputs.typos.review(t.indicators, into: &context)
+                inputs.staleYears.review(t, into: &context)
             case .departmentStrategic(let t):
                 context.tableName = t.departmentName
                 inputs.typos.review(t.rows.map { ($0.indicator, $0.explanation, $0.sources) }, into: &context)
             case .departmentPerformance(let t):
                 context.tableName = t.departmentName
                 inputs.typos.review(t.rows.map { ($0.indicator, $0.explanation, $0.sources) }, into: &context)
+                inputs.staleYears.review(t, into: &context)
             default:
                 break
             }

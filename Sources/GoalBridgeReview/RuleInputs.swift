@@ -14,6 +14,10 @@ struct RuleInputs: Sendable {
     let words: WordLists
     /// Q25's lists, prepared once.
     let typos: TypoRules
+    /// Q30's words, prepared once.
+    let staleYears: StaleYearRule
+    /// Q31's subjects, prepared once.
+    let foreignBasis: ForeignBasisRule
 
     init(_ configuration: ReviewConfiguration) {
         tolerance = Decimal(configuration.thresholds.moneyTolerance)
@@ -21,6 +25,8 @@ struct RuleInputs: Sendable {
         satisfactionMinimum = Decimal(configuration.thresholds.satisfactionMinimumPercent)
         words = WordLists(configuration)
         typos = TypoRules(configuration: configuration)
+        staleYears = StaleYearRule(configuration)
+        foreignBasis = ForeignBasisRule(configuration)
     }
 }
 

@@ -50,6 +50,8 @@ struct TableRules {
         sets(t, into: &sink)
         residue(t, into: &sink)
         inputs.typos.review(t, into: &sink)
+        inputs.staleYears.review(t, into: &sink)
+        inputs.foreignBasis.review(t, into: &sink)
     }
 
     // Q5: required categories and fields.
