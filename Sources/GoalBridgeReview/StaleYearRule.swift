@@ -33,37 +33,102 @@ struct StaleYearRule {
     nonisolated(unsafe) static let planPattern = try? NSRegularExpression(
         pattern: #"(?<![0-9.])(20[0-9]{2})\s*年度?(?:重点)?(?:工作)?(?:计划|要点|部署|任务|安排)"#)
 
+    /// A past year found in a text, and where the text is.
+    struct Sighting {
+        var text: String
+        var year: Int
+        var field: String
+        var location: ModelLocation
+        var cell: SourceCell?
+    }
+
     func review(_ t: ProjectGoalTable, into sink: inout FindingSink) {
-        guard let year = t.fiscalYear, !rewardsPastResults([t.projectName, t.fundUse, t.goals.annual]) else { return }
-        check(t.goals.annual, "年度目标", year, at: .field("goals.annual"), cell: t.sources?["goals.annual"], into: &sink)
-        if let set = t.indicators(.annual) { review(set, year, into: &sink) }
+        guard let year = t.fiscalYear else { return }
+        var found: [Sighting] = []
+        if let goal = t.goals.annual, let y = staleYear(in: goal, before: year) {
+            found.append(Sighting(text: goal, year: y, field: "年度目标", location: .field("goals.annual"), cell: t.sources?["goals.annual"]))
+        }
+        if let set = t.indicators(.annual) { collect(set, year, into: &found) }
+        // Asked only once something is found: most tables name no past year.
+        guard !found.isEmpty, !rewardsPastResults([t.projectName, t.fundUse, t.goals.annual]) else { return }
+        report(found, year, into: &sink)
     }
 
     func review(_ t: DepartmentIndicatorTable, into sink: inout FindingSink) {
         guard let year = t.fiscalYear else { return }
-        check(t.overallGoal, "年度总体目标", year, at: .field("overallGoal"), cell: t.sources?["overallGoal"], into: &sink)
-        review(t.indicators, year, into: &sink)
+        var found: [Sighting] = []
+        if let goal = t.overallGoal, let y = staleYear(in: goal, before: year) {
+            found.append(Sighting(text: goal, year: y, field: "年度总体目标", location: .field("overallGoal"), cell: t.sources?["overallGoal"]))
+        }
+        collect(t.indicators, year, into: &found)
+        report(found, year, into: &sink)
     }
 
     func review(_ t: DepartmentPerformanceTable, into sink: inout FindingSink) {
         guard let year = t.fiscalYear else { return }
+        var found: [Sighting] = []
         for (k, r) in t.rows.enumerated() {
-            check(r.indicator, "指标", year, at: .field("rows[\(k)].indicator"), cell: r.sources?["indicator"], into: &sink)
-            check(r.explanation, "指标解释", year, at: .field("rows[\(k)].explanation"), cell: r.sources?["explanation"], into: &sink)
-            checkPlan(r.reference.currentStandardSource, "当年标准值依据", year, at: .field("rows[\(k)].reference.currentStandardSource"),
-                      cell: r.sources?["reference.currentStandardSource"], into: &sink)
+            if let y = staleYear(in: r.indicator, before: year) {
+                found.append(Sighting(text: r.indicator, year: y, field: "指标", location: .field("rows[\(k)].indicator"), cell: r.sources?["indicator"]))
+            }
+            if let text = r.explanation, let y = staleYear(in: text, before: year) {
+                found.append(Sighting(text: text, year: y, field: "指标解释", location: .field("rows[\(k)].explanation"), cell: r.sources?["explanation"]))
+            }
+            if let text = r.reference.currentStandardSource, let y = plannedYear(in: text, before: year) {
+                found.append(Sighting(text: text, year: y, field: "当年标准值依据", location: .field("rows[\(k)].reference.currentStandardSource"), cell: r.sources?["reference.currentStandardSource"]))
+            }
+        }
+        report(found, year, into: &sink)
+    }
+
+    /// An indicator's name, value (a deadline is Q16's), description (unless it repeats the name) and basis.
+    private func collect(_ set: IndicatorSet, _ year: Int, into found: inout [Sighting]) {
+        // Through the buffer: iterating the rows would copy each one (a retain per field) only to read it.
+        set.rows.withUnsafeBufferPointer { rows in for k in rows.indices {
+            if let y = staleYear(in: rows[k].name, before: year) {
+                found.append(Sighting(text: rows[k].name, year: y, field: "三级指标", location: .indicator(scope: set.scope, row: k, field: "name"), cell: rows[k].sources?["name"]))
+            }
+            if rows[k].value.kind != .date, let y = staleYear(in: rows[k].value.raw, before: year) {
+                found.append(Sighting(text: rows[k].value.raw, year: y, field: "指标值", location: .indicator(scope: set.scope, row: k, field: "value"), cell: rows[k].sources?["value"]))
+            }
+            if let text = rows[k].description, text != rows[k].name, let y = staleYear(in: text, before: year) {
+                found.append(Sighting(text: text, year: y, field: "绩效指标描述", location: .indicator(scope: set.scope, row: k, field: "description"), cell: rows[k].sources?["description"]))
+            }
+            if let text = rows[k].basis, let y = plannedYear(in: text, before: year) {
+                found.append(Sighting(text: text, year: y, field: "指标值确定依据", location: .indicator(scope: set.scope, row: k, field: "basis"), cell: rows[k].sources?["basis"]))
+            }
+        } }
+    }
+
+    private func report(_ found: [Sighting], _ year: Int,
+                        into sink: inout FindingSink) {
+        for f in found {
+            sink.add("Q30", at: f.location, cell: f.cell, ["field": f.field, "found": "\(f.year)", "year": "\(year)", "text": String(f.text.prefix(40))],
+                     figures: ["本表年度": "\(year)", f.field: f.text])
         }
     }
 
-    private func review(_ set: IndicatorSet, _ year: Int, into sink: inout FindingSink) {
-        for (k, r) in set.rows.enumerated() {
-            func at(_ field: String) -> ModelLocation { .indicator(scope: set.scope, row: k, field: field) }
-            // A description that repeats the name would only say the same twice.
-            check(r.name, "三级指标", year, at: at("name"), cell: r.sources?["name"], into: &sink)
-            if r.value.kind != .date { check(r.value.raw, "指标值", year, at: at("value"), cell: r.sources?["value"], into: &sink) }
-            if r.description != r.name { check(r.description, "绩效指标描述", year, at: at("description"), cell: r.sources?["description"], into: &sink) }
-            checkPlan(r.basis, "指标值确定依据", year, at: at("basis"), cell: r.sources?["basis"], into: &sink)
-        }
+    /// A look at the bytes before a pattern runs (matching is most of the rule's cost, and most texts name no
+    /// year): `20` and two more digits, not after a digit or a point, and a 年 somewhere after them.
+    static func mayHoldYear(_ text: String) -> Bool {
+        let nian: [UInt8] = Array("年".utf8)
+        return text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard b.count >= 7 else { return false }
+            var i = 0
+            while i + 3 < b.count {
+                if b[i] == 0x32, b[i + 1] == 0x30, (0x30...0x39).contains(b[i + 2]), (0x30...0x39).contains(b[i + 3]),
+                   i == 0 || !((0x30...0x39).contains(b[i - 1]) || b[i - 1] == 0x2E) {
+                    var j = i + 4
+                    while j + 2 < b.count {
+                        if b[j] == nian[0], b[j + 1] == nian[1], b[j + 2] == nian[2] { return true }
+                        j += 1
+                    }
+                    return false
+                }
+                i += 1
+            }
+            return false
+        } ?? true
     }
 
     func rewardsPastResults(_ texts: [String?]) -> Bool {
@@ -72,7 +137,7 @@ struct StaleYearRule {
 
     /// The first year before `year` in `text` that nothing around it explains.
     func staleYear(in text: String, before year: Int) -> Int? {
-        guard text.utf8.count >= 5, text.containsText("20"), let regex = Self.pattern, !rewardsPastResults([text]) else { return nil }
+        guard Self.mayHoldYear(text), let regex = Self.pattern else { return nil }
         let ns = text as NSString
         for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             guard let first = Int(ns.substring(with: m.range(at: 1))) else { continue }
@@ -83,24 +148,18 @@ struct StaleYearRule {
             if head.filter({ $0 == "《" }).count > head.filter({ $0 == "》" }).count { continue }
             let lead = String(head.suffix(4)), tail = String(ns.substring(from: m.range.location + m.range.length).prefix(10))
             if before.contains(where: { lead.containsText($0) }) || after.contains(where: { tail.containsText($0) }) { continue }
-            return last
+            return rewardsPastResults([text]) ? nil : last
         }
         return nil
     }
 
-    private func check(_ text: String?, _ field: String, _ year: Int, at location: ModelLocation, cell: SourceCell?, into sink: inout FindingSink) {
-        guard let text, let found = staleYear(in: text, before: year) else { return }
-        sink.add("Q30", at: location, cell: cell, ["field": field, "found": "\(found)", "year": "\(year)", "text": String(text.prefix(40))],
-                 figures: ["本表年度": "\(year)", field: text])
-    }
-
-    /// A basis names a plan of an earlier year: last year's plan cannot set this year's target.
-    private func checkPlan(_ text: String?, _ field: String, _ year: Int, at location: ModelLocation, cell: SourceCell?, into sink: inout FindingSink) {
-        guard let text, text.containsText("20"), let regex = Self.planPattern else { return }
+    /// The year of a plan named as a basis (`2021年工作计划`) when it is before `year`: last year's plan cannot set this
+    /// year's target.
+    func plannedYear(in text: String, before year: Int) -> Int? {
+        guard Self.mayHoldYear(text), let regex = Self.planPattern else { return nil }
         let ns = text as NSString
         guard let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
-              let found = Int(ns.substring(with: m.range(at: 1))), found < year else { return }
-        sink.add("Q30", at: location, cell: cell, ["field": field, "found": "\(found)", "year": "\(year)", "text": String(text.prefix(40))],
-                 figures: ["本表年度": "\(year)", field: text])
+              let found = Int(ns.substring(with: m.range(at: 1))), found < year else { return nil }
+        return found
     }
 }
