@@ -45,6 +45,24 @@ public struct IndicatorRow: Codable, Hashable, Sendable {
     }
 }
 
+extension IndicatorRow {
+    private enum CodingKeys: String, CodingKey {
+        case level1Raw, level1, level2Raw, level2, name, description, value, basis, scoringRule, weight, remark, sources
+    }
+
+    /// The synthesized reading, except that `sources` is left out when the decoder's `skipsRowSources` is set.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(level1Raw: try c.decode(String.self, forKey: .level1Raw), level1: try c.decodeIfPresent(String.self, forKey: .level1),
+                  level2Raw: try c.decode(String.self, forKey: .level2Raw), level2: try c.decodeIfPresent(String.self, forKey: .level2),
+                  name: try c.decode(String.self, forKey: .name), description: try c.decodeIfPresent(String.self, forKey: .description),
+                  value: try c.decode(IndicatorValue.self, forKey: .value), basis: try c.decodeIfPresent(String.self, forKey: .basis),
+                  scoringRule: try c.decodeIfPresent(String.self, forKey: .scoringRule), weight: try c.decodeIfPresent(String.self, forKey: .weight),
+                  remark: try c.decodeIfPresent(String.self, forKey: .remark),
+                  sources: decoder.userInfo[.skipsRowSources] as? Bool == true ? nil : try c.decodeIfPresent([String: SourceCell].self, forKey: .sources))
+    }
+}
+
 /// An indicator set: the rows in their original order. The hierarchy is the grouping of
 /// consecutive rows by level 1, then level 2.
 public struct IndicatorSet: Codable, Hashable, Sendable {

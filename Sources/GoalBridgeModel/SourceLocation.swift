@@ -27,6 +27,10 @@ extension CodingUserInfoKey {
     /// nearly every value, and the keyed form was a third of the time spent encoding a table.
     /// Decoding accepts both forms whatever the setting.
     public static let compactSourceCells = CodingUserInfoKey(rawValue: "goalbridge.compactSourceCells")!
+    /// Set to `true` on a decoder to leave out where each indicator row was read (`IndicatorRow.sources`): for
+    /// readers that compare contents, not cells (the dataset's review across tables). The rows' cells were most of
+    /// the time spent decoding a stored table.
+    public static let skipsRowSources = CodingUserInfoKey(rawValue: "goalbridge.skipsRowSources")!
 }
 
 extension SourceCell {

@@ -78,13 +78,21 @@ public struct BatchFacts: Sendable {
     }
 
     static func texts(of p: ProjectGoalTable) -> [(field: String, text: String)] {
-        var texts: [(field: String, text: String)] = [("绩效目标", p.goals.annual ?? ""), ("资金用途", p.fundUse ?? "")]
+        var rows: [(name: String, description: String?, basis: String?)] = []
         for set in p.indicatorSets {
             // Fields read in place: binding the row would copy it (a retain per field) for every row.
             set.rows.withUnsafeBufferPointer { r in
-                for k in r.indices { texts.append(("指标“\(r[k].name)”", (r[k].description ?? "") + (r[k].basis ?? ""))) }
+                for k in r.indices { rows.append((r[k].name, r[k].description, r[k].basis)) }
             }
         }
+        return texts(goal: p.goals.annual, fundUse: p.fundUse, rows: rows)
+    }
+
+    /// The same from the parts a stored table can be read for without the rest (the dataset decodes only these).
+    public static func texts(goal: String?, fundUse: String?, rows: [(name: String, description: String?, basis: String?)])
+        -> [(field: String, text: String)] {
+        var texts: [(field: String, text: String)] = [("绩效目标", goal ?? ""), ("资金用途", fundUse ?? "")]
+        for r in rows { texts.append(("指标“\(r.name)”", (r.description ?? "") + (r.basis ?? ""))) }
         return texts
     }
 

@@ -310,6 +310,13 @@ struct CollectTests {
         // …and its goal was copied from the police project without being edited.
         other.goals.annual = "保障警务辅助人员专项经费足额发放。"
         try exporter.export([.project(other)], to: dir.appendingPathComponent("交警.xlsx").path)
+        // A third names the police project only in one indicator's basis (the dataset reads these texts apart).
+        var third = try #require(doc.tables[0].project, "the example is a project table")
+        third.projectName = "消防设施维护经费"
+        third.goals.annual = "保障消防设施完好。"
+        let row = try #require(third.indicatorSets.first?.rows.indices.last)
+        third.indicatorSets[0].rows[row].basis = "参照警务辅助人员专项经费的标准"
+        try exporter.export([.project(third)], to: dir.appendingPathComponent("消防.xlsx").path)
         // The summary list gives the police project another amount than its table.
         var list = try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: repo.appendingPathComponent("Examples/pingyin-2024-project-list.json")))
         if case .projectList(var l) = list.tables[0] {
@@ -324,6 +331,8 @@ struct CollectTests {
         #expect(findings.contains { $0.rule == "Q17" && $0.figures["写法一"] == "平阳县公安局" })
         #expect(findings.contains { $0.rule == "Q24" && $0.figures == ["汇总表": "2800万元", "项目表": "2820.81万元"] })
         #expect(findings.contains { $0.rule == "Q22" && $0.message.contains("警务辅助人员专项经费") })
+        #expect(findings.contains { $0.rule == "Q22" && $0.message.hasPrefix("指标“") && $0.file?.hasSuffix("消防.xlsx") == true },
+                "\(findings.filter { $0.rule == "Q22" }.map(\.message))")
         // The dataset's two passes (facts, then texts table by table) find what the rules find over the tables.
         let inMemory = Reviewer().reviewAcrossTables(try dataset.currentTables().map(\.table)).filter { !($0.rule == "Q18" && $0.location != .table) }
         #expect(findings == inMemory)
