@@ -7,7 +7,7 @@ why). Prints, per rule, how many findings there are, how many were sampled and j
 sampled findings that have no verdict yet (judge them and add a line). Exits 1 when a sample lacks a verdict or a
 rule's judged false-alarm rate is over 10 %.
 
-    swift build && python3 scripts/review-precision.py [--per-rule 5] [--show-unjudged]
+    swift build && python3 scripts/review-precision.py [--per-rule 10] [--show-unjudged]
 """
 import argparse, glob, json, os, subprocess, sys
 
@@ -49,7 +49,7 @@ def ledger():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--per-rule", type=int, default=5)
+    ap.add_argument("--per-rule", type=int, default=10)
     ap.add_argument("--show-unjudged", action="store_true")
     args = ap.parse_args()
     by_rule = {}
