@@ -47,4 +47,34 @@ struct AnnotateTests {
         #expect(again.tables.map { $0.strippingProvenance() } == tables.map { $0.strippingProvenance() })
         #expect(try Data(contentsOf: URL(fileURLWithPath: source)) == before)
     }
+
+    /// Findings on the rows of a record table (聊城's 部门整体绩效目标表: a past year in two 指标解释 and a 当年标准值依据)
+    /// land on their cells too, not only on the findings sheet.
+    @Test func findingsOnRecordRowsLandOnTheirCells() throws {
+        let tables = try GoalFigureTests.tables("liaocheng-84-single.json")
+        let findings = Reviewer().review(tables).filter { $0.rule == "Q30" }
+        #expect(findings.count == 3)
+        var notes: [Int: [ModelLocation: [String]]] = [:]
+        for f in findings { notes[f.table, default: [:]][f.location, default: []].append(f.message) }
+        let sheet = NotesSheet(title: "审核意见", header: ["位置"], columnWidths: [20]) { placements in
+            findings.map { f in [placements[f.table].flatMap { p in p.cells[f.location] }?.description ?? ""] }
+        }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gb-annotate-records-\(UUID().uuidString).xlsx").path
+        try GoalExporter().export(tables, to: out, layout: "original", notes: notes, notesSheet: sheet)
+        let wb = try XLSXReader().read(path: out)
+        let main = wb.sheets[0]
+        let notesSheet = try #require(wb.sheet(named: "审核意见"))
+        // The findings sheet's rows under its header, in the findings' order.
+        let placed = notesSheet.cells.filter { $0.reference.row > 0 && $0.reference.column == 0 }.sorted { $0.reference.row < $1.reference.row }.map(\.value.text)
+        // Each placed cell holds the text the finding quotes.
+        #expect(placed.count == 3 && placed.allSatisfy { !$0.isEmpty }, "\(placed)")
+        for (f, cell) in zip(findings, placed) {
+            let text = main.cells.first { $0.reference.description == cell }?.value.text
+            #expect(text != nil && f.figures.values.contains(text!), "\(cell): \(String(describing: text))")
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: out))
+        let comments = try data.withUnsafeBytes { try ZipArchive(bytes: $0, limits: .standard, file: out).read("xl/comments1.xml") } ?? []
+        let xml = String(decoding: comments, as: UTF8.self)
+        #expect(placed.allSatisfy { xml.contains("ref=\"\($0)\"") })
+    }
 }

@@ -391,16 +391,22 @@ struct SheetComposer {
         for (j, col) in b.columns.enumerated() {
             placedRecordFields.insert(col.field)
             let texts = records.map { $0[col.field] }
+            // Findings on a record's field (`rows[3].explanation`) become a comment on its cell.
+            func here(_ records: ClosedRange<Int>) -> [ModelLocation] { records.map { .field("rows[\($0)].\(col.field)") } }
             if col.fillDown ?? false {
                 var filled = 0
                 for (first, last, text) in runs(texts) {
                     if first > filled { try put("", rows: (row + filled)...(row + first - 1), columns: positions[j], format: CellStyles.input) }
-                    try put(text, rows: (row + first)...(row + last), columns: positions[j], format: CellStyles.input)
+                    try put(text, rows: (row + first)...(row + last), columns: positions[j], format: marked(CellStyles.input, here(first...last)))
+                    try annotate(here(first...last), at: CellReference(row: row + first, column: positions[j].lowerBound))
                     filled = last + 1
                 }
                 if filled < records.count { try put("", rows: (row + filled)...(row + records.count - 1), columns: positions[j], format: CellStyles.input) }
             } else {
-                for (i, t) in texts.enumerated() { try put(t ?? "", rows: (row + i)...(row + i), columns: positions[j], format: CellStyles.input) }
+                for (i, t) in texts.enumerated() {
+                    try put(t ?? "", rows: (row + i)...(row + i), columns: positions[j], format: marked(CellStyles.input, here(i...i)))
+                    try annotate(here(i...i), at: CellReference(row: row + i, column: positions[j].lowerBound))
+                }
             }
         }
         for (i, record) in records.enumerated() {
