@@ -39,7 +39,7 @@ let package = Package(
         ]),
         .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge", "GoalBridgeDataset", "GoalBridgeReview"], path: "Benchmarks/goalbridge-bench"),
         // Built with -sanitize=fuzzer by scripts/fuzz.sh; a normal build is a replay tool for findings.
-        .executableTarget(name: "goalbridge-fuzz", dependencies: ["GoalBridge"], path: "Fuzz/goalbridge-fuzz"),
+        .executableTarget(name: "goalbridge-fuzz", dependencies: ["GoalBridge", "GoalBridgeReview"], path: "Fuzz/goalbridge-fuzz"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["GoalBridgeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DatasetTests", dependencies: ["GoalBridgeDataset", "GoalBridge", "GoalBridgeSpreadsheet", "GoalBridgeReview",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the reader with libFuzzer for a bounded time, in two targets:
+# Fuzzes the reader (and the import and review of what it reads) with libFuzzer for a bounded time, in two targets:
 #   1. "read these bytes" (XLSXReader + import): whole files, seeded with every .xlsx fixture and example;
 #   2. GOALBRIDGE_FUZZ_MODE=parts: one XML part of an otherwise valid package, zipped with correct CRCs by the
 #      harness (Fuzz/goalbridge-fuzz/PartFuzzer.swift), so mutations reach the XML parsers instead of failing the

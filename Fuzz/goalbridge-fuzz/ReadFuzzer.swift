@@ -1,8 +1,10 @@
 import Foundation
 import GoalBridge
+import GoalBridgeReview
 import GoalBridgeSpreadsheet
 
-/// libFuzzer entry point: read these bytes as a workbook, then map them to goal tables.
+/// libFuzzer entry point: read these bytes as a workbook, map them to goal tables and review them (collect reviews
+/// every table it reads: a rule that traps on odd text would take the file's batch down with it).
 /// Any outcome is fine except a crash, a hang, or memory growing past the read limits.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -18,7 +20,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 func readAll(_ buffer: UnsafeRawBufferPointer) -> CInt {
     // Core properties too: every part parser is fuzzed, not only those the import path uses.
     if let workbook = try? XLSXReader(readsCoreProperties: true).read(buffer: buffer) {
-        _ = FuzzState.importer.importWorkbook(workbook)
+        let result = FuzzState.importer.importWorkbook(workbook)
+        _ = FuzzState.reviewer.review(result.tables)
     }
     // The row-by-row path too, in small chunks so that the XML is cut at many places.
     if let names = try? XLSXReader().sheetNames(in: buffer), let first = names.first {
@@ -29,6 +32,7 @@ func readAll(_ buffer: UnsafeRawBufferPointer) -> CInt {
 
 enum FuzzState {
     static let importer = try! GoalImporter()
+    static let reviewer = Reviewer(systemChecks: true)
     static let partsMode = ProcessInfo.processInfo.environment["GOALBRIDGE_FUZZ_MODE"] == "parts"
 }
 

@@ -52,6 +52,10 @@ public struct Amount: Codable, Hashable, Sendable {
     static func parse(_ text: String) -> Decimal? {
         // Most amounts are typed as plain numbers (`120.00`): read those without the clean-ups below.
         if let plain = DecimalText.parsePlain(text) { return plain }
+        // No digit, ASCII or full-width (EF BC 90–99), no amount: labels and headers asked whether they are amounts
+        // are turned away before the full-width clean-up walks their Characters.
+        let bytes = text.utf8
+        guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || bytes.contains(0xEF) else { return nil }
         // ASCII with thousands separators or spaces (`2,820.81`): the same clean-up on bytes (Character by
         // Character it was a sixtieth of mapping a table).
         if text.utf8.allSatisfy({ $0 < 0x80 }) {

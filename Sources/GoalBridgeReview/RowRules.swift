@@ -68,7 +68,8 @@ struct RowRules {
     /// over planned. The ratio is written with a slash or in words (X占Y的比率/比例/比重).
     func invertedRatio(_ text: String) -> String? {
         let numerator: String, denominator: String
-        if let slash = text.firstIndex(where: { $0 == "/" || $0 == "÷" }) {
+        // Bytes first: walking the Characters of every name and description to find no slash was most of the rule.
+        if text.utf8.contains(0x2F) || text.containsText("÷"), let slash = text.firstIndex(where: { $0 == "/" || $0 == "÷" }) {
             numerator = String(text[..<slash].suffix(12))
             denominator = String(text[text.index(after: slash)...].prefix(12))
         } else if text.containsText("占"), let share = text.firstIndex(of: "占"), let ratio = text[share...].firstIndex(of: "比"),

@@ -111,7 +111,7 @@ struct StaleYearRule {
     /// A look at the bytes before a pattern runs (matching is most of the rule's cost, and most texts name no
     /// year): `20` and two more digits, not after a digit or a point, and a 年 somewhere after them.
     static func mayHoldYear(_ text: String) -> Bool {
-        let nian: [UInt8] = Array("年".utf8)
+        let nian: (UInt8, UInt8, UInt8) = (0xE5, 0xB9, 0xB4)  // 年 in UTF-8
         return text.utf8.withContiguousStorageIfAvailable { b -> Bool in
             guard b.count >= 7 else { return false }
             var i = 0
@@ -120,7 +120,7 @@ struct StaleYearRule {
                    i == 0 || !((0x30...0x39).contains(b[i - 1]) || b[i - 1] == 0x2E) {
                     var j = i + 4
                     while j + 2 < b.count {
-                        if b[j] == nian[0], b[j + 1] == nian[1], b[j + 2] == nian[2] { return true }
+                        if b[j] == nian.0, b[j + 1] == nian.1, b[j + 2] == nian.2 { return true }
                         j += 1
                     }
                     return false

@@ -13,9 +13,18 @@ struct FlatSheetReader {
     /// The header row and its columns, when the sheet is a flat file: a row among the first five that names the
     /// required columns (项目名称, 一级/二级/三级指标, 指标值).
     static func header(of sheet: Sheet) -> (row: Int, columns: [Int: FlatColumn], unknown: [Int: String])? {
+        // A flat header names 一级, 二级 and 三级指标: a row without three cells holding 级 is not one. Every sheet is
+        // asked, so most are turned away here by a byte search per cell, before any label is normalised.
+        var levelCells = [Int](repeating: 0, count: 5)
+        for cell in sheet.cells {
+            if cell.reference.row > 4 { break }
+            if cell.value.text.containsText("级") { levelCells[cell.reference.row] += 1 }
+        }
+        guard levelCells.contains(where: { $0 >= 3 }) else { return nil }
         var rows: [Int: [(Int, String)]] = [:]
         for cell in sheet.cells {
             if cell.reference.row > 4 { break }
+            guard levelCells[cell.reference.row] >= 3 else { continue }
             let text = TextNormalizer.trimmed(cell.value.text)
             if !text.isEmpty { rows[cell.reference.row, default: []].append((cell.reference.column, text)) }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GoalBridgeModel
 
 /// Which period a funds header or label names (issue 12, §2: funds placed by meaning, not by order): `年度资金`,
@@ -32,17 +33,20 @@ enum FundPeriod: String, Sendable {
     static func splitLabel(_ key: String) -> (period: FundPeriod, rest: String)? {
         // Every label of a table's fixed rows comes here: most start with none of the words' first characters.
         guard let first = key.unicodeScalars.first, firstScalars.contains(first.value) else { return nil }
-        // Compared as bytes: `hasPrefix` compares Characters (grapheme breaking), and most labels start with 项.
-        for w in annualWords where key.utf8.starts(with: w.utf8) {
-            return key.utf8.count == w.utf8.count ? nil : (.annual, String(decoding: key.utf8.dropFirst(w.utf8.count), as: UTF8.self))
+        // Compared as bytes in place: `hasPrefix` compares Characters (grapheme breaking), and most labels start with
+        // 项 (项目名称 …), which passes the first check.
+        var utf8 = key
+        return utf8.withUTF8 { b -> (FundPeriod, String)? in
+            for (period, w) in wordBytes where b.count >= w.count && memcmp(b.baseAddress!, w, w.count) == 0 {
+                return b.count == w.count ? nil : (period, String(decoding: UnsafeBufferPointer(rebasing: b[w.count...]), as: UTF8.self))
+            }
+            return nil
         }
-        for w in midTermWords where key.utf8.starts(with: w.utf8) {
-            return key.utf8.count == w.utf8.count ? nil : (.midTerm, String(decoding: key.utf8.dropFirst(w.utf8.count), as: UTF8.self))
-        }
-        return nil
     }
 
     private static let firstScalars = Set((annualWords + midTermWords).compactMap { $0.unicodeScalars.first?.value })
+    /// Each period word as bytes, annual ones first.
+    private static let wordBytes: [(FundPeriod, [UInt8])] = annualWords.map { (.annual, Array($0.utf8)) } + midTermWords.map { (.midTerm, Array($0.utf8)) }
 
     /// The field of this period for a funds part (`total` → `annualFunds.total`).
     func field(_ part: String) -> String { rawValue + "." + part }
