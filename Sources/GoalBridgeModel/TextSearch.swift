@@ -8,6 +8,19 @@ extension String {
     /// Why not `contains(_:)`: with Foundation imported that overload runs through CFString's
     /// locale-aware search, which was a measurable share of reviewing a table (≈ 4 % of a collect
     /// per file). Labels and words here are compared as written, so a byte search is what is meant.
+    /// True when this string and `other` are the same UTF-8 bytes.
+    ///
+    /// Why not `==`: Swift compares non-ASCII strings by canonical equivalence, checking normalisation on the way —
+    /// a fifth of the cost rules, which compare every row's canonical levels (`成本指标`) with the vocabulary's
+    /// names. Names the vocabulary produced are compared as written.
+    ///
+    /// ```swift
+    /// "成本指标".sameText("成本指标")   // true
+    /// ```
+    public func sameText(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && withUTF8Bytes(self) { a in withUTF8Bytes(other) { b in a.elementsEqual(b) } }
+    }
+
     public func containsText(_ other: String) -> Bool {
         if other.isEmpty { return true }
         return withUTF8Bytes(self) { h in withUTF8Bytes(other) { n in String.search(h, n) } }

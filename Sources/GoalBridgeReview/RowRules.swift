@@ -21,7 +21,7 @@ struct RowRules {
     func contains(_ text: String, _ list: [String]) -> Bool { list.contains { text.containsText($0) } }
 
     func isSatisfaction(_ r: IndicatorRow) -> Bool {
-        r.level1 == "满意度指标" || r.level2 == "服务对象满意度指标" || contains(r.name, words.satisfaction)
+        r.level1?.sameText("满意度指标") == true || r.level2?.sameText("服务对象满意度指标") == true || contains(r.name, words.satisfaction)
     }
 
     /// True when one of the patterns matches the whole text.
@@ -105,7 +105,7 @@ struct RowRules {
             }
         }
         // Q3: a cost indicator that is not a cost.
-        let isCost = r.level1 == "成本指标" || r.level2 == "成本指标" || r.level2 == "经济成本指标"
+        let isCost = r.level1?.sameText("成本指标") == true || r.level2?.sameText("成本指标") == true || r.level2?.sameText("经济成本指标") == true
         if isCost {
             var reason: String?
             if let word = words.notCost.first(where: { r.name.containsText($0) }) { reason = "“\(word)”是完成情况，不是成本" }
@@ -148,7 +148,7 @@ struct RowRules {
         }
         // Q12: units that do not fit.
         if let unit = v.unit {
-            if r.level2 == "数量指标" && words.countWrongUnits.contains(unit) && !r.name.containsText("率") && !r.name.containsText("比例") {
+            if r.level2?.sameText("数量指标") == true && words.countWrongUnits.contains(unit) && !r.name.containsText("率") && !r.name.containsText("比例") {
                 sink.add("Q12", at: at("value"), cell: valueCell, ["name": name, "unit": unit, "reason": "数量指标应为计数单位"])
             } else if contains(r.name, words.personNames) && !r.name.containsText("人次") && !r.name.containsText("率") && !r.name.containsText("比例")
                         && words.personWrongUnits.contains(unit) {
@@ -177,10 +177,10 @@ struct RowRules {
         // Q27: an amount of money filed as a quantity (it is a cost), a count filed as quality (it is a quantity).
         // A money flow that is the project's output (贷款发放量) is a quantity; a count of zero under 质量 (`≤0次`
         // overdue payments) is a quality target.
-        if r.level2 == "数量指标", moneyInWan(v) != nil, !contains(r.name, words.moneyOutputNames) {
+        if r.level2?.sameText("数量指标") == true, moneyInWan(v) != nil, !contains(r.name, words.moneyOutputNames) {
             sink.add("Q27", at: at("level2"), cell: r.sources?["level2"] ?? valueCell,
                      ["name": name, "value": v.raw, "what": "金额", "level2": r.level2Raw, "should": "成本指标（经济成本指标）"])
-        } else if r.level2 == "质量指标", v.kind == .quantitative, let unit = v.unit, RowRules.countUnits.contains(unit), (v.number ?? 0) > 0 {
+        } else if r.level2?.sameText("质量指标") == true, v.kind == .quantitative, let unit = v.unit, RowRules.countUnits.contains(unit), (v.number ?? 0) > 0 {
             sink.add("Q27", at: at("level2"), cell: r.sources?["level2"] ?? valueCell,
                      ["name": name, "value": v.raw, "what": "数量（\(unit)）", "level2": r.level2Raw, "should": "数量指标"])
         }

@@ -130,12 +130,16 @@ struct TableRules {
     }
 
     func isCostRow(_ r: IndicatorRow) -> Bool {
-        r.level1 == "成本指标" || r.level2 == "成本指标" || r.level2 == "经济成本指标"
+        r.level1?.sameText("成本指标") == true || r.level2?.sameText("成本指标") == true || r.level2?.sameText("经济成本指标") == true
     }
+
+    /// A unit per something (`万元/人`), looked for in bytes (Foundation's `contains` on a String was a tenth of the
+    /// cost rules).
+    static func hasSlash(_ unit: String?) -> Bool { unit?.utf8.contains(0x2F) ?? false }
 
     /// A cost stated per person, per unit or per period: a per-unit word in the name (`perUnitWords`) or a unit with `/`.
     func isPerUnit(_ r: IndicatorRow) -> Bool {
-        (r.value.unit ?? "").contains("/") || inputs.words.perUnit.contains { r.name.containsText($0) }
+        Self.hasSlash(r.value.unit) || inputs.words.perUnit.contains { r.name.containsText($0) }
     }
 
     // Q2, Q2b, Q4: cost against budget; components against total.
@@ -182,7 +186,7 @@ struct TableRules {
     func unitCost(_ set: IndicatorSet, budget: Decimal?, into sink: inout FindingSink) {
         guard let budget, budget > 0 else { return }
         let denominators = inputs.words.unitDenominators
-        let unitCosts = set.rows.filter { isCostRow($0) && ($0.value.unit ?? "").contains("/") }.count
+        let unitCosts = set.rows.filter { isCostRow($0) && Self.hasSlash($0.value.unit) }.count
         for k in set.rows.indices where isCostRow(set.rows[k]) {
             let row = set.rows[k]
             guard row.value.kind == .quantitative, let cost = row.value.number, let unit = row.value.unit else { continue }
@@ -191,7 +195,7 @@ struct TableRules {
             let perUnit = parts[0] == "元" ? cost / 10_000 : cost
             // The quantity this cost is per: the 数量 row in its unit whose name shares most with the cost's (`奖励标准` ×
             // `奖励个数`); with several and none sharing two characters, the pairing is a guess and nothing is said.
-            let quantities = set.rows.filter { $0.level2 == "数量指标" && $0.value.unit == parts[1] && $0.value.number != nil }
+            let quantities = set.rows.filter { $0.level2?.sameText("数量指标") == true && $0.value.unit == parts[1] && $0.value.number != nil }
             let ranked = quantities.map { ($0, $0.name.longestCommonRun(with: row.name)?.count ?? 0) }.sorted { $0.1 > $1.1 }
             guard let (quantity, shared) = ranked.first, let count = quantity.value.number, quantities.count == 1 || shared >= 2 else { continue }
             let product = perUnit * count

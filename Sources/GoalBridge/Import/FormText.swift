@@ -36,8 +36,10 @@ enum FormText {
 
     /// The unit a label's qualifier gives its amounts: `项目资金（万元）`, `项目金额(万元)`, `预算数（元）` → 万元 / 元.
     static func amountUnit(inLabel text: String) -> String? {
+        // Bytes first: most labels carry no qualifier, and Foundation's `contains` on them was costly.
+        guard text.containsText("元") else { return nil }
         let key = TextNormalizer.labelKey(text)
-        for unit in ["万元", "亿元", "元"] where key.contains("（\(unit)）") {
+        for unit in ["万元", "亿元", "元"] where key.containsText("（\(unit)）") {
             return unit
         }
         return nil
