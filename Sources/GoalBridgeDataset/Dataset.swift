@@ -464,14 +464,15 @@ public final class Dataset: @unchecked Sendable {
         WHERE f.is_current = 1 ORDER BY f.path, t.seq
         """
 
-    /// Decodes stored models on all cores and keeps `transform` of each, in order. `withoutRowCells` leaves each
-    /// indicator row's cells out (`CodingUserInfoKey.skipsRowSources`), for readers that compare contents.
-    static func decodeModels<T>(_ json: [String], withoutRowCells: Bool = false, _ transform: @escaping @Sendable (GoalTable) -> T) throws -> [T] {
+    /// Decodes stored models as `type` (the whole `GoalTable`, or only the parts a pass reads, like `StoredTexts`) on
+    /// all cores and keeps `transform` of each, in order. The rules across tables compare contents, not cells: each
+    /// indicator row's cells are left out (`CodingUserInfoKey.skipsRowSources`).
+    static func decodeModels<D: Decodable, T>(_ json: [String], as type: D.Type, _ transform: @escaping @Sendable (D) -> T) throws -> [T] {
         let decoded = ResultSlots<Result<T, Error>>(count: json.count)
         DispatchQueue.concurrentPerform(iterations: json.count) { k in
             let decoder = JSONDecoder()
-            if withoutRowCells { decoder.userInfo[.skipsRowSources] = true }
-            decoded.set(k, Result { transform(try decoder.decode(GoalTable.self, from: Data(json[k].utf8))) })
+            decoder.userInfo[.skipsRowSources] = true
+            decoded.set(k, Result { transform(try decoder.decode(type, from: Data(json[k].utf8))) })
         }
         return try decoded.values.map { try $0.get() }
     }
@@ -485,11 +486,11 @@ public final class Dataset: @unchecked Sendable {
             ids.append(row[0])
             chunk.append(row[1])
             if chunk.count == 512 {
-                facts += try decodeModels(chunk, withoutRowCells: true) { BatchFacts($0, keepingTexts: false) }
+                facts += try decodeModels(chunk, as: GoalTable.self) { BatchFacts($0, keepingTexts: false) }
                 chunk.removeAll(keepingCapacity: true)
             }
         }
-        facts += try decodeModels(chunk, withoutRowCells: true) { BatchFacts($0, keepingTexts: false) }
+        facts += try decodeModels(chunk, as: GoalTable.self) { BatchFacts($0, keepingTexts: false) }
         return (ids, facts)
     }
 
@@ -548,12 +549,7 @@ private final class CurrentTexts {
                 var chunk: [String] = []
                 while chunk.count < 512, let row = try rows.next() { chunk.append(row[1]) }
                 if chunk.isEmpty { return [] }
-                let json = chunk
-                let decoded = ResultSlots<Result<[(field: String, text: String)], Error>>(count: json.count)
-                DispatchQueue.concurrentPerform(iterations: json.count) { k in
-                    decoded.set(k, Result { try JSONDecoder().decode(StoredTexts.self, from: Data(json[k].utf8)).texts })
-                }
-                buffer = try decoded.values.map { try $0.get() }
+                buffer = try Dataset.decodeModels(chunk, as: StoredTexts.self) { $0.texts }
             } catch {
                 self.error = error
             }

@@ -18,12 +18,16 @@ struct ForeignBasisRule {
 
     func review(_ t: ProjectGoalTable, into sink: inout FindingSink) {
         guard !subjects.isEmpty else { return }
+        // Whether the table speaks of a subject, asked once per subject however many bases name it.
+        var spoken: [Int: Bool] = [:]
         for set in t.indicatorSets where set.rows.contains(where: { $0.basis != nil }) {
             for (k, r) in set.rows.enumerated() {
                 guard let basis = r.basis, basis.count >= 2 else { continue }
-                for subject in subjects {
+                for (n, subject) in subjects.enumerated() {
                     guard let word = subject.words.first(where: { basis.containsText($0) }) else { continue }
-                    if mentions(subject.words, in: t) { continue }
+                    let mentioned = spoken[n] ?? mentions(subject.words, in: t)
+                    spoken[n] = mentioned
+                    if mentioned { continue }
                     sink.add("Q31", at: .indicator(scope: set.scope, row: k, field: "basis"), cell: r.sources?["basis"],
                              ["name": r.name, "basis": basis, "kind": subject.name, "word": word],
                              figures: ["指标值确定依据": basis, "项目名称": t.projectName ?? t.title ?? ""])
