@@ -18,6 +18,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// lines (`填报人：`, `联系电话：`, `审核人：`, `填报单位（盖章）：`). One ends an indicator block and is kept as
     /// a known line, not read as an indicator.
     public var noteLines: [String]?
+    /// The words a fiscal form prints before the numbers of a column-number line under its header (`栏次 1 2 3 …`,
+    /// `甲 乙 1 2 …`): such a line is part of the header, never data.
+    public var columnNumberLabels: [String]?
     /// Indicator columns any form may add, by role (`weight`: 权重, 分值 …): a column with such a header that the
     /// layout has no column for is read into that field of every row, not kept as an extra.
     public var indicatorColumns: [String: [String]]?
@@ -47,6 +50,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
             level1 = l1
             level2 = l2
             noteLineFirstScalars = Set((v.noteLines ?? []).compactMap { $0.unicodeScalars.first?.value })
+            columnNumberLabels = Set((v.columnNumberLabels ?? []).map { TextNormalizer.labelKey($0) })
             var roles: [String: String] = [:]
             for (role, headers) in (v.indicatorColumns ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for h in headers { roles[TextNormalizer.labelKey(h)] = roles[TextNormalizer.labelKey(h)] ?? role }
@@ -61,6 +65,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         /// First characters of the note lines: a text starting with anything else is no note line (checked for the
         /// first cell of every indicator row, so it must cost next to nothing).
         let noteLineFirstScalars: Set<UInt32>
+        let columnNumberLabels: Set<String>
         let indicatorColumnRoles: [String: String]
         let valueNatures: [String: String]
     }
@@ -82,19 +87,21 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     private let indexBox = IndexBox()
     private var index: Index { indexBox.get(self) }
 
-    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, indicatorColumns, valueNature }
+    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, indicatorColumns, valueNature }
 
-    public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, indicatorColumns: [String: [String]]? = nil,
-                valueNature: [String: [String]]? = nil) {
+    public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, columnNumberLabels: [String]? = nil,
+                indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil) {
         self.level1 = level1
         self.level2 = level2
         self.noteLines = noteLines
+        self.columnNumberLabels = columnNumberLabels
         self.indicatorColumns = indicatorColumns
         self.valueNature = valueNature
     }
 
     public static func == (a: Vocabulary, b: Vocabulary) -> Bool {
-        a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines && a.indicatorColumns == b.indicatorColumns
+        a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines && a.columnNumberLabels == b.columnNumberLabels
+            && a.indicatorColumns == b.indicatorColumns
             && a.valueNature == b.valueNature
     }
 
@@ -102,6 +109,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         h.combine(level1)
         h.combine(level2)
         h.combine(noteLines)
+        h.combine(columnNumberLabels)
         h.combine(indicatorColumns)
         h.combine(valueNature)
     }
@@ -121,6 +129,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         guard raw.utf8.count <= Vocabulary.longestNameBytes else { return nil }
         return index.level1[LabelKey(raw)]
     }
+
+    /// True for a word printed before the numbers of a column-number line (`栏次`, `甲`), by label key.
+    public func isColumnNumberLabel(key: String) -> Bool { index.columnNumberLabels.contains(key) }
 
     /// No level name is longer (the longest, 社会公众或服务对象满意度指标, is 42 bytes): a longer text is looked up
     /// without normalising it, so a pasted paragraph in a level column costs nothing.

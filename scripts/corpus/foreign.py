@@ -14,7 +14,8 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, document, form_pingyin_columns, variation, write_openpyxl, write_xlsxwriter  # noqa: E402
+from generate import Plan, document, form_liaocheng_performance, form_pingyin, form_pingyin_columns, variation, \
+    write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
@@ -280,6 +281,31 @@ def provincial_expected(t):
             "extras": []}
 
 
+def with_column_numbers(body, after, labels=()):
+    """`body` with a line that numbers its columns inserted under row `after` (the header's last row), as fiscal forms
+    print it: `labels` first (`栏次`, `甲`, `乙`), then 1, 2, 3 … one per column not covered by a cell merged down
+    across the line (a caption or a level merged from the header over the rows keeps its place)."""
+    p = Plan(body.columns)
+    for (r, c), (value, kind) in body.cells.items():
+        p.put(r + (1 if r > after else 0), c, value, kind)
+    covered = set()
+    for r1, c1, r2, c2 in body.merges:
+        if r1 <= after < r2:
+            covered.update(range(c1, c2 + 1))
+        p.merge(r1 + (1 if r1 > after else 0), c1, r2 + (1 if r2 > after else 0), c2)
+    columns = [c for c in range(body.columns) if c not in covered]
+    for c, label in zip(columns, labels):
+        p.put(after + 1, c, label)
+    for k, c in enumerate(columns[len(labels):]):
+        p.put(after + 1, c, k + 1, "int")
+    p.row, p.widths = body.row + 1, body.widths
+    return p
+
+
+def header_row(plan, text):
+    return min(r for (r, _), (value, _) in plan.cells.items() if value == text)
+
+
 FLAT_HEADER = ["年度", "主管部门编码", "主管部门", "实施单位编码", "实施单位", "项目编码", "项目名称", "目标类型",
                "一级指标", "二级指标", "三级指标", "计算符号编码", "计算符号", "指标值", "计量单位", "权重", "指标解释", "指标值设定依据"]
 FLAT_CODES = {"≥": (1, "≥"), ">": (2, "＞"), "=": (3, "＝"), "<": (4, "＜"), "≤": (5, "≤")}
@@ -378,7 +404,27 @@ def main():
     with open(os.path.join(OUT, "system-flat.json"), "w", encoding="utf-8") as h:
         json.dump(document(system_flat_expected()), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("10 workbooks in %s" % OUT)
+    # A line numbering the columns under the header (`1 2 3 …`, `栏次`, `甲 乙 1 2 …`): part of the header, no row.
+    numbered = provincial(t)
+    write_openpyxl(os.path.join(OUT, "provincial-column-numbers.xlsx"),
+                   [("Sheet1", with_column_numbers(numbered, header_row(numbered, "一级指标"), ["栏次"]))])
+    pingyin = [x for k, x in seeds.all_tables()["pingyin"] if k == "project"][1]
+    body = Plan(8)
+    form_pingyin(body, pingyin, variation(0))
+    write_xlsxwriter(os.path.join(OUT, "pingyin-column-numbers.xlsx"),
+                     [("Sheet1", with_column_numbers(body, header_row(body, "三级指标"), ["甲", "乙"]))])
+    with open(os.path.join(OUT, "pingyin-column-numbers.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", pingyin)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    performance = [x for k, x in seeds.all_tables()["liaocheng"] if k == "departmentPerformance"][0]
+    body = Plan(17)
+    form_liaocheng_performance(body, performance, variation(0))
+    write_xlsxwriter(os.path.join(OUT, "performance-column-numbers.xlsx"),
+                     [("Sheet1", with_column_numbers(body, header_row(body, "标准值")))])
+    with open(os.path.join(OUT, "performance-column-numbers.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("departmentPerformance", performance)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("13 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

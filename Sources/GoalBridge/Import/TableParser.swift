@@ -271,6 +271,36 @@ struct TableParser {
         return vocabulary.noteLine(t) != nil
     }
 
+    /// A line that numbers the columns under a header, as fiscal forms print it (`1 2 3 …`, after `栏次` or `甲 乙`,
+    /// vocabulary `columnNumberLabels`): three numbers or more, counting up from 1 or 2, and nothing else. It
+    /// is part of the header: read as an indicator row it became 一级指标 “2”, 二级指标 “3” …
+    /// A block's caption (`绩效指标` merged down the first column) may start on that line: `ignoring` is its column.
+    private func isColumnNumberRow(_ r: Int, ignoring captionColumn: Int? = nil) -> Bool {
+        let cells = grid.cells(inRows: r...r)
+        guard cells.count >= 3 else { return false }
+        var previous: (number: Int, column: Int)?
+        var numbers = 0
+        for ref in cells where ref.column != captionColumn {
+            guard let text = grid.text(ref.row, ref.column) else { continue }
+            if text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(text) {
+                // Each column its number: one more than the last, or as many more as columns lie between (a cell
+                // merged over two columns numbered as two).
+                if let p = previous {
+                    guard n == p.number + 1 || n == p.number + ref.column - p.column else { return false }
+                } else if n < 1 || n > 2 {
+                    return false
+                }
+                previous = (n, ref.column)
+                numbers += 1
+            } else if previous == nil, let key = grid.labelKey(ref.row, ref.column), vocabulary.isColumnNumberLabel(key: key) {
+                continue
+            } else {
+                return false
+            }
+        }
+        return numbers >= 3
+    }
+
     /// Note and signature lines right after the table (`注：…`, `填报人：张三  联系电话：…`) belong to it: kept as
     /// known lines (extras labelled by their words), up to the first row that is not one (the next table's title).
     private mutating func readNoteLines() {
@@ -475,8 +505,10 @@ struct TableParser {
                 for b in blocks where (b.caption ?? []).map { TextNormalizer.labelKey($0) }.contains(key) { return (ref, b) }
             }
         }
-        // A caption that starts just below the header row (平阴: the header's first cell is blank).
-        for ref in grid.cells(inRows: (r + 1)...(r + 1)) where ref.column == 0 {
+        // A caption that starts just below the header row (平阴: the header's first cell is blank), or below the
+        // column-number line under it.
+        let below = isColumnNumberRow(r + 1) ? r + 2 : r + 1
+        for ref in grid.cells(inRows: below...below) where ref.column == 0 {
             guard let key = grid.labelKey(ref.row, ref.column) else { continue }
             for b in blocks where (b.caption ?? []).map { TextNormalizer.labelKey($0) }.contains(key) { return (ref, b) }
         }
@@ -594,14 +626,17 @@ struct TableParser {
         for si in state.indices { state[si].rows.reserveCapacity(max(0, min(limit - lastHeaderRow, 256))) }
         var r = lastHeaderRow + 1
         tableEnd = max(tableEnd, lastHeaderRow)
+        var underHeader = true
         while r <= limit {
             defer { r += 1 }
             guard grid.hasCells(inRow: r) || anyLevel1Column.contains(where: { grid.isMergeContinuation(r, $0) }) else { continue }
-            if isHeaderRow(r, block) {
+            if isHeaderRow(r, block) || (underHeader && isColumnNumberRow(r, ignoring: captionColumn)) {
                 for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
                 tableEnd = r
+                underHeader = true
                 continue
             }
+            underHeader = false
             let rowCells = grid.cells(inRows: r...r)
             if fixedLabelRows.contains(r) { break }
             if isNoteRow(r) { break }
@@ -816,14 +851,17 @@ struct TableParser {
         var previous: [String: String] = [:]
         var previousSources: [String: SourceCell] = [:]
         var r = lastHeaderRow + 1
+        var underHeader = true
         while r <= regionLimit {
             defer { r += 1 }
             guard grid.hasCells(inRow: r) else { continue }
-            if isHeaderOnlyRow(r, block) {
+            if isHeaderOnlyRow(r, block) || (underHeader && isColumnNumberRow(r)) {
                 for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
                 tableEnd = r
+                underHeader = true
                 continue
             }
+            underHeader = false
             if grid.cells(inRows: r...r).contains(where: { fixedKeys.contains(grid.labelKey($0.row, $0.column) ?? "") || keys.isAnchor(grid.labelKey($0.row, $0.column) ?? "") }) { break }
             if isNoteRow(r) { break }
             var record: [String: String] = [:]
