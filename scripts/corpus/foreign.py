@@ -424,7 +424,27 @@ def main():
     with open(os.path.join(OUT, "performance-column-numbers.json"), "w", encoding="utf-8") as h:
         json.dump(document([("departmentPerformance", performance)]), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("13 workbooks in %s" % OUT)
+    # Last year's indicators hidden instead of deleted (two rows at the block's end), and a hidden column of last
+    # year's values beside the table: read like any cell, and the clerk is asked about them.
+    hidden = dict(pingyin)
+    old_rows = [dict(level1Raw="产出指标", level2Raw="数量指标", name="2023年老年人助餐服务人次", value="≥5000人次"),
+                dict(level1Raw="产出指标", level2Raw="时效指标", name="2023年助餐点建成时间", value="2023年12月底前")]
+    hidden["indicatorSets"] = [dict(pingyin["indicatorSets"][0], rows=pingyin["indicatorSets"][0]["rows"] + old_rows)]
+    body = Plan(8)
+    form_pingyin(body, hidden, variation(2))
+    body.hidden_rows = [body.row - 2, body.row - 1]
+    write_openpyxl(os.path.join(OUT, "pingyin-hidden-rows.xlsx"), [("Sheet1", body)])
+    with open(os.path.join(OUT, "pingyin-hidden-rows.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", hidden)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    body = Plan(8)
+    form_pingyin(body, pingyin, variation(2))
+    first = body.row - len(pingyin["indicatorSets"][0]["rows"])
+    body.put(first - 1, 5, "上年指标值")
+    body.put(first, 5, "≤900 万元")
+    body.hidden_columns = [5]
+    write_openpyxl(os.path.join(OUT, "pingyin-hidden-column.xlsx"), [("Sheet1", body)])
+    print("15 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

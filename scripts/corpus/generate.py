@@ -596,6 +596,11 @@ def write_openpyxl(path, sheets):
             ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
         for c, w in plan.widths.items():
             ws.column_dimensions[get_column_letter(c + 1)].width = w
+        # Rows and columns a clerk hid (foreign.py: last year's indicators hidden instead of deleted).
+        for r in getattr(plan, "hidden_rows", ()):
+            ws.row_dimensions[r + 1].hidden = True
+        for c in getattr(plan, "hidden_columns", ()):
+            ws.column_dimensions[get_column_letter(c + 1)].hidden = True
     wb.save(path)
     reproducible(path)
 

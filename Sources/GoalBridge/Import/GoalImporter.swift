@@ -125,6 +125,9 @@ public struct GoalImporter: Sendable {
                 let contradicted = forced == nil && !parser.contradictions.isEmpty
                 let uncertain = forced == nil && (LayoutFit.isUncertain(fits) || contradicted)
                 result.diagnostics += parser.diagnostics
+                if let hidden = hiddenContentDiagnostic(sheet, rows: regionStart...max(parser.tableEnd, regionStart), file: file) {
+                    result.diagnostics.append(hidden)
+                }
                 let range = "\(CellReference(row: regionStart, column: 0)):\(CellReference(row: parser.tableEnd, column: max(spec.columnCount - 1, 0)))"
                 let source = TableSource(file: file, sheet: sheet.name, range: range, layout: spec.id,
                                          templateId: templateId, templateVersion: templateVersion, layoutUncertain: uncertain ? true : nil)

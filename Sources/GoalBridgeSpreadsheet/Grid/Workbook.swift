@@ -16,13 +16,26 @@ public struct Sheet: Hashable, Sendable {
     public var merges: [CellRange]
     /// What the reader noticed that is no error but that a person should know (a formula with no result).
     public var notes: [ReaderNote]
+    /// Rows the file hides that hold cells (0-based, in file order): what they hold is read, but nobody sees it on
+    /// screen or on paper.
+    public var hiddenRows: [Int]
+    /// Column ranges the file hides (0-based, inclusive).
+    public var hiddenColumns: [ClosedRange<Int>]
 
-    public init(name: String, state: SheetState = .visible, cells: [Cell] = [], merges: [CellRange] = [], notes: [ReaderNote] = []) {
+    public init(name: String, state: SheetState = .visible, cells: [Cell] = [], merges: [CellRange] = [], notes: [ReaderNote] = [],
+                hiddenRows: [Int] = [], hiddenColumns: [ClosedRange<Int>] = []) {
         self.name = name
         self.state = state
         self.cells = cells
         self.merges = merges
         self.notes = notes
+        self.hiddenRows = hiddenRows
+        self.hiddenColumns = hiddenColumns
+    }
+
+    /// True when the cell is in a hidden row or a hidden column.
+    public func isHidden(_ ref: CellReference) -> Bool {
+        hiddenRows.contains(ref.row) || hiddenColumns.contains { $0.contains(ref.column) }
     }
 }
 
@@ -95,7 +108,8 @@ extension Sheet {
         let lower = cells.partitioningIndex { $0.reference.row >= rows.lowerBound }
         let upper = cells.partitioningIndex { $0.reference.row > rows.upperBound }
         return Sheet(name: name, state: state, cells: Array(cells[lower..<max(lower, upper)]),
-                     merges: merges.filter { rows.contains($0.first.row) })
+                     merges: merges.filter { rows.contains($0.first.row) }, hiddenRows: hiddenRows.filter { rows.contains($0) },
+                     hiddenColumns: hiddenColumns)
     }
 }
 

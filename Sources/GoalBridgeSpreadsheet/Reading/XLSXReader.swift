@@ -226,7 +226,8 @@ private struct PackageReader {
                 throw SpreadsheetError(.limitExceeded(limit: "单元格数 cells", value: cellCount, maximum: limits.maxCells),
                                        SpreadsheetLocation(file: file, sheet: entry.name))
             }
-            sheets.append(Sheet(name: entry.name, state: entry.state, cells: cells, merges: merges, notes: parsed.notes))
+            sheets.append(Sheet(name: entry.name, state: entry.state, cells: cells, merges: merges, notes: parsed.notes,
+                                hiddenRows: parsed.hiddenRows, hiddenColumns: parsed.hiddenColumns))
         }
 
         return Workbook(sheets: sheets, properties: try readProperties(rootRels), uses1904Dates: workbookInfo.uses1904)

@@ -25,6 +25,11 @@ final class WorksheetParser: XMLPartHandler {
         var inRow = false
         var mainNamespace: UnsafePointer<UInt8>?
         var notes: [ReaderNote] = []
+        // Hidden rows that hold cells (`<row hidden="1">`), and hidden column ranges (`<col hidden="1">`).
+        var hiddenRows: [Int] = []
+        var hiddenColumns: [ClosedRange<Int>] = []
+        var rowHidden = false
+        var rowFirstCell = 0
         var reference = CellReference(row: 0, column: 0)
         var type: UInt8 = 0 // first byte of t=: s, b, e, i(nlineStr), n, d; "str" is 'S'
         var style = 0
@@ -40,6 +45,8 @@ final class WorksheetParser: XMLPartHandler {
 
     var cells: [Cell] { s.pointee.cells }
     var notes: [ReaderNote] { s.pointee.notes }
+    var hiddenRows: [Int] { s.pointee.hiddenRows }
+    var hiddenColumns: [ClosedRange<Int>] { s.pointee.hiddenColumns }
 
     /// SpreadsheetML's namespaces (transitional and strict). An element with no namespace is taken as SpreadsheetML
     /// too (some converters omit the declaration).
@@ -88,6 +95,8 @@ final class WorksheetParser: XMLPartHandler {
         switch first {
         case UInt8(ascii: "c") where name.pointer[1] == 0:
             if s.pointee.inRow && isMain(name) { startCell(attributes) }
+        case UInt8(ascii: "c"):
+            if !s.pointee.inSheetData && name.is("col") && isMain(name) { addColumns(attributes) }
         case UInt8(ascii: "v") where name.pointer[1] == 0:
             if s.pointee.inCell && isMain(name) { s.pointee.capture = true; s.pointee.hasValue = true; s.pointee.text.removeAll(keepingCapacity: true) }
         case UInt8(ascii: "f") where name.pointer[1] == 0:
@@ -110,6 +119,8 @@ final class WorksheetParser: XMLPartHandler {
                     s.pointee.row += 1
                 }
                 s.pointee.nextColumn = 0
+                s.pointee.rowHidden = WorksheetParser.isTrue(attributes.bytes("hidden"))
+                s.pointee.rowFirstCell = s.pointee.cells.count
             } else if name.is("rPh") {
                 s.pointee.phoneticDepth += 1
             }
@@ -213,6 +224,7 @@ final class WorksheetParser: XMLPartHandler {
             s.pointee.inRow = false
         } else if first == UInt8(ascii: "r") && rowSink == nil && name.is("row") && isMain(name) {
             s.pointee.inRow = false
+            if s.pointee.rowHidden && s.pointee.cells.count > s.pointee.rowFirstCell { s.pointee.hiddenRows.append(max(s.pointee.row, 0)) }
         } else if first == UInt8(ascii: "r"), let rowSink, name.is("row"), isMain(name) {
             s.pointee.inRow = false
             let row = sortedCells()
@@ -347,6 +359,27 @@ final class WorksheetParser: XMLPartHandler {
             guard i > e else { return false }
         }
         return i == n
+    }
+
+    /// `<col min="6" max="6" hidden="1"/>`: a hidden column range (1-based, inclusive in the file). Adjacent ranges are
+    /// joined; their number is bounded by the columns a sheet has.
+    private func addColumns(_ attributes: XMLAttributes) {
+        guard WorksheetParser.isTrue(attributes.bytes("hidden")),
+              let low = attributes.bytes("min").flatMap(WorksheetParser.integer), let high = attributes.bytes("max").flatMap(WorksheetParser.integer),
+              low >= 1, low <= high else { return }
+        let range = (low - 1)...(min(high, CellReference.maxColumns) - 1)
+        guard range.lowerBound <= range.upperBound else { return }
+        if let last = s.pointee.hiddenColumns.last, last.upperBound + 1 >= range.lowerBound, last.lowerBound <= range.lowerBound {
+            s.pointee.hiddenColumns[s.pointee.hiddenColumns.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+        } else if s.pointee.hiddenColumns.count < CellReference.maxColumns {
+            s.pointee.hiddenColumns.append(range)
+        }
+    }
+
+    /// An xsd:boolean attribute: `1` or `true`.
+    static func isTrue(_ value: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard let value, let first = value.first else { return false }
+        return first == UInt8(ascii: "1") || first == UInt8(ascii: "t")
     }
 
     private func addMerge(_ attributes: XMLAttributes) {
