@@ -15,9 +15,10 @@ struct ColumnNumberTests {
         ("performance-column-numbers", "performance-column-numbers"), // `1 … 17` under a header four rows deep
     ]
 
-    @Test(arguments: cases.map(\.workbook))
+    /// Each workbook as written, and the 平阴 one re-saved by LibreOffice and by gnumeric.
+    @Test(arguments: cases.map(\.workbook) + ["libreoffice/pingyin-column-numbers", "gnumeric/pingyin-column-numbers"])
     func aColumnNumberLineIsHeaderNotData(_ name: String) throws {
-        let expectedName = try #require(Self.cases.first { $0.workbook == name }).expected
+        let expectedName = try #require(Self.cases.first { name.hasSuffix($0.workbook) }).expected
         let path = ForeignFormTests.directory + "/\(name).xlsx"
         let result = sharedImporter.importFile(path)
         let expected = try loadDocument(ForeignFormTests.directory + "/\(expectedName).json")

@@ -9,8 +9,10 @@ import Testing
 /// so the bureau's dataset never holds indicators the department's signed printout does not show without a word.
 /// Workbooks written by openpyxl (scripts/corpus/foreign.py), expected document from the seed text plus the two rows.
 struct HiddenContentTests {
-    @Test func hiddenRowsAreReadAndWarnedAbout() throws {
-        let path = ForeignFormTests.directory + "/pingyin-hidden-rows.xlsx"
+    /// As openpyxl wrote it (`hidden="1"`), and re-saved by LibreOffice (`hidden="true"`) and gnumeric.
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func hiddenRowsAreReadAndWarnedAbout(_ writer: String) throws {
+        let path = ForeignFormTests.directory + "/\(writer)pingyin-hidden-rows.xlsx"
         let workbook = try XLSXReader().read(path: path)
         #expect(workbook.sheets[0].hiddenRows == [20, 21])
         let result = sharedImporter.importFile(path)

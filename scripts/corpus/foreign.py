@@ -14,7 +14,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, document, form_liaocheng_performance, form_pingyin, form_pingyin_columns, variation, \
+from generate import Plan, document, form_liaocheng_performance, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
     write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
@@ -302,6 +302,20 @@ def with_column_numbers(body, after, labels=()):
     return p
 
 
+def merge_runs(plan, first, rows, column, key):
+    """Merges the cells of `column` down over each run of rows holding the same text (as a department merges one
+    指标值确定依据 written for all rows, or one value shared by two): the text stays in the run's first cell only."""
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i < len(rows) and rows[i].get(key) and rows[i].get(key) == rows[start].get(key):
+            continue
+        if i - start > 1:
+            for k in range(start + 1, i):
+                plan.cells.pop((first + k, column), None)
+            plan.merge(first + start, column, first + i - 1, column)
+        start = i
+
+
 def header_row(plan, text):
     return min(r for (r, _), (value, _) in plan.cells.items() if value == text)
 
@@ -444,7 +458,20 @@ def main():
     body.put(first, 5, "≤900 万元")
     body.hidden_columns = [5]
     write_openpyxl(os.path.join(OUT, "pingyin-hidden-column.xlsx"), [("Sheet1", body)])
-    print("15 workbooks in %s" % OUT)
+    # A basis written once and merged down over the rows it serves, a value merged over two rows that share it
+    # (新华's 困难企业补贴: 年度工作计划 for seven rows, 100% twice): each row reads the merged text.
+    relief = next(x for k, x in seeds.all_tables()["xinhua"] if x.get("projectName") == "困难企业补贴")
+    body = Plan(8)
+    form_xinhua(body, relief, variation(0))
+    rows = relief["indicatorSets"][0]["rows"]
+    first = body.row - len(rows)
+    merge_runs(body, first, rows, 5, "value")
+    merge_runs(body, first, rows, 6, "basis")
+    write_xlsxwriter(os.path.join(OUT, "xinhua-merged-basis.xlsx"), [("Sheet1", body)])
+    with open(os.path.join(OUT, "xinhua-merged-basis.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", relief)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("16 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -674,10 +674,17 @@ struct TableParser {
                 for (ri, role) in roles.enumerated() where role != .level1 && role != .level2 {
                     guard let c = roleColumns[si][ri] else { continue }
                     grid.consume(r, c)
-                    guard let t = grid.text(r, c) else { continue }
-                    fields[ri] = t
-                    anyField = true
-                    sources[role.rawValue] = grid.source(r, c)
+                    if let t = grid.text(r, c) {
+                        fields[ri] = t
+                        anyField = true
+                        sources[role.rawValue] = grid.source(r, c)
+                    } else if let m = grid.merge(at: r, c), m.first.row < r, m.first.row > lastHeaderRow,
+                              let t = grid.text(m.first.row, m.first.column) {
+                        // A cell merged down over several indicators (one 指标值确定依据 for all, one value for two)
+                        // stands in every row it covers, as in a record block; it alone does not make a row.
+                        fields[ri] = t
+                        sources[role.rawValue] = grid.source(m.first.row, m.first.column)
+                    }
                 }
                 func field(_ role: IndicatorRole) -> String? { fields[roles.firstIndex(of: role)!] }
                 let extras = scope == block.scope ? extraValues : []
