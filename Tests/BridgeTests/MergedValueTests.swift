@@ -47,3 +47,20 @@ struct MergedValueTests {
         #expect(t.indicatorSets.first?.rows.count == 7)
     }
 }
+
+/// A total the clerk's spreadsheet computed (`853.9399999999999` in the file, written by openpyxl as Excel writes
+/// it) is read as every spreadsheet shows it, 853.94: the seed's table exactly (scripts/corpus/foreign.py).
+struct ComputedNumberTests {
+    @Test func aComputedTotalReadsAsShown() throws {
+        let path = ForeignFormTests.directory + "/pingyin-computed-total.xlsx"
+        let workbook = try XLSXReader().read(path: path)
+        #expect(workbook.sheets[0].cells.contains { $0.value == .number(853.9399999999999) })
+        let result = sharedImporter.importFile(path)
+        let expected = try loadDocument(ForeignFormTests.directory + "/pingyin-computed-total.json")
+        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
+        #expect(misses.isEmpty, "\(misses)")
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        #expect(t.annualFunds?.total?.raw == "853.94")
+        #expect(t.annualFunds?.total?.value == Decimal(string: "853.94"))
+    }
+}

@@ -140,8 +140,9 @@ struct FlatExportFromDatasetTests {
 }
 
 /// Amounts are exact (issue 14): stored as decimal text, the REAL beside it only for SQL arithmetic. Collected from the
-/// examples and from the 平阴 table whose total is 853.94 (openpyxl, the corpus), every stored amount equals the number
-/// in its source cell's text, every indicator number the number in its value's text; the CSV shows `853.94`.
+/// examples and from the 平阴 table whose total is 853.94 (openpyxl, the corpus) — once typed, once as a spreadsheet
+/// computes it (`853.9399999999999` in the file) — every stored amount equals the number in its source cell's text,
+/// every indicator number the number in its value's text; the CSV shows `853.94`.
 struct ExactAmountsTests {
     @Test func everyStoredAmountIsTheSourceText() throws {
         let dir = scratch()
@@ -152,6 +153,9 @@ struct ExactAmountsTests {
         }
         try FileManager.default.copyItem(at: repo.appendingPathComponent("Tests/BridgeTests/Fixtures/corpus/pingyin-14-single.xlsx"),
                                          to: inbox.appendingPathComponent("平阴-保洁.xlsx"))
+        // The same table with its total as the clerk's spreadsheet computed it: 853.9399999999999 in the file.
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("Tests/BridgeTests/Fixtures/foreign/pingyin-computed-total.xlsx"),
+                                         to: inbox.appendingPathComponent("平阴-保洁-公式.xlsx"))
         let dataset = try Dataset(path: dir.appendingPathComponent("d.sqlite").path)
         _ = try Collector(dataset: dataset).collect([inbox.path])
         var books: [String: Workbook] = [:]
@@ -174,7 +178,7 @@ struct ExactAmountsTests {
                 #expect(IndicatorValue(raw: row[0]).number == Decimal(string: row[1] as String), "\(row[0] as String) stored as \(row[1] as String)")
                 checked += 1
             }
-            #expect(try String.fetchOne(db, sql: "SELECT funds_total_decimal FROM goal_table WHERE project_name LIKE '保洁%'") == "853.94")
+            #expect(try String.fetchAll(db, sql: "SELECT funds_total_decimal FROM goal_table WHERE project_name LIKE '保洁%'") == ["853.94", "853.94"])
         }
         #expect(checked > 60)
         let csv = try dataset.writeCSV(to: dir.appendingPathComponent("csv").path)

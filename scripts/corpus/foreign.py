@@ -9,6 +9,7 @@ for which a layout now ships (provincial-declaration.json, with the expected doc
     python3 scripts/corpus/foreign.py [OUT]
 """
 import json
+import math
 import os
 import re
 import sys
@@ -471,7 +472,18 @@ def main():
     with open(os.path.join(OUT, "xinhua-merged-basis.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", relief)]), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("16 workbooks in %s" % OUT)
+    # A total computed by the clerk's spreadsheet: the binary sum one step below 853.94, which Excel and openpyxl
+    # write to the file as 853.9399999999999 and every spreadsheet shows as 853.94 (平阴's 保洁… table).
+    cleaning = next(x for k, x in seeds.all_tables()["pingyin"] if x.get("projectName", "").startswith("保洁"))
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(1))
+    total = next(key for key, (value, kind) in body.cells.items() if kind == "amount")
+    body.cells[total] = (math.nextafter(853.94, 0), "amount")
+    write_openpyxl(os.path.join(OUT, "pingyin-computed-total.xlsx"), [("Sheet1", body)])
+    with open(os.path.join(OUT, "pingyin-computed-total.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", cleaning)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("17 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

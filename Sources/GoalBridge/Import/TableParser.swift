@@ -247,7 +247,7 @@ struct TableParser {
             draft.set(name, TextNormalizer.trimmed(value.text))
         case .amount:
             let amount: Amount
-            if case .number(let d) = value { amount = Amount(number: d) } else { amount = Amount(text: TextNormalizer.trimmed(value.text)) }
+            if case .number(let d) = value { amount = Amount(text: CellValue.format(number: d)) } else { amount = Amount(text: TextNormalizer.trimmed(value.text)) }
             if amount.value == nil {
                 warn("amount-not-number", "金额\(Diagnostic.quoted(amount.raw))不是数字，已按原文保留。请填写数字（单位：万元）。", r, c)
             }
@@ -438,7 +438,7 @@ struct TableParser {
                 if pointLabel != nil || (value != nil && !GridView.isBlank(value!)) {
                     var amount: Amount?
                     if let value, !GridView.isBlank(value) {
-                        if case .number(let d) = value { amount = Amount(number: d) } else { amount = Amount(text: TextNormalizer.trimmed(value.text)) }
+                        if case .number(let d) = value { amount = Amount(text: CellValue.format(number: d)) } else { amount = Amount(text: TextNormalizer.trimmed(value.text)) }
                     }
                     points.append(SpendingPoint(label: pointLabel ?? "", value: amount))
                 }

@@ -68,12 +68,34 @@ public enum CellValue: Hashable, Sendable {
         return text + "%"
     }
 
-    /// Shortest text that reads back as the same Double; integers print without a decimal point.
+    /// The number as a spreadsheet program shows it: at most 15 significant digits, the shortest text of them;
+    /// integers without a decimal point. Excel computes in binary and writes a sum such as 403.09 + 2542.3 + 76.38
+    /// to the file as `3021.7700000000004`, but holds and shows 15 digits, `3021.77` (LibreOffice and gnumeric write
+    /// the 15 digits to the file). Read with 17, the bureau's dataset held amounts nobody had typed.
     public static func format(number d: Double) -> String {
         if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
             return String(Int64(d))
         }
-        return "\(d)"
+        let shortest = "\(d)"
+        // Fifteen digits fit in 16 characters with the point (17 with a sign): shorter texts need no look.
+        guard shortest.utf8.count > 16, d.isFinite, significantDigits(shortest) > 15 else { return shortest }
+        var buffer = [CChar](repeating: 0, count: 40)
+        _ = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.15g", $0) }
+        let rounded = String(cString: buffer)
+        // An exponent form (beyond 1e15 or below 1e-4) keeps Swift's spelling, which every reader of ours parses.
+        return rounded.contains("e") ? shortest : rounded
+    }
+
+    /// Digits from the first non-zero one, the point and sign not counted (`0.30000000000000004` → 17).
+    private static func significantDigits(_ text: String) -> Int {
+        var count = 0, started = false
+        for b in text.utf8 {
+            if b == UInt8(ascii: "e") || b == UInt8(ascii: "E") { break }
+            guard b >= 0x30 && b <= 0x39 else { continue }
+            if b != 0x30 { started = true }
+            if started { count += 1 }
+        }
+        return count
     }
 }
 
