@@ -127,7 +127,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// Canonical level-1 name for a spelling, or nil when it is not a known level-1 name.
     public func canonicalLevel1(_ raw: String) -> String? {
         guard raw.utf8.count <= Vocabulary.longestNameBytes else { return nil }
-        return index.level1[LabelKey(raw)]
+        if let found = index.level1[LabelKey(raw)] { return found }
+        // A name the clerk numbered (`一、产出指标`, `1.成本指标`) is that name.
+        return TextNormalizer.withoutSequenceNumber(raw).flatMap { index.level1[LabelKey($0)] }
     }
 
     /// True for a word printed before the numbers of a column-number line (`栏次`, `甲`), by label key.
@@ -164,7 +166,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// 产出指标 in older tables; 满意度 is level 2 under 部门效果).
     public func canonicalLevel2(_ raw: String, under level1: String? = nil) -> String? {
         guard raw.utf8.count <= Vocabulary.longestNameBytes else { return nil }
-        let matches = index.level2[LabelKey(raw)] ?? []
+        let matches = index.level2[LabelKey(raw)] ?? TextNormalizer.withoutSequenceNumber(raw).flatMap { index.level2[LabelKey($0)] } ?? []
         if let level1, let m = matches.first(where: { $0.parents?.contains(level1) == true }) { return m.canonical }
         return matches.first?.canonical
     }

@@ -64,3 +64,24 @@ struct ComputedNumberTests {
         #expect(t.annualFunds?.total?.value == Decimal(string: "853.94"))
     }
 }
+
+/// Level names a clerk numbered (`一、产出指标`, `（一）数量指标`; openpyxl, scripts/corpus/foreign.py from 平阴's
+/// 农村最低生活保障金) are read as written and known as the names they number: before, each was “not in the
+/// vocabulary” and `check` returned the table for lacking 产出指标 and 成本指标.
+struct NumberedLevelTests {
+    @Test func numberedLevelNamesAreKnown() throws {
+        let path = ForeignFormTests.directory + "/pingyin-numbered-levels.xlsx"
+        let result = sharedImporter.importFile(path)
+        let expected = try loadDocument(ForeignFormTests.directory + "/pingyin-numbered-levels.json")
+        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
+        #expect(misses.isEmpty, "\(misses)")
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        let rows = try #require(t.indicatorSets.first?.rows)
+        #expect(rows.first?.level1Raw == "一、成本指标" && rows.first?.level1 == "成本指标")
+        #expect(Set(rows.compactMap(\.level1)) == ["成本指标", "产出指标", "效益指标", "满意度指标"])
+        #expect(rows.allSatisfy { $0.level2 != nil })
+        let findings = Reviewer().review(result.tables)
+        #expect(!findings.contains { $0.rule == "Q5" }, "\(findings.map { $0.message })")
+    }
+}

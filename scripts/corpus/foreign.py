@@ -483,7 +483,26 @@ def main():
     with open(os.path.join(OUT, "pingyin-computed-total.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", cleaning)]), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("17 workbooks in %s" % OUT)
+    # Level names a clerk numbered (`一、产出指标`, `（一）数量指标`): read as written, known as the names they number.
+    numbered = json.loads(json.dumps(next(x for k, x in seeds.all_tables()["pingyin"] if x.get("projectName") == "农村最低生活保障金")))
+    chinese = "一二三四五六七八九十"
+    level1s, level2s = [], {}
+    for x in numbered["indicatorSets"][0]["rows"]:
+        l1, l2 = x["level1Raw"], x["level2Raw"]
+        if l1 not in level1s:
+            level1s.append(l1)
+        level2s.setdefault(l1, [])
+        if l2 not in level2s[l1]:
+            level2s[l1].append(l2)
+        x["level1Raw"] = "%s、%s" % (chinese[level1s.index(l1)], l1)
+        x["level2Raw"] = "（%s）%s" % (chinese[level2s[l1].index(l2)], l2)
+    body = Plan(8)
+    form_pingyin(body, numbered, variation(0))
+    write_openpyxl(os.path.join(OUT, "pingyin-numbered-levels.xlsx"), [("Sheet1", body)])
+    with open(os.path.join(OUT, "pingyin-numbered-levels.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", numbered)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("18 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

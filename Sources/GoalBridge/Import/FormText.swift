@@ -59,15 +59,7 @@ enum FormText {
         }
         guard matched else { return nil }
         // A leading sequence number: `9.`, `12、`, `（3）`, `(3)`.
-        let scalars = Array(t.unicodeScalars)
-        var i = 0
-        if i < scalars.count, scalars[i] == "(" || scalars[i] == "（" { i += 1 }
-        let digits = i
-        while i < scalars.count, scalars[i].properties.numericType != nil, scalars[i].value < 0x80 { i += 1 }
-        if i > digits, i < scalars.count, [".", "、", ")", "）", "．"].contains(scalars[i]) {
-            t = String(String.UnicodeScalarView(scalars[(i + 1)...]))
-        }
-        t = TextNormalizer.trimmed(t)
+        t = TextNormalizer.withoutSequenceNumber(t) ?? TextNormalizer.trimmed(t)
         return t.isEmpty ? nil : t
     }
 
