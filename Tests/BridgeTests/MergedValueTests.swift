@@ -85,3 +85,27 @@ struct NumberedLevelTests {
         #expect(!findings.contains { $0.rule == "Q5" }, "\(findings.map { $0.message })")
     }
 }
+
+/// A workbook made from GoalBridge's template names its layout (a custom property), so the filled sheet is read
+/// without scoring every layout. A scratch sheet the clerk added in another program (openpyxl: a copied header row,
+/// scripts/corpus/foreign.py) was forced into that layout too: a second table named “一级指标”, with no word of
+/// doubt, into the dataset. The named layout is taken only where it fits; elsewhere detection runs as for any file.
+struct TemplateScratchSheetTests {
+    @Test func theTemplatesLayoutIsNotForcedOnAScratchSheet() throws {
+        let path = ForeignFormTests.directory + "/template-scratch-sheet.xlsx"
+        let workbook = try XLSXReader().read(path: path)
+        #expect(workbook.properties.custom[GoalImporter.templateIdProperty] != nil)
+        let result = sharedImporter.importFile(path)
+        let uncertain = result.diagnostics.filter { $0.code == "layout-uncertain" }
+        #expect(uncertain.map(\.sheet) == ["Sheet3"], "\(result.diagnostics.map(\.message))")
+        #expect(uncertain.first?.severity == .error)
+        // The filled sheet is read as before, with its fit shown.
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        #expect(t.projectName == "警务辅助人员专项经费" && t.source?.layoutUncertain == nil)
+        #expect(result.diagnostics.contains { $0.code == "table-found" && $0.sheet == "项目支出绩效目标表" && $0.message.contains("吻合度") })
+        let scratch = result.tables.compactMap { table -> TableSource? in
+            if case .project(let p) = table, p.source?.sheet == "Sheet3" { return p.source } else { return nil }
+        }
+        #expect(scratch.allSatisfy { $0.layoutUncertain == true })
+    }
+}

@@ -24,5 +24,7 @@ struct SequenceNumberTests {
         #expect(v.canonicalLevel1("4.满意度指标") == "满意度指标")
         #expect(v.canonicalLevel2("（三）时效指标", under: "产出指标") == "时效指标")
         #expect(v.canonicalLevel1("一、二级指标") == nil)
+        // Forms that name the satisfaction of the public as 社会公众满意度 mean the one category the vocabulary has.
+        #expect(v.canonicalLevel2("社会公众满意度", under: "满意度指标") == "服务对象满意度指标")
     }
 }

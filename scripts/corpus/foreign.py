@@ -15,7 +15,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, document, form_liaocheng_performance, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
+from generate import Plan, document, reproducible, form_liaocheng_performance, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
     write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
@@ -502,7 +502,17 @@ def main():
     with open(os.path.join(OUT, "pingyin-numbered-levels.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", numbered)]), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("18 workbooks in %s" % OUT)
+    # GoalBridge's own template, filled, with a scratch sheet a clerk added in another program (a copied header
+    # row). The template's id names the layout for the filled sheet; it must not force that layout on the scratch sheet.
+    import openpyxl
+    book = openpyxl.load_workbook(os.path.join(ROOT, "Examples", "pingyin-2024-police-auxiliary.xlsx"))
+    scratch = book.create_sheet("Sheet3")
+    for c, h in enumerate(["项目名称", "一级指标", "二级指标", "三级指标"]):
+        scratch.cell(row=1, column=c + 1, value=h)
+    path = os.path.join(OUT, "template-scratch-sheet.xlsx")
+    book.save(path)
+    reproducible(path)
+    print("19 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":
