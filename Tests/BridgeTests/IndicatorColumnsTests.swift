@@ -27,6 +27,23 @@ struct IndicatorColumnsTests {
         #expect(combined.unknownNature == nil)
     }
 
+    /// The template's own 符号 / 值 / 单位 columns: what the 值 cell already says is not said twice (a clerk who typed
+    /// `95%` under 值 and `%` under 单位 meant `≥95%`, not `≥95%%`), and the split as read is kept for writing back.
+    @Test(arguments: [
+        ("≥", "95", "%", "≥95%", false),
+        ("≥", "95%", "%", "≥95%", true),
+        ("≥", "≥95", "%", "≥95%", true),
+        ("≤", "≤2820.81万元", "万元", "≤2820.81万元", true),
+        ("文字描述", "按时完成", "", "按时完成", true),
+        ("", "95", "%", "95%", false),
+    ])
+    func valueColumnsSayEachPartOnce(_ symbol: String, _ number: String, _ unit: String, _ expected: String, _ keepsSplit: Bool) {
+        let value = ValueColumns.value(symbol: symbol, number: number, unit: unit)
+        #expect(value.raw == expected)
+        #expect((value.split != nil) == keepsSplit)
+        if keepsSplit { #expect(value.split == SplitValue(symbol: symbol, number: number, unit: unit)) }
+    }
+
     @Test func natureNoVocabularyKnowsIsKeptAndWarnedAbout() throws {
         let path = repositoryRoot.appendingPathComponent("Tests/BridgeTests/Fixtures/foreign/unknown-value-nature.xlsx").path
         let result = sharedImporter.importFile(path)

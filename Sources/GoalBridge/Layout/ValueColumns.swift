@@ -120,10 +120,14 @@ enum ValueColumns {
     /// A 符号 the vocabulary calls text (`文字描述`, `定性`, `6`) means the text is in 单位.
     static func value(symbol: String, number: String, unit: String, vocabulary: Vocabulary = .standard) -> IndicatorValue {
         let raw: String
+        // What the 值 cell already says is not said twice: a clerk who types `95%` there and `%` under 单位, or `≥95`
+        // after choosing `≥`, means `≥95%` (as in `combined`); the split as read is kept for writing back.
+        let unitText = !unit.isEmpty && number.hasSuffix(unit) ? "" : unit
+        let symbolText = !symbol.isEmpty && symbols.contains(where: { number.hasPrefix($0) }) ? "" : symbol
         if symbol == textSymbol || (symbol.isEmpty && number.isEmpty) || (!symbol.isEmpty && vocabulary.valueNatureSymbol(symbol) == textSymbol) {
-            raw = number + unit
+            raw = number + unitText
         } else {
-            raw = symbol + number + unit
+            raw = symbolText + number + unitText
         }
         var v = IndicatorValue(raw: raw)
         let read = SplitValue(symbol: symbol, number: number, unit: unit)
