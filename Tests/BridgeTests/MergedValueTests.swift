@@ -109,3 +109,21 @@ struct TemplateScratchSheetTests {
         #expect(scratch.allSatisfy { $0.layoutUncertain == true })
     }
 }
+
+/// A table sent with attachments — a sheet of cost calculations, a 填表说明 sheet (openpyxl, scripts/corpus/foreign.py)
+/// — reads as the table alone: each attachment is named as not read, as information; it does not make the submission
+/// 部分成功 (it did, for every file of a template with an instructions sheet). A sheet with labels of a goal table
+/// that no layout fits is still a warning (ToleranceTests.sheetWithoutTableSaysWhatWasFoundAndExpected).
+struct AttachmentSheetTests {
+    @Test func attachmentsAreNamedNotWarnedAbout() throws {
+        let path = ForeignFormTests.directory + "/pingyin-with-attachments.xlsx"
+        let result = sharedImporter.importFile(path)
+        let expected = try loadDocument(ForeignFormTests.directory + "/pingyin-column-numbers.json")
+        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
+        #expect(misses.isEmpty, "\(misses)")
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        let attachments = result.diagnostics.filter { $0.code == "no-table-on-sheet" }
+        #expect(attachments.map(\.sheet) == ["资金测算", "填表说明"])
+        #expect(attachments.first?.message.contains("作为附件未读取（10 个非空单元格）") == true)
+    }
+}

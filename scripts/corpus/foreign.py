@@ -512,7 +512,20 @@ def main():
     path = os.path.join(OUT, "template-scratch-sheet.xlsx")
     book.save(path)
     reproducible(path)
-    print("19 workbooks in %s" % OUT)
+    # A table sent with its attachments: a sheet of cost calculations and a 填表说明 sheet (no label of a goal table):
+    # said as such, not a reason to call the submission partial.
+    body = Plan(8)
+    form_pingyin(body, pingyin, variation(0))
+    sums = Plan(4)
+    for r, line in enumerate([("资金测算", None, None), ("项目", "单价（万元）", "数量"), ("护理床位", 0.8, 300), ("适老化改造", 2.5, 160)]):
+        for c, value in enumerate(line):
+            if value is not None:
+                sums.put(r, c, value, "amount" if isinstance(value, float) else ("int" if isinstance(value, int) else "text"))
+    notes = Plan(1)
+    for r, line in enumerate(["填表说明", "1.项目名称：填写预算项目全称。", "2.一级指标、二级指标按指标体系填写，三级指标应细化、量化。"]):
+        notes.put(r, 0, line)
+    write_openpyxl(os.path.join(OUT, "pingyin-with-attachments.xlsx"), [("绩效目标表", body), ("资金测算", sums), ("填表说明", notes)])
+    print("20 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -310,6 +310,13 @@ public struct GoalImporter: Sendable {
             let missing = expected.filter { label in !keys.contains(TextNormalizer.labelKey(label)) && !spec.anchor.contains(where: { keys.contains(TextNormalizer.labelKey($0)) && spec.anchor.contains(label) }) }
             if closest == nil || found.count > closest!.1.count { closest = (spec, found, Array(missing)) }
         }
+        if (closest?.1.count ?? 0) < 2 {
+            // No two labels of any goal table: an attachment (a 测算表, 填表说明), not a table we failed to see. Said,
+            // so nothing is passed over unsaid, but it does not make the submission partial.
+            let filled = grid.allReferences.count
+            return Diagnostic(.info, "no-table-on-sheet", "此工作表没有绩效目标表的标签（如“项目名称”“一级指标”），作为附件未读取（\(filled) 个非空单元格）。",
+                              file: file, sheet: grid.sheet.name)
+        }
         var message = "此工作表未识别到绩效目标表。"
         if let (spec, found, missing) = closest {
             message += "最接近的版式为“\(spec.name)”：找到标签 \(found.isEmpty ? "（无）" : found.prefix(8).joined(separator: "、"))；缺少 \(missing.joined(separator: "、"))。"
