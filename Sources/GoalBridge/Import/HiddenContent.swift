@@ -8,19 +8,22 @@ extension GoalImporter {
     /// hold no hidden cell (the usual case, found without looking at a cell).
     func hiddenContentDiagnostic(_ sheet: Sheet, rows: ClosedRange<Int>, file: String?) -> Diagnostic? {
         guard !sheet.hiddenRows.isEmpty || !sheet.hiddenColumns.isEmpty else { return nil }
-        var hiddenRows: [Int] = [], hiddenColumns: [Int] = []
+        // Looked up per cell in constant time: a hostile file may hide every row and column it has.
+        let rowIsHidden = Set(sheet.hiddenRows)
+        var columnIsHidden = [Bool](repeating: false, count: CellReference.maxColumns)
+        for range in sheet.hiddenColumns where range.lowerBound >= 0 && range.upperBound < CellReference.maxColumns {
+            for c in range where !columnIsHidden[c] { columnIsHidden[c] = true }
+        }
+        var hiddenRows = Set<Int>(), hiddenColumns = Set<Int>()
         var first: Cell?
         var count = 0
-        for cell in sheet.cells where rows.contains(cell.reference.row) && sheet.isHidden(cell.reference) {
-            guard !TextNormalizer.trimmed(cell.value.text).isEmpty else { continue }
+        for cell in sheet.cells where rows.contains(cell.reference.row) {
+            let r = cell.reference.row, c = cell.reference.column
+            let inRow = rowIsHidden.contains(r)
+            guard inRow || columnIsHidden[c], !TextNormalizer.trimmed(cell.value.text).isEmpty else { continue }
             count += 1
             if first == nil { first = cell }
-            let r = cell.reference.row, c = cell.reference.column
-            if sheet.hiddenRows.contains(r) {
-                if !hiddenRows.contains(r) { hiddenRows.append(r) }
-            } else if !hiddenColumns.contains(c) {
-                hiddenColumns.append(c)
-            }
+            if inRow { hiddenRows.insert(r) } else { hiddenColumns.insert(c) }
         }
         guard let first else { return nil }
         func listed(_ names: [String]) -> String { names.prefix(5).joined(separator: "、") + (names.count > 5 ? " 等" : "") }

@@ -19,7 +19,7 @@ public struct Sheet: Hashable, Sendable {
     /// Rows the file hides that hold cells (0-based, in file order): what they hold is read, but nobody sees it on
     /// screen or on paper.
     public var hiddenRows: [Int]
-    /// Column ranges the file hides (0-based, inclusive).
+    /// Column ranges the file hides (0-based, inclusive; from the reader sorted and disjoint).
     public var hiddenColumns: [ClosedRange<Int>]
 
     public init(name: String, state: SheetState = .visible, cells: [Cell] = [], merges: [CellRange] = [], notes: [ReaderNote] = [],
@@ -33,10 +33,6 @@ public struct Sheet: Hashable, Sendable {
         self.hiddenColumns = hiddenColumns
     }
 
-    /// True when the cell is in a hidden row or a hidden column.
-    public func isHidden(_ ref: CellReference) -> Bool {
-        hiddenRows.contains(ref.row) || hiddenColumns.contains { $0.contains(ref.column) }
-    }
 }
 
 /// Something the reader noticed in a cell: no error, but worth telling the person who filled the file.

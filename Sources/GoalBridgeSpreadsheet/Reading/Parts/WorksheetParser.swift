@@ -46,7 +46,18 @@ final class WorksheetParser: XMLPartHandler {
     var cells: [Cell] { s.pointee.cells }
     var notes: [ReaderNote] { s.pointee.notes }
     var hiddenRows: [Int] { s.pointee.hiddenRows }
-    var hiddenColumns: [ClosedRange<Int>] { s.pointee.hiddenColumns }
+    /// Hidden column ranges, sorted and joined where they touch (disjoint: together at most the sheet's columns).
+    var hiddenColumns: [ClosedRange<Int>] {
+        var joined: [ClosedRange<Int>] = []
+        for range in s.pointee.hiddenColumns.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = joined.last, range.lowerBound <= last.upperBound + 1 {
+                joined[joined.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                joined.append(range)
+            }
+        }
+        return joined
+    }
 
     /// SpreadsheetML's namespaces (transitional and strict). An element with no namespace is taken as SpreadsheetML
     /// too (some converters omit the declaration).
