@@ -233,14 +233,15 @@ public struct GoalImporter: Sendable {
             }
             guard !anchors.isEmpty else { continue }
             let found = prepared.slots.filter { slot in slot.contains { grid.hasKey($0) } }.count
+            let recall = Double(found) / Double(max(prepared.slots.count, 1))
+            // The layout the workbook names needs no rival where the sheet has its labels: the others are not scored
+            // (nor is the sheet's precision, which hashes every label of every layout). A sheet that lacks them (a
+            // scratch sheet holding a copied header row) is scored like any other, not forced into it.
+            if i == preferredIndex && recall >= LayoutFit.minimumScore { return Detection(spec: candidates[i], anchors: anchors, fits: []) }
             let labels = sheetLabels ?? grid.distinctKeys.filter { catalog.labelKeysOfAllLayouts.contains($0) }
             sheetLabels = labels
             let explained = labels.filter { prepared.explains($0) }.count
-            let fit = LayoutFit(layout: id, recall: Double(found) / Double(max(prepared.slots.count, 1)),
-                                precision: Double(explained) / Double(max(labels.count, 1)))
-            // The layout the workbook names, when it fits, needs no rival: the others are not scored. A sheet it
-            // does not fit (a scratch sheet holding a copied header row) is scored like any other, not forced.
-            if i == preferredIndex && fit.score >= LayoutFit.minimumScore { return Detection(spec: candidates[i], anchors: anchors, fits: [fit]) }
+            let fit = LayoutFit(layout: id, recall: recall, precision: Double(explained) / Double(max(labels.count, 1)))
             fits.append(fit)
             if best == nil || fit.score > best!.fit.score + 1e-9 || (abs(fit.score - best!.fit.score) < 1e-9 && prepared.slots.count > best!.slots) {
                 best = (i, anchors, fit, prepared.slots.count)
