@@ -91,8 +91,10 @@ struct NumberedLevelTests {
 /// scripts/corpus/foreign.py) was forced into that layout too: a second table named “一级指标”, with no word of
 /// doubt, into the dataset. The named layout is taken only where it fits; elsewhere detection runs as for any file.
 struct TemplateScratchSheetTests {
-    @Test func theTemplatesLayoutIsNotForcedOnAScratchSheet() throws {
-        let path = ForeignFormTests.directory + "/template-scratch-sheet.xlsx"
+    /// The template's sheet under its own name, and renamed after the project (then known by its labels).
+    @Test(arguments: [("template-scratch-sheet", "项目支出绩效目标表"), ("template-renamed-sheet", "警务辅助人员专项经费")])
+    func theTemplatesLayoutIsNotForcedOnAScratchSheet(_ name: String, _ goalSheet: String) throws {
+        let path = ForeignFormTests.directory + "/\(name).xlsx"
         let workbook = try XLSXReader().read(path: path)
         #expect(workbook.properties.custom[GoalImporter.templateIdProperty] != nil)
         let result = sharedImporter.importFile(path)
@@ -102,7 +104,7 @@ struct TemplateScratchSheetTests {
         // The filled sheet is read as before.
         guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
         #expect(t.projectName == "警务辅助人员专项经费" && t.source?.layoutUncertain == nil)
-        #expect(result.diagnostics.contains { $0.code == "table-found" && $0.sheet == "项目支出绩效目标表" })
+        #expect(result.diagnostics.contains { $0.code == "table-found" && $0.sheet == goalSheet })
         let scratch = result.tables.compactMap { table -> TableSource? in
             if case .project(let p) = table, p.source?.sheet == "Sheet3" { return p.source } else { return nil }
         }

@@ -512,6 +512,11 @@ def main():
     path = os.path.join(OUT, "template-scratch-sheet.xlsx")
     book.save(path)
     reproducible(path)
+    # The same with the template's sheet renamed after the project, as clerks do.
+    book.worksheets[0].title = "警务辅助人员专项经费"
+    path = os.path.join(OUT, "template-renamed-sheet.xlsx")
+    book.save(path)
+    reproducible(path)
     # A table sent with its attachments: a sheet of cost calculations and a 填表说明 sheet (no label of a goal table):
     # said as such, not a reason to call the submission partial.
     body = Plan(8)
@@ -525,7 +530,7 @@ def main():
     for r, line in enumerate(["填表说明", "1.项目名称：填写预算项目全称。", "2.一级指标、二级指标按指标体系填写，三级指标应细化、量化。"]):
         notes.put(r, 0, line)
     write_openpyxl(os.path.join(OUT, "pingyin-with-attachments.xlsx"), [("绩效目标表", body), ("资金测算", sums), ("填表说明", notes)])
-    print("20 workbooks in %s" % OUT)
+    print("21 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

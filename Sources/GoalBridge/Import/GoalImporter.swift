@@ -232,11 +232,12 @@ public struct GoalImporter: Sendable {
                 if anchors.last?.row != ref.row { anchors.append(ref) }
             }
             guard !anchors.isEmpty else { continue }
+            // The layout the workbook's template names needs no rival on the template's own sheet (by its name), nor
+            // on a renamed sheet that has its labels: the others are not scored. Any other sheet (a scratch sheet
+            // holding a copied header row) is scored like a sheet of any file, not forced into it.
+            if i == preferredIndex && grid.sheet.name == candidates[i].sheetName { return Detection(spec: candidates[i], anchors: anchors, fits: []) }
             let found = prepared.slots.filter { slot in slot.contains { grid.hasKey($0) } }.count
             let recall = Double(found) / Double(max(prepared.slots.count, 1))
-            // The layout the workbook names needs no rival where the sheet has its labels: the others are not scored
-            // (nor is the sheet's precision, which hashes every label of every layout). A sheet that lacks them (a
-            // scratch sheet holding a copied header row) is scored like any other, not forced into it.
             if i == preferredIndex && recall >= LayoutFit.minimumScore { return Detection(spec: candidates[i], anchors: anchors, fits: []) }
             let labels = sheetLabels ?? grid.distinctKeys.filter { catalog.labelKeysOfAllLayouts.contains($0) }
             sheetLabels = labels
