@@ -317,6 +317,29 @@ def merge_runs(plan, first, rows, column, key):
         start = i
 
 
+def with_goal_lines(body, label, lines):
+    """`body` with the text beside `label` written as `lines`, one per row, the label merged down over them (as a
+    department lays out a goal of several points): rows below move down, the value's merge is repeated per line."""
+    r0 = header_row(body, label)
+    extra = len(lines) - 1
+    p = Plan(body.columns)
+    for (r, c), (value, kind) in body.cells.items():
+        p.put(r + (extra if r > r0 else 0), c, value, kind)
+    value_merge = None
+    for r1, c1, r2, c2 in body.merges:
+        if r1 == r0 and c1 > 0:
+            value_merge = (c1, c2)
+            continue
+        p.merge(r1 + (extra if r1 > r0 else 0), c1, r2 + (extra if r2 > r0 else 0), c2)
+    c1, c2 = value_merge
+    for k, line in enumerate(lines):
+        p.put(r0 + k, c1, line)
+        p.merge(r0 + k, c1, r0 + k, c2)
+    p.merge(r0, 0, r0 + extra, 0)
+    p.row, p.widths = body.row + extra, body.widths
+    return p
+
+
 def header_row(plan, text):
     return min(r for (r, _), (value, _) in plan.cells.items() if value == text)
 
@@ -530,7 +553,18 @@ def main():
     for r, line in enumerate(["填表说明", "1.项目名称：填写预算项目全称。", "2.一级指标、二级指标按指标体系填写，三级指标应细化、量化。"]):
         notes.put(r, 0, line)
     write_openpyxl(os.path.join(OUT, "pingyin-with-attachments.xlsx"), [("绩效目标表", body), ("资金测算", sums), ("填表说明", notes)])
-    print("21 workbooks in %s" % OUT)
+    # A goal of several points, one per row, its label merged down over them (平阴's 保洁… goal, split at its 。):
+    # one annual goal, its lines joined, not a goal line and two extras without a label.
+    goal = json.loads(json.dumps(cleaning))
+    lines = [x + "。" for x in goal["goals"]["annual"].split("。") if x]
+    goal["goals"]["annual"] = "\n".join(lines)
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    write_openpyxl(os.path.join(OUT, "pingyin-goal-lines.xlsx"), [("Sheet1", with_goal_lines(body, "年度总体绩效目标", lines))])
+    with open(os.path.join(OUT, "pingyin-goal-lines.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", goal)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("22 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

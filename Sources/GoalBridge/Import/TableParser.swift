@@ -102,6 +102,7 @@ struct TableParser {
                 read(field, at: r, column)
                 columns[offset] = grid.nextColumn(after: r, column)
             }
+            readContinuationLines(of: label, group)
         }
         placeFundsByColumnHeader(rows: rows)
         parseSpendingPlan(rows: rows)
@@ -115,6 +116,28 @@ struct TableParser {
                 if text != spec.defaultTitle { draft.set(name, text) }
             }
         }
+    }
+
+    /// A label merged down over several rows whose text field sits beside it on its first row (`年度目标` over three
+    /// lines of goals, one per row): the lines below, in the same column, continue the field — joined with line
+    /// breaks, not kept as extras with no label. Only where the rows below hold nothing but that column.
+    private mutating func readContinuationLines(of label: CellReference, _ group: LayoutKeys.LabelGroup) {
+        guard let merge = grid.merge(at: label.row, label.column), merge.first == label, merge.last.row > label.row,
+              group.fields.count == 1, let (field, offset) = group.fields.first, offset == 0, let name = field.field,
+              (field.type ?? TableFieldCatalog.fields(for: spec.kind)[name] ?? .text) == .text,
+              let source = draft.fieldSources[name], let column = CellReference(source.cell)?.column,
+              var text = draft.text(name) else { return }
+        var lines: [CellReference] = []
+        for r in (label.row + 1)...merge.last.row {
+            let cells = grid.cells(inRows: r...r).filter { !grid.isConsumed($0) }
+            guard cells.count == 1, cells[0].column == column, let line = grid.text(r, column) else {
+                if cells.isEmpty { continue } else { return }
+            }
+            lines.append(cells[0])
+            text += "\n" + line
+        }
+        for ref in lines { grid.consume(ref.row, ref.column) }
+        if !lines.isEmpty { draft.set(name, text) }
     }
 
     // MARK: Funds by meaning
