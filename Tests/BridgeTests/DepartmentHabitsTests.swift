@@ -89,3 +89,21 @@ struct AttachmentSheetTests {
         #expect(attachments.first?.message.contains("作为附件未读取（10 个非空单元格）") == true)
     }
 }
+
+/// The standard template with its labels retyped as departments retype them (预算项目名称, 主管部门（单位）, 执行单位,
+/// 项目资金总额, 年度总体目标) and without the template's properties (openpyxl, scripts/corpus/foreign.py): found by
+/// its labels and read exactly. Before, 预算项目名称 left the sheet without an anchor (no table at all) and each other
+/// spelling was an extra while its field stayed empty.
+struct RetypedLabelTests {
+    @Test func retypedLabelsAreTheTemplatesFields() throws {
+        let path = ForeignFormTests.directory + "/standard-retyped-labels.xlsx"
+        #expect(try XLSXReader().read(path: path).properties.custom[GoalImporter.templateIdProperty] == nil)
+        let result = sharedImporter.importFile(path)
+        let expected = try loadDocument(examplePath("pingyin-2024-police-auxiliary.json"))
+        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
+        #expect(misses.isEmpty, "\(misses)")
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        #expect(t.source?.layout == "standard" && t.source?.layoutUncertain == nil)
+    }
+}

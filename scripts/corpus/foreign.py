@@ -553,6 +553,18 @@ def main():
     for r, line in enumerate(["填表说明", "1.项目名称：填写预算项目全称。", "2.一级指标、二级指标按指标体系填写，三级指标应细化、量化。"]):
         notes.put(r, 0, line)
     write_openpyxl(os.path.join(OUT, "pingyin-with-attachments.xlsx"), [("绩效目标表", body), ("资金测算", sums), ("填表说明", notes)])
+    # The standard template retyped as departments retype it (预算项目名称, 主管部门（单位）, 执行单位, 项目资金总额,
+    # 年度总体目标), without the template's custom properties: the layout is found by its labels alone.
+    from openpyxl.packaging.custom import CustomPropertyList
+    book = openpyxl.load_workbook(os.path.join(ROOT, "Examples", "pingyin-2024-police-auxiliary.xlsx"))
+    sheet = book.worksheets[0]
+    for ref, text in (("A3", "预算项目名称"), ("A4", "主管部门（单位）"), ("A5", "执行单位"), ("B8", "项目资金总额"), ("A17", "年度总体目标")):
+        sheet[ref] = text
+    book.custom_doc_props = CustomPropertyList()
+    path = os.path.join(OUT, "standard-retyped-labels.xlsx")
+    book.save(path)
+    reproducible(path)
+
     # A goal of several points, one per row, its label merged down over them (平阴's 保洁… goal, split at its 。):
     # one annual goal, its lines joined, not a goal line and two extras without a label.
     goal = json.loads(json.dumps(cleaning))
@@ -564,7 +576,7 @@ def main():
     with open(os.path.join(OUT, "pingyin-goal-lines.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", goal)]), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("22 workbooks in %s" % OUT)
+    print("23 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":
