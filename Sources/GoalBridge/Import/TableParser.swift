@@ -120,7 +120,7 @@ struct TableParser {
 
     /// A label merged down over several rows whose text field sits beside it on its first row (`年度目标` over three
     /// lines of goals, one per row): the lines below, in the same column, continue the field — joined with line
-    /// breaks, not kept as extras with no label. Only where the rows below hold nothing but that column.
+    /// breaks, not kept as extras with no label. Up to the first row below that holds anything else.
     private mutating func readContinuationLines(of label: CellReference, _ group: LayoutKeys.LabelGroup) {
         guard let merge = grid.merge(at: label.row, label.column), merge.first == label, merge.last.row > label.row,
               group.fields.count == 1, let (field, offset) = group.fields.first, offset == 0, let name = field.field,
@@ -130,9 +130,8 @@ struct TableParser {
         var lines: [CellReference] = []
         for r in (label.row + 1)...merge.last.row {
             let cells = grid.cells(inRows: r...r).filter { !grid.isConsumed($0) }
-            guard cells.count == 1, cells[0].column == column, let line = grid.text(r, column) else {
-                if cells.isEmpty { continue } else { return }
-            }
+            if cells.isEmpty { continue }
+            guard cells.count == 1, cells[0].column == column, let line = grid.text(r, column) else { break }
             lines.append(cells[0])
             text += "\n" + line
         }
