@@ -35,6 +35,24 @@ struct ColumnNumberTests {
         #expect(line.allSatisfy { $0.use == "标签、表头或标题" }, "\(line.map { "\($0.cell): \($0.use)" })")
     }
 
+    /// The line typed with full-width digits (`１ ２ ３ ４ ５`) is the same line.
+    @Test func fullWidthDigitsNumberColumnsToo() throws {
+        let path = ForeignFormTests.directory + "/provincial-column-numbers.xlsx"
+        var workbook = try XLSXReader().read(path: path)
+        let line = try #require(workbook.sheets[0].cells.first { $0.value.text == "栏次" }).reference.row
+        workbook.sheets[0].cells = workbook.sheets[0].cells.map { cell in
+            guard cell.reference.row == line, case .number(let d) = cell.value else { return cell }
+            var typed = cell
+            typed.value = .string(String(String.UnicodeScalarView(String(Int(d)).unicodeScalars.map { Unicode.Scalar($0.value - 0x30 + 0xFF10)! })))
+            return typed
+        }
+        #expect(workbook.sheets[0].cells.contains { $0.value == .string("３") })
+        let result = sharedImporter.importWorkbook(workbook, file: path)
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        #expect(t.indicatorSets.first?.rows.count == 12)
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+    }
+
     /// Only numbers that count up from 1 or 2 make the line: the same line numbered `3 4 5 6 7` or `1 2 4 5 7` is
     /// data, read as an indicator row (and warned about: 一级指标 “栏次” is not in the vocabulary).
     @Test(arguments: [[3, 4, 5, 6, 7], [1, 2, 4, 5, 7]])
