@@ -304,8 +304,8 @@ struct TableParser {
         var numbers = 0
         for ref in cells where ref.column != captionColumn {
             guard let typed = grid.text(ref.row, ref.column) else { continue }
-            // Full-width digits (`１ ２ ３`) count as the ASCII ones.
-            let text = typed.utf8.count <= 9 ? TextNormalizer.halfWidth(typed) : typed
+            // Full-width digits (`１ ２ ３`, EF BC 90–99) count as the ASCII ones.
+            let text = typed.utf8.first == 0xEF && typed.utf8.count <= 9 ? TextNormalizer.halfWidth(typed) : typed
             if text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(text) {
                 // Each column its number: one more than the last, or as many more as columns lie between (a cell
                 // merged over two columns numbered as two).

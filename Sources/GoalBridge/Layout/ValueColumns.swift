@@ -123,7 +123,7 @@ enum ValueColumns {
         // What the 值 cell already says is not said twice: a clerk who types `95%` there and `%` under 单位, or `≥95`
         // after choosing `≥`, means `≥95%` (as in `combined`); the split as read is kept for writing back.
         let unitText = !unit.isEmpty && number.hasByteSuffix(unit) ? "" : unit
-        let symbolText = !symbol.isEmpty && symbols.contains(where: { number.hasBytePrefix($0) }) ? "" : symbol
+        let symbolText = !symbol.isEmpty && !number.isEmpty && symbols.contains(where: { number.hasBytePrefix($0) }) ? "" : symbol
         if symbol == textSymbol || (symbol.isEmpty && number.isEmpty) || (!symbol.isEmpty && vocabulary.valueNatureSymbol(symbol) == textSymbol) {
             raw = number + unitText
         } else {
