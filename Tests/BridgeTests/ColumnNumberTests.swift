@@ -20,11 +20,7 @@ struct ColumnNumberTests {
     func aColumnNumberLineIsHeaderNotData(_ name: String) throws {
         let expectedName = try #require(Self.cases.first { name.hasSuffix($0.workbook) }).expected
         let path = ForeignFormTests.directory + "/\(name).xlsx"
-        let result = sharedImporter.importFile(path)
-        let expected = try loadDocument(ForeignFormTests.directory + "/\(expectedName).json")
-        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
-        #expect(misses.isEmpty, "\(misses)")
-        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/\(expectedName).json")
         // Every number of the line is the header's, none a field, a row's cell or an extra.
         let workbook = try XLSXReader().read(path: path)
         let uses = GoalImporter.cellUses(workbook, result)

@@ -15,10 +15,7 @@ struct ComputedNumberTests {
         let path = ForeignFormTests.directory + "/pingyin-computed-total.xlsx"
         let workbook = try XLSXReader().read(path: path)
         #expect(workbook.sheets[0].cells.contains { $0.value == .number(853.9399999999999) })
-        let result = sharedImporter.importFile(path)
-        let expected = try loadDocument(ForeignFormTests.directory + "/pingyin-computed-total.json")
-        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
-        #expect(misses.isEmpty, "\(misses)")
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-computed-total.json", quiet: false)
         guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
         #expect(t.annualFunds?.total?.raw == "853.94")
         #expect(t.annualFunds?.total?.value == Decimal(string: "853.94"))
@@ -31,11 +28,7 @@ struct ComputedNumberTests {
 struct NumberedLevelTests {
     @Test func numberedLevelNamesAreKnown() throws {
         let path = ForeignFormTests.directory + "/pingyin-numbered-levels.xlsx"
-        let result = sharedImporter.importFile(path)
-        let expected = try loadDocument(ForeignFormTests.directory + "/pingyin-numbered-levels.json")
-        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
-        #expect(misses.isEmpty, "\(misses)")
-        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-numbered-levels.json")
         guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
         let rows = try #require(t.indicatorSets.first?.rows)
         #expect(rows.first?.level1Raw == "一、成本指标" && rows.first?.level1 == "成本指标")
@@ -79,11 +72,7 @@ struct TemplateScratchSheetTests {
 struct AttachmentSheetTests {
     @Test func attachmentsAreNamedNotWarnedAbout() throws {
         let path = ForeignFormTests.directory + "/pingyin-with-attachments.xlsx"
-        let result = sharedImporter.importFile(path)
-        let expected = try loadDocument(ForeignFormTests.directory + "/pingyin-column-numbers.json")
-        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
-        #expect(misses.isEmpty, "\(misses)")
-        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-column-numbers.json")
         let attachments = result.diagnostics.filter { $0.code == "no-table-on-sheet" }
         #expect(attachments.map(\.sheet) == ["资金测算", "填表说明"])
         #expect(attachments.first?.message.contains("作为附件未读取（10 个非空单元格）") == true)
@@ -98,11 +87,7 @@ struct RetypedLabelTests {
     @Test func retypedLabelsAreTheTemplatesFields() throws {
         let path = ForeignFormTests.directory + "/standard-retyped-labels.xlsx"
         #expect(try XLSXReader().read(path: path).properties.custom[GoalImporter.templateIdProperty] == nil)
-        let result = sharedImporter.importFile(path)
-        let expected = try loadDocument(examplePath("pingyin-2024-police-auxiliary.json"))
-        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
-        #expect(misses.isEmpty, "\(misses)")
-        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        let result = try importExactly(path, expected: examplePath("pingyin-2024-police-auxiliary.json"))
         guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
         #expect(t.source?.layout == "standard" && t.source?.layoutUncertain == nil)
     }

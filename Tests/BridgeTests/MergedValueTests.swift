@@ -19,11 +19,7 @@ struct MergedValueTests {
         let workbook = try XLSXReader().read(path: path)
         // The file really has the merges (two runs: the value over two rows, the basis over seven).
         #expect(workbook.sheets[0].merges.filter { $0.first.column >= 5 && $0.last.row > $0.first.row }.count == 2)
-        let result = sharedImporter.importFile(path)
-        let expected = try loadDocument(ForeignFormTests.directory + "/xinhua-merged-basis.json")
-        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
-        #expect(misses.isEmpty, "\(misses)")
-        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/xinhua-merged-basis.json")
         // The rows under the merged cell point to it: a finding on their basis lands on the cell that holds it.
         guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
         let rows = try #require(t.indicatorSets.first?.rows)
@@ -54,11 +50,7 @@ struct MergedValueTests {
 struct GoalLinesTests {
     @Test func linesUnderAMergedLabelContinueItsField() throws {
         let path = ForeignFormTests.directory + "/pingyin-goal-lines.xlsx"
-        let result = sharedImporter.importFile(path)
-        let expected = try loadDocument(ForeignFormTests.directory + "/pingyin-goal-lines.json")
-        let misses = CorpusComparison.misses(expected: expected.tables, imported: result.tables)
-        #expect(misses.isEmpty, "\(misses)")
-        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-goal-lines.json")
         guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
         #expect(t.goals.annual?.split(separator: "\n").count == 2)
         #expect(t.extras.isEmpty)

@@ -2,6 +2,7 @@ import Foundation
 @testable import GoalBridge
 import GoalBridgeModel
 import GoalBridgeSpreadsheet
+import Testing
 
 /// The repository root, found from this file's path (tests read Examples/ and Templates/).
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -19,6 +20,22 @@ func exampleNames() -> [String] {
 
 func loadDocument(_ path: String) throws -> GoalDocument {
     try JSONDecoder().decode(GoalDocument.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+}
+
+/// Imports a workbook GoalBridge did not write and compares every table, field by field, with its expected document;
+/// `quiet`: nothing worse than information was said. The first half of the tests on foreign fixtures; the result is
+/// returned for what each test checks beyond it.
+@discardableResult
+func importExactly(_ workbook: String, expected: String, quiet: Bool = true,
+                   sourceLocation: SourceLocation = #_sourceLocation) throws -> ImportResult {
+    let result = sharedImporter.importFile(workbook)
+    let document = try loadDocument(expected)
+    let misses = CorpusComparison.misses(expected: document.tables, imported: result.tables)
+    #expect(misses.isEmpty, "\(misses)", sourceLocation: sourceLocation)
+    if quiet {
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))", sourceLocation: sourceLocation)
+    }
+    return result
 }
 
 func fixture(_ name: String) -> String {
