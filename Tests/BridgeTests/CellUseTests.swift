@@ -6,7 +6,7 @@ import GoalBridgeSpreadsheet
 
 /// After import, every non-blank cell in a table's region has one use — a field, a column of an indicator or record
 /// row, a label, header or title, a known line — and none is left unread (issue 12, §4). Checked for every workbook of
-/// the independent corpus and of Examples/.
+/// the independent corpus, of Examples/ and of the department-habit fixtures.
 struct CellUseTests {
     static func workbooks() -> [String] {
         let corpus = CorpusTests.workbooks().map { CorpusTests.directory + "/\($0).xlsx" }
@@ -14,7 +14,13 @@ struct CellUseTests {
             ((try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent(dir).path)) ?? [])
                 .filter { $0.hasSuffix(".xlsx") }.map { repositoryRoot.appendingPathComponent("\(dir)/\($0)").path }
         }
-        return corpus + examples
+        // The workbooks other programs wrote of what departments do to a table (column numbers, merged bases and
+        // goals, hidden rows, numbered levels, retyped labels, attachments: scripts/corpus/foreign.py).
+        let habits = ["provincial-column-numbers", "pingyin-column-numbers", "performance-column-numbers", "pingyin-hidden-rows",
+                      "pingyin-hidden-column", "xinhua-merged-basis", "pingyin-computed-total", "pingyin-numbered-levels",
+                      "pingyin-goal-lines", "standard-retyped-labels", "pingyin-with-attachments"]
+            .map { ForeignFormTests.directory + "/\($0).xlsx" }
+        return corpus + examples + habits
     }
 
     @Test func everyFilledCellHasAUse() throws {
