@@ -140,6 +140,14 @@ final class GridView {
         return nil
     }
 
+    /// The top-left cell of an area merged down over row `r` at column `c` from a row above (and below row `top`): the
+    /// cell whose value stands in this row too. The one rule for merged cells in blocks of rows (level names, the
+    /// other indicator columns, records).
+    func mergedFromAbove(_ r: Int, _ c: Int, below top: Int = -1) -> CellReference? {
+        guard let m = merge(at: r, c), m.first.row < r, m.first.row > top else { return nil }
+        return m.first
+    }
+
     /// True for a cell covered by a merge but not its top-left cell.
     func isMergeContinuation(_ r: Int, _ c: Int) -> Bool {
         guard let m = merge(at: r, c) else { return false }

@@ -12,7 +12,7 @@ extension GoalImporter {
         let rowIsHidden = Set(sheet.hiddenRows)
         var columnIsHidden = [Bool](repeating: false, count: CellReference.maxColumns)
         for range in sheet.hiddenColumns where range.lowerBound >= 0 && range.upperBound < CellReference.maxColumns {
-            for c in range where !columnIsHidden[c] { columnIsHidden[c] = true }
+            for c in range { columnIsHidden[c] = true }
         }
         var hiddenRows = Set<Int>(), hiddenColumns = Set<Int>()
         var first: Cell?

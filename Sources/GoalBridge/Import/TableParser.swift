@@ -683,8 +683,8 @@ struct TableParser {
                     guard let c = column else { return (nil, false, nil, nil) }
                     grid.consume(r, c)
                     if let t = grid.text(r, c) { return (t, true, grid.source(r, c), c) }
-                    if let m = grid.merge(at: r, c), m.first.row < r {
-                        return (grid.text(m.first.row, m.first.column), false, grid.source(m.first.row, m.first.column), c)
+                    if let m = grid.mergedFromAbove(r, c) {
+                        return (grid.text(m.row, m.column), false, grid.source(m.row, m.column), c)
                     }
                     return (nil, false, nil, c)
                 }
@@ -702,12 +702,11 @@ struct TableParser {
                         fields[ri] = t
                         anyField = true
                         sources[role.rawValue] = grid.source(r, c)
-                    } else if let m = grid.merge(at: r, c), m.first.row < r, m.first.row > lastHeaderRow,
-                              let t = grid.text(m.first.row, m.first.column) {
+                    } else if let m = grid.mergedFromAbove(r, c, below: lastHeaderRow), let t = grid.text(m.row, m.column) {
                         // A cell merged down over several indicators (one 指标值确定依据 for all, one value for two)
                         // stands in every row it covers, as in a record block; it alone does not make a row.
                         fields[ri] = t
-                        sources[role.rawValue] = grid.source(m.first.row, m.first.column)
+                        sources[role.rawValue] = grid.source(m.row, m.column)
                     }
                 }
                 func field(_ role: IndicatorRole) -> String? { fields[roles.firstIndex(of: role)!] }
@@ -905,10 +904,10 @@ struct TableParser {
                     record[col.field] = t
                     sources[col.field] = grid.source(r, c)
                     if !(col.fillDown ?? false) { content = true }
-                } else if let m = grid.merge(at: r, c), m.first.row < r {
+                } else if let m = grid.mergedFromAbove(r, c) {
                     // Merged from above: the value covers this row, in any column. Its source is the cell it is in.
-                    record[col.field] = grid.text(m.first.row, m.first.column)
-                    sources[col.field] = grid.source(m.first.row, m.first.column)
+                    record[col.field] = grid.text(m.row, m.column)
+                    sources[col.field] = grid.source(m.row, m.column)
                 } else if col.fillDown ?? false, let value = previous[col.field] {
                     // A column written once per group (职责序号, 部门职责, 职责目标): a blank repeats the group's value,
                     // from the cell it was read in. Other blanks (科室, 子职责, 备注) stay blank: there they mean empty.

@@ -372,19 +372,13 @@ final class WorksheetParser: XMLPartHandler {
         return i == n
     }
 
-    /// `<col min="6" max="6" hidden="1"/>`: a hidden column range (1-based, inclusive in the file). Adjacent ranges are
-    /// joined; their number is bounded by the columns a sheet has.
+    /// `<col min="6" max="6" hidden="1"/>`: a hidden column range (1-based, inclusive in the file), kept as written
+    /// (`hiddenColumns` sorts and joins them); at most as many as a sheet has columns.
     private func addColumns(_ attributes: XMLAttributes) {
-        guard WorksheetParser.isTrue(attributes.bytes("hidden")),
+        guard s.pointee.hiddenColumns.count < CellReference.maxColumns, WorksheetParser.isTrue(attributes.bytes("hidden")),
               let low = attributes.bytes("min").flatMap(WorksheetParser.integer), let high = attributes.bytes("max").flatMap(WorksheetParser.integer),
-              low >= 1, low <= high else { return }
-        let range = (low - 1)...(min(high, CellReference.maxColumns) - 1)
-        guard range.lowerBound <= range.upperBound else { return }
-        if let last = s.pointee.hiddenColumns.last, last.upperBound + 1 >= range.lowerBound, last.lowerBound <= range.lowerBound {
-            s.pointee.hiddenColumns[s.pointee.hiddenColumns.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-        } else if s.pointee.hiddenColumns.count < CellReference.maxColumns {
-            s.pointee.hiddenColumns.append(range)
-        }
+              low >= 1, low <= min(high, CellReference.maxColumns) else { return }
+        s.pointee.hiddenColumns.append((low - 1)...(min(high, CellReference.maxColumns) - 1))
     }
 
     /// An xsd:boolean attribute: `1` or `true`.
