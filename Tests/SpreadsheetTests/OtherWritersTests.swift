@@ -9,7 +9,7 @@ struct OtherWritersTests {
         "D2": "平阴县公路事业发展中心", "A3": "一级指标", "B3": "二级指标", "C3": "三级指标", "D3": "指标值",
         "A4": "产出指标", "B4": "数量指标", "C4": "维修道路长度", "D4": "≥15826米", "C5": "维修桥梁数", "D5": "≥3座",
         "B6": "质量指标", "C6": "验收合格率", "D6": "≥95%", "A7": "满意度指标", "B7": "服务对象满意度指标",
-        "C7": "沿线群众满意度", "D7": "≥90%", "A8": "预算", "B8": "1000.5", "C8": "结转", "D8": "0", "A10": "2024-03-05",
+        "C7": "沿线群众满意度", "D7": "≥90%", "A8": "预算", "B8": "1000.5", "C8": "结转", "D8": "0",
     ]
 
     @Test(arguments: ["openpyxl.xlsx", "libreoffice.xlsx", "gnumeric.xlsx", "strict-ooxml.xlsx",
@@ -23,7 +23,9 @@ struct OtherWritersTests {
         let sheet = wb.sheets[0]
         var got: [String: String] = [:]
         for cell in sheet.cells where cell.reference.description != "B10" { got[cell.reference.description] = cell.value.text }
-        #expect(got == Self.expected)
+        // A10 is 2024-03-05 as its format shows it: `yyyy"年"m"月"d"日"` (openpyxl, and the re-saves of its file);
+        // `yyyy-mm-dd` (XlsxWriter).
+        #expect(got == Self.expected.merging(["A10": name.hasPrefix("xlsxwriter") ? "2024-03-05" : "2024年3月5日"]) { $1 })
         if case .date = sheet.cells.first(where: { $0.reference.description == "A10" })?.value {} else {
             Issue.record("A10 should be a date in \(name)")
         }

@@ -12,7 +12,7 @@ struct PercentCellTests {
         (165, "#,##0.00\\%", .plain),            // an escaped percent sign is a literal, not a percentage
         (166, "\"%\"0", .literal(prefix: "%", suffix: "", decimals: 0)),   // quoted: words, not a percentage
         (167, "0%;[Red]-0%", .percent(decimals: 0)),
-        (14, nil, .date),
+        (14, nil, .date(DatePattern.builtIn(14))),
         (0, nil, .plain),
         (4, nil, .plain),
     ])

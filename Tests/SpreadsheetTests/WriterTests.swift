@@ -14,7 +14,7 @@ struct WriterRoundTripTests {
             Cell(CellReference("A1")!, .string("项目支出绩效目标表")),
             Cell(CellReference("A2")!, .string("项目名称")), Cell(CellReference("B2")!, .string("“无违建”街镇创建\n第二行")),
             Cell(CellReference("A3")!, .number(1000.25)), Cell(CellReference("B3")!, .number(-0.5)),
-            Cell(CellReference("C3")!, .bool(true)), Cell(CellReference("D3")!, .date(ExcelDate(serial: 45356))),
+            Cell(CellReference("C3")!, .bool(true)), Cell(CellReference("D3")!, .date(ExcelDate(serial: 45356, pattern: DatePattern("yyyy-mm-dd")))),
             Cell(CellReference("A4")!, .string("=SUM(A1:A3)")), Cell(CellReference("B4")!, .string("+86 0531")),
             Cell(CellReference("A5")!, .string("产出指标")), Cell(CellReference("B5")!, .string("数量指标")),
         ]

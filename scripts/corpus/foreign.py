@@ -576,7 +576,26 @@ def main():
     with open(os.path.join(OUT, "pingyin-goal-lines.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", goal)]), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("23 workbooks in %s" % OUT)
+
+    # Deadlines typed into Chinese Excel or WPS (`2023年12月`, `2023年12月31日`), which turn them into date cells: the
+    # serial of 2023-12-01 (or 12-31) with a format that shows what was typed. Read in ISO form, `2023年12月` became
+    # `2023-12-01`, a day nobody wrote (新华's 幼儿园补充经费 and 县级电子政务外网安全监测平台建设).
+    import datetime
+    for name, code, writer in (("幼儿园补充经费", 'yyyy"年"m"月"', "openpyxl"),
+                               ("县级电子政务外网安全监测平台建设", '[$-804]yyyy"年"m"月"d"日";@', "xlsxwriter")):
+        dated = next(x for k, x in seeds.all_tables()["xinhua"] if x.get("projectName") == name)
+        body = Plan(8)
+        form_xinhua(body, dated, variation(0))
+        cells = [key for key, (value, kind) in body.cells.items() if value in ("2023年12月", "2023年12月31日")]
+        assert len(cells) == 1, cells
+        text = body.cells[cells[0]][0]
+        day = datetime.datetime(2023, 12, 31) if text.endswith("日") else datetime.datetime(2023, 12, 1)
+        body.cells[cells[0]] = (day, "date:" + code)
+        (write_openpyxl if writer == "openpyxl" else write_xlsxwriter)(os.path.join(OUT, "xinhua-date-cells-%s.xlsx" % writer), [(name[:31], body)])
+        with open(os.path.join(OUT, "xinhua-date-cells-%s.json" % writer), "w", encoding="utf-8") as h:
+            json.dump(document([("project", dated)]), h, ensure_ascii=False, indent=1)
+            h.write("\n")
+    print("25 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -592,6 +592,10 @@ def write_openpyxl(path, sheets):
             elif kind.startswith("percent"):
                 decimals = int(kind[len("percent"):])
                 cell.number_format = "0." + "0" * decimals + "%" if decimals else "0%"
+            elif kind.startswith("date:"):
+                # A value Chinese Excel turned into a date as it was typed (`2023年12月`): the serial, with the format
+                # that shows it as typed.
+                cell.number_format = kind[len("date:"):]
         for r1, c1, r2, c2 in plan.merges:
             ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
         for c, w in plan.widths.items():
@@ -631,6 +635,8 @@ def write_xlsxwriter(path, sheets):
                 ws.write_number(r, c, value, amount if kind == "amount" else text)
             elif kind.startswith("percent"):
                 ws.write_number(r, c, value, percent[int(kind[len("percent"):])])
+            elif kind.startswith("date:"):
+                ws.write_datetime(r, c, value, wb.add_format({"font_name": "仿宋_GB2312", "border": 1, "num_format": kind[len("date:"):]}))
             else:
                 ws.write_string(r, c, value, text)
         for c, w in plan.widths.items():

@@ -26,13 +26,13 @@ public enum CellValue: Hashable, Sendable {
     }
 
     /// Text as a person reads it: strings as they are, numbers without a trailing `.0`,
-    /// dates in ISO form, booleans as TRUE/FALSE.
+    /// dates as their format shows them (ISO form when it has no pattern we show), booleans as TRUE/FALSE.
     public var text: String {
         switch self {
         case .string(let s): return s
         case .number(let d): return CellValue.format(number: d)
         case .bool(let b): return b ? "TRUE" : "FALSE"
-        case .date(let d): return d.isoText
+        case .date(let d): return d.shownText
         case .error(let e): return e
         case .percent(let d, let decimals): return CellValue.format(percent: d, decimals: decimals)
         }

@@ -3,10 +3,20 @@ public struct ExcelDate: Hashable, Sendable {
     public var serial: Double
     /// True for the 1904 date system (old Mac Excel): serial 0 is 1904-01-01.
     public var uses1904: Bool
+    /// How the cell's number format shows it; nil shows the ISO form.
+    public var pattern: DatePattern?
 
-    public init(serial: Double, uses1904: Bool = false) {
+    public init(serial: Double, uses1904: Bool = false, pattern: DatePattern? = nil) {
         self.serial = serial
         self.uses1904 = uses1904
+        self.pattern = pattern
+    }
+
+    /// The date as the spreadsheet shows it: through its format's pattern (`2024年12月`), else in ISO form.
+    public var shownText: String {
+        guard let pattern else { return isoText }
+        let c = components
+        return pattern.text(year: c.year, month: c.month, day: c.day, seconds: c.seconds)
     }
 
     /// The largest serial a spreadsheet shows as a date (9999-12-31 23:59:59 in the 1900 system).

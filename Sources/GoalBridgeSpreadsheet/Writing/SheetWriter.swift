@@ -122,7 +122,7 @@ public final class SheetWriter {
         case .bool(let b): try write(b, at: ref, format: format)
         case .date(let d):
             var f = format ?? .plain
-            if f.numberFormat == nil { f.numberFormat = "yyyy-mm-dd" }
+            if f.numberFormat == nil { f.numberFormat = d.pattern?.code ?? "yyyy-mm-dd" }
             try write(d.serial, at: ref, format: f)
         case .error(let e): try write(e, at: ref, format: format)
         case .percent(let d, let decimals):

@@ -40,7 +40,8 @@ final class StylesParser: XMLPartHandler {
 /// How a number format shows a number, as far as reading a value needs to know.
 public enum NumberStyle: Hashable, Sendable {
     case plain
-    case date
+    /// A date or time, with how the format shows it (nil: a part we do not show; read in ISO form).
+    case date(DatePattern?)
     /// `0%`, `0.0%`: the number × 100 with a percent sign (a clerk who types `95%` in Excel stores 0.95 so).
     case percent(decimals: Int)
     /// A number with words around it in its format (`0"人"`, `0.00"万元"`, `"约"0`): shown with them.
@@ -51,7 +52,10 @@ public enum NumberStyle: Hashable, Sendable {
 public enum NumberFormat {
     /// How format `id` (with its custom `code`, if any) shows a number.
     public static func style(id: Int, code: String?) -> NumberStyle {
-        if isDate(id: id, code: code) { return .date }
+        if isDate(id: id, code: code) {
+            if let code, !code.isEmpty { return .date(DatePattern(code)) }
+            return .date(DatePattern.builtIn(id))
+        }
         if let code, !code.isEmpty {
             if let d = percentDecimals(code) { return .percent(decimals: d) }
             return literal(code) ?? .plain

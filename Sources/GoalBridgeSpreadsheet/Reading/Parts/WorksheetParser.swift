@@ -304,8 +304,8 @@ final class WorksheetParser: XMLPartHandler {
                 return
             }
             switch s.pointee.style < numberStyles.count ? numberStyles[s.pointee.style] : .plain {
-            case .date where ExcelDate.representable(number):
-                value = .date(ExcelDate(serial: number, uses1904: uses1904))
+            case .date(let pattern) where ExcelDate.representable(number):
+                value = .date(ExcelDate(serial: number, uses1904: uses1904, pattern: pattern))
             case .percent(let decimals):
                 value = .percent(number, decimals: decimals)
             case .literal(let prefix, let suffix, let decimals):
