@@ -21,6 +21,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// The words a fiscal form prints before the numbers of a column-number line under its header (`栏次 1 2 3 …`,
     /// `甲 乙 1 2 …`): such a line is part of the header, never data.
     public var columnNumberLabels: [String]?
+    /// What a clerk writes in an amount cell to say there is none (`/`, `—`, `无`): the amount is 0, kept as written,
+    /// and the department is not asked to put a number there.
+    public var noAmount: [String]?
     /// Indicator columns any form may add, by role (`weight`: 权重, 分值 …): a column with such a header that the
     /// layout has no column for is read into that field of every row, not kept as an extra.
     public var indicatorColumns: [String: [String]]?
@@ -51,6 +54,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
             level2 = l2
             noteLineFirstScalars = Set((v.noteLines ?? []).compactMap { $0.unicodeScalars.first?.value })
             columnNumberLabels = Set((v.columnNumberLabels ?? []).map { TextNormalizer.labelKey($0) })
+            noAmount = Set((v.noAmount ?? []).map(TextNormalizer.halfWidth))
             var roles: [String: String] = [:]
             for (role, headers) in (v.indicatorColumns ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for h in headers { roles[TextNormalizer.labelKey(h)] = roles[TextNormalizer.labelKey(h)] ?? role }
@@ -66,6 +70,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         /// first cell of every indicator row, so it must cost next to nothing).
         let noteLineFirstScalars: Set<UInt32>
         let columnNumberLabels: Set<String>
+        let noAmount: Set<String>
         let indicatorColumnRoles: [String: String]
         let valueNatures: [String: String]
     }
@@ -87,20 +92,22 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     private let indexBox = IndexBox()
     private var index: Index { indexBox.get(self) }
 
-    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, indicatorColumns, valueNature }
+    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, noAmount, indicatorColumns, valueNature }
 
     public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, columnNumberLabels: [String]? = nil,
-                indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil) {
+                noAmount: [String]? = nil, indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil) {
         self.level1 = level1
         self.level2 = level2
         self.noteLines = noteLines
         self.columnNumberLabels = columnNumberLabels
+        self.noAmount = noAmount
         self.indicatorColumns = indicatorColumns
         self.valueNature = valueNature
     }
 
     public static func == (a: Vocabulary, b: Vocabulary) -> Bool {
         a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines && a.columnNumberLabels == b.columnNumberLabels
+            && a.noAmount == b.noAmount
             && a.indicatorColumns == b.indicatorColumns
             && a.valueNature == b.valueNature
     }
@@ -110,6 +117,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         h.combine(level2)
         h.combine(noteLines)
         h.combine(columnNumberLabels)
+        h.combine(noAmount)
         h.combine(indicatorColumns)
         h.combine(valueNature)
     }
@@ -130,6 +138,16 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         if let found = index.level1[LabelKey(raw)] { return found }
         // A name the clerk numbered (`一、产出指标`, `1.成本指标`) is that name.
         return TextNormalizer.withoutSequenceNumber(raw).flatMap { index.level1[LabelKey($0)] }
+    }
+
+    /// True for what a clerk writes in an amount cell to say there is none (`/`, `—`, `无`; vocabulary `noAmount`),
+    /// trimmed text compared in half-width form.
+    ///
+    /// ```swift
+    /// Vocabulary.standard.isNoAmount("／")  // true
+    /// ```
+    public func isNoAmount(_ text: String) -> Bool {
+        text.utf8.count <= 12 && index.noAmount.contains(TextNormalizer.halfWidth(TextNormalizer.trimmed(text)))
     }
 
     /// True for a word printed before the numbers of a column-number line (`栏次`, `甲`), by label key.

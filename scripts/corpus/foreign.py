@@ -595,7 +595,27 @@ def main():
         with open(os.path.join(OUT, "xinhua-date-cells-%s.json" % writer), "w", encoding="utf-8") as h:
             json.dump(document([("project", dated)]), h, ensure_ascii=False, indent=1)
             h.write("\n")
-    print("25 workbooks in %s" % OUT)
+    # A total whose formula broke (`#REF!`: the clerk deleted a row it summed), a rate computed by a formula that
+    # divides by an empty cell (`#DIV/0!`), and none written as `/` and `无` in the amount cells (平阴's 保洁… table):
+    # the errors are read as shown and each is warned about in words; `/` and `无` are 0, kept as written, not warned.
+    broken = json.loads(json.dumps(cleaning))
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(1))
+    amounts = sorted(key for key, (value, kind) in body.cells.items() if kind == "amount")
+    assert len(amounts) == 4, amounts
+    body.cells[amounts[0]] = ("#REF!", "text")
+    body.cells[amounts[2]] = ("/", "text")
+    body.cells[amounts[3]] = ("无", "text")
+    broken["annualFunds"] = dict(broken["annualFunds"], total="#REF!", carryover={"raw": "/", "value": 0}, other={"raw": "无", "value": 0})
+    rate = next(x for x in broken["indicatorSets"][0]["rows"] if x["value"] == "100%")
+    value_cell = next(key for key, (value, kind) in body.cells.items() if value == "100%")
+    body.cells[value_cell] = ("#DIV/0!", "text")
+    rate["value"] = "#DIV/0!"
+    write_openpyxl(os.path.join(OUT, "pingyin-formula-errors.xlsx"), [("Sheet1", body)])
+    with open(os.path.join(OUT, "pingyin-formula-errors.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", broken)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("26 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -98,11 +98,16 @@ public struct GoalImporter: Sendable {
             }
             result.diagnostics += readerNotes(sheet, file: file)
             for cell in sheet.cells {
-                // Kept whole in the model; a workbook written from it must cut it (Excel's limit).
-                guard case .string(let text) = cell.value, text.utf8.count > ExcelLimits.cellTextLength,
-                      text.utf16.count > ExcelLimits.cellTextLength else { continue }
-                result.diagnostics.append(Diagnostic(.warning, "text-too-long", "单元格文字 \(text.count) 字，超过 Excel 单元格 32767 字的上限：已完整读入，但写回工作簿时会被截断。请精简内容。",
-                                                     file: file, sheet: sheet.name, cell: cell.reference.description))
+                switch cell.value {
+                case .string(let text) where text.utf8.count > ExcelLimits.cellTextLength && text.utf16.count > ExcelLimits.cellTextLength:
+                    // Kept whole in the model; a workbook written from it must cut it (Excel's limit).
+                    result.diagnostics.append(Diagnostic(.warning, "text-too-long", "单元格文字 \(text.count) 字，超过 Excel 单元格 32767 字的上限：已完整读入，但写回工作簿时会被截断。请精简内容。",
+                                                         file: file, sheet: sheet.name, cell: cell.reference.description))
+                case .error(let code):
+                    result.diagnostics.append(FormulaErrors.diagnostic(code, file: file, sheet: sheet.name, cell: cell.reference))
+                default:
+                    continue
+                }
             }
             let anchors = detection.anchors
             var regionStart = grid.firstRow ?? 0

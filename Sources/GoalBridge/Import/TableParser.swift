@@ -268,10 +268,17 @@ struct TableParser {
         case .text:
             draft.set(name, TextNormalizer.trimmed(value.text))
         case .amount:
-            let amount: Amount
+            var amount: Amount
             if case .number(let d) = value { amount = Amount(text: CellValue.format(number: d)) } else { amount = Amount(text: TextNormalizer.trimmed(value.text)) }
             if amount.value == nil {
-                warn("amount-not-number", "金额\(Diagnostic.quoted(amount.raw))不是数字，已按原文保留。请填写数字（单位：万元）。", r, c)
+                if case .error = value {
+                    // A formula that failed (`#REF!`): said once for the cell, with what went wrong (FormulaErrors).
+                } else if vocabulary.isNoAmount(amount.raw) {
+                    // `/`, `—`, `无`: the clerk says there is none.
+                    amount.value = 0
+                } else {
+                    warn("amount-not-number", "金额\(Diagnostic.quoted(amount.raw))不是数字，已按原文保留。请填写数字（单位：万元）。", r, c)
+                }
             }
             draft.set(name, amount)
         case .year:
