@@ -6,8 +6,11 @@ expected goal document derived from the seed text (Tests/BridgeTests/Fixtures/va
   placed by meaning, not by the layout's order.
 - standard-funds-by-label: the standard template's funds block as two label/value pairs per row (中期资金总额 |
   value | 年度资金总额 | value): the labels say which is which.
-- pingyin-value-renamed: a 平阴 table whose 指标值 header was retyped 目标值: the layout's value column is empty and a
-  column it does not know is full. The importer must say it is not sure (no expected document: nothing is certain).
+- pingyin-value-renamed: a 平阴 table whose 指标值 header was retyped 目标值, a spelling any form uses for it
+  (vocabulary `indicatorColumns`): read as the 指标值 column.
+- pingyin-headers-retyped: the 平阴 headers retyped 一级 / 二级 / 指标名称 / 目标值: the same table.
+- pingyin-value-unknown: the 指标值 header retyped 预期成效, a header no form uses: the layout's value column is empty
+  and a column it does not know is full. The importer must say it is not sure (no expected document: nothing is certain).
 
     python3 scripts/corpus/variants.py [OUT]
 """
@@ -95,12 +98,17 @@ def funds_by_label(t):
     return p
 
 
-def value_renamed():
-    t = next(t for k, t in seeds.all_tables()["pingyin"] if k == "project")
+def pingyin_table():
+    return next(t for k, t in seeds.all_tables()["pingyin"] if k == "project")
+
+
+def headers_retyped(headers):
+    t = pingyin_table()
     p = Plan(8)
     form_pingyin(p, t, variation(0))
     header = p.row - len(t["indicatorSets"][0]["rows"]) - 1
-    p.put(header, 4, "目标值")
+    for column, text in headers.items():
+        p.put(header, column, text)
     return p
 
 
@@ -113,8 +121,14 @@ def main():
         with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as h:
             json.dump(document([("project", t)]), h, ensure_ascii=False, indent=1)
             h.write("\n")
-    write_openpyxl(os.path.join(OUT, "pingyin-value-renamed.xlsx"), [("Sheet1", value_renamed())])
-    print("3 workbooks in %s" % OUT)
+    for name, headers, writer in (("pingyin-value-renamed", {4: "目标值"}, write_openpyxl),
+                                  ("pingyin-headers-retyped", {1: "一级", 2: "二级", 3: "指标名称", 4: "目标值"}, write_xlsxwriter)):
+        writer(os.path.join(OUT, name + ".xlsx"), [("Sheet1", headers_retyped(headers))])
+        with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as h:
+            json.dump(document([("project", pingyin_table())]), h, ensure_ascii=False, indent=1)
+            h.write("\n")
+    write_openpyxl(os.path.join(OUT, "pingyin-value-unknown.xlsx"), [("Sheet1", headers_retyped({4: "预期成效"}))])
+    print("5 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -224,7 +224,7 @@ public struct GoalImporter: Sendable {
         for i in order {
             let id = candidates[i].id
             let prepared = catalog.keys[id] ?? LayoutKeys(candidates[i])
-            guard prepared.required.allSatisfy({ grid.hasKey($0) }) else { continue }
+            guard prepared.required.allSatisfy({ $0.contains(where: grid.hasKey) }) else { continue }
             var anchorCells = prepared.anchor.flatMap { grid.cells(withKey: $0) }
             if prepared.hasAnchorSuffixes {
                 let keyed = keyedCells ?? grid.cells(inRows: 0...grid.lastRow).compactMap { ref in grid.labelKey(ref.row, ref.column).map { (ref, $0) } }

@@ -123,7 +123,8 @@ public struct LayoutCatalog: Sendable {
 /// The label keys of a layout, normalised once.
 struct LayoutKeys: Sendable {
     let anchor: Set<String>
-    let required: [String]
+    /// Each required label's keys: one must be on the sheet.
+    let required: [Set<String>]
     let all: Set<String>
     let fixed: Set<String>
     /// One entry per label position of the layout (a label, a header, a caption), with its spellings:
@@ -211,13 +212,33 @@ struct LayoutKeys: Sendable {
     }
 
 
-    init(_ spec: LayoutSpec) {
+    /// Each column's header keys: the layout's spellings, then those any form uses for a column of its role
+    /// (vocabulary `indicatorColumns`: `目标值` for 指标值, `三级指标名称` for 三级指标, `一级` for 一级指标) — unless
+    /// another column of the block is spelled so, or the block has two columns of the role (中期 and 年度 side by side),
+    /// where a spelling without the period could be either.
+    static func headerKeys(_ block: IndicatorBlockSpec, vocabulary: Vocabulary) -> [[String]] {
+        var keys = block.columns.map { $0.header.map { TextNormalizer.labelKey($0) } }
+        let own = Set(keys.joined())
+        var roleCount: [IndicatorRole: Int] = [:]
+        for c in block.columns { roleCount[c.role, default: 0] += 1 }
+        for (i, c) in block.columns.enumerated() where roleCount[c.role] == 1 {
+            for spelling in vocabulary.indicatorColumns?[c.role.rawValue] ?? [] {
+                let key = TextNormalizer.labelKey(spelling)
+                if !own.contains(key) && !keys[i].contains(key) { keys[i].append(key) }
+            }
+        }
+        return keys
+    }
+
+    init(_ spec: LayoutSpec, vocabulary: Vocabulary = .standard) {
         var l1 = Set<String>(), l2 = Set<String>()
         var compiled: [String: TextTemplate] = [:]
         var headerKeys: [String: [[String]]] = [:]
+        var allHeaderKeys: [[String]] = []
         for row in spec.rows {
             if case .indicators(let b) = row {
-                let keys = b.columns.map { $0.header.map { TextNormalizer.labelKey($0) } }
+                let keys = LayoutKeys.headerKeys(b, vocabulary: vocabulary)
+                allHeaderKeys += keys
                 headerKeys[b.scope] = keys
                 for (c, k) in zip(b.columns, keys) where c.role == .level1 { l1.formUnion(k) }
                 for (c, k) in zip(b.columns, keys) where c.role == .level2 { l2.formUnion(k) }
@@ -240,7 +261,7 @@ struct LayoutKeys: Sendable {
                 for c in r.cells { if let l = c.label { slots.append(Set(l.map { TextNormalizer.labelKey($0) })) } }
             case .indicators(let b):
                 if let c = b.caption { slots.append(Set(c.map { TextNormalizer.labelKey($0) })) }
-                for col in b.columns { slots.append(Set(col.header.map { TextNormalizer.labelKey($0) })) }
+                for keys in LayoutKeys.headerKeys(b, vocabulary: vocabulary) { slots.append(Set(keys)) }
             case .spendingPlan(let p):
                 slots.append(Set((p.percentLabel + p.amountLabel).map { TextNormalizer.labelKey($0) }))
             case .extras:
@@ -258,8 +279,12 @@ struct LayoutKeys: Sendable {
         }
         fundParts = parts
         anchor = Set(spec.anchor.map { TextNormalizer.labelKey($0) })
-        required = (spec.requiredLabels ?? []).map { TextNormalizer.labelKey($0) }
-        all = spec.allLabelKeys
+        // A required label that is a column's header is found under any spelling of that column.
+        required = (spec.requiredLabels ?? []).map { label in
+            let key = TextNormalizer.labelKey(label)
+            return Set(allHeaderKeys.first { $0.contains(key) } ?? [key])
+        }
+        all = spec.allLabelKeys.union(allHeaderKeys.joined())
         fixed = spec.fixedLabelKeys
         let recordIndex = spec.rows.firstIndex { if case .records = $0 { return true } else { return false } }
         titleTemplate = spec.titleTemplate.flatMap(TextTemplate.init)
