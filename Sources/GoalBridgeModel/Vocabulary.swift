@@ -24,6 +24,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// What a clerk writes in an amount cell to say there is none (`/`, `—`, `无`): the amount is 0, kept as written,
     /// and the department is not asked to put a number there.
     public var noAmount: [String]?
+    /// What a form may add in brackets after a label to tell the clerk how to fill it (`实施单位（盖章）`,
+    /// `项目名称（全称）`): the label is the same label.
+    public var labelQualifiers: [String]?
     /// Indicator columns any form may add, by role (`weight`: 权重, 分值 …): a column with such a header that the
     /// layout has no column for is read into that field of every row, not kept as an extra.
     public var indicatorColumns: [String: [String]]?
@@ -55,6 +58,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
             noteLineFirstScalars = Set((v.noteLines ?? []).compactMap { $0.unicodeScalars.first?.value })
             columnNumberLabels = Set((v.columnNumberLabels ?? []).map { TextNormalizer.labelKey($0) })
             noAmount = Set((v.noAmount ?? []).map(TextNormalizer.halfWidth))
+            labelQualifiers = Set((v.labelQualifiers ?? []).map { TextNormalizer.labelKey("（" + $0 + "）") })
             var roles: [String: String] = [:]
             for (role, headers) in (v.indicatorColumns ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for h in headers { roles[TextNormalizer.labelKey(h)] = roles[TextNormalizer.labelKey(h)] ?? role }
@@ -71,6 +75,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         let noteLineFirstScalars: Set<UInt32>
         let columnNumberLabels: Set<String>
         let noAmount: Set<String>
+        let labelQualifiers: Set<String>
         let indicatorColumnRoles: [String: String]
         let valueNatures: [String: String]
     }
@@ -92,22 +97,23 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     private let indexBox = IndexBox()
     private var index: Index { indexBox.get(self) }
 
-    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, noAmount, indicatorColumns, valueNature }
+    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, noAmount, labelQualifiers, indicatorColumns, valueNature }
 
     public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, columnNumberLabels: [String]? = nil,
-                noAmount: [String]? = nil, indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil) {
+                noAmount: [String]? = nil, labelQualifiers: [String]? = nil, indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil) {
         self.level1 = level1
         self.level2 = level2
         self.noteLines = noteLines
         self.columnNumberLabels = columnNumberLabels
         self.noAmount = noAmount
+        self.labelQualifiers = labelQualifiers
         self.indicatorColumns = indicatorColumns
         self.valueNature = valueNature
     }
 
     public static func == (a: Vocabulary, b: Vocabulary) -> Bool {
         a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines && a.columnNumberLabels == b.columnNumberLabels
-            && a.noAmount == b.noAmount
+            && a.noAmount == b.noAmount && a.labelQualifiers == b.labelQualifiers
             && a.indicatorColumns == b.indicatorColumns
             && a.valueNature == b.valueNature
     }
@@ -118,6 +124,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         h.combine(noteLines)
         h.combine(columnNumberLabels)
         h.combine(noAmount)
+        h.combine(labelQualifiers)
         h.combine(indicatorColumns)
         h.combine(valueNature)
     }
@@ -138,6 +145,21 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         if let found = index.level1[LabelKey(raw)] { return found }
         // A name the clerk numbered (`一、产出指标`, `1.成本指标`) is that name.
         return TextNormalizer.withoutSequenceNumber(raw).flatMap { index.level1[LabelKey($0)] }
+    }
+
+    /// The key a cell's text is matched by as a label: `TextNormalizer.labelKey`, without a trailing bracket that only
+    /// tells the clerk how to fill the form (vocabulary `labelQualifiers`). The one rule for how a label matches.
+    ///
+    /// ```swift
+    /// Vocabulary.standard.labelKey("实施单位（盖章）：")  // "实施单位"
+    /// Vocabulary.standard.labelKey("项目资金(万元)")      // "项目资金（万元）" — a unit is no instruction
+    /// ```
+    public func labelKey(_ text: String) -> String {
+        let key = TextNormalizer.labelKey(text)
+        // Bytes first: nearly every key ends in something other than `）` (EF BC 89).
+        guard key.utf8.last == 0x89, key.utf8.count > 6, let open = key.lastIndex(of: "（"), open > key.startIndex,
+              index.labelQualifiers.contains(String(key[open...])) else { return key }
+        return String(key[..<open])
     }
 
     /// True for what a clerk writes in an amount cell to say there is none (`/`, `—`, `无`; vocabulary `noAmount`),

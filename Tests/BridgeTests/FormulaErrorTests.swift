@@ -48,3 +48,24 @@ struct FormulaErrorTests {
         #expect(result.diagnostics.contains { $0.code == "amount-not-number" && $0.cell == "C7" })
     }
 }
+
+/// A form's instructions in brackets after a label (`项目名称（全称）`, `主管部门（盖章）`, `实施单位(盖章)：`) leave the
+/// label what it is (vocabulary `labelQualifiers`). `项目名称（全称）` made the file “没有找到绩效目标表”; the others were
+/// extras, each warned about, and the fields empty.
+struct LabelQualifierTests {
+    @Test func aLabelWithItsInstructionIsTheLabel() throws {
+        let path = ForeignFormTests.directory + "/pingyin-label-qualifiers.xlsx"
+        let texts = try #require(try XLSXReader().read(path: path).sheets.first).cells.map(\.value.text)
+        #expect(texts.contains("项目名称（全称）") && texts.contains("实施单位(盖章)："))
+        try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-label-qualifiers.json")
+    }
+
+    @Test(arguments: [
+        ("实施单位（盖章）：", "实施单位"), ("项目名称(全称)", "项目名称"), ("主管部门 （ 盖章 ）", "主管部门"),
+        ("项目资金（万元）", "项目资金（万元）"),        // a unit says something: it stays
+        ("填报单位（其他）", "填报单位（其他）"), ("（盖章）", "（盖章）"), ("实施单位", "实施单位"),
+    ])
+    func theKeyDropsOnlyAnInstruction(_ text: String, _ key: String) {
+        #expect(Vocabulary.standard.labelKey(text) == key)
+    }
+}

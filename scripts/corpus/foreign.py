@@ -615,7 +615,19 @@ def main():
     with open(os.path.join(OUT, "pingyin-formula-errors.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", broken)]), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("26 workbooks in %s" % OUT)
+    # Labels with the form's instructions in brackets (`项目名称（全称）`, `主管部门（盖章）`, `实施单位（盖章）`): the
+    # same labels (vocabulary `labelQualifiers`). `项目名称（全称）` made the file “没有找到绩效目标表”.
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    for label, qualified in (("项目名称", "项目名称（全称）"), ("主管部门", "主管部门（盖章）"), ("实施单位", "实施单位(盖章)：")):
+        cells = [key for key, (value, kind) in body.cells.items() if isinstance(value, str) and value.replace("\n", "") == label]
+        assert len(cells) == 1, (label, cells)
+        body.cells[cells[0]] = (qualified, body.cells[cells[0]][1])
+    write_xlsxwriter(os.path.join(OUT, "pingyin-label-qualifiers.xlsx"), [("Sheet1", body)])
+    with open(os.path.join(OUT, "pingyin-label-qualifiers.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", cleaning)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("27 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

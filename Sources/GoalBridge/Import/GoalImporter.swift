@@ -81,7 +81,7 @@ public struct GoalImporter: Sendable {
                                                      file: file, sheet: sheet.name))
                 continue
             }
-            let grid = GridView(sheet)
+            let grid = GridView(sheet, vocabulary: vocabulary)
             if grid.isEmpty { continue }
             guard let detection = detect(grid, candidates, preferred: templateId) else {
                 // A hidden sheet without a goal table is the usual home of lists and notes: nothing to say.
@@ -117,7 +117,7 @@ public struct GoalImporter: Sendable {
                 // from its anchor to the next, is fitted on its own.
                 var spec = detection.spec, fits = detection.fits
                 if anchors.count > 1, templateId == nil, forced == nil,
-                   let own = detect(GridView(sheet.restricted(toRows: anchor.row...(nextAnchor - 1))), candidates),
+                   let own = detect(GridView(sheet.restricted(toRows: anchor.row...(nextAnchor - 1)), vocabulary: vocabulary), candidates),
                    own.anchors.first?.row == anchor.row {
                     spec = own.spec
                     fits = own.fits
@@ -261,7 +261,7 @@ public struct GoalImporter: Sendable {
     /// have no fit.
     public func explain(_ workbook: Workbook) -> [(sheet: String, fits: [(fit: LayoutFit, unexplained: [String])])] {
         workbook.sheets.filter { $0.state == .visible && !isAuxiliary($0) }.map { sheet in
-            let grid = GridView(sheet)
+            let grid = GridView(sheet, vocabulary: vocabulary)
             let fits = detect(grid, catalog.layouts)?.fits ?? []
             let labels = grid.allReferences.filter { ref in
                 grid.labelKey(ref.row, ref.column).map { catalog.labelKeysOfAllLayouts.contains($0) } ?? false

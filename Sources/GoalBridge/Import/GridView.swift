@@ -15,7 +15,7 @@ final class GridView {
     private let values: [CellValue]
     /// Each cell's text as written, trimmed (never empty), made once: every field read asks for it.
     private let texts: [String]
-    /// Each cell's label key (`TextNormalizer.labelKey` of its trimmed text), computed once.
+    /// Each cell's label key (`Vocabulary.labelKey` of its trimmed text), computed once.
     private let keys: [String]
     /// Which cells the table used. A buffer the grid owns rather than a stored array: marking is the one
     /// mutation on the import path, and a class's stored properties pay a dynamic exclusivity check per access.
@@ -31,7 +31,8 @@ final class GridView {
     private let keyIndex: [LabelKey: Int]
     private let nextWithSameKey: [Int]
 
-    init(_ sheet: Sheet) {
+    /// - Parameter vocabulary: gives each cell's label key (`Vocabulary.labelKey`: `实施单位（盖章）` is 实施单位).
+    init(_ sheet: Sheet, vocabulary: Vocabulary = .standard) {
         self.sheet = sheet
         var references: [CellReference] = [], values: [CellValue] = [], texts: [String] = [], keys: [String] = []
         references.reserveCapacity(sheet.cells.count)
@@ -47,7 +48,7 @@ final class GridView {
             texts.append(text)
             // Labels are short: a long text (a goal, a pasted document) can be no label, and normalising it for
             // every cell would make a sheet's cost grow with the length of its texts.
-            keys.append(text.utf8.count <= GridView.longestLabelBytes ? TextNormalizer.labelKey(text) : "")
+            keys.append(text.utf8.count <= GridView.longestLabelBytes ? vocabulary.labelKey(text) : "")
         }
         let lastCellRow = references.last?.row ?? -1
         var rowStart = [Int](repeating: references.count, count: lastCellRow + 2)
@@ -66,7 +67,7 @@ final class GridView {
             next[i] = keyIndex.updateValue(i, forKey: LabelKey(normalized: keys[i])) ?? -1
         }
 
-        let lastRow = max(lastCellRow, sheet.merges.map(\.last.row).max() ?? 0)
+        let lastRow = max(lastCellRow, sheet.merges.map { $0.last.row }.max() ?? 0)
         var mergeStart = [Int](repeating: 0, count: lastRow + 2)
         for m in sheet.merges { for r in m.first.row...m.last.row { mergeStart[r + 1] += 1 } }
         for r in 0..<(lastRow + 1) { mergeStart[r + 1] += mergeStart[r] }
