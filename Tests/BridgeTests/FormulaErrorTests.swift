@@ -69,3 +69,30 @@ struct LabelQualifierTests {
         #expect(Vocabulary.standard.labelKey(text) == key)
     }
 }
+
+/// A column inserted through the whole sheet and left empty (平阴's 保洁… table, column E): above the indicators it
+/// falls between labels and their values (`项目类别 | (blank) | 特定目标类`). The values were extras, each warned about,
+/// and 项目类别 and 实施单位 empty; they are read, with a note naming the cell.
+struct InsertedColumnTests {
+    @Test func aValueBeyondAnEmptyInsertedColumnIsTheLabelsValue() throws {
+        let path = ForeignFormTests.directory + "/pingyin-inserted-column.xlsx"
+        let sheet = try #require(try XLSXReader().read(path: path).sheets.first)
+        #expect(sheet.cells.contains { $0.reference.description == "F3" && $0.value.text == "特定目标类" })
+        #expect(!sheet.cells.contains { $0.reference.column == 4 && $0.reference.row < 9 })
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-inserted-column.json")
+        #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F3", "F4"])
+    }
+
+    /// A label whose value cell is merged (the form's field area, B4:C4) and left empty stays empty: what lies beyond
+    /// (the 实施单位 label) is no value of it.
+    @Test func anEmptyMergedFieldIsNotFilledFromBeyond() throws {
+        var workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-inserted-column.xlsx")
+        #expect(workbook.sheets[0].merges.contains(CellRange("B4:C4")!))
+        workbook.sheets[0].cells.removeAll { $0.reference.description == "B4" }
+        let result = sharedImporter.importWorkbook(workbook, file: "表.xlsx")
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        #expect(t.supervisingDepartment == nil)
+        #expect(t.implementingUnit?.name == "平阴县环卫绿化管护中心")
+        #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F3", "F4"])
+    }
+}

@@ -340,6 +340,17 @@ def with_goal_lines(body, label, lines):
     return p
 
 
+def with_inserted_column(plan, column):
+    """The plan with an empty column inserted before `column`, as a spreadsheet inserts one: cells and merges at or
+    right of it move one column right, a merge across it grows by one."""
+    out = Plan(plan.columns + 1)
+    out.cells = {(r, c + (1 if c >= column else 0)): v for (r, c), v in plan.cells.items()}
+    out.merges = [(r1, c1 + (1 if c1 >= column else 0), r2, c2 + (1 if c2 >= column else 0)) for r1, c1, r2, c2 in plan.merges]
+    out.widths = {c + (1 if c >= column else 0): w for c, w in plan.widths.items()}
+    out.row = plan.row
+    return out
+
+
 def header_row(plan, text):
     return min(r for (r, _), (value, _) in plan.cells.items() if value == text)
 
@@ -627,7 +638,15 @@ def main():
     with open(os.path.join(OUT, "pingyin-label-qualifiers.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", cleaning)]), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("27 workbooks in %s" % OUT)
+    # A column inserted through the whole sheet (for a note beside the indicators) and left empty: in the rows above
+    # the indicators it falls between labels and their values (项目类别 | blank | 特定目标类), and the values were extras.
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    write_openpyxl(os.path.join(OUT, "pingyin-inserted-column.xlsx"), [("Sheet1", with_inserted_column(body, 4))])
+    with open(os.path.join(OUT, "pingyin-inserted-column.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", cleaning)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("28 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -98,7 +98,13 @@ struct TableParser {
             var columns: [Int: Int] = [:]
             for (field, offset) in group.fields {
                 let r = label.row + offset
-                let column = columns[offset] ?? grid.nextColumn(after: r, label.column)
+                var column = columns[offset] ?? grid.nextColumn(after: r, label.column)
+                if group.fields.count == 1, let beyond = valueBeyondEmptyColumns(r, column) {
+                    diagnostics.append(Diagnostic(.info, "value-beyond-empty-column",
+                                                  "\(Diagnostic.quoted(grid.text(label.row, label.column) ?? ""))与其内容之间隔着空列，已读取 \(CellReference(row: r, column: beyond)) 的内容。",
+                                                  file: file, sheet: grid.sheet.name, cell: CellReference(row: r, column: beyond).description))
+                    column = beyond
+                }
                 read(field, at: r, column)
                 columns[offset] = grid.nextColumn(after: r, column)
             }
@@ -116,6 +122,24 @@ struct TableParser {
                 if text != spec.defaultTitle { draft.set(name, text) }
             }
         }
+    }
+
+    /// A column inserted through the whole sheet (for a note beside the indicators) falls between the labels above
+    /// and their values: `项目类别 | (blank) | 特定目标类`. When the cell after a one-field label is blank and no merged
+    /// field area, the next filled cell on the row, at most two columns on, is its value — unless it is a label or
+    /// already read.
+    private func valueBeyondEmptyColumns(_ r: Int, _ c: Int) -> Int? {
+        guard grid.text(r, c) == nil, grid.merge(at: r, c) == nil else { return nil }
+        for next in (c + 1)...(c + 2) {
+            guard grid.text(r, next) != nil else {
+                if grid.merge(at: r, next) != nil { return nil }
+                continue
+            }
+            if grid.isConsumed(CellReference(row: r, column: next)) { return nil }
+            if let key = grid.labelKey(r, next), keys.all.contains(key) || keys.fixed.contains(key) { return nil }
+            return next
+        }
+        return nil
     }
 
     /// A label merged down over several rows whose text field sits beside it on its first row (`年度目标` over three
