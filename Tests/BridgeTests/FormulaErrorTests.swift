@@ -96,3 +96,23 @@ struct InsertedColumnTests {
         #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F3", "F4"])
     }
 }
+
+/// An amount typed with a unit other than the table's (`8539400元` under `项目资金（万元）`) was read as 8539400 万元,
+/// silently; it is the number in the table's unit, computed in decimal, the text kept, with a note.
+struct AmountUnitTests {
+    @Test func anAmountInYuanUnderWanYuanIsConverted() throws {
+        let path = ForeignFormTests.directory + "/pingyin-amount-in-yuan.xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-amount-in-yuan.json")
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        #expect(t.annualFunds?.total == Amount(raw: "8539400元", value: Decimal(string: "853.94")))
+        #expect(t.amountUnit == "万元")
+        let notes = result.diagnostics.filter { $0.code == "amount-unit-converted" }
+        #expect(notes.count == 1 && notes[0].message.contains("已读作 853.94 万元"), "\(notes.map(\.message))")
+    }
+
+    @Test(arguments: [("8539400元", "元"), ("853.94万元", "万元"), ("853.94 万", "万元"), ("８５３.９４万元", "万元"),
+                      ("853.94", nil), ("约853万元", nil), ("元", nil)] as [(String, String?)])
+    func theUnitWrittenAfterTheNumber(_ text: String, _ unit: String?) {
+        #expect(FormText.amountUnit(writtenAfter: text) == unit)
+    }
+}

@@ -646,7 +646,20 @@ def main():
     with open(os.path.join(OUT, "pingyin-inserted-column.json"), "w", encoding="utf-8") as h:
         json.dump(document([("project", cleaning)]), h, ensure_ascii=False, indent=1)
         h.write("\n")
-    print("28 workbooks in %s" % OUT)
+    # Amounts typed with their unit, one in 元 under `项目资金（万元）` (`8539400元`): the number in the table's unit.
+    # Read as written, the total was 8539400 万元, and nothing was said.
+    yuan = json.loads(json.dumps(cleaning))
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(1))
+    amounts = sorted(key for key, (value, kind) in body.cells.items() if kind == "amount")
+    body.cells[amounts[0]] = ("8539400元", "text")
+    body.cells[amounts[1]] = ("853.94万元", "text")
+    yuan["annualFunds"] = dict(yuan["annualFunds"], total={"raw": "8539400元", "value": 853.94}, fiscal={"raw": "853.94万元", "value": 853.94})
+    write_xlsxwriter(os.path.join(OUT, "pingyin-amount-in-yuan.xlsx"), [("Sheet1", body)])
+    with open(os.path.join(OUT, "pingyin-amount-in-yuan.json"), "w", encoding="utf-8") as h:
+        json.dump(document([("project", yuan)]), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+    print("29 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

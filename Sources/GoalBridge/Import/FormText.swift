@@ -34,6 +34,15 @@ enum FormText {
         return nil
     }
 
+    /// The unit written after an amount's number (`8539400元` → 元, `853.94万元` or `853.94 万` → 万元); nil for a bare
+    /// number or anything else after it.
+    static func amountUnit(writtenAfter text: String) -> String? {
+        let t = TextNormalizer.trimmed(text)
+        guard t.last == "元" || t.last == "万", t.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0xEF }) == true else { return nil }
+        if t.hasSuffix("万元") || t.hasSuffix("万") { return "万元" }
+        return "元"
+    }
+
     /// The unit a label's qualifier gives its amounts: `项目资金（万元）`, `项目金额(万元)`, `预算数（元）` → 万元 / 元.
     static func amountUnit(inLabel text: String) -> String? {
         // Bytes first: most labels carry no qualifier, and Foundation's `contains` on them was costly.

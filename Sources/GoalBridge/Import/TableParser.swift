@@ -1,3 +1,4 @@
+import Foundation
 import GoalBridgeModel
 import GoalBridgeSpreadsheet
 
@@ -68,8 +69,26 @@ struct TableParser {
         }
         readNoteLines()
         inferFromTitleAndLabels(rows: regionStart...max(tableEnd, regionStart))
+        convertAmountsWrittenInAnotherUnit()
         collectExtras(rows: regionStart...max(tableEnd, regionStart))
         return draft
+    }
+
+    /// An amount the clerk wrote with a unit other than the one the table states (`8539400元` under `项目资金（万元）`):
+    /// the number in the table's unit, computed in decimal (÷ or × 10,000), the text kept, with a note. Read as it
+    /// stood, the total was ten thousand times what the department asked for, and nothing said so.
+    private mutating func convertAmountsWrittenInAnotherUnit() {
+        guard let tableUnit = draft.text("amountUnit"), tableUnit == "万元" || tableUnit == "元" else { return }
+        for name in draft.fields.keys.sorted() {
+            guard case .amount(var amount)? = draft.fields[name], let value = amount.value, value != 0,
+                  let written = FormText.amountUnit(writtenAfter: amount.raw), written != tableUnit else { continue }
+            amount.value = written == "元" ? value / 10_000 : value * 10_000
+            draft.fields[name] = .amount(amount)
+            let source = draft.fieldSources[name]
+            diagnostics.append(Diagnostic(.info, "amount-unit-converted",
+                                          "金额\(Diagnostic.quoted(amount.raw))以\(written)填写，本表金额单位为\(tableUnit)，已读作 \(amount.value!) \(tableUnit)。",
+                                          file: file, sheet: grid.sheet.name, cell: source?.cell))
+        }
     }
 
     // MARK: Fixed rows
