@@ -154,12 +154,21 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// Vocabulary.standard.labelKey("实施单位（盖章）：")  // "实施单位"
     /// Vocabulary.standard.labelKey("项目资金(万元)")      // "项目资金（万元）" — a unit is no instruction
     /// ```
-    public func labelKey(_ text: String) -> String {
-        let key = TextNormalizer.labelKey(text)
-        // Bytes first: nearly every key ends in something other than `）` (EF BC 89).
-        guard key.utf8.last == 0x89, key.utf8.count > 6, let open = key.lastIndex(of: "（"), open > key.startIndex,
-              index.labelQualifiers.contains(String(key[open...])) else { return key }
-        return String(key[..<open])
+    public func labelKey(_ text: String) -> String { LabelKeyMaker(self).key(text) }
+
+    /// `labelKey` for many cells: the vocabulary's qualifiers taken once (a sheet's cells each need a key).
+    public struct LabelKeyMaker: Sendable {
+        private let qualifiers: Set<String>
+
+        public init(_ vocabulary: Vocabulary) { qualifiers = vocabulary.index.labelQualifiers }
+
+        public func key(_ text: String) -> String {
+            let key = TextNormalizer.labelKey(text)
+            // Bytes first: nearly every key ends in something other than `）` (EF BC 89).
+            guard key.utf8.last == 0x89, key.utf8.count > 6, let open = key.lastIndex(of: "（"), open > key.startIndex,
+                  qualifiers.contains(String(key[open...])) else { return key }
+            return String(key[..<open])
+        }
     }
 
     /// True for what a clerk writes in an amount cell to say there is none (`/`, `—`, `无`; vocabulary `noAmount`),

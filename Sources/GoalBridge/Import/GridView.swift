@@ -39,6 +39,7 @@ final class GridView {
         values.reserveCapacity(sheet.cells.count)
         texts.reserveCapacity(sheet.cells.count)
         keys.reserveCapacity(sheet.cells.count)
+        let labelKey = Vocabulary.LabelKeyMaker(vocabulary)
         // Sheet cells arrive sorted row-major (the reader sorts them).
         for cell in sheet.cells {
             let text = TextNormalizer.trimmed(cell.value.text)
@@ -48,7 +49,7 @@ final class GridView {
             texts.append(text)
             // Labels are short: a long text (a goal, a pasted document) can be no label, and normalising it for
             // every cell would make a sheet's cost grow with the length of its texts.
-            keys.append(text.utf8.count <= GridView.longestLabelBytes ? vocabulary.labelKey(text) : "")
+            keys.append(text.utf8.count <= GridView.longestLabelBytes ? labelKey.key(text) : "")
         }
         let lastCellRow = references.last?.row ?? -1
         var rowStart = [Int](repeating: references.count, count: lastCellRow + 2)

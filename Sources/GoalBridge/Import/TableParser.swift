@@ -630,16 +630,22 @@ struct TableParser {
             let scope = col.scope ?? block.scope
             if !scopes.contains(scope) { scopes.append(scope) }
             let spellings = headerKeys?[ci] ?? col.header.map { TextNormalizer.labelKey($0) }
-            var hit: CellReference?
-            for r in [header.row, header.row + 1] where r <= limit {
-                if let ref = grid.cells(inRows: r...r).first(where: { ref in
-                    grid.labelKey(ref.row, ref.column).map { spellings.contains($0) } == true && columns.values.contains(ref.column) == false
-                }) {
-                    if r == header.row + 1 && col.group == nil { continue }
-                    hit = ref
-                    break
+            // The layout's own spellings first, then those any form uses for the role (LayoutKeys.headerKeys): most
+            // forms keep the layout's, and the longer list is searched only for a column not found so.
+            func find(_ spellings: ArraySlice<String>) -> CellReference? {
+                guard !spellings.isEmpty else { return nil }
+                for r in [header.row, header.row + 1] where r <= limit {
+                    if let ref = grid.cells(inRows: r...r).first(where: { ref in
+                        grid.labelKey(ref.row, ref.column).map { spellings.contains($0) } == true && columns.values.contains(ref.column) == false
+                    }) {
+                        if r == header.row + 1 && col.group == nil { continue }
+                        return ref
+                    }
                 }
+                return nil
             }
+            let ownCount = min(col.header.count, spellings.count)
+            let hit = find(spellings.prefix(ownCount)) ?? find(spellings.dropFirst(ownCount))
             if let hit {
                 columns[ColumnKey(role: col.role, scope: scope)] = hit.column
                 grid.consume(hit.row, hit.column)

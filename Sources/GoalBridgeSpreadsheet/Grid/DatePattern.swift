@@ -35,7 +35,16 @@ public struct DatePattern: Hashable, Sendable {
 
     /// The built-in date formats as a Chinese (zh-CN) spreadsheet program shows them; ECMA-376 Part 1 §18.8.30
     /// leaves 14 and 22 to the locale and gives 27–36 and 50–58 only for East Asian locales.
-    public static func builtIn(_ id: Int) -> DatePattern? {
+    public static func builtIn(_ id: Int) -> DatePattern? { builtIns[id] }
+
+    /// Parsed once: every workbook's styles name some of them.
+    private static let builtIns: [Int: DatePattern] = {
+        var out: [Int: DatePattern] = [:]
+        for id in 0...58 { if let p = builtInCode(id).flatMap(DatePattern.init) { out[id] = p } }
+        return out
+    }()
+
+    private static func builtInCode(_ id: Int) -> String? {
         let code: String
         switch id {
         case 14: code = "yyyy/m/d"
@@ -55,7 +64,7 @@ public struct DatePattern: Hashable, Sendable {
         case 45: code = "mm:ss"
         default: return nil
         }
-        return DatePattern(code)
+        return code
     }
 
     /// The date as the format shows it.
