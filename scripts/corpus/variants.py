@@ -9,6 +9,8 @@ expected goal document derived from the seed text (Tests/BridgeTests/Fixtures/va
 - pingyin-value-renamed: a 平阴 table whose 指标值 header was retyped 目标值, a spelling any form uses for it
   (vocabulary `indicatorColumns`): read as the 指标值 column.
 - pingyin-headers-retyped: the 平阴 headers retyped 一级 / 二级 / 指标名称 / 目标值: the same table.
+- changqing-headers-retyped: a 长清 table (two sets side by side, both headed 三级指标 / 指标值) with every 三级指标
+  retyped 指标名称 and every 指标值 目标值: the same table (corpus changqing-01-single, re-saved by openpyxl).
 - pingyin-value-unknown: the 指标值 header retyped 预期成效, a header no form uses: the layout's value column is empty
   and a column it does not know is full. The importer must say it is not sure (no expected document: nothing is certain).
 
@@ -19,7 +21,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, document, form_pingyin, variation, write_openpyxl, write_xlsxwriter  # noqa: E402
+from generate import Plan, document, form_pingyin, reproducible, variation, write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
@@ -128,7 +130,20 @@ def main():
             json.dump(document([("project", pingyin_table())]), h, ensure_ascii=False, indent=1)
             h.write("\n")
     write_openpyxl(os.path.join(OUT, "pingyin-value-unknown.xlsx"), [("Sheet1", headers_retyped({4: "预期成效"}))])
-    print("5 workbooks in %s" % OUT)
+    import openpyxl
+    import shutil
+    corpus = os.path.join(os.path.dirname(OUT), "corpus")
+    book = openpyxl.load_workbook(os.path.join(corpus, "changqing-01-single.xlsx"))
+    for sheet in book:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.strip() in ("三级指标", "指标值"):
+                    cell.value = {"三级指标": "指标名称", "指标值": "目标值"}[cell.value.strip()]
+    path = os.path.join(OUT, "changqing-headers-retyped.xlsx")
+    book.save(path)
+    reproducible(path)
+    shutil.copyfile(os.path.join(corpus, "changqing-01-single.json"), os.path.join(OUT, "changqing-headers-retyped.json"))
+    print("6 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -214,14 +214,15 @@ struct LayoutKeys: Sendable {
 
     /// Each column's header keys: the layout's spellings, then those any form uses for a column of its role
     /// (vocabulary `indicatorColumns`: `目标值` for 指标值, `三级指标名称` for 三级指标, `一级` for 一级指标) — unless
-    /// another column of the block is spelled so, or the block has two columns of the role (中期 and 年度 side by side),
-    /// where a spelling without the period could be either.
+    /// another column of the block is spelled so, or columns of the role are told apart by their spellings
+    /// (`中期指标值`, `年度指标值`), where a spelling without the period could be either. Columns of a role spelled
+    /// alike (长清's two sets side by side, both `指标值`) are told apart by position, and so are their other spellings.
     static func headerKeys(_ block: IndicatorBlockSpec, vocabulary: Vocabulary) -> [[String]] {
         var keys = block.columns.map { $0.header.map { TextNormalizer.labelKey($0) } }
         let own = Set(keys.joined())
-        var roleCount: [IndicatorRole: Int] = [:]
-        for c in block.columns { roleCount[c.role, default: 0] += 1 }
-        for (i, c) in block.columns.enumerated() where roleCount[c.role] == 1 {
+        var spellingsOfRole: [IndicatorRole: Set<[String]>] = [:]
+        for (c, k) in zip(block.columns, keys) { spellingsOfRole[c.role, default: []].insert(k) }
+        for (i, c) in block.columns.enumerated() where spellingsOfRole[c.role]?.count == 1 {
             for spelling in vocabulary.indicatorColumns?[c.role.rawValue] ?? [] {
                 let key = TextNormalizer.labelKey(spelling)
                 if !own.contains(key) && !keys[i].contains(key) { keys[i].append(key) }
