@@ -18,9 +18,14 @@ struct CellUseTests {
         // goals, hidden rows, numbered levels, retyped labels, attachments: scripts/corpus/foreign.py).
         let habits = ["provincial-column-numbers", "pingyin-column-numbers", "performance-column-numbers", "pingyin-hidden-rows",
                       "pingyin-hidden-column", "xinhua-merged-basis", "pingyin-computed-total", "pingyin-numbered-levels",
-                      "pingyin-goal-lines", "standard-retyped-labels", "pingyin-with-attachments"]
+                      "pingyin-goal-lines", "standard-retyped-labels", "pingyin-with-attachments", "xinhua-date-cells-openpyxl",
+                      "xinhua-date-cells-xlsxwriter", "pingyin-formula-errors", "pingyin-label-qualifiers", "pingyin-inserted-column",
+                      "pingyin-amount-in-yuan"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
-        return corpus + examples + habits
+        // Headers retyped as other forms spell them (scripts/corpus/variants.py).
+        let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "changqing-headers-retyped"]
+            .map { ContradictionTests.variants + "/\($0).xlsx" }
+        return corpus + examples + habits + variants
     }
 
     @Test func everyFilledCellHasAUse() throws {
