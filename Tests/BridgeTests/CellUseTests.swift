@@ -23,7 +23,7 @@ struct CellUseTests {
                       "pingyin-amount-in-yuan"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
         // Headers retyped as other forms spell them (scripts/corpus/variants.py).
-        let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "changqing-headers-retyped"]
+        let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "pingyin-value-annual", "changqing-headers-retyped"]
             .map { ContradictionTests.variants + "/\($0).xlsx" }
         return corpus + examples + habits + variants
     }

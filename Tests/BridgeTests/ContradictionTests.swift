@@ -32,7 +32,7 @@ struct ContradictionTests {
     /// Headers retyped the way any form spells them (`目标值` for 指标值, `指标名称` for 三级指标, `一级`, `二级`:
     /// vocabulary `indicatorColumns`) are those columns: the table reads exactly, nothing said. Before, `目标值` made the
     /// table uncertain and `指标名称` or `一级` made the file “没有找到绩效目标表”.
-    @Test(arguments: ["pingyin-value-renamed", "pingyin-headers-retyped", "changqing-headers-retyped"])
+    @Test(arguments: ["pingyin-value-renamed", "pingyin-headers-retyped", "pingyin-value-annual", "changqing-headers-retyped"])
     func headersSpelledAsAnyFormSpellsThemAreThoseColumns(_ name: String) throws {
         let result = try importExactly(Self.variants + "/\(name).xlsx", expected: Self.variants + "/\(name).json")
         #expect(result.tables.first?.source?.layout == (name.hasPrefix("changqing") ? "changqing-2022" : "pingyin-2024"))

@@ -9,6 +9,7 @@ expected goal document derived from the seed text (Tests/BridgeTests/Fixtures/va
 - pingyin-value-renamed: a 平阴 table whose 指标值 header was retyped 目标值, a spelling any form uses for it
   (vocabulary `indicatorColumns`): read as the 指标值 column.
 - pingyin-headers-retyped: the 平阴 headers retyped 一级 / 二级 / 指标名称 / 目标值: the same table.
+- pingyin-value-annual: the 指标值 header retyped 年度指标值, the national form's word (vocabulary `value.annual`).
 - changqing-headers-retyped: a 长清 table (two sets side by side, both headed 三级指标 / 指标值) with every 三级指标
   retyped 指标名称 and every 指标值 目标值: the same table (corpus changqing-01-single, re-saved by openpyxl).
 - pingyin-value-unknown: the 指标值 header retyped 预期成效, a header no form uses: the layout's value column is empty
@@ -124,7 +125,8 @@ def main():
             json.dump(document([("project", t)]), h, ensure_ascii=False, indent=1)
             h.write("\n")
     for name, headers, writer in (("pingyin-value-renamed", {4: "目标值"}, write_openpyxl),
-                                  ("pingyin-headers-retyped", {1: "一级", 2: "二级", 3: "指标名称", 4: "目标值"}, write_xlsxwriter)):
+                                  ("pingyin-headers-retyped", {1: "一级", 2: "二级", 3: "指标名称", 4: "目标值"}, write_xlsxwriter),
+                                  ("pingyin-value-annual", {4: "年度指标值"}, write_openpyxl)):
         writer(os.path.join(OUT, name + ".xlsx"), [("Sheet1", headers_retyped(headers))])
         with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as h:
             json.dump(document([("project", pingyin_table())]), h, ensure_ascii=False, indent=1)
@@ -143,7 +145,7 @@ def main():
     book.save(path)
     reproducible(path)
     shutil.copyfile(os.path.join(corpus, "changqing-01-single.json"), os.path.join(OUT, "changqing-headers-retyped.json"))
-    print("6 workbooks in %s" % OUT)
+    print("7 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -223,7 +223,10 @@ struct LayoutKeys: Sendable {
         var spellingsOfRole: [IndicatorRole: Set<[String]>] = [:]
         for (c, k) in zip(block.columns, keys) { spellingsOfRole[c.role, default: []].insert(k) }
         for (i, c) in block.columns.enumerated() where spellingsOfRole[c.role]?.count == 1 {
-            for spelling in vocabulary.indicatorColumns?[c.role.rawValue] ?? [] {
+            // The role's spellings, then those naming the column's period (`value.annual`: 年度指标值).
+            let scope = c.scope ?? block.scope
+            let spellings = (vocabulary.indicatorColumns?[c.role.rawValue] ?? []) + (vocabulary.indicatorColumns?[c.role.rawValue + "." + scope] ?? [])
+            for spelling in spellings {
                 let key = TextNormalizer.labelKey(spelling)
                 if !own.contains(key) && !keys[i].contains(key) { keys[i].append(key) }
             }
