@@ -37,6 +37,8 @@ enum FormText {
     /// The unit written after an amount's number (`8539400元` → 元, `853.94万元` or `853.94 万` → 万元); nil for a bare
     /// number or anything else after it.
     static func amountUnit(writtenAfter text: String) -> String? {
+        // Bytes first: 元 ends in 0x83 (E5 85 83), 万 in 0x87 (E4 B8 87); a bare number ends in a digit.
+        guard let last = text.utf8.last, last >= 0x80 || last == 0x20 else { return nil }
         let t = TextNormalizer.trimmed(text)
         guard t.last == "元" || t.last == "万", t.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0xEF }) == true else { return nil }
         if t.hasSuffix("万元") || t.hasSuffix("万") { return "万元" }

@@ -79,9 +79,15 @@ struct TableParser {
     /// stood, the total was ten thousand times what the department asked for, and nothing said so.
     private mutating func convertAmountsWrittenInAnotherUnit() {
         guard let tableUnit = draft.text("amountUnit"), tableUnit == "万元" || tableUnit == "元" else { return }
-        for name in draft.fields.keys.sorted() {
-            guard case .amount(var amount)? = draft.fields[name], let value = amount.value, value != 0,
-                  let written = FormText.amountUnit(writtenAfter: amount.raw), written != tableUnit else { continue }
+        // Nearly every amount is a bare number: only those written with a unit are looked at (in field order, for
+        // the notes' order).
+        let written = draft.fields.compactMap { name, value -> (String, Amount, String)? in
+            guard case .amount(let amount) = value, amount.value.map({ $0 != 0 }) == true,
+                  let unit = FormText.amountUnit(writtenAfter: amount.raw), unit != tableUnit else { return nil }
+            return (name, amount, unit)
+        }
+        for (name, var amount, written) in written.sorted(by: { $0.0 < $1.0 }) {
+            guard let value = amount.value else { continue }
             amount.value = written == "元" ? value / 10_000 : value * 10_000
             draft.fields[name] = .amount(amount)
             let source = draft.fieldSources[name]
