@@ -32,6 +32,19 @@ struct DatePatternTests {
         #expect(DatePattern(code) == nil)
     }
 
+    /// Whatever a hostile styles part puts in a code, parsing ends without a trap: letters that lower-case to more
+    /// than one character (`İ`), unclosed quotes and brackets, escapes at the end, very long codes.
+    @Test(arguments: ["İyyyy", "yyyyİ年", "\"", "[", "\\", "_", "*", "yyyy\\", String(repeating: "y\"年\"", count: 5_000), "ﬃyyyy", "ǅd"])
+    func anyCodeParsesWithoutATrap(_ code: String) {
+        _ = DatePattern(code)?.text(year: 2023, month: 12, day: 1, seconds: 0)
+    }
+
+    @Test func nonASCIILettersAreLiteralsAndLongCodesAreWhole() throws {
+        #expect(try #require(DatePattern("İyyyy")).text(year: 2023, month: 12, day: 1, seconds: 0) == "İ2023")
+        let long = try #require(DatePattern(String(repeating: "yyyy\"年\"", count: 5_000)))
+        #expect(long.text(year: 2023, month: 12, day: 1, seconds: 0) == String(repeating: "2023年", count: 5_000))
+    }
+
     /// The built-in ids a file may name without spelling out the code, as zh-CN spreadsheets show them.
     @Test func readsBuiltInAndCustomDateFormats() throws {
         let styles = #"<numFmts count="3"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;;@"/><numFmt numFmtId="177" formatCode="d-mmm-yy"/><numFmt numFmtId="178" formatCode="m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="31"/><xf numFmtId="57"/><xf numFmtId="176"/><xf numFmtId="177"/><xf numFmtId="178"/></cellXfs>"#

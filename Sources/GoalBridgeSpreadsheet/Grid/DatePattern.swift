@@ -98,10 +98,11 @@ public struct DatePattern: Hashable, Sendable {
         var i = 0
         while i < chars.count {
             let ch = chars[i]
-            let lower = Character(ch.lowercased())
+            // ASCII only: a few letters lower-case to more than one character, and `Character(_:)` traps on those.
+            let lower = DatePattern.lowercased(ch)
             func run() -> Int {
                 var n = 0
-                while i + n < chars.count, Character(chars[i + n].lowercased()) == lower { n += 1 }
+                while i + n < chars.count, DatePattern.lowercased(chars[i + n]) == lower { n += 1 }
                 return n
             }
             switch lower {
@@ -191,6 +192,13 @@ public struct DatePattern: Hashable, Sendable {
             if before?.isHour == true || after?.isSecond == true { parts[k] = .minute(padded: padded) }
         }
         return parts.contains(where: { !$0.isLiteral }) ? parts : nil
+    }
+}
+
+extension DatePattern {
+    static func lowercased(_ ch: Character) -> Character {
+        guard let a = ch.asciiValue, a >= 0x41, a <= 0x5A else { return ch }
+        return Character(Unicode.Scalar(a + 0x20))
     }
 }
 
