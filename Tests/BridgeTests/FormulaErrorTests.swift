@@ -83,6 +83,18 @@ struct InsertedColumnTests {
         #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F3", "F4"])
     }
 
+    /// A field left blank before a label of another form (`联系电话`, `填报人：`) stays blank: that is no value.
+    @Test(arguments: ["联系电话", "填报人：", "负责人:", "资金用途：", "项目编码:"])
+    func aLabelBeyondAnEmptyFieldIsNoValue(_ label: String) throws {
+        var workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-inserted-column.xlsx")
+        let category = try #require(workbook.sheets[0].cells.firstIndex { $0.reference.description == "F3" })
+        workbook.sheets[0].cells[category].value = .string(label)
+        let result = sharedImporter.importWorkbook(workbook, file: "表.xlsx")
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        #expect(t.projectCategory == nil)
+        #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F4"])
+    }
+
     /// A label whose value cell is merged (the form's field area, B4:C4) and left empty stays empty: what lies beyond
     /// (the 实施单位 label) is no value of it.
     @Test func anEmptyMergedFieldIsNotFilledFromBeyond() throws {

@@ -151,17 +151,19 @@ struct TableParser {
 
     /// A column inserted through the whole sheet (for a note beside the indicators) falls between the labels above
     /// and their values: `项目类别 | (blank) | 特定目标类`. When the cell after a one-field label is blank and no merged
-    /// field area, the next filled cell on the row, at most two columns on, is its value — unless it is a label or
-    /// already read.
+    /// field area, the next filled cell on the row, at most two columns on, is its value — unless it is already read
+    /// or looks like a label itself: one of the layout's, a signature or note line (`联系电话`, vocabulary `noteLines`),
+    /// or a text ending in a colon. (A field left blank before another form's label must stay blank.)
     private func valueBeyondEmptyColumns(_ r: Int, _ c: Int) -> Int? {
         guard grid.text(r, c) == nil, grid.merge(at: r, c) == nil else { return nil }
         for next in (c + 1)...(c + 2) {
-            guard grid.text(r, next) != nil else {
+            guard let text = grid.text(r, next) else {
                 if grid.merge(at: r, next) != nil { return nil }
                 continue
             }
             if grid.isConsumed(CellReference(row: r, column: next)) { return nil }
             if let key = grid.labelKey(r, next), keys.all.contains(key) || keys.fixed.contains(key) { return nil }
+            if vocabulary.noteLine(text) != nil || text.hasSuffix(":") || text.hasSuffix("：") { return nil }
             return next
         }
         return nil
