@@ -99,3 +99,15 @@ func insertRows(_ cells: inout [CellReference: CellValue], _ merges: inout [Cell
         return m
     }
 }
+
+/// A foreign fixture with one cell's text replaced (`C7` → `/`), imported: the result and its one project table.
+func importReplacing(_ cell: String, with text: String, in fixture: String) throws -> (ImportResult, ProjectGoalTable) {
+    var workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/" + fixture)
+    let index = try #require(workbook.sheets[0].cells.firstIndex { $0.reference.description == cell })
+    workbook.sheets[0].cells[index].value = .string(text)
+    let result = sharedImporter.importWorkbook(workbook, file: "表.xlsx")
+    guard case .project(let table) = try #require(result.tables.first) else { throw ReplacedCellError.notAProjectTable }
+    return (result, table)
+}
+
+enum ReplacedCellError: Error { case notAProjectTable }

@@ -351,6 +351,13 @@ def with_inserted_column(plan, column):
     return out
 
 
+def write_expected(name, tables):
+    """NAME.json beside the workbook: the expected goal document, derived here from the seed text."""
+    with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as h:
+        json.dump(document(tables), h, ensure_ascii=False, indent=1)
+        h.write("\n")
+
+
 def header_row(plan, text):
     return min(r for (r, _), (value, _) in plan.cells.items() if value == text)
 
@@ -429,30 +436,20 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     t = table()
     write_openpyxl(os.path.join(OUT, "national-declaration.xlsx"), [("Sheet1", national(t))])
-    with open(os.path.join(OUT, "national-declaration.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", national_expected(t))]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("national-declaration", [("project", national_expected(t))])
     write_xlsxwriter(os.path.join(OUT, "system-export.xlsx"), [("项目绩效目标", system_export(t))])
-    with open(os.path.join(OUT, "system-export.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", system_export_expected(t))]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("system-export", [("project", system_export_expected(t))])
     write_openpyxl(os.path.join(OUT, "provincial-declaration.xlsx"), [("Sheet1", provincial(t))])
     write_openpyxl(os.path.join(OUT, "provincial-numbered.xlsx"), [("Sheet1", provincial_numbered(t))])
     write_openpyxl(os.path.join(OUT, "provincial-wide-levels.xlsx"), [("Sheet1", provincial_wide_levels(t))])
-    with open(os.path.join(OUT, "provincial-declaration.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", provincial_expected(t))]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("provincial-declaration", [("project", provincial_expected(t))])
     write_openpyxl(os.path.join(OUT, "unknown-value-nature.xlsx"), [("Sheet1", unknown_nature(t))])
     write_openpyxl(os.path.join(OUT, "department-declaration.xlsx"), [("Sheet1", department_declaration())])
-    with open(os.path.join(OUT, "department-declaration.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("departmentIndicators", department_declaration_expected())]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("department-declaration", [("departmentIndicators", department_declaration_expected())])
     write_openpyxl(os.path.join(OUT, "self-evaluation.xlsx"), [("Sheet1", self_evaluation(t))])
     write_openpyxl(os.path.join(OUT, "department-titled.xlsx"), [("Sheet1", department_titled())])
     write_openpyxl(os.path.join(OUT, "system-flat.xlsx"), [("指标明细", system_flat())])
-    with open(os.path.join(OUT, "system-flat.json"), "w", encoding="utf-8") as h:
-        json.dump(document(system_flat_expected()), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("system-flat", system_flat_expected())
     # A line numbering the columns under the header (`1 2 3 …`, `栏次`, `甲 乙 1 2 …`): part of the header, no row.
     numbered = provincial(t)
     write_openpyxl(os.path.join(OUT, "provincial-column-numbers.xlsx"),
@@ -462,17 +459,13 @@ def main():
     form_pingyin(body, pingyin, variation(0))
     write_xlsxwriter(os.path.join(OUT, "pingyin-column-numbers.xlsx"),
                      [("Sheet1", with_column_numbers(body, header_row(body, "三级指标"), ["甲", "乙"]))])
-    with open(os.path.join(OUT, "pingyin-column-numbers.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", pingyin)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("pingyin-column-numbers", [("project", pingyin)])
     performance = [x for k, x in seeds.all_tables()["liaocheng"] if k == "departmentPerformance"][0]
     body = Plan(17)
     form_liaocheng_performance(body, performance, variation(0))
     write_xlsxwriter(os.path.join(OUT, "performance-column-numbers.xlsx"),
                      [("Sheet1", with_column_numbers(body, header_row(body, "标准值")))])
-    with open(os.path.join(OUT, "performance-column-numbers.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("departmentPerformance", performance)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("performance-column-numbers", [("departmentPerformance", performance)])
     # Last year's indicators hidden instead of deleted (two rows at the block's end), and a hidden column of last
     # year's values beside the table: read like any cell, and the clerk is asked about them.
     hidden = dict(pingyin)
@@ -483,9 +476,7 @@ def main():
     form_pingyin(body, hidden, variation(2))
     body.hidden_rows = [body.row - 2, body.row - 1]
     write_openpyxl(os.path.join(OUT, "pingyin-hidden-rows.xlsx"), [("Sheet1", body)])
-    with open(os.path.join(OUT, "pingyin-hidden-rows.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", hidden)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("pingyin-hidden-rows", [("project", hidden)])
     body = Plan(8)
     form_pingyin(body, pingyin, variation(2))
     first = body.row - len(pingyin["indicatorSets"][0]["rows"])
@@ -503,9 +494,7 @@ def main():
     merge_runs(body, first, rows, 5, "value")
     merge_runs(body, first, rows, 6, "basis")
     write_xlsxwriter(os.path.join(OUT, "xinhua-merged-basis.xlsx"), [("Sheet1", body)])
-    with open(os.path.join(OUT, "xinhua-merged-basis.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", relief)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("xinhua-merged-basis", [("project", relief)])
     # A total computed by the clerk's spreadsheet: the binary sum one step below 853.94, which Excel and openpyxl
     # write to the file as 853.9399999999999 and every spreadsheet shows as 853.94 (平阴's 保洁… table).
     cleaning = next(x for k, x in seeds.all_tables()["pingyin"] if x.get("projectName", "").startswith("保洁"))
@@ -514,9 +503,7 @@ def main():
     total = next(key for key, (value, kind) in body.cells.items() if kind == "amount")
     body.cells[total] = (math.nextafter(853.94, 0), "amount")
     write_openpyxl(os.path.join(OUT, "pingyin-computed-total.xlsx"), [("Sheet1", body)])
-    with open(os.path.join(OUT, "pingyin-computed-total.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", cleaning)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("pingyin-computed-total", [("project", cleaning)])
     # Level names a clerk numbered (`一、产出指标`, `（一）数量指标`): read as written, known as the names they number.
     numbered = json.loads(json.dumps(next(x for k, x in seeds.all_tables()["pingyin"] if x.get("projectName") == "农村最低生活保障金")))
     chinese = "一二三四五六七八九十"
@@ -533,9 +520,7 @@ def main():
     body = Plan(8)
     form_pingyin(body, numbered, variation(0))
     write_openpyxl(os.path.join(OUT, "pingyin-numbered-levels.xlsx"), [("Sheet1", body)])
-    with open(os.path.join(OUT, "pingyin-numbered-levels.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", numbered)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("pingyin-numbered-levels", [("project", numbered)])
     # GoalBridge's own template, filled, with a scratch sheet a clerk added in another program (a copied header
     # row). The template's id names the layout for the filled sheet; it must not force that layout on the scratch sheet.
     import openpyxl
@@ -584,9 +569,7 @@ def main():
     body = Plan(8)
     form_pingyin(body, cleaning, variation(0))
     write_openpyxl(os.path.join(OUT, "pingyin-goal-lines.xlsx"), [("Sheet1", with_goal_lines(body, "年度总体绩效目标", lines))])
-    with open(os.path.join(OUT, "pingyin-goal-lines.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", goal)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("pingyin-goal-lines", [("project", goal)])
 
     # Deadlines typed into Chinese Excel or WPS (`2023年12月`, `2023年12月31日`), which turn them into date cells: the
     # serial of 2023-12-01 (or 12-31) with a format that shows what was typed. Read in ISO form, `2023年12月` became
@@ -603,9 +586,7 @@ def main():
         day = datetime.datetime(2023, 12, 31) if text.endswith("日") else datetime.datetime(2023, 12, 1)
         body.cells[cells[0]] = (day, "date:" + code)
         (write_openpyxl if writer == "openpyxl" else write_xlsxwriter)(os.path.join(OUT, "xinhua-date-cells-%s.xlsx" % writer), [(name[:31], body)])
-        with open(os.path.join(OUT, "xinhua-date-cells-%s.json" % writer), "w", encoding="utf-8") as h:
-            json.dump(document([("project", dated)]), h, ensure_ascii=False, indent=1)
-            h.write("\n")
+        write_expected("xinhua-date-cells-%s" % writer, [("project", dated)])
     # A total whose formula broke (`#REF!`: the clerk deleted a row it summed), a rate computed by a formula that
     # divides by an empty cell (`#DIV/0!`), and none written as `/` and `无` in the amount cells (平阴's 保洁… table):
     # the errors are read as shown and each is warned about in words; `/` and `无` are 0, kept as written, not warned.
@@ -623,9 +604,7 @@ def main():
     body.cells[value_cell] = ("#DIV/0!", "text")
     rate["value"] = "#DIV/0!"
     write_openpyxl(os.path.join(OUT, "pingyin-formula-errors.xlsx"), [("Sheet1", body)])
-    with open(os.path.join(OUT, "pingyin-formula-errors.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", broken)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("pingyin-formula-errors", [("project", broken)])
     # Labels with the form's instructions in brackets (`项目名称（全称）`, `主管部门（盖章）`, `实施单位（盖章）`): the
     # same labels (vocabulary `labelQualifiers`). `项目名称（全称）` made the file “没有找到绩效目标表”.
     body = Plan(8)
@@ -635,17 +614,13 @@ def main():
         assert len(cells) == 1, (label, cells)
         body.cells[cells[0]] = (qualified, body.cells[cells[0]][1])
     write_xlsxwriter(os.path.join(OUT, "pingyin-label-qualifiers.xlsx"), [("Sheet1", body)])
-    with open(os.path.join(OUT, "pingyin-label-qualifiers.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", cleaning)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("pingyin-label-qualifiers", [("project", cleaning)])
     # A column inserted through the whole sheet (for a note beside the indicators) and left empty: in the rows above
     # the indicators it falls between labels and their values (项目类别 | blank | 特定目标类), and the values were extras.
     body = Plan(8)
     form_pingyin(body, cleaning, variation(0))
     write_openpyxl(os.path.join(OUT, "pingyin-inserted-column.xlsx"), [("Sheet1", with_inserted_column(body, 4))])
-    with open(os.path.join(OUT, "pingyin-inserted-column.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", cleaning)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("pingyin-inserted-column", [("project", cleaning)])
     # Amounts typed with their unit, one in 元 under `项目资金（万元）` (`8539400元`): the number in the table's unit.
     # Read as written, the total was 8539400 万元, and nothing was said.
     yuan = json.loads(json.dumps(cleaning))
@@ -656,9 +631,7 @@ def main():
     body.cells[amounts[1]] = ("853.94万元", "text")
     yuan["annualFunds"] = dict(yuan["annualFunds"], total={"raw": "8539400元", "value": 853.94}, fiscal={"raw": "853.94万元", "value": 853.94})
     write_xlsxwriter(os.path.join(OUT, "pingyin-amount-in-yuan.xlsx"), [("Sheet1", body)])
-    with open(os.path.join(OUT, "pingyin-amount-in-yuan.json"), "w", encoding="utf-8") as h:
-        json.dump(document([("project", yuan)]), h, ensure_ascii=False, indent=1)
-        h.write("\n")
+    write_expected("pingyin-amount-in-yuan", [("project", yuan)])
     print("29 workbooks in %s" % OUT)
 
 

@@ -1,0 +1,62 @@
+import Foundation
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+import Testing
+@testable import GoalBridge
+
+/// A form's instructions in brackets after a label (`项目名称（全称）`, `主管部门（盖章）`, `实施单位(盖章)：`) leave the
+/// label what it is (vocabulary `labelQualifiers`). `项目名称（全称）` made the file “没有找到绩效目标表”; the others were
+/// extras, each warned about, and the fields empty.
+struct LabelQualifierTests {
+    @Test func aLabelWithItsInstructionIsTheLabel() throws {
+        let path = ForeignFormTests.directory + "/pingyin-label-qualifiers.xlsx"
+        let texts = try #require(try XLSXReader().read(path: path).sheets.first).cells.map(\.value.text)
+        #expect(texts.contains("项目名称（全称）") && texts.contains("实施单位(盖章)："))
+        try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-label-qualifiers.json")
+    }
+
+    @Test(arguments: [
+        ("实施单位（盖章）：", "实施单位"), ("项目名称(全称)", "项目名称"), ("主管部门 （ 盖章 ）", "主管部门"),
+        ("项目资金（万元）", "项目资金（万元）"),        // a unit says something: it stays
+        ("填报单位（其他）", "填报单位（其他）"), ("（盖章）", "（盖章）"), ("实施单位", "实施单位"),
+    ])
+    func theKeyDropsOnlyAnInstruction(_ text: String, _ key: String) {
+        #expect(Vocabulary.standard.labelKey(text) == key)
+    }
+}
+
+
+/// A column inserted through the whole sheet and left empty (平阴's 保洁… table, column E): above the indicators it
+/// falls between labels and their values (`项目类别 | (blank) | 特定目标类`). The values were extras, each warned about,
+/// and 项目类别 and 实施单位 empty; they are read, with a note naming the cell.
+struct InsertedColumnTests {
+    @Test func aValueBeyondAnEmptyInsertedColumnIsTheLabelsValue() throws {
+        let path = ForeignFormTests.directory + "/pingyin-inserted-column.xlsx"
+        let sheet = try #require(try XLSXReader().read(path: path).sheets.first)
+        #expect(sheet.cells.contains { $0.reference.description == "F3" && $0.value.text == "特定目标类" })
+        #expect(!sheet.cells.contains { $0.reference.column == 4 && $0.reference.row < 9 })
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-inserted-column.json")
+        #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F3", "F4"])
+    }
+
+    /// A field left blank before a label of another form (`联系电话`, `填报人：`) stays blank: that is no value.
+    @Test(arguments: ["联系电话", "填报人：", "负责人:", "资金用途：", "项目编码:"])
+    func aLabelBeyondAnEmptyFieldIsNoValue(_ label: String) throws {
+        let (result, t) = try importReplacing("F3", with: label, in: "pingyin-inserted-column.xlsx")
+        #expect(t.projectCategory == nil)
+        #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F4"])
+    }
+
+    /// A label whose value cell is merged (the form's field area, B4:C4) and left empty stays empty: what lies beyond
+    /// (the 实施单位 label) is no value of it.
+    @Test func anEmptyMergedFieldIsNotFilledFromBeyond() throws {
+        var workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-inserted-column.xlsx")
+        #expect(workbook.sheets[0].merges.contains(CellRange("B4:C4")!))
+        workbook.sheets[0].cells.removeAll { $0.reference.description == "B4" }
+        let result = sharedImporter.importWorkbook(workbook, file: "表.xlsx")
+        guard case .project(let t) = try #require(result.tables.first) else { Issue.record("not a project table"); return }
+        #expect(t.supervisingDepartment == nil)
+        #expect(t.implementingUnit?.name == "平阴县环卫绿化管护中心")
+        #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F3", "F4"])
+    }
+}
