@@ -1,0 +1,145 @@
+"""Applies one department habit to every corpus workbook (openpyxl re-save), imports the result with the goalbridge
+CLI and compares it with the corpus's expected document, coarsely: the number of tables, each table's plain fields and
+each indicator's name and value; any warning or error counts as a miss. Prints the misses and a count.
+
+    python3 scripts/corpus/habit-sweep.py HABIT [--every N] [--goalbridge PATH]
+
+HABIT: qualifiers (（盖章）/（全称） after the labels), headers (三级指标 → 指标名称, 指标值 → 目标值), dates (`2023年12月`
+texts → date cells with a 年/月 format), inserted-column (an empty column before the first sheet's last column),
+none-marks (zero amounts → `/`, `—`, `无`, `-`).
+Funds are left out of the comparison (none-marks changes their text on purpose). Outputs go to a temporary folder.
+"""
+import argparse, datetime, glob, json, os, re, subprocess, sys, tempfile
+import openpyxl
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+CORPUS = os.path.join(ROOT, "Tests", "BridgeTests", "Fixtures", "corpus")
+
+
+def key(v):
+    return re.sub(r"[\s:：]", "", v) if isinstance(v, str) else None
+
+
+def qualifiers(wb):
+    n = 0
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                k = key(c.value)
+                if k in ("主管部门", "实施单位", "部门名称", "单位名称", "填报单位", "预算单位", "主管单位"):
+                    c.value = c.value.rstrip("：: ") + "（盖章）"; n += 1
+                elif k == "项目名称":
+                    c.value = c.value.rstrip("：: ") + "（全称）"; n += 1
+    return n
+
+
+def headers(wb):
+    n = 0
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                k = key(c.value)
+                if k in ("指标值", "三级指标"):
+                    c.value = {"指标值": "目标值", "三级指标": "指标名称"}[k]; n += 1
+    return n
+
+
+DATE = re.compile(r"^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$")
+
+
+def dates(wb):
+    n = 0
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                m = DATE.match(c.value.strip()) if isinstance(c.value, str) else None
+                if m and 1 <= int(m.group(2)) <= 12:
+                    c.value = datetime.datetime(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+                    c.number_format = 'yyyy"年"m"月"d"日"' if m.group(3) else 'yyyy"年"m"月"'
+                    n += 1
+    return n
+
+
+def inserted_column(wb):
+    ws = wb.worksheets[0]
+    at = ws.max_column
+    if at < 4:
+        return 0
+    merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+    for m in list(ws.merged_cells.ranges):
+        ws.unmerge_cells(str(m))
+    ws.insert_cols(at)  # openpyxl moves cells, not merges: they are moved here
+    for r1, c1, r2, c2 in merges:
+        if c1 >= at:
+            c1, c2 = c1 + 1, c2 + 1
+        elif c2 >= at:
+            c2 += 1
+        ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+    return 1
+
+
+def none_marks(wb):
+    n = 0
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                # Zero amounts only: a number formatted as an amount, or the text `0.00` (a target value `0` stays).
+                if (isinstance(c.value, (int, float)) and c.value == 0 and c.number_format in ("#,##0.00", "0.00")) or c.value == "0.00":
+                    c.value = ["/", "—", "无", "-"][n % 4]
+                    c.number_format = "General"
+                    n += 1
+    return n
+
+
+HABITS = {"qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks}
+
+
+def facts(table):
+    out = set()
+    for k, v in table.items():
+        if k in ("indicatorSets", "extras", "sources", "source", "goals") or "Funds" in k or k == "funds":
+            continue
+        if isinstance(v, (str, int, float)):
+            out.add((k, str(v)))
+        elif isinstance(v, dict):
+            for k2, v2 in v.items():
+                if isinstance(v2, (str, int, float)):
+                    out.add((k + "." + k2, str(v2)))
+    for s in table.get("indicatorSets", []):
+        for r in s.get("rows", []):
+            v = r.get("value")
+            out.add(("row", r.get("name", ""), (v.get("raw") if isinstance(v, dict) else v) or ""))
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("habit", choices=sorted(HABITS))
+    p.add_argument("--every", type=int, default=1, help="take every Nth workbook")
+    p.add_argument("--goalbridge", default=os.path.join(ROOT, ".build", "debug", "goalbridge"))
+    a = p.parse_args()
+    names = [n for n in sorted(glob.glob(os.path.join(CORPUS, "*.xlsx"))) if not n.endswith(("-gnumeric.xlsx", "-libreoffice.xlsx"))][::a.every]
+    changed = misses = 0
+    with tempfile.TemporaryDirectory() as out:
+        for path in names:
+            base = os.path.basename(path)[:-5]
+            wb = openpyxl.load_workbook(path)
+            if not HABITS[a.habit](wb):
+                continue
+            changed += 1
+            target = os.path.join(out, base + ".xlsx")
+            wb.save(target)
+            got = json.loads(subprocess.run([a.goalbridge, "import", target, "--json"], capture_output=True, text=True).stdout)
+            expected = json.load(open(os.path.join(CORPUS, base + ".json")))
+            said = [d["code"] + " " + (d.get("cell") or "") for d in got.get("diagnostics", []) if d["severity"] != "info"]
+            e = [facts(t.get("table", t)) for t in expected["tables"]]
+            g = [facts(t.get("table", t)) for t in got.get("tables", [])]
+            lost = [sorted(x - y)[:3] for x, y in zip(e, g) if x - y] if len(e) == len(g) else ["%d tables, expected %d" % (len(g), len(e))]
+            if lost or said:
+                misses += 1
+                print(base, lost, said[:3])
+    print("%s: %d workbooks of %d changed, %d with a miss or a warning" % (a.habit, changed, len(names), misses))
+
+
+if __name__ == "__main__":
+    main()
