@@ -20,27 +20,29 @@ def key(v):
     return re.sub(r"[\s:：]", "", v) if isinstance(v, str) else None
 
 
-def qualifiers(wb):
-    n = 0
+def cells(wb):
     for ws in wb:
         for row in ws.iter_rows():
-            for c in row:
-                k = key(c.value)
-                if k in ("主管部门", "实施单位", "部门名称", "单位名称", "填报单位", "预算单位", "主管单位"):
-                    c.value = c.value.rstrip("：: ") + "（盖章）"; n += 1
-                elif k == "项目名称":
-                    c.value = c.value.rstrip("：: ") + "（全称）"; n += 1
+            yield from row
+
+
+def qualifiers(wb):
+    n = 0
+    for c in cells(wb):
+        k = key(c.value)
+        if k in ("主管部门", "实施单位", "部门名称", "单位名称", "填报单位", "预算单位", "主管单位"):
+            c.value = c.value.rstrip("：: ") + "（盖章）"; n += 1
+        elif k == "项目名称":
+            c.value = c.value.rstrip("：: ") + "（全称）"; n += 1
     return n
 
 
 def headers(wb):
     n = 0
-    for ws in wb:
-        for row in ws.iter_rows():
-            for c in row:
-                k = key(c.value)
-                if k in ("指标值", "三级指标"):
-                    c.value = {"指标值": "目标值", "三级指标": "指标名称"}[k]; n += 1
+    for c in cells(wb):
+        k = key(c.value)
+        if k in ("指标值", "三级指标"):
+            c.value = {"指标值": "目标值", "三级指标": "指标名称"}[k]; n += 1
     return n
 
 
@@ -49,14 +51,12 @@ DATE = re.compile(r"^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$")
 
 def dates(wb):
     n = 0
-    for ws in wb:
-        for row in ws.iter_rows():
-            for c in row:
-                m = DATE.match(c.value.strip()) if isinstance(c.value, str) else None
-                if m and 1 <= int(m.group(2)) <= 12:
-                    c.value = datetime.datetime(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
-                    c.number_format = 'yyyy"年"m"月"d"日"' if m.group(3) else 'yyyy"年"m"月"'
-                    n += 1
+    for c in cells(wb):
+        m = DATE.match(c.value.strip()) if isinstance(c.value, str) else None
+        if m and 1 <= int(m.group(2)) <= 12:
+            c.value = datetime.datetime(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+            c.number_format = 'yyyy"年"m"月"d"日"' if m.group(3) else 'yyyy"年"m"月"'
+            n += 1
     return n
 
 
@@ -80,14 +80,12 @@ def inserted_column(wb):
 
 def none_marks(wb):
     n = 0
-    for ws in wb:
-        for row in ws.iter_rows():
-            for c in row:
-                # Zero amounts only: a number formatted as an amount, or the text `0.00` (a target value `0` stays).
-                if (isinstance(c.value, (int, float)) and c.value == 0 and c.number_format in ("#,##0.00", "0.00")) or c.value == "0.00":
-                    c.value = ["/", "—", "无", "-"][n % 4]
-                    c.number_format = "General"
-                    n += 1
+    for c in cells(wb):
+        # Zero amounts only: a number formatted as an amount, or the text `0.00` (a target value `0` stays).
+        if (isinstance(c.value, (int, float)) and c.value == 0 and c.number_format in ("#,##0.00", "0.00")) or c.value == "0.00":
+            c.value = ["/", "—", "无", "-"][n % 4]
+            c.number_format = "General"
+            n += 1
     return n
 
 

@@ -81,19 +81,18 @@ struct TableParser {
         guard let tableUnit = draft.text("amountUnit"), tableUnit == "万元" || tableUnit == "元" else { return }
         // Nearly every amount is a bare number: only those written with a unit are looked at (in field order, for
         // the notes' order).
-        let written = draft.fields.compactMap { name, value -> (String, Amount, String)? in
-            guard case .amount(let amount) = value, amount.value.map({ $0 != 0 }) == true,
+        let written = draft.fields.compactMap { name, field -> (name: String, amount: Amount, value: Decimal, unit: String)? in
+            guard case .amount(let amount) = field, let value = amount.value, value != 0,
                   let unit = FormText.amountUnit(writtenAfter: amount.raw), unit != tableUnit else { return nil }
-            return (name, amount, unit)
+            return (name, amount, value, unit)
         }
-        for (name, var amount, written) in written.sorted(by: { $0.0 < $1.0 }) {
-            guard let value = amount.value else { continue }
-            amount.value = written == "元" ? value / 10_000 : value * 10_000
+        for (name, var amount, value, unit) in written.sorted(by: { $0.name < $1.name }) {
+            let converted = unit == "元" ? value / 10_000 : value * 10_000
+            amount.value = converted
             draft.fields[name] = .amount(amount)
-            let source = draft.fieldSources[name]
             diagnostics.append(Diagnostic(.info, "amount-unit-converted",
-                                          "金额\(Diagnostic.quoted(amount.raw))以\(written)填写，本表金额单位为\(tableUnit)，已读作 \(amount.value!) \(tableUnit)。",
-                                          file: file, sheet: grid.sheet.name, cell: source?.cell))
+                                          "金额\(Diagnostic.quoted(amount.raw))以\(unit)填写，本表金额单位为\(tableUnit)，已读作 \(converted) \(tableUnit)。",
+                                          file: file, sheet: grid.sheet.name, cell: draft.fieldSources[name]?.cell))
         }
     }
 
