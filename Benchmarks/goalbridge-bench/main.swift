@@ -242,9 +242,11 @@ do {
     case "process":
         let dataset = try Dataset(path: NSTemporaryDirectory() + "gb-bench-pp-\(getpid()).sqlite")
         let collector = try Collector(dataset: dataset)
+        // GB_N: fewer files for a profile under callgrind (the figures in docs/benchmarks.md use the default 5,000).
+        let n = Int(ProcessInfo.processInfo.environment["GB_N"] ?? "") ?? 5_000
         let t0 = now()
-        for _ in 0..<5_000 { _ = collector.process(example) }
-        print(String(format: "process one thread: %.1f µs per file", (now() - t0) / 5_000 * 1e6))
+        for _ in 0..<n { _ = collector.process(example) }
+        print(String(format: "process one thread: %.1f µs per file", (now() - t0) / Double(n) * 1e6))
     case "process-phases":
         // Collector.process's phases, timed inside one loop over fresh data (µs per file).
         let importer = try GoalImporter()

@@ -71,7 +71,8 @@ public struct IndicatorValue: Codable, Hashable, Sendable {
     /// Qualitative text, or the text around a number (`提高` in `提高6%`, `上半年和下半年各1次`).
     public var text: String?
     public var date: DateTarget?
-    /// What was normalised: latex, html, fullWidth, ideographicSpace, verbalComparator, missingUnit, thousandsSeparator.
+    /// What was normalised: latex, html, fullWidth, ideographicSpace, verbalComparator, missingUnit, thousandsSeparator;
+    /// severalValues when the cell holds two or more values on lines of their own (then no number is taken).
     public var flags: [String]
 
     public init(raw: String) {
@@ -146,15 +147,17 @@ enum IndicatorValueParser {
         var s = raw
         // Markup residue from PDF and Word conversions.
         // One pass over the scalars decides which (rare, costly) clean-ups are needed.
-        var hasAngle = false, hasLatex = false, hasWide = false
+        var hasAngle = false, hasLatex = false, hasWide = false, hasBreak = false
         for u in s.unicodeScalars {
             switch u.value {
             case 0x3C, 0x3E: hasAngle = true
             case 0x24, 0x5C: hasLatex = true
             case 0x3000, 0xFF01...0xFF5E: hasWide = true
+            case 0x0A, 0x0D: hasBreak = true
             default: break
             }
         }
+        if hasBreak, let several = severalValues(raw) { return several }
         if hasAngle && s.range(of: "<[a-zA-Z/][^>]*>", options: .regularExpression) != nil {
             s = s.replacingOccurrences(of: "<sup>3</sup>", with: "³").replacingOccurrences(of: "<sup>2</sup>", with: "²")
             s = s.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
@@ -280,6 +283,31 @@ enum IndicatorValueParser {
             v.text = [prefix, tail].filter { !$0.isEmpty }.joined(separator: "…")
         }
         if v.kind == .quantitative, let u = v.unit, durationUnits.contains(u) { v.kind = .duration }
+        return v
+    }
+
+    /// Two or more values typed on lines of their own in one cell (`≥260.39万平方米⏎≥107万平方米`: two indicators
+    /// put in one row with Alt+Enter). Which one is the target cannot be told, so none is taken as the number: the
+    /// value is kept as written, its lines as its text, and flagged for the review (Q32) to ask. A line that is not a
+    /// value by itself (`≥1000⏎万元`, `≥95%⏎（按年度考核）`, `2023 年 12⏎月 31 日`) continues the one before it, and
+    /// the cell is read as one value, as usual.
+    static func severalValues(_ raw: String) -> IndicatorValue? {
+        let lines = raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .map { TextNormalizer.trimmed(String($0)) }.filter { !$0.isEmpty }
+        guard lines.count >= 2 else { return nil }
+        // Each line a value by itself: a number or a date, with nothing before it but a comparator (`月 31 日`, the
+        // second line of a wrapped date, and `道路保洁100%` are not).
+        for line in lines {
+            let v = parse(line)
+            switch v.kind {
+            case .quantitative, .range, .duration, .date: continue
+            case .mixed where v.comparator != nil && v.number != nil: continue
+            default: return nil
+            }
+        }
+        var v = IndicatorValue(raw: raw, kind: .mixed)
+        v.text = lines.joined(separator: "；")
+        v.flags = ["severalValues"]
         return v
     }
 

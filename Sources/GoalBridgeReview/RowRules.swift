@@ -188,6 +188,15 @@ struct RowRules {
         if contains(r.name, words.satisfaction), let l1 = r.level1, l1 != "满意度指标", !(l1 == "部门效果" && r.level2 == "服务对象满意度指标") {
             sink.add("Q19", at: at("level1"), cell: r.sources?["level1"] ?? r.sources?["name"], ["name": name, "level1": r.level1Raw, "level2": r.level2Raw])
         }
+        // Q32: several values on lines of one cell (two indicators put in one row, or targets by stage): no number is
+        // taken from the value (IndicatorValue's severalValues), so the other rules on numbers do not run on it.
+        if v.flags.contains("severalValues") {
+            let lines = (v.text ?? v.raw).components(separatedBy: "；")
+            let names = r.name.split(whereSeparator: \.isNewline).map { TextNormalizer.trimmed(String($0)) }.filter { !$0.isEmpty }
+            sink.add("Q32", at: at("value"), cell: valueCell,
+                     ["name": names.count > 1 ? names.joined(separator: "、") : name, "count": String(lines.count), "values": lines.map { "“\($0)”" }.joined(),
+                      "what": names.count == lines.count ? "指标名称也分了 \(names.count) 行，可能是 \(names.count) 个指标填在了同一行" : "系统无法判断哪一个是目标值"])
+        }
         // Q23: residue of conversions. Full-width signs and spaces (`≥95％`) are how a Chinese input method types, not
         // residue: the value is read all the same (sampled on the seeds, they were false alarms).
         if v.flags.contains("latex") || v.flags.contains("html") {

@@ -68,6 +68,28 @@ struct IndicatorValueTests {
         #expect(IndicatorValue(raw: "不少于 10 项").flags.contains("verbalComparator"))
     }
 
+    /// Two values on lines of one cell (two indicators put in one row with Alt+Enter, or targets by stage): no number is
+    /// taken, since which is the target cannot be told; the lines are kept as the text. `≥260.39万平方米⏎≥107万平方米`
+    /// was ≥260.39 with the rest as text after it.
+    @Test(arguments: ["≥260.39万平方米\n≥107万平方米", "≥95%\r\n≥98%", "2024年6月\n2024年12月", "≥10 个\n\n≤20 万元\n", "1-2年\n≥3次"])
+    func severalValuesOnLinesOfTheirOwnGiveNoNumber(_ raw: String) {
+        let v = IndicatorValue(raw: raw)
+        #expect(v.raw == raw)
+        #expect(v.kind == .mixed && v.number == nil && v.comparator == nil && v.unit == nil && v.date == nil)
+        #expect(v.flags == ["severalValues"])
+        #expect(v.text?.components(separatedBy: "；").count == raw.split(whereSeparator: \.isNewline).count)
+    }
+
+    /// A line that is not a value by itself continues the one before: a wrapped unit, a note, a wrapped date.
+    @Test func aLineThatIsNotAValueContinuesTheValue() {
+        let unit = IndicatorValue(raw: "≤853.94\n万元")
+        #expect(unit.kind == .quantitative && unit.number == Decimal(string: "853.94") && unit.unit == "万元" && unit.flags.isEmpty)
+        let note = IndicatorValue(raw: "≥95%\n（按年度考核）")
+        #expect(note.kind == .mixed && note.number == 95 && note.unit == "%" && !note.flags.contains("severalValues"))
+        #expect(IndicatorValue(raw: "道路保洁100%\n绿化养护100%").flags.contains("severalValues") == false)
+        #expect(IndicatorValue(raw: "2023 年 12\n月 31 日").date == DateTarget(year: 2023, month: 12, day: 31))
+    }
+
     @Test func datesAndDeadlines() {
         let cases: [(String, DateTarget)] = [
             ("2023年12月31日", DateTarget(year: 2023, month: 12, day: 31)),

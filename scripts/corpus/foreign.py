@@ -632,7 +632,25 @@ def main():
     yuan["annualFunds"] = dict(yuan["annualFunds"], total={"raw": "8539400元", "value": 853.94}, fiscal={"raw": "853.94万元", "value": 853.94})
     write_xlsxwriter(os.path.join(OUT, "pingyin-amount-in-yuan.xlsx"), [("Sheet1", body)])
     write_expected("pingyin-amount-in-yuan", [("project", yuan)])
-    print("29 workbooks in %s" % OUT)
+    # Two indicators put in one row with Alt+Enter (平阴's 道路保洁面积 and 绿化养护面积: names and values on two lines
+    # of one cell each), a unit wrapped to a line of its own and a note on the line after a value. The first value was
+    # read as ≥260.39 with the second as text after it, and nothing was said; now no number is taken from it and the
+    # review asks (Q32); the wrapped unit and the note are one value each, read as usual.
+    joined = json.loads(json.dumps(cleaning))
+    rows = joined["indicatorSets"][0]["rows"]
+    k = next(i for i, x in enumerate(rows) if x["name"] == "道路保洁面积")
+    assert rows[k + 1]["name"] == "绿化养护面积", rows[k + 1]
+    rows[k] = dict(rows[k], name=rows[k]["name"] + "\n" + rows[k + 1]["name"], value=rows[k]["value"].replace(" ", "") + "\n" + rows[k + 1]["value"].replace(" ", ""))
+    del rows[k + 1]
+    wrapped = next(x for x in rows if x["value"] == "≤853.94 万元")
+    wrapped["value"] = "≤853.94\n万元"
+    noted = next(x for x in rows if x["value"] == "≥95%")
+    noted["value"] = "≥95%\n（按年度考核）"
+    body = Plan(8)
+    form_pingyin(body, joined, variation(0))
+    write_xlsxwriter(os.path.join(OUT, "pingyin-several-values.xlsx"), [("Sheet1", body)])
+    write_expected("pingyin-several-values", [("project", joined)])
+    print("30 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":
