@@ -92,3 +92,39 @@ struct RetypedLabelTests {
         #expect(t.source?.layout == "standard" && t.source?.layoutUncertain == nil)
     }
 }
+
+/// A form left blank beside the filled one (平阴's form copied to a second sheet for another project and never filled;
+/// openpyxl, scripts/corpus/foreign.py). It was a second table, empty: five 未填写 errors told the department to fill
+/// a sheet it did not need, and an empty project went into the dataset. A blank form is skipped, said as information;
+/// a file holding only blank forms is an error that says so.
+struct BlankFormTests {
+    @Test func aBlankCopyBesideTheFilledTableIsSkipped() throws {
+        let path = ForeignFormTests.directory + "/pingyin-blank-copy.xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-blank-copy.json")
+        let blank = result.diagnostics.filter { $0.code == "blank-table" }
+        #expect(blank.map(\.sheet) == ["Sheet2"] && blank.first?.severity == .info)
+        #expect(blank.first?.message.contains("没有填写任何内容（空白表），已跳过") == true)
+        #expect(!Reviewer().review(result.tables).contains { $0.rule == "Q5" && $0.message.contains("未填写项目名称") })
+    }
+
+    /// The blank sheet alone: no table, and an error naming the sheet — not “没有找到绩效目标表”, which would send the
+    /// clerk looking for renamed headers.
+    @Test func aFileOfBlankFormsIsAnErrorThatSaysSo() throws {
+        let full = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-blank-copy.xlsx")
+        let blankOnly = Workbook(sheets: [full.sheets[1]])
+        let result = sharedImporter.importWorkbook(blankOnly, file: "空白.xlsx")
+        #expect(result.tables.isEmpty)
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.message)
+                == ["文件中的绩效目标表没有填写任何内容（工作表“Sheet2”是空白表）。请填写后重新提交。"])
+    }
+
+    /// One filled cell is enough for a table: a form with only its project name is read, and the review says what
+    /// is missing.
+    @Test func oneFilledCellMakesATable() throws {
+        let full = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-blank-copy.xlsx")
+        let named = editedSheet(full.sheets[1]) { cells, _ in cells[CellReference("B3")!] = .string("城区道路维修") }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [named]), file: "一项.xlsx")
+        #expect(result.tables.first?.project?.projectName == "城区道路维修")
+        #expect(!result.diagnostics.contains { $0.code.hasPrefix("blank-table") })
+    }
+}

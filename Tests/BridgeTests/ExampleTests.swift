@@ -100,10 +100,11 @@ struct TemplateTests {
         let grid = wb.sheets[0]
         #expect(grid.cells.contains { $0.value == .string("经济成本指标") })
         #expect(grid.cells.filter { $0.value == .string("成本指标") }.count == 2) // one level-1 cell per block
-        // A blank template imports as an empty table, with no warnings.
+        // A blank template is found in its own layout and said to be blank: nothing to store or review.
         let result = sharedImporter.importWorkbook(wb, file: path)
-        #expect(result.tables.count == 1)
-        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics)")
+        #expect(result.tables.isEmpty)
+        #expect(result.diagnostics.filter { $0.severity != .info }.map(\.code) == ["blank-tables"], "\(result.diagnostics)")
+        #expect(result.diagnostics.contains { $0.code == "blank-table" && $0.sheet == "项目支出绩效目标表" })
     }
 }
 

@@ -650,7 +650,20 @@ def main():
     form_pingyin(body, joined, variation(0))
     write_xlsxwriter(os.path.join(OUT, "pingyin-several-values.xlsx"), [("Sheet1", body)])
     write_expected("pingyin-several-values", [("project", joined)])
-    print("30 workbooks in %s" % OUT)
+    # The filled table and, on a second sheet, the same form left blank (a copy made for another project and never
+    # filled: levels printed, nothing else). The blank one was a second table, empty, with five 未填写 errors for the
+    # department and an empty project in the dataset; a blank form is now skipped, said as information.
+    levels = [{"level1Raw": a, "level2Raw": b, "name": None, "value": None}
+              for a, b in (("成本指标", "经济成本指标"), ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
+                           ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标"))]
+    blank = {"title": "项目支出绩效目标表", "projectName": None, "supervisingDepartment": {"name": None}, "implementingUnit": {"name": None},
+             "annualFunds": {}, "goals": {}, "indicatorSets": [{"rows": levels}]}
+    filled, empty = Plan(8), Plan(8)
+    form_pingyin(filled, cleaning, variation(0))
+    form_pingyin(empty, blank, variation(0))
+    write_openpyxl(os.path.join(OUT, "pingyin-blank-copy.xlsx"), [("保洁、降尘、绿化养护及建绿透绿项目", filled), ("Sheet2", empty)])
+    write_expected("pingyin-blank-copy", [("project", cleaning)])
+    print("31 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

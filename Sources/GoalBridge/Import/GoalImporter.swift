@@ -69,6 +69,7 @@ public struct GoalImporter: Sendable {
             candidates = [spec]
         }
         var templateId: String?, templateVersion: String?
+        var blankSheets: [String] = []
         if case .string(let s)? = workbook.properties.custom[Self.templateIdProperty] { templateId = s }
         if case .string(let s)? = workbook.properties.custom[Self.templateVersionProperty] { templateVersion = s }
 
@@ -126,6 +127,16 @@ public struct GoalImporter: Sendable {
                 var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,
                                          regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
                 let draft = parser.parse()
+                if draft.isUnfilled {
+                    // A blank form has nothing to store or review (its 未填写 findings would be false alarms to a
+                    // department that filled the sheet it needed); its notes on empty template rows are noise.
+                    result.diagnostics += parser.diagnostics.filter { $0.severity != .info }
+                    result.diagnostics.append(Diagnostic(.info, "blank-table", "“\(spec.name)”没有填写任何内容（空白表），已跳过。",
+                                                         file: file, sheet: sheet.name, cell: anchor.description))
+                    blankSheets.append(sheet.name)
+                    regionStart = parser.tableEnd + 1
+                    continue
+                }
                 // Uncertain: no layout fits clearly, or the table contradicts the one that fits best.
                 let contradicted = forced == nil && !parser.contradictions.isEmpty
                 let uncertain = forced == nil && (LayoutFit.isUncertain(fits) || contradicted)
@@ -161,7 +172,11 @@ public struct GoalImporter: Sendable {
             // Anything after the last table that nobody read.
             result.diagnostics += leftovers(grid, rows: regionStart...max(grid.lastRow, regionStart), file: file)
         }
-        if result.tables.isEmpty && !result.hasErrors {
+        if result.tables.isEmpty && !result.hasErrors && !blankSheets.isEmpty {
+            var seen = Set<String>()
+            let sheets = blankSheets.filter { seen.insert($0).inserted }.map { "“\($0)”" }.joined(separator: "、")
+            result.diagnostics.append(Diagnostic(.error, "blank-tables", "文件中的绩效目标表没有填写任何内容（工作表\(sheets)是空白表）。请填写后重新提交。", file: file))
+        } else if result.tables.isEmpty && !result.hasErrors {
             result.diagnostics.append(Diagnostic(.error, "no-table", "文件中没有找到绩效目标表。请使用标准模板填报，或确认表头文字（如“项目名称”“一级指标”“二级指标”）未被修改。", file: file))
         }
         result.diagnostics = Diagnostic.capped(result.diagnostics, file: file)

@@ -41,6 +41,24 @@ struct TableDraft {
         return template.render { displayText($0) }
     }
 
+    /// Fields the form itself prints — its title, the year and unit in the title or a unit line, a serial, a caption
+    /// — which a blank form has as much as a filled one.
+    static let formFields: Set<String> = ["title", "serial", "fiscalYear", "region", "publisher", "publishDate", "section",
+                                          "amountUnit", "goals.midTermPeriod", "officeCaption"]
+    /// Record fields a blank form prints (the row numbers down a record block).
+    static let printedRecordFields: Set<String> = ["seq", "dutySeq"]
+
+    /// True when nothing in the table was filled in: no field but those the form prints, no indicator row, no
+    /// record, no spending-plan figure, no goal item, no extra cell. A blank form: the other sheet of a template
+    /// the department did not need, or the template sent back as it came.
+    var isUnfilled: Bool {
+        fields.keys.allSatisfy { Self.formFields.contains($0) }
+            && indicatorSets.allSatisfy { $0.rows.isEmpty }
+            && records.allSatisfy { $0.allSatisfy { key, value in Self.printedRecordFields.contains(key) || value.isEmpty } }
+            && (spendingPlan?.points.allSatisfy { $0.value == nil } ?? true)
+            && goalItems.isEmpty && extras.isEmpty
+    }
+
     mutating func set(_ f: String, _ s: String?) { if let s { fields[f] = .text(s) } }
     mutating func set(_ f: String, _ a: Amount?) { if let a { fields[f] = .amount(a) } }
     mutating func set(_ f: String, year: Int?) { if let year { fields[f] = .year(year) } }
