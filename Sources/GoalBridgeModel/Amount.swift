@@ -11,7 +11,7 @@ public struct Amount: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// Parses text such as `1,000.00`, `２０`, `30%`, ` 65.85 `, `108万元`. The number is taken when the text
+    /// Parses text such as `1,000.00`, `２０`, `30%`, ` 65.85 `, `108万元`, `¥853.94`. The number is taken when the text
     /// is a number with at most a unit or % after it.
     public init(text: String) {
         raw = text
@@ -67,6 +67,12 @@ public struct Amount: Codable, Hashable, Sendable {
         }
         var s = TextNormalizer.halfWidth(text)
         s.removeAll { $0.isWhitespace || $0 == "," || $0 == "，" }
+        // A currency sign before the number (`¥853.94`: a number cell in the 货币 format `"¥"#,##0.00`, shown as the
+        // clerk sees it; `￥853.94` typed): the amount is in yuan-denominated money either way.
+        for sign in ["¥", "￥"] {
+            if s.hasPrefix(sign) { s.removeFirst(); break }
+            if s.hasPrefix("-" + sign) { s.remove(at: s.index(after: s.startIndex)); break }
+        }
         for suffix in ["万元", "元", "%", "万"] where s.hasSuffix(suffix) {
             s.removeLast(suffix.count)
             break

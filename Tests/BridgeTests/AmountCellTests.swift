@@ -61,3 +61,18 @@ struct AmountUnitTests {
         #expect(FormText.amountUnit(writtenAfter: text) == unit)
     }
 }
+
+/// Amounts in the 货币 format Chinese Excel offers (`"¥"#,##0.00`: number cells shown `¥853.94`) and one typed with its
+/// sign (`￥0.00`), written by openpyxl and re-saved by LibreOffice (`\¥#,##0.00`) and gnumeric (scripts/corpus/
+/// foreign.py). Each was “金额“¥853.94”不是数字”, its value lost, though the cell held the number; LibreOffice's
+/// spelling of the format lost the sign the clerk saw.
+struct CurrencyAmountTests {
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func amountsInTheCurrencyFormatAreTheirNumbers(_ writer: String) throws {
+        let path = ForeignFormTests.directory + "/\(writer)pingyin-currency-amounts.xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-currency-amounts.json")
+        let funds = try #require(result.tables.first?.project?.annualFunds)
+        #expect(funds.total == Amount(raw: "¥853.94", value: Decimal(string: "853.94")))
+        #expect(funds.other == Amount(raw: "￥0.00", value: 0))
+    }
+}

@@ -156,6 +156,12 @@ struct AmountTests {
         #expect(Amount(text: " 65.85 ").value == Decimal(string: "65.85"))
         #expect(Amount(text: "30%").value == 30)
         #expect(Amount(text: "2022年财政拨款108万元").value == nil)
+        // A currency sign before the number: a number cell in the 货币 format, shown as the clerk sees it, or typed.
+        for text in ["¥853.94", "￥853.94", "￥ 853.94", "¥853.94万元", "-¥853.94", "¥-853.94"] {
+            #expect(Amount(text: text).value?.magnitude == Decimal(string: "853.94"), "\(text)")
+        }
+        #expect(Amount(text: "-¥853.94").value == Decimal(string: "-853.94"))
+        #expect(Amount(text: "¥").value == nil && Amount(text: "¥¥5").value == nil && Amount(text: "5¥").value == nil)
         #expect(Amount(number: 1125.81).raw == "1125.81")
         #expect(Amount(number: 20).isCanonicalNumber)
         #expect(!Amount(text: "1,000.00").isCanonicalNumber)

@@ -9,7 +9,7 @@ struct PercentCellTests {
         (9, nil as String?, NumberStyle.percent(decimals: 0)),
         (10, nil, .percent(decimals: 2)),
         (164, "0.0%", .percent(decimals: 1)),
-        (165, "#,##0.00\\%", .plain),            // an escaped percent sign is a literal, not a percentage
+        (165, "#,##0.00\\%", .literal(prefix: "", suffix: "%", decimals: 2)),   // escaped: words, not a percentage
         (166, "\"%\"0", .literal(prefix: "%", suffix: "", decimals: 0)),   // quoted: words, not a percentage
         (167, "0%;[Red]-0%", .percent(decimals: 0)),
         (14, nil, .date(DatePattern.builtIn(14))),
@@ -45,6 +45,11 @@ struct LiteralFormatTests {
         ("0\"人\"", NumberStyle.literal(prefix: "", suffix: "人", decimals: 0)),
         ("#,##0.00\"万元\"", .literal(prefix: "", suffix: "万元", decimals: 2)),
         ("\"约\"0", .literal(prefix: "约", suffix: "", decimals: 0)),
+        // The 货币 format as Excel writes it and as LibreOffice re-saves it (each character escaped).
+        ("\"¥\"#,##0.00", .literal(prefix: "¥", suffix: "", decimals: 2)),
+        ("\\¥#,##0.00", .literal(prefix: "¥", suffix: "", decimals: 2)),
+        ("0\\人\\次", .literal(prefix: "", suffix: "人次", decimals: 0)),
+        ("\\", .plain),
         ("0.00", .plain),
         ("\"合计\"", .plain),
         ("0\"人\";-0\"人\"", .plain),      // two sections: left as the number

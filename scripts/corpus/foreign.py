@@ -663,7 +663,23 @@ def main():
     form_pingyin(empty, blank, variation(0))
     write_openpyxl(os.path.join(OUT, "pingyin-blank-copy.xlsx"), [("保洁、降尘、绿化养护及建绿透绿项目", filled), ("Sheet2", empty)])
     write_expected("pingyin-blank-copy", [("project", cleaning)])
-    print("31 workbooks in %s" % OUT)
+    # Amounts in the 货币 format Chinese Excel offers (`"¥"#,##0.00`: number cells shown `¥853.94`) and one typed
+    # with its sign (`￥0.00`). Each was “金额“¥853.94”不是数字”, its value lost, though the cell held the number.
+    money = json.loads(json.dumps(cleaning))
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(1))
+    amounts = sorted(key for key, (value, kind) in body.cells.items() if kind == "amount")
+    assert len(amounts) == 4, amounts
+    for key in amounts[:3]:
+        body.cells[key] = (float(body.cells[key][0]), 'format:"¥"#,##0.00')
+    body.cells[amounts[3]] = ("￥0.00", "text")
+    f = money["annualFunds"]
+    money["annualFunds"] = {"total": {"raw": "¥853.94", "value": 853.94}, "fiscal": {"raw": "¥853.94", "value": 853.94},
+                            "carryover": {"raw": "¥0.00", "value": 0}, "other": {"raw": "￥0.00", "value": 0}}
+    assert (f["total"], f["fiscal"], f["carryover"], f["other"]) == ("853.94", "853.94", "0.00", "0.00"), f
+    write_openpyxl(os.path.join(OUT, "pingyin-currency-amounts.xlsx"), [("Sheet1", body)])
+    write_expected("pingyin-currency-amounts", [("project", money)])
+    print("32 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

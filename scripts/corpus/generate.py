@@ -596,6 +596,9 @@ def write_openpyxl(path, sheets):
                 # A value Chinese Excel turned into a date as it was typed (`2023年12月`): the serial, with the format
                 # that shows it as typed.
                 cell.number_format = kind[len("date:"):]
+            elif kind.startswith("format:"):
+                # A number in a format of the clerk's choosing (foreign.py: the 货币 format `"¥"#,##0.00`).
+                cell.number_format = kind[len("format:"):]
         for r1, c1, r2, c2 in plan.merges:
             ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
         for c, w in plan.widths.items():

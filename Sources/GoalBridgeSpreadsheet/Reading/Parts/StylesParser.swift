@@ -67,20 +67,31 @@ public enum NumberFormat {
         }
     }
 
-    /// A one-section format of digits with quoted words before or after (`0"人"`, `#,##0.00"万元"`, `"约"0`): the
-    /// words and the decimals; nil for any other format (those show the number as it is).
+    /// A one-section format of digits with quoted or escaped words before or after (`0"人"`, `#,##0.00"万元"`, `"约"0`,
+    /// `"¥"#,##0.00`, `\¥#,##0.00`): the words and the decimals; nil for any other format (those show the number as
+    /// it is).
     public static func literal(_ code: String) -> NumberStyle? {
         var prefix = "", suffix = "", digits = "", i = code.startIndex
-        func quoted() -> String? {
-            guard i < code.endIndex, code[i] == "\"" else { return nil }
-            guard let close = code[code.index(after: i)...].firstIndex(of: "\"") else { return nil }
-            let text = String(code[code.index(after: i)..<close])
-            i = code.index(after: close)
+        // Words in quotes (`"¥"`, `"万元"`) or characters escaped one by one (`\¥`, LibreOffice's spelling of the
+        // same format), as many as follow each other.
+        func literalText() -> String {
+            var text = ""
+            while i < code.endIndex {
+                if code[i] == "\"", let close = code[code.index(after: i)...].firstIndex(of: "\"") {
+                    text += code[code.index(after: i)..<close]
+                    i = code.index(after: close)
+                } else if code[i] == "\\", code.index(after: i) < code.endIndex {
+                    text.append(code[code.index(after: i)])
+                    i = code.index(i, offsetBy: 2)
+                } else {
+                    break
+                }
+            }
             return text
         }
-        prefix = quoted() ?? ""
+        prefix = literalText()
         while i < code.endIndex, "#0,.".contains(code[i]) { digits.append(code[i]); i = code.index(after: i) }
-        suffix = quoted() ?? ""
+        suffix = literalText()
         guard i == code.endIndex, digits.contains("0") || digits.contains("#"), !(prefix + suffix).isEmpty else { return nil }
         let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first.map { $0.count } ?? 0
         return .literal(prefix: prefix, suffix: suffix, decimals: decimals)
