@@ -93,6 +93,15 @@ struct TableRules {
                 sink.add("Q5", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"] ?? row.sources?["name"],
                          ["what": "指标“\(row.name)”未填写指标值。", "suggestion": "请填写目标值。"])
             }
+            // A value without a name: the clerk filled the target and not what it measures (or cleared the name).
+            // A satisfaction row is named by its level 2 (长清's form: 满意度指标 / 满意度 / — / ≥90%, in every table).
+            for (k, row) in set.rows.enumerated() where !row.value.raw.isEmpty && TextNormalizer.trimmed(row.name).isEmpty
+                && row.level2 != "服务对象满意度指标" {
+                let group = [row.level1Raw, row.level2Raw].filter { !$0.isEmpty }.joined(separator: "/")
+                sink.add("Q5", at: .indicator(scope: set.scope, row: k, field: "name"), cell: row.sources?["name"] ?? row.sources?["value"],
+                         ["what": (group.isEmpty ? "有一行" : "“\(group)”下有一行") + "填写了指标值“\(row.value.raw)”，但未填写三级指标名称。",
+                          "suggestion": "请填写三级指标名称（这一指标衡量什么）。"], severity: .warning)
+            }
         }
     }
 

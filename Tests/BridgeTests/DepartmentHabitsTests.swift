@@ -128,3 +128,24 @@ struct BlankFormTests {
         #expect(!result.diagnostics.contains { $0.code.hasPrefix("blank-table") })
     }
 }
+
+/// A target filled and its 三级指标 name left empty (平阴's 车辆保险费用 cleared, the value ≤40 万元 kept): the row was
+/// read with an empty name and the review said nothing. It asks for the name now (Q5, a warning at the row); a
+/// satisfaction row named by its level 2 (长清's form: 满意度指标 / 满意度 / — / ≥90%, every table) is not asked.
+struct NamelessRowTests {
+    @Test func aValueWithoutANameIsAskedFor() throws {
+        let (result, table) = try importReplacing("D13", with: "", in: "pingyin-label-qualifiers.xlsx")
+        let row = try #require(table.indicatorSets.first?.rows.first { $0.value.raw == "≤40 万元" })
+        #expect(row.name.isEmpty)
+        let asked = Reviewer().review(result.tables).filter { $0.rule == "Q5" && $0.message.contains("未填写三级指标名称") }
+        #expect(asked.map(\.message) == ["“成本指标/经济成本指标”下有一行填写了指标值“≤40 万元”，但未填写三级指标名称。"])
+        #expect(asked.first?.severity == .warning && asked.first?.cell == "E13")
+    }
+
+    @Test func aSatisfactionRowNamedByItsLevel2IsNotAsked() throws {
+        let tables = sharedImporter.importFile(CorpusTests.directory + "/changqing-02-single.xlsx").tables
+        let rows = tables.compactMap(\.project).flatMap(\.indicatorSets).flatMap(\.rows).filter { $0.name.isEmpty }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.level2 == "服务对象满意度指标" })
+        #expect(!Reviewer().review(tables).contains { $0.message.contains("未填写三级指标名称") })
+    }
+}
