@@ -93,6 +93,23 @@ struct TableRules {
                 sink.add("Q5", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"] ?? row.sources?["name"],
                          ["what": "指标“\(row.name)”未填写指标值。", "suggestion": "请填写目标值。"])
             }
+            // Rows without their level 1 or level 2 (nothing above to fill them from): the other rules cannot place
+            // them (a cost row without 成本指标 is “缺少成本指标”). One finding per set, naming the rows.
+            let unplaced = set.rows.indices.filter { k in
+                let r = set.rows[k]
+                return !(r.name.isEmpty && r.value.raw.isEmpty)
+                    && (TextNormalizer.trimmed(r.level1Raw).isEmpty || TextNormalizer.trimmed(r.level2Raw).isEmpty)
+            }
+            if let first = unplaced.first {
+                let r = set.rows[first]
+                let missing = [(r.level1Raw, "一级指标"), (r.level2Raw, "二级指标")].filter { TextNormalizer.trimmed($0.0).isEmpty }.map(\.1)
+                let name = r.name.isEmpty ? r.value.raw : r.name
+                let which = unplaced.count > 1 ? "“\(name)”等 \(unplaced.count) 个三级指标" : "三级指标“\(name)”"
+                sink.add("Q5", at: .indicator(scope: set.scope, row: first, field: missing[0] == "一级指标" ? "level1" : "level2"),
+                         cell: r.sources?["name"] ?? r.sources?["value"],
+                         ["what": which + "未填写" + missing.joined(separator: "、") + "。",
+                          "suggestion": "请为每个三级指标填写所属的一级指标和二级指标（如“成本指标”“经济成本指标”）。"], severity: .warning)
+            }
             // A value without a name: the clerk filled the target and not what it measures (or cleared the name).
             // A satisfaction row is named by its level 2 (长清's form: 满意度指标 / 满意度 / — / ≥90%, in every table).
             for (k, row) in set.rows.enumerated() where !row.value.raw.isEmpty && TextNormalizer.trimmed(row.name).isEmpty

@@ -129,9 +129,10 @@ struct BlankFormTests {
     }
 }
 
-/// A target filled and its 三级指标 name left empty (平阴's 车辆保险费用 cleared, the value ≤40 万元 kept): the row was
-/// read with an empty name and the review said nothing. It asks for the name now (Q5, a warning at the row); a
-/// satisfaction row named by its level 2 (长清's form: 满意度指标 / 满意度 / — / ≥90%, every table) is not asked.
+/// A target filled and its 三级指标 name left empty (平阴's 车辆保险费用 cleared, the value ≤40 万元 kept), or rows left
+/// without their level 1 and 2: read as they are, and the review said nothing (S1 only under `--system`). Q5 asks for
+/// them now, as warnings; a satisfaction row named by its level 2 (长清's form: 满意度指标 / 满意度 / — / ≥90%, every
+/// table) is not asked.
 struct NamelessRowTests {
     @Test func aValueWithoutANameIsAskedFor() throws {
         let (result, table) = try importReplacing("D13", with: "", in: "pingyin-label-qualifiers.xlsx")
@@ -140,6 +141,23 @@ struct NamelessRowTests {
         let asked = Reviewer().review(result.tables).filter { $0.rule == "Q5" && $0.message.contains("未填写三级指标名称") }
         #expect(asked.map(\.message) == ["“成本指标/经济成本指标”下有一行填写了指标值“≤40 万元”，但未填写三级指标名称。"])
         #expect(asked.first?.severity == .warning && asked.first?.cell == "E13")
+    }
+
+    /// The 成本 group's level cells cleared and unmerged (B11:B15, C11:C15): five rows with no level 1 or 2, which
+    /// the review only saw as “缺少成本指标”. One finding names them.
+    @Test func rowsWithoutTheirLevelsAreNamed() throws {
+        let workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-label-qualifiers.xlsx")
+        let sheet = editedSheet(workbook.sheets[0]) { cells, merges in
+            cells[CellReference("B11")!] = nil
+            cells[CellReference("C11")!] = nil
+            merges.removeAll { ["B11:B15", "C11:C15"].contains($0.description) }
+        }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: "表.xlsx")
+        let rows = try #require(result.tables.first?.project?.indicatorSets.first?.rows)
+        #expect(rows.prefix(5).allSatisfy { $0.level1Raw.isEmpty && $0.level2Raw.isEmpty } && !rows[5].level1Raw.isEmpty)
+        let named = Reviewer().review(result.tables).filter { $0.rule == "Q5" && $0.message.contains("未填写一级指标") }
+        #expect(named.map(\.message) == ["“项目总成本”等 5 个三级指标未填写一级指标、二级指标。"])
+        #expect(named.first?.cell == "D11" && named.first?.severity == .warning)
     }
 
     @Test func aSatisfactionRowNamedByItsLevel2IsNotAsked() throws {
