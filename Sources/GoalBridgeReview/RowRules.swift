@@ -85,6 +85,18 @@ struct RowRules {
         return numeratorPlanned && denominatorActual ? numerator + "/" + denominator : nil
     }
 
+    /// True when a text is a target by itself: a comparator and a number (`≥95%`, `≤110 万元`, `不少于3次`) or a
+    /// percentage. Only texts that start as a target can (a comparator sign, a digit, a full-width form, a comparator
+    /// word): names are not parsed as values one by one.
+    static func isTarget(_ text: String) -> Bool {
+        guard let lead = text.utf8.first,
+              lead == UInt8(ascii: ">") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "=") || (0x30...0x39).contains(lead)
+                || lead == 0xE2 || lead == 0xEF || text.hasPrefix("不") || text.hasPrefix("大于") || text.hasPrefix("小于") else { return false }
+        let v = IndicatorValue(raw: text)
+        guard v.number != nil, [.quantitative, .range, .duration].contains(v.kind) else { return false }
+        return v.comparator != nil || v.unit == "%"
+    }
+
     /// Units of counted things: a value in one of them is a quantity.
     static let countUnits: Set<String> = ["个", "人", "人次", "次", "件", "项", "户", "家", "所", "座", "台", "辆", "名", "村", "套", "处"]
 
@@ -94,6 +106,13 @@ struct RowRules {
         let valueCell = r.sources?["value"]
         let name = r.name.isEmpty ? r.level2Raw : r.name
         guard !v.raw.isEmpty else { return }
+
+        // Q33: name and value swapped (`≥95%` as the name, `群众满意度` as the value). The other rules would take the
+        // words for the target (Q1: “目标值“群众满意度”不合理”); the row is left to this one.
+        if v.kind == .qualitative, Self.isTarget(r.name) {
+            sink.add("Q33", at: at("name"), cell: r.sources?["name"] ?? valueCell, ["name": r.name, "value": v.raw])
+            return
+        }
 
         // Q1: satisfaction targets are percentages of at least ~60 %.
         if isSatisfaction(r) {

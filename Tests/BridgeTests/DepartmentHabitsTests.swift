@@ -167,3 +167,35 @@ struct NamelessRowTests {
         #expect(!Reviewer().review(tables).contains { $0.message.contains("未填写三级指标名称") })
     }
 }
+
+/// Name and value typed in each other's cells (平阴's 维修费 / ≤110 万元 and 群众满意度 / ≥95% swapped in the sheet). The
+/// review said “满意度指标“≥95%”的目标值“群众满意度”不合理” and nothing of the cost row but a sum that did not add
+/// up; Q33 says what happened, at the name cell, and the row's other rules stand back.
+struct SwappedNameAndValueTests {
+    @Test func aNameAndValueSwappedAreSaidSo() throws {
+        let workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-label-qualifiers.xlsx")
+        let sheet = editedSheet(workbook.sheets[0]) { cells, _ in
+            for row in [14, 23] {
+                let d = CellReference(row: row - 1, column: 3), e = CellReference(row: row - 1, column: 4)
+                (cells[d], cells[e]) = (cells[e], cells[d])
+            }
+        }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: "表.xlsx")
+        let findings = Reviewer().review(result.tables)
+        let swapped = findings.filter { $0.rule == "Q33" }
+        #expect(swapped.map(\.cell) == ["D14", "D23"])
+        #expect(swapped.last?.message == "三级指标名称是“≥95%”，指标值是“群众满意度”：名称和指标值可能填反了。")
+        #expect(!findings.contains { $0.rule == "Q1" }, "\(findings.map(\.message))")
+    }
+
+    /// Names that begin with a figure are names: only a text that is a target by itself counts.
+    @Test(arguments: [("≥95%", true), ("≤110 万元", true), ("100%", true), ("不少于3次", true), ("＞９０％", true),
+                      ("12345热线办结率", false), ("3个村庄道路硬化", false), ("2024年完成验收", false), ("群众满意度≥95%", false),
+                      ("≥", false), ("100", false)])
+    func whatCountsAsATarget(_ text: String, _ expected: Bool) {
+        let value = IndicatorValue(raw: "按时完成")
+        let row = IndicatorRow(level1Raw: "产出指标", level2Raw: "数量指标", name: text, value: value)
+        let findings = Reviewer().review([.project(ProjectGoalTable(projectName: "测试", indicatorSets: [IndicatorSet(scope: .annual, rows: [row])]))])
+        #expect(findings.contains { $0.rule == "Q33" } == expected, "\(text)")
+    }
+}
