@@ -41,10 +41,12 @@ public struct Collector: Sendable {
     /// File each file under a folder by the folder directly under it (`收件/公安局/表.xlsx` → 公安局).
     public var departmentFromFolder = false
 
-    public init(dataset: Dataset, importer: GoalImporter? = nil, reviewer: Reviewer = Reviewer()) throws {
+    /// - Parameter reviewer: by default the standard review, told which fields each of the importer's layouts asks for.
+    public init(dataset: Dataset, importer: GoalImporter? = nil, reviewer: Reviewer? = nil) throws {
         self.dataset = dataset
-        self.importer = try importer ?? GoalImporter()
-        self.reviewer = reviewer
+        let importer = try importer ?? GoalImporter()
+        self.importer = importer
+        self.reviewer = reviewer ?? Reviewer(formFields: importer.catalog.formFields)
     }
 
     /// Files named directly, every file under folders (recursively; hidden and Office lock files `~$…` skipped),

@@ -16,11 +16,17 @@ public struct Reviewer: Sendable {
     /// default: the regional forms allow what the system refuses (长清's 满意度 rows without a 三级指标, values
     /// without a 计算符号), and a review of a form is not a rejection by the system.
     public let systemChecks: Bool
+    /// The fields each layout's form asks for (layout id → field names, `LayoutCatalog.formFields`): Q5 says a
+    /// 主管部门, 实施单位 or funds total is missing only where the table's form has a place for it (新华's form has no
+    /// 主管部门, 永清's project form no funds). Empty: those checks are off.
+    public let formFields: [String: Set<String>]
 
-    public init(configuration: ReviewConfiguration = .standard, vocabulary: Vocabulary = .standard, systemChecks: Bool = false) {
+    public init(configuration: ReviewConfiguration = .standard, vocabulary: Vocabulary = .standard, systemChecks: Bool = false,
+                formFields: [String: Set<String>] = [:]) {
         self.configuration = configuration
         self.vocabulary = vocabulary
         self.systemChecks = systemChecks
+        self.formFields = formFields
         inputs = RuleInputs(configuration)
     }
 
@@ -39,7 +45,8 @@ public struct Reviewer: Sendable {
             switch table {
             case .project(let t):
                 context.tableName = t.projectName
-                TableRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs).review(t, into: &context)
+                TableRules(configuration: configuration, vocabulary: vocabulary, inputs: inputs,
+                           formFields: formFields[t.source?.layout ?? ""] ?? []).review(t, into: &context)
                 if systemChecks { for set in t.indicatorSets { SystemRules(configuration: configuration, inputs: inputs).review(set, into: &context) } }
             case .departmentIndicators(let t):
                 context.tableName = t.departmentName

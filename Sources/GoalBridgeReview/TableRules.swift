@@ -9,10 +9,14 @@ struct TableRules {
     var tolerance: Decimal { inputs.tolerance }
     var unitCostTolerance: Decimal { inputs.unitCostTolerance }
 
-    init(configuration: ReviewConfiguration, vocabulary: Vocabulary, inputs: RuleInputs) {
+    /// The fields the table's form has a place for (empty when its layout is not known).
+    let formFields: Set<String>
+
+    init(configuration: ReviewConfiguration, vocabulary: Vocabulary, inputs: RuleInputs, formFields: Set<String> = []) {
         self.configuration = configuration
         self.vocabulary = vocabulary
         self.inputs = inputs
+        self.formFields = formFields
     }
 
     /// The annual budget in 万元: the funds total, or the amount in a funds sentence (`2022年财政拨款108万元`).
@@ -59,6 +63,21 @@ struct TableRules {
         // A table without a name field (永清 F2) names its project in the title.
         if (t.projectName ?? "").isEmpty && (t.title ?? "").isEmpty {
             sink.add("Q5", at: .field("projectName"), ["what": "未填写项目名称。", "suggestion": "请填写预算项目名称。"])
+        }
+        // Fields the form has a place for, left empty (DOMAIN.md 5.2: name, department, amounts, goal are required).
+        func isEmpty(_ text: String?) -> Bool { TextNormalizer.trimmed(text ?? "").isEmpty }
+        if formFields.contains("supervisingDepartment.name") && isEmpty(t.supervisingDepartment?.name) {
+            sink.add("Q5", at: .field("supervisingDepartment.name"), ["what": "未填写主管部门。", "suggestion": "请填写主管部门全称。"])
+        }
+        if formFields.contains("implementingUnit.name") && isEmpty(t.implementingUnit?.name) {
+            sink.add("Q5", at: .field("implementingUnit.name"), ["what": "未填写实施单位。", "suggestion": "请填写实施单位全称。"])
+        }
+        if formFields.contains("annualFunds.total") && isEmpty(t.annualFunds?.total?.raw) {
+            let parts = [("财政拨款", t.annualFunds?.fiscal), ("上年结转资金", t.annualFunds?.carryover), ("其他资金", t.annualFunds?.other)]
+                .filter { !isEmpty($0.1?.raw) }.map(\.0)
+            sink.add("Q5", at: .field("annualFunds.total"),
+                     ["what": parts.isEmpty ? "未填写项目资金（年度预算资金总额）。" : "未填写年度预算资金总额（\(parts.joined(separator: "、"))已填写）。",
+                      "suggestion": parts.isEmpty ? "请填写年度预算资金总额及其来源。" : "请填写年度预算资金总额（各项来源之和）。"])
         }
         if (t.goals.annual ?? "").isEmpty && (t.goals.midTerm ?? "").isEmpty {
             sink.add("Q5", at: .field("goals.annual"), ["what": "未填写绩效目标。", "suggestion": "请概述项目当年要实现的产出和效果。"])

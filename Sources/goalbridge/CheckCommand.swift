@@ -68,7 +68,7 @@ struct CheckCommand: ParsableCommand {
             perFile.append((file, start..<tables.count))
         }
         // 退回修改 only: what must change before the table is accepted.
-        let findings = Reviewer(systemChecks: system).review(tables).filter { f in
+        let findings = Reviewer(systemChecks: system, formFields: importer.catalog.formFields).review(tables).filter { f in
             minAction != ReviewAction.mustChange.rawValue || f.action == .mustChange
         }
         if json {

@@ -57,7 +57,7 @@ struct DemoCommand: ParsableCommand {
         // Review every example table, then collect the folder into a dataset with a receipt.
         var all: [GoalTable] = []
         for name in files { all += importer.importFile((folder as NSString).appendingPathComponent(name)).tables }
-        let findings = Reviewer().review(all)
+        let findings = Reviewer(formFields: importer.catalog.formFields).review(all)
         var byCategory: [String: Int] = [:]
         for f in findings { byCategory[f.category.rawValue, default: 0] += 1 }
         print("审核：\(all.count) 张表，\(findings.count) 条意见（" + ReviewCategory.allCases.map { "\($0.rawValue) \(byCategory[$0.rawValue] ?? 0)" }.joined(separator: "，") + "）")

@@ -199,3 +199,42 @@ struct SwappedNameAndValueTests {
         #expect(findings.contains { $0.rule == "Q33" } == expected, "\(text)")
     }
 }
+
+/// 主管部门, 实施单位 and the funds left empty (平阴's 保洁… table with B4, E4 and C5:C8 cleared): the review said
+/// nothing, though DOMAIN.md counts them among the required fields. Q5 names each now — only where the table's form
+/// has a place for it (新华's form has no 主管部门, 永清's project form no funds: their tables are not asked).
+struct RequiredFieldTests {
+    static let formFields = try! LayoutCatalog.bundled().formFields
+
+    @Test func theFormsFieldsAreKnownByLayout() {
+        #expect(Self.formFields["standard"]?.isSuperset(of: ["supervisingDepartment.name", "implementingUnit.name", "annualFunds.total"]) == true)
+        #expect(Self.formFields["xinhua-2023"]?.contains("supervisingDepartment.name") == false)
+        #expect(Self.formFields["yongqing-2021-project"]?.contains("annualFunds.total") == false)
+        #expect(Self.formFields["liaocheng-2022-strategic"]?.contains("departmentName") == true)   // in 部门名称：{departmentName}
+    }
+
+    @Test func emptyRequiredFieldsAreNamedWhereTheFormHasThem() throws {
+        let workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-label-qualifiers.xlsx")
+        let sheet = editedSheet(workbook.sheets[0]) { cells, _ in
+            for ref in ["B4", "E4", "C5", "C6", "C7", "C8"] { cells[CellReference(ref)!] = nil }
+        }
+        let tables = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: "表.xlsx").tables
+        let asked = Reviewer(formFields: Self.formFields).review(tables).filter { $0.rule == "Q5" }.map(\.message)
+        #expect(asked == ["未填写主管部门。", "未填写实施单位。", "未填写项目资金（年度预算资金总额）。"])
+        // Without the forms' fields the review cannot tell a missing field from a form without one: it says nothing.
+        #expect(Reviewer().review(tables).filter { $0.rule == "Q5" }.isEmpty)
+    }
+
+    @Test func aTotalLeftEmptyBesideItsPartsIsNamed() throws {
+        let (result, _) = try importReplacing("C5", with: "", in: "pingyin-label-qualifiers.xlsx")
+        let asked = Reviewer(formFields: Self.formFields).review(result.tables).filter { $0.rule == "Q5" }.map(\.message)
+        #expect(asked == ["未填写年度预算资金总额（财政拨款、上年结转资金、其他资金已填写）。"])
+    }
+
+    @Test(arguments: ["xinhua-01-single", "yongqing-01-single", "changqing-01-single", "liaocheng-01-single"])
+    func formsWithoutAPlaceForAFieldAreNotAsked(_ name: String) throws {
+        let tables = sharedImporter.importFile(CorpusTests.directory + "/\(name).xlsx").tables
+        let asked = Reviewer(formFields: Self.formFields).review(tables).filter { $0.rule == "Q5" && $0.message.hasPrefix("未填写") }
+        #expect(asked.isEmpty, "\(asked.map(\.message))")
+    }
+}

@@ -29,6 +29,16 @@ public struct LayoutCatalog: Sendable {
         labelKeysOfAllLayouts = keys.values.reduce(into: Set<String>()) { $0.formUnion($1.all) }
     }
 
+    /// The fields each layout's form has a place for, by layout id (`LayoutSpec.formFields`): what the review may
+    /// call missing when a table of that layout leaves it empty.
+    ///
+    /// ```swift
+    /// let reviewer = Reviewer(formFields: try LayoutCatalog.bundled().formFields)
+    /// ```
+    public var formFields: [String: Set<String>] {
+        Dictionary(layouts.map { ($0.id, $0.formFields) }, uniquingKeysWith: { $1 })
+    }
+
     /// Layouts shipped with GoalBridge.
     public static func bundled() throws -> LayoutCatalog {
         let dir = Bundle.module.bundleURL.appendingPathComponent("Resources/layouts")

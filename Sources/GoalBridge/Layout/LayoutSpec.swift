@@ -205,4 +205,16 @@ public struct LayoutSpec: Codable, Sendable {
     public var knownLines: [String]?
 
     public var columnCount: Int { columnWidths.count }
+
+    /// The fields the form has a place for: its fixed cells' fields and those inside its texts (`部门名称：{departmentName}`).
+    public var formFields: Set<String> {
+        var fields = Set<String>()
+        for case .fixed(let row) in rows {
+            for cell in row.cells {
+                if let field = cell.field { fields.insert(field) }
+                if let text = cell.text, let template = TextTemplate(text) { fields.formUnion(template.fields) }
+            }
+        }
+        return fields
+    }
 }
