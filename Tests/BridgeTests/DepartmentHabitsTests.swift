@@ -238,3 +238,23 @@ struct RequiredFieldTests {
         #expect(asked.isEmpty, "\(asked.map(\.message))")
     }
 }
+
+/// A record block's unused template rows, numbered and otherwise empty (聊城's strategic table with rows 13–15 left
+/// over under its twelve indicators): each was an empty record in the model — an indicator with no name and no
+/// target, in the dataset and every export. A row with nothing but its number is the form's; it is skipped, said.
+struct NumberedEmptyRowTests {
+    @Test func rowsWithOnlyTheirNumberAreSkipped() throws {
+        let path = CorpusTests.directory + "/liaocheng-78-single.xlsx"
+        let workbook = try XLSXReader().read(path: path)
+        let sheet = editedSheet(workbook.sheets[0]) { cells, merges in
+            insertRows(&cells, &merges, before: 19, count: 3)
+            for (i, n) in [13, 14, 15].enumerated() { cells[CellReference(row: 19 + i, column: 0)] = .number(Double(n)) }
+        }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: path)
+        let expected = try loadDocument(path.replacingOccurrences(of: ".xlsx", with: ".json"))
+        #expect(CorpusComparison.misses(expected: expected.tables, imported: result.tables).isEmpty)
+        let skipped = result.diagnostics.filter { $0.code == "empty-record-row" }
+        #expect(skipped.map { $0.cell ?? "" } == ["A20", "A21", "A22"] && skipped.allSatisfy { $0.severity == .info })
+        #expect(!result.diagnostics.contains { $0.severity != .info }, "\(result.diagnostics.map(\.message))")
+    }
+}

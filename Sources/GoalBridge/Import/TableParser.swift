@@ -966,7 +966,8 @@ struct TableParser {
                 if let t = grid.text(r, c) {
                     record[col.field] = t
                     sources[col.field] = grid.source(r, c)
-                    if !(col.fillDown ?? false) { content = true }
+                    // A row number alone is the form's, not the department's (a template's unused rows, 13 14 15).
+                    if !(col.fillDown ?? false) && !TableDraft.printedRecordFields.contains(col.field) { content = true }
                 } else if let m = grid.mergedFromAbove(r, c) {
                     // Merged from above: the value covers this row, in any column. Its source is the cell it is in.
                     record[col.field] = grid.text(m.row, m.column)
@@ -978,7 +979,15 @@ struct TableParser {
                     sources[col.field] = previousSources[col.field]?.asFilledDown
                 }
             }
-            guard content else { continue }
+            guard content else {
+                if let field = TableDraft.printedRecordFields.sorted().first(where: { record[$0] != nil && sources[$0]?.filledDown == nil }),
+                   let seq = record[field], let source = sources[field] {
+                    tableEnd = r
+                    diagnostics.append(Diagnostic(.info, "empty-record-row", "序号“\(seq)”所在行没有填写内容，已跳过。",
+                                                  file: file, sheet: source.sheet, cell: source.cell))
+                }
+                continue
+            }
             tableEnd = r
             for col in block.columns where col.fillDown ?? false {
                 previous[col.field] = record[col.field]
