@@ -6,7 +6,7 @@ each indicator's name and value; any warning or error counts as a miss. Prints t
 
 HABIT: qualifiers (（盖章）/（全称） after the labels), headers (三级指标 → 指标名称, 指标值 → 目标值), dates (`2023年12月`
 texts → date cells with a 年/月 format), inserted-column (an empty column before the first sheet's last column),
-none-marks (zero amounts → `/`, `—`, `无`, `-`).
+none-marks (zero amounts → `/`, `—`, `无`, `-`), shifted (every sheet's content two rows down, one column right).
 Funds are left out of the comparison (none-marks changes their text on purpose). Outputs go to a temporary folder.
 """
 import argparse, datetime, glob, json, os, re, subprocess, sys, tempfile
@@ -89,7 +89,20 @@ def none_marks(wb):
     return n
 
 
-HABITS = {"qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks}
+def shifted(wb):
+    # The table moved down two rows and right one column (a margin column, a line for the file number above).
+    for ws in wb.worksheets:
+        merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+        for m in list(ws.merged_cells.ranges):
+            ws.unmerge_cells(str(m))
+        ws.insert_cols(1)
+        ws.insert_rows(1, 2)
+        for r1, c1, r2, c2 in merges:
+            ws.merge_cells(start_row=r1 + 2, start_column=c1 + 1, end_row=r2 + 2, end_column=c2 + 1)
+    return 1
+
+
+HABITS = {"qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted}
 
 
 def facts(table):
