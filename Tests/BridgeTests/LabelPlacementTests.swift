@@ -60,3 +60,21 @@ struct InsertedColumnTests {
         #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F3", "F4"])
     }
 }
+
+/// The project name typed into its label's cell (`项目名称：保洁、降尘…项目`, the cell beside it empty): the table has no
+/// 项目名称 label and is not found — loud, but the warning said only “缺少 项目名称” to a clerk who had typed it. It
+/// names the cell and what to do.
+struct LabelAndValueInOneCellTests {
+    @Test func theCellIsNamedWithWhatToDo() throws {
+        let workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-label-qualifiers.xlsx")
+        let sheet = editedSheet(workbook.sheets[0]) { cells, _ in
+            cells[CellReference("A3")!] = .string("项目名称：保洁、降尘、绿化养护及建绿透绿项目")
+            cells[CellReference("B3")!] = nil
+        }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: "表.xlsx")
+        #expect(result.tables.isEmpty && result.hasErrors)
+        let said = try #require(result.diagnostics.first { $0.code == "no-table-on-sheet" })
+        #expect(said.message.contains("单元格 A3“项目名称：保洁、降尘、绿化养护及建绿透绿项目”把标签和内容写在了同一格：请在 A3 只留“项目名称”，把内容填到它右侧的格中。"),
+                "\(said.message)")
+    }
+}

@@ -343,6 +343,18 @@ public struct GoalImporter: Sendable {
         if let (spec, found, missing) = closest {
             message += "最接近的版式为“\(spec.name)”：找到标签 \(found.isEmpty ? "（无）" : found.prefix(8).joined(separator: "、"))；缺少 \(missing.joined(separator: "、"))。"
         }
+        // A missing label typed with its content in one cell (`项目名称：保洁…项目`): the cell is named, and what to do.
+        if let missing = closest?.2 {
+            for label in missing {
+                let key = TextNormalizer.labelKey(label)
+                guard let ref = grid.allReferences.first(where: { ref in
+                    guard let text = grid.text(ref.row, ref.column), let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+                    return TextNormalizer.labelKey(String(text[..<colon])) == key && !TextNormalizer.trimmed(String(text[text.index(after: colon)...])).isEmpty
+                }) else { continue }
+                let text = grid.text(ref.row, ref.column) ?? ""
+                message += "单元格 \(ref)\(Diagnostic.quoted(text))把标签和内容写在了同一格：请在 \(ref) 只留“\(label)”，把内容填到它右侧的格中。"
+            }
+        }
         return Diagnostic(.warning, "no-table-on-sheet", message, file: file, sheet: grid.sheet.name)
     }
 
