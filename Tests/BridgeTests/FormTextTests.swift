@@ -11,6 +11,9 @@ struct FormTextTests {
         ("部门整体支出绩效指标（河北永清经济开发区管理委员会 2021 年）", 2021),
         ("部分县直部门2024年绩效目标申报表", 2024),
         ("３．２０２３年预算项目支出绩效目标表", 2023),
+        // Chinese numerals, as official documents date themselves.
+        ("（二〇二四年度）", 2024),
+        ("二零二二年度聊城市消防救援支队整体战略目标表", 2022),
     ])
     func yearStatedByTheTitle(_ title: String, _ year: Int) {
         #expect(FormText.year(inTitle: title) == year)
@@ -23,6 +26,8 @@ struct FormTextTests {
         "项目支出绩效目标表",
         "资金总额12345年",       // not a year: five digits
         "1890年老区建设项目绩效目标表", // out of range
+        "十四五规划项目绩效目标表",       // numerals, but no year
+        "一二三年级营养餐项目绩效目标表",   // three numerals
     ])
     func noYearWhereTheTitleDoesNotStateOne(_ title: String) {
         #expect(FormText.year(inTitle: title) == nil)
@@ -36,6 +41,13 @@ struct FormTextTests {
     ])
     func projectNamedByTheTitle(_ title: String, _ name: String) {
         #expect(FormText.projectName(inTitle: title) == name)
+    }
+
+    /// A year field's text: digits of either width or four Chinese numerals.
+    @Test(arguments: [("2024", 2024), ("２０２４", 2024), ("二〇二四", 2024), ("二零二四", 2024), (" 2024 ", 2024),
+                      ("二〇二", nil), ("十四五", nil), ("20240", nil), ("", nil)] as [(String, Int?)])
+    func yearFieldText(_ text: String, _ year: Int?) {
+        #expect(FormText.yearNumber(text) == year)
     }
 
     @Test(arguments: ["项目支出绩效目标表", "绩效目标表", "2022年预算项目支出绩效目标表（1）"])

@@ -78,3 +78,14 @@ struct LabelAndValueInOneCellTests {
                 "\(said.message)")
     }
 }
+
+/// The year written in Chinese numerals, as official documents date themselves (`（二〇二四年度）` under 平阴's title):
+/// the line was an extra, “没有对应的标准字段”, and the table had no year — so no 2024 cost-reform check either.
+struct ChineseNumeralYearTests {
+    @Test(arguments: ["（二〇二四年度）", "（二零二四年度）"])
+    func aYearInChineseNumeralsIsTheYear(_ line: String) throws {
+        let (result, table) = try importReplacing("A2", with: line, in: "pingyin-label-qualifiers.xlsx")
+        #expect(table.fiscalYear == 2024 && table.extras.isEmpty)
+        #expect(!result.diagnostics.contains { $0.severity != .info }, "\(result.diagnostics.map(\.message))")
+    }
+}

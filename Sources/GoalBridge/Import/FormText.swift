@@ -3,14 +3,14 @@ import GoalBridgeModel
 /// What a form says in its own words outside any field's cell: the year in a title, the unit of amounts in a
 /// label's qualifier. One place for these rules, used by every table kind.
 enum FormText {
-    /// The budget year a title names: `2022年预算项目支出绩效目标表（1）` → 2022, `（2024 年度）` → 2024,
+    /// The budget year a title names: `2022年预算项目支出绩效目标表（1）` → 2022, `（2024 年度）` → 2024, `（二〇二四年度）` → 2024,
     /// `2022 年度聊城市XX整体战略目标表` → 2022, `部门整体支出绩效指标（永清 2021 年）` → 2021. A four-digit year
     /// (1990–2099) followed by 年 counts where a title states the table's year: at the start (after a sequence
     /// number), followed by 年度 or by the form's name (`…2024年绩效目标申报表`), or inside a closing parenthetical. A year inside a project's name
     /// (`提前下达2021年市级…经费绩效目标表`) is the project's, not the table's, and a number that is not followed
     /// by 年 (a document number `【2020】`, an amount) is no year.
     static func year(inTitle text: String) -> Int? {
-        let scalars = Array(TextNormalizer.halfWidth(text).unicodeScalars)
+        let scalars = Array(yearsInDigits(TextNormalizer.halfWidth(text)).unicodeScalars)
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && scalars[i].value >= 0x30 && scalars[i].value <= 0x39 }
         func isSpace(_ i: Int) -> Bool { i < scalars.count && (scalars[i] == " " || scalars[i] == "\u{3000}") }
         let closing = scalars.lastIndex { $0 == ")" || $0 == "）" }
@@ -32,6 +32,32 @@ enum FormText {
             if followedBy年度 || followedByFormName || inClosingParenthetical { return year }
         }
         return nil
+    }
+
+    /// Chinese numerals that write a year (`二〇二四`, `二零二四`: four in a row, as official documents date themselves)
+    /// as digits; any other text as it is (`第一季度`, `十四五` keep their numerals).
+    static func yearsInDigits(_ text: String) -> String {
+        let digits: [Unicode.Scalar: Unicode.Scalar] = ["〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+                                                        "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"]
+        // Numerals are 3-byte scalars (E3 80 87, E4–E9 …): text without such a lead byte has none.
+        guard text.utf8.contains(where: { $0 >= 0xE3 && $0 <= 0xE9 }) else { return text }
+        var scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            guard digits[scalars[i]] != nil else { i += 1; continue }
+            var j = i
+            while j < scalars.count, digits[scalars[j]] != nil { j += 1 }
+            if j - i == 4 { for k in i..<j { scalars[k] = digits[scalars[k]]! } }
+            i = j
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// A year field's text as a number: `2024`, `２０２４`, `二〇二四`; nil for anything else.
+    static func yearNumber(_ text: String) -> Int? {
+        let t = yearsInDigits(TextNormalizer.halfWidth(TextNormalizer.trimmed(text)))
+        guard t.utf8.count == 4, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(t)
     }
 
     /// The unit written after an amount's number (`8539400元` → 元, `853.94万元` or `853.94 万` → 万元); nil for a bare

@@ -298,7 +298,7 @@ struct TableParser {
                 switch types[field] ?? .text {
                 case .text: draft.set(field, value)
                 case .amount: draft.set(field, Amount(text: value))
-                case .year: draft.set(field, year: Int(value))
+                case .year: draft.set(field, year: FormText.yearNumber(value))
                 }
             }
             return
@@ -457,7 +457,7 @@ struct TableParser {
         if let template = keys.titleTemplate, let title = titleCell, let found = template.match(title.text) {
             for (field, text) in found.sorted(by: { $0.key < $1.key }) where draft.fields[field] == nil {
                 switch fields[field] {
-                case .year?: if let y = Int(text) { draft.set(field, year: y) } else { continue }
+                case .year?: if let y = FormText.yearNumber(text) { draft.set(field, year: y) } else { continue }
                 case .amount?: draft.set(field, Amount(text: text))
                 case .text?: draft.set(field, text)
                 case nil: continue
@@ -490,7 +490,7 @@ struct TableParser {
     }
 
     private func firstYear(in text: String) -> Int? {
-        let digits = TextNormalizer.halfWidth(text).split(whereSeparator: { !$0.isNumber })
+        let digits = FormText.yearsInDigits(TextNormalizer.halfWidth(text)).split(whereSeparator: { !$0.isNumber })
         return digits.first(where: { $0.count == 4 }).flatMap { Int($0) }
     }
 

@@ -31,7 +31,8 @@ struct TextTemplate {
             // A code of the budget system: three or more digits and capitals, starting with a digit (`371524…`,
             // `37150022P99001810047B`); `80` in `80-89 周岁高龄津贴` is no code.
             case "code": pattern = "[0-9][0-9A-Z]{2,}"
-            case "year": pattern = "(?:[0-9]{4})?"
+            // Digits, or Chinese numerals as official documents write a year (`二〇二四`).
+            case "year": pattern = "(?:[0-9]{4}|[〇零一二三四五六七八九]{4})?"
             default: pattern = ".*?"
             }
             parts.append(.field(inner[0], pattern: pattern))
