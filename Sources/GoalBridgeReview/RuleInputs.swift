@@ -49,6 +49,11 @@ struct WordLists: Sendable {
     let countWrongUnits: [String]
     let personWrongUnits: [String]
     let totalCost: [String]
+    /// Names of a line that sums the rows above it (`合计`, `小计`), as label keys: whole names only (`人员经费合计`
+    /// is a cost of its own).
+    let sumLines: Set<String>
+    /// Those of them that sum everything (`合计`, not `小计`): a total cost when no row names one.
+    let wholeSumLines: Set<String>
     let unitDenominators: [String]
     let wordFieldMarkers: [String]
     let moneyOutputNames: [String]
@@ -70,6 +75,8 @@ struct WordLists: Sendable {
         countWrongUnits = c.words("countWrongUnits")
         personWrongUnits = c.words("personWrongUnits")
         totalCost = c.words("totalCost")
+        wholeSumLines = Set(c.words("wholeSumLines").map { TextNormalizer.labelKey($0) })
+        sumLines = wholeSumLines.union(c.words("partialSumLines").map { TextNormalizer.labelKey($0) })
         unitDenominators = c.words("unitDenominators")
         wordFieldMarkers = c.words("wordFieldMarkers")
         moneyOutputNames = c.words("moneyOutputNames")

@@ -200,7 +200,11 @@ struct TableRules {
         }
         guard !money.isEmpty else { return }
         let totalWords = inputs.words.totalCost
+        // A line summing the rows above (`合计`, `小计`) restates them: never a component; a whole sum is the total
+        // when no row names one.
+        let sumLine = money.map { inputs.words.sumLines.contains(TextNormalizer.labelKey($0.1.name)) }
         var total = money.first { (_, r, _) in totalWords.contains { r.name.containsText($0) } }
+            ?? money.first { (_, r, _) in inputs.words.wholeSumLines.contains(TextNormalizer.labelKey(r.name)) }
         if total == nil && money.count == 1 && [nil, .le, .eq].contains(money[0].1.value.comparator) { total = money[0] }
         guard let (k, row, amount) = total else { return }
         if let budget, abs(amount - budget) > tolerance {
@@ -208,7 +212,8 @@ struct TableRules {
                      ["name": row.name, "cost": row.value.raw, "budget": format(budget) + "万元", "difference": format(abs(amount - budget)) + "万元"],
                      figures: ["成本指标": row.value.raw, "年度资金总额": format(budget) + "万元"])
         }
-        let components = money.filter { $0.0 != k && $0.1.value.unit == row.value.unit && $0.1.value.unit != nil }
+        let components = money.indices.filter { !sumLine[$0] }.map { money[$0] }
+            .filter { $0.0 != k && $0.1.value.unit == row.value.unit && $0.1.value.unit != nil }
         if components.count >= 2 {
             let sum = components.reduce(Decimal(0)) { $0 + $1.2 }
             if abs(sum - amount) > tolerance {

@@ -258,3 +258,35 @@ struct NumberedEmptyRowTests {
         #expect(!result.diagnostics.contains { $0.severity != .info }, "\(result.diagnostics.map(\.message))")
     }
 }
+
+/// A 合计 line added under the cost rows (平阴's 保洁… table: five costs, then `合计 ≤853.94 万元`): it was taken for a
+/// sixth component, and Q2b told the department its components (1707.88) did not add up to the total (853.94) —
+/// which they did. A line summing the rows above restates them; a whole 合计 is the total when no row names one.
+struct SumLineTests {
+    static func tables(sumLine name: String, value: String, renamingTotal: Bool = false) throws -> [GoalTable] {
+        let workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-label-qualifiers.xlsx")
+        let sheet = editedSheet(workbook.sheets[0]) { cells, merges in
+            insertRows(&cells, &merges, before: 15, count: 1)
+            cells[CellReference("D16")!] = .string(name)
+            cells[CellReference("E16")!] = .string(value)
+            if renamingTotal { cells[CellReference("D11")!] = .string("道路保洁费用") }
+        }
+        return sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: "表.xlsx").tables
+    }
+
+    @Test(arguments: ["合计", "小计", "成本合计"])
+    func aSumLineIsNotAComponent(_ name: String) throws {
+        let tables = try Self.tables(sumLine: name, value: "≤853.94 万元")
+        #expect(tables.first?.project?.indicatorSets.first?.rows.contains { $0.name == name && $0.level1Raw == "成本指标" } == true)
+        let findings = Reviewer().review(tables).filter { $0.rule.hasPrefix("Q2") }
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+
+    /// Without a 总成本 row, 合计 is the total: compared with the budget and its components.
+    @Test func aWholeSumIsTheTotalWhenNoRowNamesOne() throws {
+        let tables = try Self.tables(sumLine: "合计", value: "≤1707.88 万元", renamingTotal: true)
+        let findings = Reviewer().review(tables).filter { $0.rule.hasPrefix("Q2") }
+        #expect(findings.map(\.rule) == ["Q2"], "\(findings.map(\.message))")
+        #expect(findings.first?.cell == "E16")
+    }
+}
