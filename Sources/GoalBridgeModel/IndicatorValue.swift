@@ -142,22 +142,28 @@ enum IndicatorValueParser {
     static let rangeSeparators = ["-", "~", "—", "－", "至", "到"]
     static let durationUnits: Set<String> = ["年", "个月", "月", "天", "日", "小时", "h", "分钟", "工作日", "周"]
 
+    /// A cell's value: several values on lines of their own (`severalValues`), or one.
     static func parse(_ raw: String) -> IndicatorValue {
+        // A line break is a byte scan away; most values have none.
+        if raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }), let several = severalValues(raw) { return several }
+        return parseOne(raw)
+    }
+
+    /// One value.
+    static func parseOne(_ raw: String) -> IndicatorValue {
         var v = IndicatorValue(raw: raw, kind: .empty)
         var s = raw
         // Markup residue from PDF and Word conversions.
         // One pass over the scalars decides which (rare, costly) clean-ups are needed.
-        var hasAngle = false, hasLatex = false, hasWide = false, hasBreak = false
+        var hasAngle = false, hasLatex = false, hasWide = false
         for u in s.unicodeScalars {
             switch u.value {
             case 0x3C, 0x3E: hasAngle = true
             case 0x24, 0x5C: hasLatex = true
             case 0x3000, 0xFF01...0xFF5E: hasWide = true
-            case 0x0A, 0x0D: hasBreak = true
             default: break
             }
         }
-        if hasBreak, let several = severalValues(raw) { return several }
         if hasAngle && s.range(of: "<[a-zA-Z/][^>]*>", options: .regularExpression) != nil {
             s = s.replacingOccurrences(of: "<sup>3</sup>", with: "³").replacingOccurrences(of: "<sup>2</sup>", with: "²")
             s = s.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
@@ -298,7 +304,7 @@ enum IndicatorValueParser {
         // Each line a value by itself: a number or a date, with nothing before it but a comparator (`月 31 日`, the
         // second line of a wrapped date, and `道路保洁100%` are not).
         for line in lines {
-            let v = parse(line)
+            let v = parseOne(line)
             switch v.kind {
             case .quantitative, .range, .duration, .date: continue
             case .mixed where v.comparator != nil && v.number != nil: continue

@@ -65,16 +65,16 @@ struct TableRules {
             sink.add("Q5", at: .field("projectName"), ["what": "未填写项目名称。", "suggestion": "请填写预算项目名称。"])
         }
         // Fields the form has a place for, left empty (DOMAIN.md 5.2: name, department, amounts, goal are required).
-        func isEmpty(_ text: String?) -> Bool { TextNormalizer.trimmed(text ?? "").isEmpty }
-        if formFields.contains("supervisingDepartment.name") && isEmpty(t.supervisingDepartment?.name) {
+        func isBlank(_ s: String?) -> Bool { (s ?? "").unicodeScalars.allSatisfy(TextNormalizer.isSpace) }
+        if formFields.contains("supervisingDepartment.name") && isBlank(t.supervisingDepartment?.name) {
             sink.add("Q5", at: .field("supervisingDepartment.name"), ["what": "未填写主管部门。", "suggestion": "请填写主管部门全称。"])
         }
-        if formFields.contains("implementingUnit.name") && isEmpty(t.implementingUnit?.name) {
+        if formFields.contains("implementingUnit.name") && isBlank(t.implementingUnit?.name) {
             sink.add("Q5", at: .field("implementingUnit.name"), ["what": "未填写实施单位。", "suggestion": "请填写实施单位全称。"])
         }
-        if formFields.contains("annualFunds.total") && isEmpty(t.annualFunds?.total?.raw) {
+        if formFields.contains("annualFunds.total") && isBlank(t.annualFunds?.total?.raw) {
             let parts = [("财政拨款", t.annualFunds?.fiscal), ("上年结转资金", t.annualFunds?.carryover), ("其他资金", t.annualFunds?.other)]
-                .filter { !isEmpty($0.1?.raw) }.map(\.0)
+                .filter { !isBlank($0.1?.raw) }.map(\.0)
             sink.add("Q5", at: .field("annualFunds.total"),
                      ["what": parts.isEmpty ? "未填写项目资金（年度预算资金总额）。" : "未填写年度预算资金总额（\(parts.joined(separator: "、"))已填写）。",
                       "suggestion": parts.isEmpty ? "请填写年度预算资金总额及其来源。" : "请填写年度预算资金总额（各项来源之和）。"])
@@ -107,36 +107,39 @@ struct TableRules {
             sink.add("Q5", at: .table, ["what": "缺少成本指标。", "suggestion": "请在产出指标下补充成本指标（\(costYear) 年起为必填的一级指标）。"],
                      severity: .info, action: .advice)
         }
+        // Rows without a value, without a name, without their levels. Through the buffer: a row bound by `for row
+        // in set.rows` is copied, a retain per field, only to be looked at.
         for set in t.indicatorSets {
-            for (k, row) in set.rows.enumerated() where row.value.raw.isEmpty {
-                sink.add("Q5", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"] ?? row.sources?["name"],
-                         ["what": "指标“\(row.name)”未填写指标值。", "suggestion": "请填写目标值。"])
+            var unplaced: [Int] = []
+            set.rows.withUnsafeBufferPointer { rows in
+                for k in rows.indices {
+                    if rows[k].value.raw.isEmpty {
+                        sink.add("Q5", at: .indicator(scope: set.scope, row: k, field: "value"), cell: rows[k].sources?["value"] ?? rows[k].sources?["name"],
+                                 ["what": "指标“\(rows[k].name)”未填写指标值。", "suggestion": "请填写目标值。"])
+                    } else if isBlank(rows[k].name) && rows[k].level2 != "服务对象满意度指标" {
+                        // A value without a name: the target filled and not what it measures (or the name cleared).
+                        // A satisfaction row is named by its level 2 (长清's form: 满意度指标 / 满意度 / — / ≥90%).
+                        let group = [rows[k].level1Raw, rows[k].level2Raw].filter { !$0.isEmpty }.joined(separator: "/")
+                        sink.add("Q5", at: .indicator(scope: set.scope, row: k, field: "name"), cell: rows[k].sources?["name"] ?? rows[k].sources?["value"],
+                                 ["what": (group.isEmpty ? "有一行" : "“\(group)”下有一行") + "填写了指标值“\(rows[k].value.raw)”，但未填写三级指标名称。",
+                                  "suggestion": "请填写三级指标名称（这一指标衡量什么）。"], severity: .warning)
+                    }
+                    if (isBlank(rows[k].level1Raw) || isBlank(rows[k].level2Raw)) && !(rows[k].name.isEmpty && rows[k].value.raw.isEmpty) {
+                        unplaced.append(k)
+                    }
+                }
             }
             // Rows without their level 1 or level 2 (nothing above to fill them from): the other rules cannot place
             // them (a cost row without 成本指标 is “缺少成本指标”). One finding per set, naming the rows.
-            let unplaced = set.rows.indices.filter { k in
-                let r = set.rows[k]
-                return !(r.name.isEmpty && r.value.raw.isEmpty)
-                    && (TextNormalizer.trimmed(r.level1Raw).isEmpty || TextNormalizer.trimmed(r.level2Raw).isEmpty)
-            }
             if let first = unplaced.first {
                 let r = set.rows[first]
-                let missing = [(r.level1Raw, "一级指标"), (r.level2Raw, "二级指标")].filter { TextNormalizer.trimmed($0.0).isEmpty }.map(\.1)
+                let missing = [(r.level1Raw, "一级指标"), (r.level2Raw, "二级指标")].filter { isBlank($0.0) }.map(\.1)
                 let name = r.name.isEmpty ? r.value.raw : r.name
                 let which = unplaced.count > 1 ? "“\(name)”等 \(unplaced.count) 个三级指标" : "三级指标“\(name)”"
                 sink.add("Q5", at: .indicator(scope: set.scope, row: first, field: missing[0] == "一级指标" ? "level1" : "level2"),
                          cell: r.sources?["name"] ?? r.sources?["value"],
                          ["what": which + "未填写" + missing.joined(separator: "、") + "。",
                           "suggestion": "请为每个三级指标填写所属的一级指标和二级指标（如“成本指标”“经济成本指标”）。"], severity: .warning)
-            }
-            // A value without a name: the clerk filled the target and not what it measures (or cleared the name).
-            // A satisfaction row is named by its level 2 (长清's form: 满意度指标 / 满意度 / — / ≥90%, in every table).
-            for (k, row) in set.rows.enumerated() where !row.value.raw.isEmpty && TextNormalizer.trimmed(row.name).isEmpty
-                && row.level2 != "服务对象满意度指标" {
-                let group = [row.level1Raw, row.level2Raw].filter { !$0.isEmpty }.joined(separator: "/")
-                sink.add("Q5", at: .indicator(scope: set.scope, row: k, field: "name"), cell: row.sources?["name"] ?? row.sources?["value"],
-                         ["what": (group.isEmpty ? "有一行" : "“\(group)”下有一行") + "填写了指标值“\(row.value.raw)”，但未填写三级指标名称。",
-                          "suggestion": "请填写三级指标名称（这一指标衡量什么）。"], severity: .warning)
             }
         }
     }
