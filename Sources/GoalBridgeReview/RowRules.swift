@@ -91,7 +91,8 @@ struct RowRules {
     static func isTarget(_ text: String) -> Bool {
         guard let lead = text.utf8.first,
               lead == UInt8(ascii: ">") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "=") || (0x30...0x39).contains(lead)
-                || lead == 0xE2 || lead == 0xEF || text.hasPrefix("不") || text.hasPrefix("大于") || text.hasPrefix("小于") else { return false }
+                || lead == 0xE2 || lead == 0xEF || text.utf8.starts(with: "不".utf8) || text.utf8.starts(with: "大于".utf8)
+                || text.utf8.starts(with: "小于".utf8) else { return false }
         let v = IndicatorValue(raw: text)
         guard v.number != nil, [.quantitative, .range, .duration].contains(v.kind) else { return false }
         return v.comparator != nil || v.unit == "%"

@@ -54,6 +54,8 @@ struct WordLists: Sendable {
     let sumLines: Set<String>
     /// Those of them that sum everything (`合计`, not `小计`): a total cost when no row names one.
     let wholeSumLines: Set<String>
+    /// The last characters of those names (`计`): a name ending otherwise is no sum line, known without its label key.
+    let sumLineEndings: Set<Unicode.Scalar>
     let unitDenominators: [String]
     let wordFieldMarkers: [String]
     let moneyOutputNames: [String]
@@ -77,9 +79,17 @@ struct WordLists: Sendable {
         totalCost = c.words("totalCost")
         wholeSumLines = Set(c.words("wholeSumLines").map { TextNormalizer.labelKey($0) })
         sumLines = wholeSumLines.union(c.words("partialSumLines").map { TextNormalizer.labelKey($0) })
+        sumLineEndings = Set(sumLines.compactMap { $0.unicodeScalars.last })
         unitDenominators = c.words("unitDenominators")
         wordFieldMarkers = c.words("wordFieldMarkers")
         moneyOutputNames = c.words("moneyOutputNames")
         perUnit = c.words("perUnitWords")
+    }
+
+    /// True when a row's name is a sum line's (`合计`, ` 小 计 `).
+    func isSumLine(_ name: String) -> Bool {
+        guard let last = name.unicodeScalars.last(where: { !TextNormalizer.isSpace($0) && $0 != ":" && $0 != "：" }),
+              sumLineEndings.contains(last) else { return false }
+        return sumLines.contains(TextNormalizer.labelKey(name))
     }
 }

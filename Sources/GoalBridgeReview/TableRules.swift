@@ -205,9 +205,9 @@ struct TableRules {
         let totalWords = inputs.words.totalCost
         // A line summing the rows above (`合计`, `小计`) restates them: never a component; a whole sum is the total
         // when no row names one.
-        let sumLine = money.map { inputs.words.sumLines.contains(TextNormalizer.labelKey($0.1.name)) }
+        let sumLine = money.map { inputs.words.isSumLine($0.1.name) }
         var total = money.first { (_, r, _) in totalWords.contains { r.name.containsText($0) } }
-            ?? money.first { (_, r, _) in inputs.words.wholeSumLines.contains(TextNormalizer.labelKey(r.name)) }
+            ?? money.first { (_, r, _) in inputs.words.isSumLine(r.name) && inputs.words.wholeSumLines.contains(TextNormalizer.labelKey(r.name)) }
         if total == nil && money.count == 1 && [nil, .le, .eq].contains(money[0].1.value.comparator) { total = money[0] }
         guard let (k, row, amount) = total else { return }
         if let budget, abs(amount - budget) > tolerance {
