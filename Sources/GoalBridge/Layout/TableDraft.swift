@@ -43,7 +43,7 @@ struct TableDraft {
 
     /// Fields the form itself prints — its title, the year and unit in the title or a unit line, a serial, a caption
     /// — which a blank form has as much as a filled one.
-    static let formFields: Set<String> = ["title", "serial", "fiscalYear", "region", "publisher", "publishDate", "section",
+    static let printedFields: Set<String> = ["title", "serial", "fiscalYear", "region", "publisher", "publishDate", "section",
                                           "amountUnit", "goals.midTermPeriod", "officeCaption"]
     /// Record fields a blank form prints (the row numbers down a record block).
     static let printedRecordFields: Set<String> = ["seq", "dutySeq"]
@@ -52,7 +52,7 @@ struct TableDraft {
     /// record, no spending-plan figure, no goal item, no extra cell. A blank form: the other sheet of a template
     /// the department did not need, or the template sent back as it came.
     var isUnfilled: Bool {
-        fields.keys.allSatisfy { Self.formFields.contains($0) }
+        fields.keys.allSatisfy { Self.printedFields.contains($0) }
             && indicatorSets.allSatisfy { $0.rows.isEmpty }
             && records.allSatisfy { $0.allSatisfy { key, value in Self.printedRecordFields.contains(key) || value.isEmpty } }
             && (spendingPlan?.points.allSatisfy { $0.value == nil } ?? true)
