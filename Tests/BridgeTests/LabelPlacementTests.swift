@@ -89,3 +89,18 @@ struct ChineseNumeralYearTests {
         #expect(!result.diagnostics.contains { $0.severity != .info }, "\(result.diagnostics.map(\.message))")
     }
 }
+
+/// A label's instruction inside a line that states a field (`部门名称（盖章）：聊城市文化和旅游局` under 聊城's strategic
+/// title): the line was an extra, “没有对应的标准字段”, and the department's name was lost. The same line.
+struct QualifierInAFieldLineTests {
+    @Test(arguments: ["部门名称（盖章）：聊城市文化和旅游局", "部门名称(全称):聊城市文化和旅游局"])
+    func aQualifiedLineGivesItsField(_ line: String) throws {
+        let path = CorpusTests.directory + "/liaocheng-78-single.xlsx"
+        let workbook = try XLSXReader().read(path: path)
+        let sheet = editedSheet(workbook.sheets[0]) { cells, _ in cells[CellReference("A2")!] = .string(line) }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: path)
+        let expected = try loadDocument(path.replacingOccurrences(of: ".xlsx", with: ".json"))
+        #expect(CorpusComparison.misses(expected: expected.tables, imported: result.tables).isEmpty)
+        #expect(!result.diagnostics.contains { $0.severity != .info }, "\(result.diagnostics.map(\.message))")
+    }
+}

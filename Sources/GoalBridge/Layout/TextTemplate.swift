@@ -63,7 +63,8 @@ struct TextTemplate {
     }
 
     /// The pattern runs on the cell's own text, so field values keep every character as typed; the literal parts
-    /// tolerate spaces anywhere (`2022 年度`) and either width of punctuation and digits (`：`/`:`, `（`/`(`).
+    /// tolerate spaces anywhere (`2022 年度`), either width of punctuation and digits (`：`/`:`, `（`/`(`) and a short
+    /// bracket before a colon (`部门名称（盖章）：`).
     private static func compile(_ parts: [Part]) -> NSRegularExpression {
         var pattern = "^\\s*"
         for part in parts {
@@ -71,6 +72,9 @@ struct TextTemplate {
             case .literal(let s):
                 for ch in s.unicodeScalars {
                     if TextNormalizer.isSpace(ch) { pattern += "\\s*"; continue }
+                    // A label's instruction in brackets before its colon (`部门名称（盖章）：`, as after a label of a
+                    // cell of its own): the same line.
+                    if ch == ":" || ch == "：" { pattern += "(?:[（(][^（()）]{1,10}[)）]\\s*)?" }
                     var variants: Set<Unicode.Scalar> = [ch]
                     if (0xFF01...0xFF5E).contains(ch.value) { variants.insert(Unicode.Scalar(ch.value - 0xFEE0)!) }
                     if (0x21...0x7E).contains(ch.value) { variants.insert(Unicode.Scalar(ch.value + 0xFEE0)!) }
