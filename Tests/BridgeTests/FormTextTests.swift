@@ -50,6 +50,13 @@ struct FormTextTests {
         #expect(FormText.yearNumber(text) == year)
     }
 
+    /// A unit line's unit without the instruction a template puts after it.
+    @Test(arguments: [("万元（保留两位小数）", "万元"), ("元(精确到元)", "元"), ("万元", "万元"), (" 万元 ", "万元"),
+                      ("人民币万元", "人民币万元"), ("（万元）", "（万元）")])
+    func unitStatedByAUnitLine(_ text: String, _ unit: String) {
+        #expect(FormText.amountUnit(stated: text) == unit)
+    }
+
     @Test(arguments: ["项目支出绩效目标表", "绩效目标表", "2022年预算项目支出绩效目标表（1）"])
     func noProjectNameInAFormTitle(_ title: String) {
         #expect(FormText.projectName(inTitle: title) == nil)

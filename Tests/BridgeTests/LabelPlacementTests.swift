@@ -104,3 +104,17 @@ struct QualifierInAFieldLineTests {
         #expect(!result.diagnostics.contains { $0.severity != .info }, "\(result.diagnostics.map(\.message))")
     }
 }
+
+/// A unit line with the template's instruction after the unit (`单位：万元（保留两位小数）` over 新华's table): the unit
+/// was `万元（保留两位小数）`, which no rule on units knows. It is 万元.
+struct UnitLineInstructionTests {
+    @Test func theUnitWithoutTheInstruction() throws {
+        let path = CorpusTests.directory + "/xinhua-01-single.xlsx"
+        let workbook = try XLSXReader().read(path: path)
+        let sheet = editedSheet(workbook.sheets[0]) { cells, _ in cells[CellReference("G2")!] = .string("单位：万元（保留两位小数）") }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: path)
+        let expected = try loadDocument(path.replacingOccurrences(of: ".xlsx", with: ".json"))
+        #expect(CorpusComparison.misses(expected: expected.tables, imported: result.tables).isEmpty)
+        #expect(result.tables.first?.project?.amountUnit == "万元")
+    }
+}

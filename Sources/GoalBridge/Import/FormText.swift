@@ -71,6 +71,15 @@ enum FormText {
         return "元"
     }
 
+    /// The unit a unit line states, without an instruction after it (`万元（保留两位小数）` → 万元); the text as it is
+    /// when it is not a unit followed by a bracket.
+    static func amountUnit(stated text: String) -> String {
+        let t = TextNormalizer.trimmed(text)
+        guard let open = t.firstIndex(where: { $0 == "（" || $0 == "(" }), t.last == "）" || t.last == ")" else { return t }
+        let unit = TextNormalizer.trimmed(String(t[..<open]))
+        return ["元", "万元", "千元", "亿元"].contains(unit) ? unit : t
+    }
+
     /// The unit a label's qualifier gives its amounts: `项目资金（万元）`, `项目金额(万元)`, `预算数（元）` → 万元 / 元.
     static func amountUnit(inLabel text: String) -> String? {
         // Bytes first: most labels carry no qualifier, and Foundation's `contains` on them was costly.

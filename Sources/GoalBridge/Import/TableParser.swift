@@ -296,6 +296,7 @@ struct TableParser {
             for (field, value) in values {
                 draft.fieldSources[field] = grid.source(ref.row, ref.column)
                 switch types[field] ?? .text {
+                case .text where field == "amountUnit": draft.set(field, FormText.amountUnit(stated: value))
                 case .text: draft.set(field, value)
                 case .amount: draft.set(field, Amount(text: value))
                 case .year: draft.set(field, year: FormText.yearNumber(value))
