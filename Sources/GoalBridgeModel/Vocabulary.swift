@@ -58,7 +58,11 @@ public struct Vocabulary: Codable, Hashable, Sendable {
             noteLineFirstScalars = Set((v.noteLines ?? []).compactMap { $0.unicodeScalars.first?.value })
             columnNumberLabels = Set((v.columnNumberLabels ?? []).map { TextNormalizer.labelKey($0) })
             noAmount = Set((v.noAmount ?? []).map(TextNormalizer.halfWidth))
-            labelQualifiers = Set((v.labelQualifiers ?? []).map { TextNormalizer.labelKey("（" + $0 + "）") })
+            // `请…`: any instruction starting so; `…字以内`: any ending so; anything else: that word.
+            let qualifiers = v.labelQualifiers ?? []
+            labelQualifiers = Set(qualifiers.filter { !$0.hasPrefix("…") && !$0.hasSuffix("…") }.map { TextNormalizer.labelKey("（" + $0 + "）") })
+            labelQualifierStarts = qualifiers.filter { $0.hasSuffix("…") }.map { TextNormalizer.labelKey("（" + $0.dropLast()) }
+            labelQualifierEnds = qualifiers.filter { $0.hasPrefix("…") }.map { TextNormalizer.labelKey(String($0.dropFirst()) + "）") }
             var roles: [String: String] = [:]
             for (role, headers) in (v.indicatorColumns ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for h in headers { roles[TextNormalizer.labelKey(h)] = roles[TextNormalizer.labelKey(h)] ?? role }
@@ -76,6 +80,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         let columnNumberLabels: Set<String>
         let noAmount: Set<String>
         let labelQualifiers: Set<String>
+        /// Qualifiers given by how they start (`（请`) or end (`字以内）`), as label keys.
+        let labelQualifierStarts: [String]
+        let labelQualifierEnds: [String]
         let indicatorColumnRoles: [String: String]
         let valueNatures: [String: String]
     }
@@ -159,14 +166,21 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// `labelKey` for many cells: the vocabulary's qualifiers taken once (a sheet's cells each need a key).
     public struct LabelKeyMaker: Sendable {
         private let qualifiers: Set<String>
+        private let starts: [String], ends: [String]
 
-        public init(_ vocabulary: Vocabulary) { qualifiers = vocabulary.index.labelQualifiers }
+        public init(_ vocabulary: Vocabulary) {
+            qualifiers = vocabulary.index.labelQualifiers
+            starts = vocabulary.index.labelQualifierStarts
+            ends = vocabulary.index.labelQualifierEnds
+        }
 
         public func key(_ text: String) -> String {
             let key = TextNormalizer.labelKey(text)
             // Bytes first: nearly every key ends in something other than `）` (EF BC 89).
-            guard key.utf8.last == 0x89, key.utf8.count > 6, let open = key.lastIndex(of: "（"), open > key.startIndex,
-                  qualifiers.contains(String(key[open...])) else { return key }
+            guard key.utf8.last == 0x89, key.utf8.count > 6, let open = key.lastIndex(of: "（"), open > key.startIndex else { return key }
+            let bracket = key[open...]
+            guard qualifiers.contains(String(bracket)) || starts.contains(where: { bracket.hasPrefix($0) })
+                    || ends.contains(where: { bracket.hasSuffix($0) }) else { return key }
             return String(key[..<open])
         }
     }

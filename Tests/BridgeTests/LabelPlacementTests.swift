@@ -118,3 +118,23 @@ struct UnitLineInstructionTests {
         #expect(result.tables.first?.project?.amountUnit == "万元")
     }
 }
+
+/// A template's instruction after a label or header (`指标值（请填写符号+数值+单位）`, `年度总体绩效目标（200字以内）`): the
+/// header made the 指标值 column unknown and the table uncertain, the label made the goal an extra. The same label
+/// (vocabulary `labelQualifiers`: `请…`, `…字以内`).
+struct InstructionQualifierTests {
+    @Test(arguments: [("E10", "指标值（请填写符号+数值+单位）"), ("D10", "三级指标（请填写具体指标）"), ("A9", "年度总体绩效目标（200字以内）")])
+    func anInstructionAfterALabelLeavesTheLabel(_ cell: String, _ text: String) throws {
+        let (result, _) = try importReplacing(cell, with: text, in: "pingyin-label-qualifiers.xlsx")
+        let expected = try loadDocument(ForeignFormTests.directory + "/pingyin-label-qualifiers.json")
+        #expect(CorpusComparison.misses(expected: expected.tables, imported: result.tables).isEmpty)
+        #expect(!result.diagnostics.contains { $0.severity != .info }, "\(result.diagnostics.map(\.message))")
+    }
+
+    /// A bracket that says something stays part of the label.
+    @Test func aBracketThatSaysSomethingStays() {
+        #expect(Vocabulary.standard.labelKey("项目资金（万元）") == "项目资金（万元）")
+        #expect(Vocabulary.standard.labelKey("指标值（请填写）") == "指标值")
+        #expect(Vocabulary.standard.labelKey("绩效目标（300字以内）") == "绩效目标")
+    }
+}
