@@ -24,6 +24,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// What a clerk writes in an amount cell to say there is none (`/`, `—`, `无`): the amount is 0, kept as written,
     /// and the department is not asked to put a number there.
     public var noAmount: [String]?
+    /// A template's hint left in a value cell (`请选择`, `（请填写实施单位全称）`): the text starts so once brackets,
+    /// dashes and spaces are set aside. Such a cell is not filled.
+    public var placeholders: [String]?
     /// What a form may add in brackets after a label to tell the clerk how to fill it (`实施单位（盖章）`,
     /// `项目名称（全称）`): the label is the same label.
     public var labelQualifiers: [String]?
@@ -58,6 +61,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
             noteLineFirstScalars = Set((v.noteLines ?? []).compactMap { $0.unicodeScalars.first?.value })
             columnNumberLabels = Set((v.columnNumberLabels ?? []).map { TextNormalizer.labelKey($0) })
             noAmount = Set((v.noAmount ?? []).map(TextNormalizer.halfWidth))
+            placeholderFirstScalars = Set((v.placeholders ?? []).compactMap { $0.unicodeScalars.first?.value })
             // `请…`: any instruction starting so; `…字以内`: any ending so; anything else: that word.
             let qualifiers = v.labelQualifiers ?? []
             labelQualifiers = Set(qualifiers.filter { !$0.hasPrefix("…") && !$0.hasSuffix("…") }.map { TextNormalizer.labelKey("（" + $0 + "）") })
@@ -79,6 +83,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         let noteLineFirstScalars: Set<UInt32>
         let columnNumberLabels: Set<String>
         let noAmount: Set<String>
+        let placeholderFirstScalars: Set<UInt32>
         let labelQualifiers: Set<String>
         /// Qualifiers given by how they start (`（请`) or end (`字以内）`), as label keys.
         let labelQualifierStarts: [String]
@@ -104,15 +109,16 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     private let indexBox = IndexBox()
     private var index: Index { indexBox.get(self) }
 
-    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, noAmount, labelQualifiers, indicatorColumns, valueNature }
+    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, noAmount, placeholders, labelQualifiers, indicatorColumns, valueNature }
 
     public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, columnNumberLabels: [String]? = nil,
-                noAmount: [String]? = nil, labelQualifiers: [String]? = nil, indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil) {
+                noAmount: [String]? = nil, placeholders: [String]? = nil, labelQualifiers: [String]? = nil, indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil) {
         self.level1 = level1
         self.level2 = level2
         self.noteLines = noteLines
         self.columnNumberLabels = columnNumberLabels
         self.noAmount = noAmount
+        self.placeholders = placeholders
         self.labelQualifiers = labelQualifiers
         self.indicatorColumns = indicatorColumns
         self.valueNature = valueNature
@@ -120,7 +126,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
 
     public static func == (a: Vocabulary, b: Vocabulary) -> Bool {
         a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines && a.columnNumberLabels == b.columnNumberLabels
-            && a.noAmount == b.noAmount && a.labelQualifiers == b.labelQualifiers
+            && a.noAmount == b.noAmount && a.placeholders == b.placeholders && a.labelQualifiers == b.labelQualifiers
             && a.indicatorColumns == b.indicatorColumns
             && a.valueNature == b.valueNature
     }
@@ -131,6 +137,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         h.combine(noteLines)
         h.combine(columnNumberLabels)
         h.combine(noAmount)
+        h.combine(placeholders)
         h.combine(labelQualifiers)
         h.combine(indicatorColumns)
         h.combine(valueNature)
@@ -193,6 +200,21 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// ```
     public func isNoAmount(_ text: String) -> Bool {
         text.utf8.count <= 12 && index.noAmount.contains(TextNormalizer.halfWidth(TextNormalizer.trimmed(text)))
+    }
+
+    /// True for a template's hint left in a value cell instead of content (vocabulary `placeholders`: `请选择`,
+    /// `（请填写实施单位全称）`, `--请选择--`).
+    ///
+    /// ```swift
+    /// Vocabulary.standard.isPlaceholder("（请填写项目全称）")  // true
+    /// ```
+    public func isPlaceholder(_ text: String) -> Bool {
+        guard let placeholders, text.utf8.count <= 120 else { return false }
+        let setAside = { (u: Unicode.Scalar) in TextNormalizer.isSpace(u) || "（()）【】[]-—－_".unicodeScalars.contains(u) }
+        // The first character that counts says whether any hint can start here (most content: no).
+        guard let first = text.unicodeScalars.first(where: { !setAside($0) }), index.placeholderFirstScalars.contains(first.value) else { return false }
+        let bare = String(String.UnicodeScalarView(text.unicodeScalars.filter { !setAside($0) }))
+        return placeholders.contains { bare.utf8.starts(with: $0.utf8) }
     }
 
     /// True for a word printed before the numbers of a column-number line (`栏次`, `甲`), by label key.

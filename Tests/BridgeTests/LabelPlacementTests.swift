@@ -2,6 +2,7 @@ import Foundation
 import GoalBridgeModel
 import GoalBridgeSpreadsheet
 import Testing
+import GoalBridgeReview
 @testable import GoalBridge
 
 /// A form's instructions in brackets after a label (`项目名称（全称）`, `主管部门（盖章）`, `实施单位(盖章)：`) leave the
@@ -136,5 +137,31 @@ struct InstructionQualifierTests {
         #expect(Vocabulary.standard.labelKey("项目资金（万元）") == "项目资金（万元）")
         #expect(Vocabulary.standard.labelKey("指标值（请填写）") == "指标值")
         #expect(Vocabulary.standard.labelKey("绩效目标（300字以内）") == "绩效目标")
+    }
+}
+
+/// A template's hint left in a value cell (`请选择` under 项目类别, `（请填写实施单位全称）` under 实施单位): it was read
+/// as the category and the unit's name, and the review, finding both filled, said nothing. The cell is not filled: a
+/// warning names it, and the review says what is missing.
+struct PlaceholderValueTests {
+    @Test func aHintLeftInAValueCellIsNotContent() throws {
+        let workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-label-qualifiers.xlsx")
+        let sheet = editedSheet(workbook.sheets[0]) { cells, _ in
+            cells[CellReference("E3")!] = .string("请选择")
+            cells[CellReference("E4")!] = .string("（请填写实施单位全称）")
+        }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: "表.xlsx")
+        let table = try #require(result.tables.first?.project)
+        #expect(table.projectCategory == nil && table.implementingUnit == nil)
+        let hints = result.diagnostics.filter { $0.code == "placeholder-value" }
+        #expect(hints.map { $0.cell ?? "" } == ["E3", "E4"] && hints.allSatisfy { $0.severity == .warning })
+        let formFields = try LayoutCatalog.bundled().formFields
+        #expect(Reviewer(formFields: formFields).review(result.tables).contains { $0.message == "未填写实施单位。" })
+    }
+
+    @Test(arguments: [("请选择", true), ("--请选择--", true), ("【请填写】", true), ("（请在此填写项目全称）", true),
+                      ("请示报告编制经费", false), ("平阴县城市管理局", false), ("下拉选择", true), ("", false)])
+    func whatIsAHint(_ text: String, _ expected: Bool) {
+        #expect(Vocabulary.standard.isPlaceholder(text) == expected)
     }
 }

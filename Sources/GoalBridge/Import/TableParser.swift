@@ -314,6 +314,12 @@ struct TableParser {
     private mutating func read(_ name: String, type: FieldType, at r: Int, _ c: Int) {
         grid.consume(r, c)
         guard let value = grid.value(r, c), !GridView.isBlank(value) else { return }
+        // The template's hint left in the cell: not filled, and the clerk is told.
+        if case .string(let text) = value, text.utf8.first.map({ $0 >= 0x80 || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "-") }) == true,
+           vocabulary.isPlaceholder(text) {
+            warn("placeholder-value", "单元格仍是模板的提示文字\(Diagnostic.quoted(TextNormalizer.trimmed(text)))，按未填写处理。请填写实际内容。", r, c)
+            return
+        }
         draft.fieldSources[name] = grid.source(r, c)
         switch type {
         case .text:
