@@ -315,8 +315,7 @@ struct TableParser {
         grid.consume(r, c)
         guard let value = grid.value(r, c), !GridView.isBlank(value) else { return }
         // The template's hint left in the cell: not filled, and the clerk is told.
-        if case .string(let text) = value, text.utf8.first.map({ $0 >= 0x80 || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "-") }) == true,
-           vocabulary.isPlaceholder(text) {
+        if case .string(let text) = value, vocabulary.isPlaceholder(text) {
             warn("placeholder-value", "单元格仍是模板的提示文字\(Diagnostic.quoted(TextNormalizer.trimmed(text)))，按未填写处理。请填写实际内容。", r, c)
             return
         }
