@@ -76,3 +76,19 @@ struct CurrencyAmountTests {
         #expect(funds.other == Amount(raw: "￥0.00", value: 0))
     }
 }
+
+/// Percentage targets typed as Excel stores them, the comparator kept in the number format so the cell still computes
+/// (`"≥"0%` shows 0.9 as `≥90%`; LibreOffice spells it `\≥0%`): 农村最低生活保障金 written by openpyxl from the seed
+/// text, re-saved by LibreOffice and gnumeric. `≥90%` and `<5%` were read as `90%` and `5%`, the comparator lost with
+/// no word.
+struct PercentTargetTests {
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aComparatorInThePercentFormatIsKept(_ writer: String) throws {
+        let path = ForeignFormTests.directory + "/\(writer)pingyin-percent-targets.xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-percent-targets.json")
+        let rows = try #require(result.tables.first?.project?.indicatorSets.first?.rows)
+        let values = rows.compactMap(\.value).filter { $0.raw.hasSuffix("%") }
+        #expect(values.map(\.raw) == ["100%", "100%", "100%", "<5%", "≥90%"])
+        #expect(values.map(\.comparator) == [nil, nil, nil, .lt, .ge])
+    }
+}

@@ -49,6 +49,10 @@ struct LiteralFormatTests {
         ("\"¥\"#,##0.00", .literal(prefix: "¥", suffix: "", decimals: 2)),
         ("\\¥#,##0.00", .literal(prefix: "¥", suffix: "", decimals: 2)),
         ("0\\人\\次", .literal(prefix: "", suffix: "人次", decimals: 0)),
+        // A target typed with its comparator kept in the format (issue 12: read as `95%`, the ≥ lost silently).
+        ("\"≥\"0%", .literal(prefix: "≥", suffix: "", decimals: 0, percent: true)),
+        ("\\≥0.0%", .literal(prefix: "≥", suffix: "", decimals: 1, percent: true)),
+        ("0%\"以上\"", .literal(prefix: "", suffix: "以上", decimals: 0, percent: true)),
         ("\\", .plain),
         ("0.00", .plain),
         ("\"合计\"", .plain),
@@ -63,6 +67,13 @@ struct LiteralFormatTests {
         let package = TestPackage.workbook(sheetData: #"<row r="1"><c r="A1" s="1"><v>342</v></c><c r="B1" s="2"><v>2820.81</v></c><c r="C1" s="2"><v>40</v></c></row>"#,
                                            styles: styles)
         #expect(try package.read().sheets[0].cells.map(\.value.text) == ["342人", "2820.81万元", "40.00万元"])
+    }
+
+    @Test func aPercentageWithItsComparatorInTheFormat() throws {
+        let styles = #"<numFmts count="2"><numFmt numFmtId="164" formatCode="&quot;≥&quot;0%"/><numFmt numFmtId="165" formatCode="\≤0.0%"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>"#
+        let package = TestPackage.workbook(sheetData: #"<row r="1"><c r="A1" s="1"><v>0.95</v></c><c r="B1" s="2"><v>0.05</v></c><c r="C1" s="1"><v>1</v></c></row>"#,
+                                           styles: styles)
+        #expect(try package.read().sheets[0].cells.map(\.value.text) == ["≥95%", "≤5.0%", "≥100%"])
     }
 
     @Test(arguments: [(1000.0, 2, "1000.00"), (2820.815, 2, "2820.82"), (40.5, 0, "41"), (0.1, 1, "0.1"), (3.0, 0, "3")])

@@ -679,7 +679,20 @@ def main():
     assert (f["total"], f["fiscal"], f["carryover"], f["other"]) == ("853.94", "853.94", "0.00", "0.00"), f
     write_openpyxl(os.path.join(OUT, "pingyin-currency-amounts.xlsx"), [("Sheet1", body)])
     write_expected("pingyin-currency-amounts", [("project", money)])
-    print("32 workbooks in %s" % OUT)
+    # Percentage targets typed as Excel stores them: the number with a percent format, the comparator kept in the
+    # format (`"≥"0%`, LibreOffice's `\\<0%`) so the cell still computes. Each was read as the bare percentage, the
+    # comparator lost silently (`≥90%` became `90%`).
+    allowance = next(x for k, x in seeds.all_tables()["pingyin"] if x.get("projectName", "").startswith("农村最低"))
+    body = Plan(8)
+    form_pingyin(body, allowance, variation(0))
+    formats = {"100%": (1.0, "format:0%"), "<5%": (0.05, "format:\\<0%"), "≥90%": (0.9, 'format:"≥"0%')}
+    percents = [key for key, (value, kind) in body.cells.items() if kind == "text" and value in formats]
+    assert len(percents) == 5, percents
+    for key in percents:
+        body.cells[key] = formats[body.cells[key][0]]
+    write_openpyxl(os.path.join(OUT, "pingyin-percent-targets.xlsx"), [("Sheet1", body)])
+    write_expected("pingyin-percent-targets", [("project", allowance)])
+    print("33 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -44,8 +44,9 @@ public enum NumberStyle: Hashable, Sendable {
     case date(DatePattern?)
     /// `0%`, `0.0%`: the number × 100 with a percent sign (a clerk who types `95%` in Excel stores 0.95 so).
     case percent(decimals: Int)
-    /// A number with words around it in its format (`0"人"`, `0.00"万元"`, `"约"0`): shown with them.
-    case literal(prefix: String, suffix: String, decimals: Int)
+    /// A number with words around it in its format (`0"人"`, `0.00"万元"`, `"约"0`): shown with them; a percentage
+    /// when the digits end in a percent sign (`"≥"0%` shows 0.95 as `≥95%`).
+    case literal(prefix: String, suffix: String, decimals: Int, percent: Bool = false)
 }
 
 /// Which number formats are dates.
@@ -57,8 +58,10 @@ public enum NumberFormat {
             return .date(DatePattern.builtIn(id))
         }
         if let code, !code.isEmpty {
+            // Words first: `"≥"0%` is a percentage with its comparator, not a bare one.
+            if let words = literal(code) { return words }
             if let d = percentDecimals(code) { return .percent(decimals: d) }
-            return literal(code) ?? .plain
+            return .plain
         }
         switch id {
         case 9: return .percent(decimals: 0)
@@ -68,8 +71,8 @@ public enum NumberFormat {
     }
 
     /// A one-section format of digits with quoted or escaped words before or after (`0"人"`, `#,##0.00"万元"`, `"约"0`,
-    /// `"¥"#,##0.00`, `\¥#,##0.00`): the words and the decimals; nil for any other format (those show the number as
-    /// it is).
+    /// `"¥"#,##0.00`, `\¥#,##0.00`, `"≥"0%`): the words, the decimals and whether the digits end in a percent sign;
+    /// nil for any other format (those show the number as it is, or as a bare percentage).
     public static func literal(_ code: String) -> NumberStyle? {
         var prefix = "", suffix = "", digits = "", i = code.startIndex
         // Words in quotes (`"¥"`, `"万元"`) or characters escaped one by one (`\¥`, LibreOffice's spelling of the
@@ -91,10 +94,12 @@ public enum NumberFormat {
         }
         prefix = literalText()
         while i < code.endIndex, "#0,.".contains(code[i]) { digits.append(code[i]); i = code.index(after: i) }
+        let percent = i < code.endIndex && code[i] == "%"
+        if percent { i = code.index(after: i) }
         suffix = literalText()
         guard i == code.endIndex, digits.contains("0") || digits.contains("#"), !(prefix + suffix).isEmpty else { return nil }
         let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first.map { $0.count } ?? 0
-        return .literal(prefix: prefix, suffix: suffix, decimals: decimals)
+        return .literal(prefix: prefix, suffix: suffix, decimals: decimals, percent: percent)
     }
 
     /// The decimals of a percent format's first section (`0.0%` → 1), nil when it shows no percent sign (outside

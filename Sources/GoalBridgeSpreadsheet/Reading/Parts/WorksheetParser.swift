@@ -308,9 +308,11 @@ final class WorksheetParser: XMLPartHandler {
                 value = .date(ExcelDate(serial: number, uses1904: uses1904, pattern: pattern))
             case .percent(let decimals):
                 value = .percent(number, decimals: decimals)
-            case .literal(let prefix, let suffix, let decimals):
-                // What the clerk sees (`342人`): the words are part of the value, the number is the cell's.
-                value = .string(prefix + CellValue.format(number: number, decimals: decimals) + suffix)
+            case .literal(let prefix, let suffix, let decimals, let percent):
+                // What the clerk sees (`342人`, `≥95%`): the words are part of the value, the number is the cell's.
+                let shown = percent ? CellValue.format(percent: number, decimals: decimals)
+                                    : CellValue.format(number: number, decimals: decimals)
+                value = .string(prefix + shown + suffix)
             default:
                 // A date-formatted number beyond 9999-12-31 is shown as ##### by Excel: kept as the number it is.
                 value = .number(number)
