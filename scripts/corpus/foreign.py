@@ -351,6 +351,37 @@ def with_inserted_column(plan, column):
     return out
 
 
+def with_continuation(body, name, title, header_text, width, depth=1):
+    """`body` continued on a second page before the indicator row named `name`, as a clerk lays it out for printing: a
+    line `title` (merged across the table when it is longer than a mark) and the header (the `depth` rows from the
+    one holding `header_text`) repeated under it. Rows below move down; a merge across the cut (the block's caption,
+    a level name) ends above it, the caption written again in the repeated header and merged down over the rest."""
+    r0 = min(r for (r, c), (value, _) in body.cells.items() if value == name and c > 0)
+    h = header_row(body, header_text)
+    n = 1 + depth
+    p = Plan(body.columns)
+    for (r, c), (value, kind) in body.cells.items():
+        p.put(r + (n if r >= r0 else 0), c, value, kind)
+    for r1, c1, r2, c2 in body.merges:
+        if h <= r1 and r2 < h + depth:   # a merge inside the header: repeated with it
+            p.merge(r1 - h + r0 + 1, c1, r2 - h + r0 + 1, c2)
+        if r2 < r0 or r1 >= r0:
+            p.merge(r1 + (n if r1 >= r0 else 0), c1, r2 + (n if r2 >= r0 else 0), c2)
+            continue
+        p.merge(r1, c1, r0 - 1, c2)
+        if (r1, c1) in body.cells and r1 <= h:   # the caption, merged down from the header row: again on page 2
+            p.put(r0 + 1, c1, body.cells[(r1, c1)][0])
+            p.merge(r0 + 1, c1, r2 + n, c2)
+    for (r, c), (value, kind) in body.cells.items():
+        if h <= r < h + depth:
+            p.put(r - h + r0 + 1, c, value, kind)
+    p.put(r0, 0, title)
+    if len(title) > 4:
+        p.merge(r0, 0, r0, width - 1)
+    p.row, p.widths = body.row + n, body.widths
+    return p
+
+
 def write_expected(name, tables):
     """NAME.json beside the workbook: the expected goal document, derived here from the seed text."""
     with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as h:
@@ -692,7 +723,28 @@ def main():
         body.cells[key] = formats[body.cells[key][0]]
     write_openpyxl(os.path.join(OUT, "pingyin-percent-targets.xlsx"), [("Sheet1", body)])
     write_expected("pingyin-percent-targets", [("project", allowance)])
-    print("33 workbooks in %s" % OUT)
+    # A table continued on a second page for printing: `项目支出绩效目标表（续）` over the header repeated with its
+    # caption (平阴), and a bare `续表` over a repeated header in the middle of a level group (新华). The first
+    # became two indicator sets and an extra with a warning; the second, a level 1 named 续表 for the rows below.
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    body = with_continuation(body, "优化生态环境，提升城市管理水平", "项目支出绩效目标表（续）", "一级指标", 5)
+    write_openpyxl(os.path.join(OUT, "pingyin-continued.xlsx"), [("Sheet1", body)])
+    write_expected("pingyin-continued", [("project", cleaning)])
+    network = next(x for k, x in seeds.all_tables()["xinhua"] if x.get("projectName", "").startswith("县级电子政务外网"))
+    body = Plan(7)
+    form_xinhua(body, network, variation(0))
+    body = with_continuation(body, "完成时限", "续表", "三级指标", 7)
+    write_xlsxwriter(os.path.join(OUT, "xinhua-continued.xlsx"), [("Sheet1", body)])
+    write_expected("xinhua-continued", [("project", network)])
+    # The 聊城 performance table (records under a four-row header) continued the same way: `续表` was a record.
+    performance = next(x for k, x in seeds.all_tables()["liaocheng"] if k == "departmentPerformance")
+    body = Plan(17)
+    form_liaocheng_performance(body, performance, variation(0))
+    body = with_continuation(body, "稽核次数", "续表", "职责序号", 17, depth=4)
+    write_openpyxl(os.path.join(OUT, "performance-continued.xlsx"), [("Sheet1", body)])
+    write_expected("performance-continued", [("departmentPerformance", performance)])
+    print("37 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -6,10 +6,13 @@ each indicator's name and value; any warning or error counts as a miss. Prints t
 
 HABIT: qualifiers (（盖章）/（全称） after the labels), headers (三级指标 → 指标名称, 指标值 → 目标值), dates (`2023年12月`
 texts → date cells with a 年/月 format), inserted-column (an empty column before the first sheet's last column),
-none-marks (zero amounts → `/`, `—`, `无`, `-`), shifted (every sheet's content two rows down, one column right).
+none-marks (zero amounts → `/`, `—`, `无`, `-`), shifted (every sheet's content two rows down, one column right),
+percent-cells (`≥95%` texts → numbers with a percent format carrying the comparator), web-paste (non-breaking and
+zero-width spaces), crlf (line breaks as CR LF), fullwidth (full-width digits, ％ and ． in short texts with a digit).
+For the last three, texts are compared folded (NFKC, spaces) and each row's parsed value with the original's import.
 Funds are left out of the comparison (none-marks changes their text on purpose). Outputs go to a temporary folder.
 """
-import argparse, datetime, glob, json, os, re, subprocess, sys, tempfile
+import argparse, datetime, glob, json, os, re, subprocess, sys, tempfile, unicodedata
 import openpyxl
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
@@ -102,24 +105,94 @@ def shifted(wb):
     return 1
 
 
-HABITS = {"qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted}
+PERCENT = re.compile(r"^([≥≤<>]?)(\d+)(?:\.(\d+))?%$")
 
 
-def facts(table):
+def percent_cells(wb):
+    # `95%`, `≥95%` typed into Excel: the number with a percent format, the comparator kept in the format.
+    n = 0
+    for c in cells(wb):
+        m = PERCENT.match(c.value) if isinstance(c.value, str) else None
+        if m:
+            decimals = len(m.group(3) or "")
+            digits = "0" + ("." + "0" * decimals if decimals else "") + "%"
+            c.value = float(m.group(2) + "." + (m.group(3) or "0")) / 100
+            c.number_format = ('"%s"' % m.group(1) if m.group(1) else "") + digits
+            n += 1
+    return n
+
+
+def web_paste(wb):
+    # Text pasted from a web page or a chat: non-breaking spaces for spaces, a zero-width space before, one after.
+    n = 0
+    for c in cells(wb):
+        if isinstance(c.value, str) and c.value.strip():
+            c.value = "\u200b" + c.value.replace(" ", "\u00a0") + "\u00a0"
+            n += 1
+    return n
+
+
+def crlf(wb):
+    # Line breaks as Windows writes them in text pasted from Word (CR LF).
+    n = 0
+    for c in cells(wb):
+        if isinstance(c.value, str) and "\n" in c.value:
+            c.value = c.value.replace("\n", "\r\n")
+            n += 1
+    return n
+
+
+FULL = str.maketrans("0123456789%.", "０１２３４５６７８９％．")
+
+
+def fullwidth(wb):
+    # Values typed with the input method's full-width digits (`≥９５％`, `１２０万元`).
+    n = 0
+    for c in cells(wb):
+        if isinstance(c.value, str) and re.search(r"\d", c.value) and len(c.value) <= 20 and not re.search(r"\d{4}年", c.value):
+            c.value = c.value.translate(FULL)
+            n += 1
+    return n
+
+
+HABITS = {"qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
+          "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth}
+# Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
+# value (number, comparator, unit) against the original workbook's import.
+FOLDED = {"web-paste", "crlf", "fullwidth"}
+
+
+def fold(v):
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", v).replace("\u200b", "")).strip() if isinstance(v, str) else v
+
+
+def parsed(table):
+    out = set()
+    for s in table.get("indicatorSets", []):
+        for r in s.get("rows", []):
+            v = r.get("value")
+            if isinstance(v, dict):
+                out.add((fold(r.get("name", "")), str(v.get("number")), str(v.get("comparator")), str(v.get("unit")), v.get("kind")))
+    return out
+
+
+def facts(table, folded=False):
     out = set()
     for k, v in table.items():
         if k in ("indicatorSets", "extras", "sources", "source", "goals") or "Funds" in k or k == "funds":
             continue
+        f = fold if folded else (lambda x: x)
         if isinstance(v, (str, int, float)):
-            out.add((k, str(v)))
+            out.add((k, f(str(v))))
         elif isinstance(v, dict):
             for k2, v2 in v.items():
                 if isinstance(v2, (str, int, float)):
-                    out.add((k + "." + k2, str(v2)))
+                    out.add((k + "." + k2, f(str(v2))))
     for s in table.get("indicatorSets", []):
         for r in s.get("rows", []):
             v = r.get("value")
-            out.add(("row", r.get("name", ""), (v.get("raw") if isinstance(v, dict) else v) or ""))
+            f = fold if folded else (lambda x: x)
+            out.add(("row", f(r.get("name", "")), f((v.get("raw") if isinstance(v, dict) else v) or "")))
     return out
 
 
@@ -143,9 +216,14 @@ def main():
             got = json.loads(subprocess.run([a.goalbridge, "import", target, "--json"], capture_output=True, text=True).stdout)
             expected = json.load(open(os.path.join(CORPUS, base + ".json")))
             said = [d["code"] + " " + (d.get("cell") or "") for d in got.get("diagnostics", []) if d["severity"] != "info"]
-            e = [facts(t.get("table", t)) for t in expected["tables"]]
-            g = [facts(t.get("table", t)) for t in got.get("tables", [])]
+            folded = a.habit in FOLDED
+            e = [facts(t.get("table", t), folded) for t in expected["tables"]]
+            g = [facts(t.get("table", t), folded) for t in got.get("tables", [])]
             lost = [sorted(x - y)[:3] for x, y in zip(e, g) if x - y] if len(e) == len(g) else ["%d tables, expected %d" % (len(g), len(e))]
+            if folded and not lost:
+                before = json.loads(subprocess.run([a.goalbridge, "import", path, "--json"], capture_output=True, text=True).stdout)
+                b = [parsed(t.get("table", t)) for t in before.get("tables", [])]
+                lost = [sorted(x - y)[:2] for x, y in zip(b, [parsed(t.get("table", t)) for t in got.get("tables", [])]) if x - y]
             if lost or said:
                 misses += 1
                 print(base, lost, said[:3])

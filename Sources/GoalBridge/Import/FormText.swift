@@ -116,4 +116,17 @@ enum FormText {
         guard !rest.isEmpty, rest.count <= 3 else { return false }
         return rest.allSatisfy { ("0"..."9").contains($0) || "一二三四五六七八九十".contains($0) }
     }
+
+    /// A line that says the table goes on from the page before (`项目支出绩效目标表（续）`, `续表`, `（接上表）`), as a
+    /// clerk types it over a header repeated for printing: the same table, not a new one. A bare mark must be the whole
+    /// line (or start it before a number: `续表1`), so a text merely ending in 续表 is not taken for one.
+    static func isContinuationLine(_ text: String) -> Bool {
+        let key = TextNormalizer.labelKey(text)
+        guard key.utf8.count <= 180 else { return false }
+        for mark in ["（续）", "（续表）", "（续上表）", "（接上表）", "（接上页）"] where key.hasSuffix(mark) || key == mark { return true }
+        for mark in ["续表", "续上表", "接上表", "接上页"] where key.hasPrefix(mark) {
+            if key.dropFirst(mark.count).allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        }
+        return false
+    }
 }

@@ -351,6 +351,12 @@ struct TableParser {
 
     /// A row that starts with a note or signature line (`注：…`, `填报人：…`, vocabulary `noteLines`): it ends an
     /// indicator or record block.
+    /// A row holding one text, a continuation line (`项目支出绩效目标表（续）`, `续表`: FormText.isContinuationLine).
+    private func isContinuationRow(_ cells: ArraySlice<CellReference>) -> Bool {
+        guard cells.count == 1, let only = cells.first, let text = grid.text(only.row, only.column) else { return false }
+        return FormText.isContinuationLine(text)
+    }
+
     private func isNoteRow(_ r: Int) -> Bool {
         guard let first = grid.cells(inRows: r...r).first, let t = grid.text(first.row, first.column) else { return false }
         return vocabulary.noteLine(t) != nil
@@ -568,9 +574,9 @@ struct TableParser {
                 let caption = captionCell(near: r, blocks)
                 var assigned: IndicatorBlockSpec?
                 if let (ref, spec) = caption {
-                    if found.contains(where: { $0.spec.scope == spec.scope }) && found.last?.spec.scope == spec.scope && found.last?.caption == ref {
-                        r += 1; continue
-                    }
+                    // The same block's header again with its caption (repeated for printing, after a 续表 line):
+                    // the block goes on; no layout has two blocks of one scope in a row.
+                    if found.last?.spec.scope == spec.scope { r += 1; continue }
                     assigned = spec
                     found.append(HeaderRow(row: r, spec: spec, caption: ref))
                 } else if found.isEmpty, nextBlock < blocks.count {
@@ -731,6 +737,12 @@ struct TableParser {
             }
             underHeader = false
             let rowCells = grid.cells(inRows: r...r)
+            if isContinuationRow(rowCells) {
+                // `（续）` over a header repeated on the next page: a line of the form, the block goes on.
+                for ref in rowCells { grid.consume(ref.row, ref.column) }
+                tableEnd = r
+                continue
+            }
             if fixedLabelRows.contains(r) { break }
             if isNoteRow(r) { break }
             // A title merged across the block ends it: a first cell merged over three columns or more, wider than the
@@ -961,6 +973,11 @@ struct TableParser {
                 continue
             }
             underHeader = false
+            if isContinuationRow(grid.cells(inRows: r...r)) {
+                for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
+                tableEnd = r
+                continue
+            }
             if grid.cells(inRows: r...r).contains(where: { fixedKeys.contains(grid.labelKey($0.row, $0.column) ?? "") || keys.isAnchor(grid.labelKey($0.row, $0.column) ?? "") }) { break }
             if isNoteRow(r) { break }
             var record: [String: String] = [:]
