@@ -21,7 +21,7 @@ struct CellUseTests {
                       "pingyin-goal-lines", "standard-retyped-labels", "pingyin-with-attachments", "xinhua-date-cells-openpyxl",
                       "xinhua-date-cells-xlsxwriter", "pingyin-formula-errors", "pingyin-label-qualifiers", "pingyin-inserted-column",
                       "pingyin-amount-in-yuan", "pingyin-several-values", "pingyin-blank-copy", "pingyin-currency-amounts",
-                      "pingyin-percent-targets", "pingyin-continued", "xinhua-continued",
+                      "pingyin-percent-targets", "pingyin-continued", "xinhua-continued", "liaocheng-fullwidth-digits",
                       "performance-continued"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
         // Headers retyped as other forms spell them (scripts/corpus/variants.py).

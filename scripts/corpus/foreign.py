@@ -15,7 +15,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, document, reproducible, form_liaocheng_performance, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
+from generate import Plan, document, reproducible, form_liaocheng, form_liaocheng_performance, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
     write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
@@ -744,7 +744,20 @@ def main():
     body = with_continuation(body, "稽核次数", "续表", "职责序号", 17, depth=4)
     write_openpyxl(os.path.join(OUT, "performance-continued.xlsx"), [("Sheet1", body)])
     write_expected("performance-continued", [("departmentPerformance", performance)])
-    print("37 workbooks in %s" % OUT)
+    # The 聊城 form typed with the input method in full-width mode: `（２０２２ 年度）` and `００１００１ 聊城市…`. Both were
+    # extras with a warning and the table had no year, no 实施单位 (loud, but each a field the form states).
+    farming = next(x for k, x in seeds.all_tables()["liaocheng"] if k == "project" and x.get("fiscalYear") == 2022
+                   and (x.get("implementingUnit") or {}).get("code"))
+    body = Plan(8)
+    form_liaocheng(body, farming, variation(0))
+    full = str.maketrans("0123456789", "０１２３４５６７８９")
+    typed = [key for key, (value, kind) in body.cells.items() if key[0] < 3 and kind == "text" and re.search(r"\d", str(value))]
+    assert len(typed) == 2, [body.cells[k] for k in typed]
+    for key in typed:
+        body.cells[key] = (body.cells[key][0].translate(full), "text")
+    write_openpyxl(os.path.join(OUT, "liaocheng-fullwidth-digits.xlsx"), [("Sheet1", body)])
+    write_expected("liaocheng-fullwidth-digits", [("project", farming)])
+    print("38 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

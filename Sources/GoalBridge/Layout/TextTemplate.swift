@@ -16,6 +16,8 @@ struct TextTemplate {
     /// The label keys of the literal parts: a cell whose label key lacks one of them cannot match, and is
     /// skipped without running the pattern (the importer tries every template on the cells of the fixed rows).
     private let literalKeys: [String]
+    /// The positions (in `fields`) of fields with a pattern of their own: digits, codes, years.
+    private let patternedFields: Set<Int>
 
     /// nil when the text has no `{field}`.
     init?(_ text: String) {
@@ -27,12 +29,13 @@ struct TextTemplate {
             let inner = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1).map(String.init)
             let pattern: String
             switch inner.count > 1 ? inner[1] : "" {
-            case "digits": pattern = "[0-9]+"
+            // Digits in either width: a clerk typing with the input method in full-width mode writes `００１００１`.
+            case "digits": pattern = "[0-9０-９]+"
             // A code of the budget system: three or more digits and capitals, starting with a digit (`371524…`,
             // `37150022P99001810047B`); `80` in `80-89 周岁高龄津贴` is no code.
-            case "code": pattern = "[0-9][0-9A-Z]{2,}"
+            case "code": pattern = "[0-9０-９][0-9A-Z０-９Ａ-Ｚ]{2,}"
             // Digits, or Chinese numerals as official documents write a year (`二〇二四`).
-            case "year": pattern = "(?:[0-9]{4}|[〇零一二三四五六七八九]{4})?"
+            case "year": pattern = "(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})?"
             default: pattern = ".*?"
             }
             parts.append(.field(inner[0], pattern: pattern))
@@ -41,6 +44,8 @@ struct TextTemplate {
         if !rest.isEmpty { parts.append(.literal(String(rest))) }
         self.parts = parts
         compiled = TextTemplate.compile(parts)
+        patternedFields = Set(parts.compactMap { if case .field(_, let p) = $0 { return p } else { return nil } }
+            .enumerated().filter { $0.element != ".*?" }.map(\.offset))
         literalKeys = parts.compactMap {
             if case .literal(let s) = $0 { let k = TextNormalizer.labelKey(s); return k.isEmpty ? nil : k } else { return nil }
         }
@@ -56,6 +61,7 @@ struct TextTemplate {
     var fields: [String] {
         parts.compactMap { if case .field(let f, _) = $0 { return f } else { return nil } }
     }
+
 
     /// The literal text with the fields left out, e.g. for the layout's label list.
     var literalText: String {
@@ -96,7 +102,9 @@ struct TextTemplate {
         for (i, f) in fields.enumerated() {
             let r = m.range(at: i + 1)
             guard r.location != NSNotFound else { continue }
-            let value = TextNormalizer.trimmed(ns.substring(with: r))
+            var value = TextNormalizer.trimmed(ns.substring(with: r))
+            // A code or a year is the same typed in full width: kept in ASCII, as the budget system holds it.
+            if patternedFields.contains(i) { value = TextNormalizer.halfWidth(value) }
             if !value.isEmpty { out[f] = value }
         }
         return out
