@@ -31,6 +31,25 @@ struct SaysLoudlyTests {
         #expect(!result.diagnostics.contains { $0.sheet == "下拉选项" })
     }
 
+    /// The template's spare copy of the form, hidden and never filled (pingyin-blank-copy, openpyxl, its second sheet
+    /// hidden here): said blank, as information. Its warning said “其中的绩效目标表已导入” of a table that was skipped.
+    @Test func aHiddenBlankFormIsNotSaidImported() throws {
+        var wb = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-blank-copy.xlsx")
+        #expect(wb.sheets.map(\.name) == ["保洁、降尘、绿化养护及建绿透绿项目", "Sheet2"])
+        wb.sheets[1].state = .hidden
+        let result = sharedImporter.importWorkbook(wb, file: "x.xlsx")
+        #expect(result.tables.count == 1)
+        #expect(!result.diagnostics.contains { $0.code == "hidden-sheet" }, "\(result.diagnostics.map(\.message))")
+        #expect(result.diagnostics.contains { $0.code == "blank-table" && $0.sheet == "Sheet2" })
+        // The filled form hidden instead is still read with the warning, placed before the table's notes.
+        wb.sheets[0].state = .hidden
+        wb.sheets[1].state = .visible
+        let hidden = sharedImporter.importWorkbook(wb, file: "x.xlsx")
+        #expect(hidden.diagnostics.filter { $0.code == "hidden-sheet" }.map(\.sheet) == ["保洁、降尘、绿化养护及建绿透绿项目"])
+        let order = hidden.diagnostics.map(\.code)
+        #expect(order.firstIndex(of: "hidden-sheet")! < order.firstIndex(of: "table-found")!)
+    }
+
     @Test func aFormulaWithoutAResultAndARepeatedCellAreNamed() throws {
         var wb = try workbook()
         wb.sheets[0].notes = [ReaderNote(.formulaWithoutResult, CellReference("C7")!), ReaderNote(.repeatedCell, CellReference("B3")!)]

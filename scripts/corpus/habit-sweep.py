@@ -149,8 +149,8 @@ def fullwidth(wb):
     # Values typed with the input method's full-width digits (`≥９５％`, `１２０万元`).
     n = 0
     for c in cells(wb):
-        # (Not a text starting with `=`: openpyxl would write it as a formula.)
-        if isinstance(c.value, str) and re.search(r"\d", c.value) and len(c.value) <= 20 and not c.value.startswith("="):
+        # (Not a text starting with `=`: openpyxl would write it as a formula; not the seeds' TeX `$\geq 95\%$`.)
+        if isinstance(c.value, str) and re.search(r"\d", c.value) and len(c.value) <= 20 and not c.value.startswith("=") and "$" not in c.value:
             c.value = c.value.translate(FULL)
             n += 1
     return n

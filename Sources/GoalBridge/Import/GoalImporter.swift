@@ -91,12 +91,8 @@ public struct GoalImporter: Sendable {
                 }
                 continue
             }
-            if sheet.state != .visible {
-                // Never skipped silently: the table is read, and the clerk is asked whether it was meant to be sent.
-                let how = sheet.state == .veryHidden ? "深度隐藏（只能用宏取消隐藏）" : "隐藏"
-                result.diagnostics.append(Diagnostic(.warning, "hidden-sheet", "工作表“\(sheet.name)”是\(how)的，其中的绩效目标表已导入。请确认这张表是否应当提交；如不需要，请删除该工作表后重新提交。",
-                                                     file: file, sheet: sheet.name))
-            }
+            // Where the hidden-sheet warning goes, once the sheet's tables are read.
+            let hiddenNoteIndex = result.diagnostics.count, tablesBefore = result.tables.count
             result.diagnostics += readerNotes(sheet, file: file)
             for cell in sheet.cells {
                 switch cell.value {
@@ -171,6 +167,13 @@ public struct GoalImporter: Sendable {
             }
             // Anything after the last table that nobody read.
             result.diagnostics += leftovers(grid, rows: regionStart...max(grid.lastRow, regionStart), file: file)
+            if sheet.state != .visible && result.tables.count > tablesBefore {
+                // Never skipped silently: the table is read, and the clerk is asked whether it was meant to be sent.
+                // (A hidden blank form, the template's spare copy, is only said blank.)
+                let how = sheet.state == .veryHidden ? "深度隐藏（只能用宏取消隐藏）" : "隐藏"
+                result.diagnostics.insert(Diagnostic(.warning, "hidden-sheet", "工作表“\(sheet.name)”是\(how)的，其中的绩效目标表已导入。请确认这张表是否应当提交；如不需要，请删除该工作表后重新提交。",
+                                                     file: file, sheet: sheet.name), at: hiddenNoteIndex)
+            }
         }
         if result.tables.isEmpty && !result.hasErrors && !blankSheets.isEmpty {
             var seen = Set<String>()
