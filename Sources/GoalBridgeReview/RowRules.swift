@@ -98,6 +98,9 @@ struct RowRules {
         return v.comparator != nil || v.unit == "%"
     }
 
+    /// True when a row's name and value look typed in each other's cells: the name is a target, the value words.
+    static func isSwapped(_ r: IndicatorRow) -> Bool { r.value.kind == .qualitative && isTarget(r.name) }
+
     /// Units of counted things: a value in one of them is a quantity.
     static let countUnits: Set<String> = ["个", "人", "人次", "次", "件", "项", "户", "家", "所", "座", "台", "辆", "名", "村", "套", "处"]
 
@@ -110,7 +113,7 @@ struct RowRules {
 
         // Q33: name and value swapped (`≥95%` as the name, `群众满意度` as the value). The other rules would take the
         // words for the target (Q1: “目标值“群众满意度”不合理”); the row is left to this one.
-        if v.kind == .qualitative, Self.isTarget(r.name) {
+        if Self.isSwapped(r) {
             sink.add("Q33", at: at("name"), cell: r.sources?["name"] ?? valueCell, ["name": r.name, "value": v.raw])
             return
         }

@@ -217,7 +217,8 @@ struct TableRules {
         }
         let components = money.indices.filter { !sumLine[$0] }.map { money[$0] }
             .filter { $0.0 != k && $0.1.value.unit == row.value.unit && $0.1.value.unit != nil }
-        if components.count >= 2 {
+        // A cost row with name and value swapped (Q33) has no figure here: the components would not add up.
+        if components.count >= 2, !costRows.contains(where: { RowRules.isSwapped($0.element) }) {
             let sum = components.reduce(Decimal(0)) { $0 + $1.2 }
             if abs(sum - amount) > tolerance {
                 sink.add("Q2b", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"],
