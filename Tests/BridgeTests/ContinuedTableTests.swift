@@ -28,6 +28,18 @@ struct ContinuedTableTests {
         #expect(!result.diagnostics.contains { $0.code == "empty-record-row" }, "\(result.diagnostics.map(\.message))")
     }
 
+    /// 永清's department indicators under a two-row header (指标值 over 符号/值/单位), the header repeated whole for page 2,
+    /// under `续表` and without it. The repeated header's second row was an indicator (一级指标 “一级指标”, value
+    /// “符号值单位”) whose level filled down into the next row; without `续表` the header was a second table.
+    @Test(arguments: ["yongqing-department-continued", "yongqing-department-header-repeated"])
+    func aHeaderRepeatedWholeIsNotAnIndicatorNorANewTable(_ name: String) throws {
+        let path = ForeignFormTests.directory + "/\(name).xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/\(name).json")
+        #expect(result.tables.count == 1)
+        guard case .departmentIndicators(let table) = try #require(result.tables.first) else { Issue.record("not a department table"); return }
+        #expect(table.indicators.rows.map(\.level1Raw) == ["部门产出", "部门产出", "部门产出", "部门产出", "部门效果", "部门效果", "部门效果"])
+    }
+
     @Test(arguments: ["项目支出绩效目标表（续）", "项目支出绩效目标表(续)", "续表", "续 表", "续表1", "（续表）", "（接上表）", "绩效目标表（续上表）"])
     func continuationLines(_ text: String) {
         #expect(FormText.isContinuationLine(text))

@@ -15,7 +15,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, document, reproducible, form_liaocheng, form_liaocheng_performance, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
+from generate import Plan, document, reproducible, form_liaocheng, form_liaocheng_performance, form_yongqing_department, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
     write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
@@ -353,31 +353,34 @@ def with_inserted_column(plan, column):
 
 def with_continuation(body, name, title, header_text, width, depth=1):
     """`body` continued on a second page before the indicator row named `name`, as a clerk lays it out for printing: a
-    line `title` (merged across the table when it is longer than a mark) and the header (the `depth` rows from the
-    one holding `header_text`) repeated under it. Rows below move down; a merge across the cut (the block's caption,
-    a level name) ends above it, the caption written again in the repeated header and merged down over the rest."""
+    line `title` (merged across the table when it is longer than a mark; none when None) and the header (the `depth`
+    rows from the one holding `header_text`) repeated under it. Rows below move down; a merge across the cut (the
+    block's caption, a level name) ends above it, the caption written again in the repeated header and merged down
+    over the rest."""
     r0 = min(r for (r, c), (value, _) in body.cells.items() if value == name and c > 0)
     h = header_row(body, header_text)
-    n = 1 + depth
+    top = r0 + (1 if title else 0)   # the repeated header's first row
+    n = top - r0 + depth
     p = Plan(body.columns)
     for (r, c), (value, kind) in body.cells.items():
         p.put(r + (n if r >= r0 else 0), c, value, kind)
     for r1, c1, r2, c2 in body.merges:
         if h <= r1 and r2 < h + depth:   # a merge inside the header: repeated with it
-            p.merge(r1 - h + r0 + 1, c1, r2 - h + r0 + 1, c2)
+            p.merge(r1 - h + top, c1, r2 - h + top, c2)
         if r2 < r0 or r1 >= r0:
             p.merge(r1 + (n if r1 >= r0 else 0), c1, r2 + (n if r2 >= r0 else 0), c2)
             continue
         p.merge(r1, c1, r0 - 1, c2)
         if (r1, c1) in body.cells and r1 <= h:   # the caption, merged down from the header row: again on page 2
-            p.put(r0 + 1, c1, body.cells[(r1, c1)][0])
-            p.merge(r0 + 1, c1, r2 + n, c2)
+            p.put(top, c1, body.cells[(r1, c1)][0])
+            p.merge(top, c1, r2 + n, c2)
     for (r, c), (value, kind) in body.cells.items():
         if h <= r < h + depth:
-            p.put(r - h + r0 + 1, c, value, kind)
-    p.put(r0, 0, title)
-    if len(title) > 4:
-        p.merge(r0, 0, r0, width - 1)
+            p.put(r - h + top, c, value, kind)
+    if title:
+        p.put(r0, 0, title)
+        if len(title) > 4:
+            p.merge(r0, 0, r0, width - 1)
     p.row, p.widths = body.row + n, body.widths
     return p
 
@@ -757,7 +760,18 @@ def main():
         body.cells[key] = (body.cells[key][0].translate(full), "text")
     write_openpyxl(os.path.join(OUT, "liaocheng-fullwidth-digits.xlsx"), [("Sheet1", body)])
     write_expected("liaocheng-fullwidth-digits", [("project", farming)])
-    print("38 workbooks in %s" % OUT)
+    # The 永清 department indicators (a two-row header: 指标值 over 符号/值/单位) with the header repeated whole for
+    # page 2, under `续表` and without it. The repeated header's second row was read as an indicator (一级指标
+    # “一级指标”, value “符号值单位”), and its level filled down into the next row; with `续表`, a second table.
+    indicators = next(x for k, x in seeds.all_tables()["yongqing"] if k == "departmentIndicators")
+    cut = indicators["indicators"]["rows"][3]["name"]
+    for suffix, title in (("continued", "续表"), ("header-repeated", None)):
+        body = Plan(9)
+        form_yongqing_department(body, indicators, variation(0))
+        body = with_continuation(body, cut, title, "一级指标", 9, depth=2)
+        write_openpyxl(os.path.join(OUT, "yongqing-department-%s.xlsx" % suffix), [("Sheet1", body)])
+        write_expected("yongqing-department-%s" % suffix, [("departmentIndicators", indicators)])
+    print("40 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -186,6 +186,28 @@ public struct GoalImporter: Sendable {
         return result
     }
 
+    /// True when the nearest filled row above `row` (at most three up) is a continuation line alone (`续表`,
+    /// `…绩效目标表（续）`: FormText.isContinuationLine): what follows continues the table above.
+    static func continues(above row: Int, in grid: GridView) -> Bool {
+        for r in stride(from: row - 1, through: max(row - 3, 0), by: -1) where grid.hasCells(inRow: r) {
+            let cells = grid.cells(inRows: r...r)
+            guard cells.count == 1, let only = cells.first, let text = grid.text(only.row, only.column) else { return false }
+            return FormText.isContinuationLine(text)
+        }
+        return false
+    }
+
+    /// True when `row` is an indicator header (一级指标 and 二级指标) right under a row of the table's content (two
+    /// cells or more, not a note or signature line): the header repeated for a second page, not a new table. A
+    /// table stacked below another starts after a title or a blank line.
+    func repeatsHeader(at row: Int, _ keys: LayoutKeys, in grid: GridView) -> Bool {
+        guard row > 0, grid.hasCells(inRow: row - 1) else { return false }
+        let above = grid.cells(inRows: (row - 1)...(row - 1))
+        guard above.count >= 2, let first = above.first, grid.text(first.row, first.column).map({ vocabulary.noteLine($0) == nil }) ?? true else { return false }
+        let here = grid.cells(inRows: row...row).compactMap { grid.labelKey($0.row, $0.column) }
+        return here.contains { keys.level1Headers.contains($0) } && here.contains { keys.level2Headers.contains($0) }
+    }
+
     private func isAuxiliary(_ sheet: Sheet) -> Bool { [TemplateNames.instructionsSheet, TemplateNames.listSheet, TemplateNames.reviewSheet].contains(sheet.name) }
 
     /// How well a layout fits a sheet, from both sides: `recall`, the share of the layout's label positions
@@ -251,8 +273,11 @@ public struct GoalImporter: Sendable {
             }
             var anchors: [CellReference] = []
             for ref in anchorCells.sorted() {
-                // One anchor per row: a repeated label on the same row is not a new table.
-                if anchors.last?.row != ref.row { anchors.append(ref) }
+                // One anchor per row: a repeated label on the same row is not a new table; nor is a header repeated
+                // under a line saying the table goes on (`续表`).
+                guard anchors.last?.row != ref.row else { continue }
+                if !anchors.isEmpty && (Self.continues(above: ref.row, in: grid) || repeatsHeader(at: ref.row, prepared, in: grid)) { continue }
+                anchors.append(ref)
             }
             guard !anchors.isEmpty else { continue }
             // The layout the workbook's template names needs no rival on the template's own sheet (by its name), nor

@@ -351,6 +351,16 @@ struct TableParser {
 
     /// A row that starts with a note or signature line (`注：…`, `填报人：…`, vocabulary `noteLines`): it ends an
     /// indicator or record block.
+    /// A row of a block's header texts only (its second header row: `符号 值 单位`), any cell merged down over it aside.
+    private func isSubHeaderRow(_ r: Int, _ headerKeys: [[String]]?) -> Bool {
+        guard let headerKeys else { return false }
+        let cells = grid.cells(inRows: r...r)
+        return !cells.isEmpty && cells.allSatisfy { ref in
+            guard let key = grid.labelKey(ref.row, ref.column) else { return false }
+            return headerKeys.contains { $0.contains(key) }
+        }
+    }
+
     /// A row holding one text, a continuation line (`项目支出绩效目标表（续）`, `续表`: FormText.isContinuationLine).
     private func isContinuationRow(_ cells: ArraySlice<CellReference>) -> Bool {
         guard cells.count == 1, let only = cells.first, let text = grid.text(only.row, only.column) else { return false }
@@ -733,6 +743,15 @@ struct TableParser {
                 for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
                 tableEnd = r
                 underHeader = true
+                // A header repeated whole (page 2) has its second row too (`符号 值 单位` under `指标值`): header
+                // texts only, not an indicator.
+                var depth = lastHeaderRow - header.row
+                while depth > 0, r + 1 <= limit, isSubHeaderRow(r + 1, headerKeys) {
+                    depth -= 1
+                    r += 1
+                    for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
+                    tableEnd = r
+                }
                 continue
             }
             underHeader = false
