@@ -1,5 +1,6 @@
 import Foundation
 import GoalBridgeModel
+import GoalBridgeSpreadsheet
 import Testing
 @testable import GoalBridge
 

@@ -140,7 +140,12 @@ public struct GoalImporter: Sendable {
                 if let hidden = hiddenContentDiagnostic(sheet, rows: regionStart...max(parser.tableEnd, regionStart), file: file) {
                     result.diagnostics.append(hidden)
                 }
-                let range = "\(CellReference(row: regionStart, column: 0)):\(CellReference(row: parser.tableEnd, column: max(spec.columnCount - 1, 0)))"
+                // From the region's leftmost filled column (a table drawn from column B or further right), as wide as
+                // the form or as its cells reach.
+                let regionCells = grid.cells(inRows: regionStart...max(parser.tableEnd, regionStart))
+                let left = regionCells.lazy.map(\.column).min() ?? 0
+                let right = max(left + spec.columnCount - 1, regionCells.lazy.map(\.column).max() ?? 0)
+                let range = "\(CellReference(row: regionStart, column: left)):\(CellReference(row: parser.tableEnd, column: right))"
                 let source = TableSource(file: file, sheet: sheet.name, range: range, layout: spec.id,
                                          templateId: templateId, templateVersion: templateVersion, layoutUncertain: uncertain ? true : nil)
                 if forced == nil && LayoutFit.isUncertain(fits) {
