@@ -22,7 +22,8 @@ struct CellUseTests {
                       "xinhua-date-cells-xlsxwriter", "pingyin-formula-errors", "pingyin-label-qualifiers", "pingyin-inserted-column",
                       "pingyin-amount-in-yuan", "pingyin-several-values", "pingyin-blank-copy", "pingyin-currency-amounts",
                       "pingyin-percent-targets", "pingyin-continued", "xinhua-continued", "liaocheng-fullwidth-digits",
-                      "performance-continued", "yongqing-department-continued", "yongqing-department-header-repeated"]
+                      "performance-continued", "yongqing-department-continued", "yongqing-department-header-repeated",
+                      "pingyin-covered-cells"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
         // Headers retyped as other forms spell them (scripts/corpus/variants.py).
         let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "pingyin-value-annual", "changqing-headers-retyped"]

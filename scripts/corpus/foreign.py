@@ -771,7 +771,27 @@ def main():
         body = with_continuation(body, cut, title, "一级指标", 9, depth=2)
         write_openpyxl(os.path.join(OUT, "yongqing-department-%s.xlsx" % suffix), [("Sheet1", body)])
         write_expected("yongqing-department-%s" % suffix, [("departmentIndicators", indicators)])
-    print("40 workbooks in %s" % OUT)
+    # Text kept under merged cells, as LibreOffice keeps the hidden cells' contents when merging (and LibreOffice and
+    # gnumeric keep on re-saving): last year's level name under the merged 成本指标, an old unit under 主管部门, an old
+    # figure under 财政拨款. Nobody sees them; the level was read as the row's level 1 (a valid name: silently), the
+    # others were extras with warnings about cells the clerk cannot see.
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    under = {}
+    for r1, c1, r2, c2 in body.merges:
+        text = body.cells.get((r1, c1), ("", ""))[0]
+        if text == "成本指标" and r2 > r1:
+            under[(r1 + 1, c1)] = "产出指标"
+        elif text == cleaning["supervisingDepartment"]["name"] and c2 > c1:
+            under[(r1, c1 + 1)] = "平阴县市政公用事业服务中心"
+        elif body.cells.get((r1, c1 - 1), ("", ""))[0] == "其中：财政拨款" and c2 > c1:
+            under[(r1, c1 + 1)] = "900.00"
+    assert len(under) == 3, under
+    for key, stale in under.items():
+        body.put(key[0], key[1], stale, "covered")
+    write_xlsxwriter(os.path.join(OUT, "pingyin-covered-cells.xlsx"), [("Sheet1", body)])
+    write_expected("pingyin-covered-cells", [("project", cleaning)])
+    print("41 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

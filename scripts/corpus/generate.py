@@ -632,9 +632,11 @@ def write_xlsxwriter(path, sheets):
                 for c in range(c1, c2 + 1):
                     covered.add((r, c))
         for (r, c), (value, kind) in sorted(plan.cells.items()):
-            if (r, c) in covered:
+            if (r, c) in covered and kind != "covered":
                 continue
-            if kind in ("amount", "int"):
+            if kind == "covered":   # text kept under a merge, as LibreOffice keeps the hidden cells' contents
+                ws.write_string(r, c, value, text)
+            elif kind in ("amount", "int"):
                 ws.write_number(r, c, value, amount if kind == "amount" else text)
             elif kind.startswith("percent"):
                 ws.write_number(r, c, value, percent[int(kind[len("percent"):])])

@@ -7,7 +7,8 @@ each indicator's name and value; any warning or error counts as a miss. Prints t
 HABIT: qualifiers (（盖章）/（全称） after the labels), headers (三级指标 → 指标名称, 指标值 → 目标值), dates (`2023年12月`
 texts → date cells with a 年/月 format), inserted-column (an empty column before the first sheet's last column),
 none-marks (zero amounts → `/`, `—`, `无`, `-`), shifted (every sheet's content two rows down, one column right),
-continued (`续表` and the header again three rows under each sheet's first indicator header), percent-cells (`≥95%` texts → numbers with a percent format carrying the comparator), web-paste (non-breaking and
+continued (`续表` and the whole header again two rows under each sheet's first indicator header), header-repeated
+(the same without `续表`), percent-cells (`≥95%` texts → numbers with a percent format carrying the comparator), web-paste (non-breaking and
 zero-width spaces), crlf (line breaks as CR LF), fullwidth (full-width digits, ％ and ． in short texts with a digit).
 For the last three, texts are compared folded (NFKC, spaces) and each row's parsed value with the original's import.
 Funds are left out of the comparison (none-marks changes their text on purpose). Outputs go to a temporary folder.
@@ -156,39 +157,55 @@ def fullwidth(wb):
     return n
 
 
-def continued(wb):
-    # Each sheet's first indicator block continued on a second page: a `续表` line and the header row repeated, two
-    # rows under the header (a merge across the cut ends above it; its lower part stays merged and blank).
+def repeat_header(wb, mark):
+    # Each sheet's first indicator block continued on a second page: a `mark` line (none when None) and the whole
+    # header (its rows: as deep as its merges reach) repeated, three rows under the header. A merge across the cut
+    # ends above it; its lower part stays merged and blank.
     n = 0
     for ws in wb.worksheets:
         header = next((r for r in range(1, ws.max_row + 1)
                        if {"一级指标", "二级指标"} <= {key(ws.cell(r, c).value) for c in range(1, ws.max_column + 1)}), None)
-        if header is None or header + 4 > ws.max_row:
-            continue
-        at = header + 3
-        texts = [ws.cell(header, c).value for c in range(1, ws.max_column + 1)]
         merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+        depth = max([r2 - r1 + 1 for r1, c1, r2, c2 in merges if r1 == header and r2 - r1 < 3] + [1]) if header else 0
+        if header is None or header + depth + 3 > ws.max_row:
+            continue
+        at = header + depth + 2
+        k = depth + (1 if mark else 0)
+        head = [[(ws.cell(r, c).value) for c in range(1, ws.max_column + 1)] for r in range(header, header + depth)]
         for m in list(ws.merged_cells.ranges):
             ws.unmerge_cells(str(m))
-        ws.insert_rows(at, 2)
+        ws.insert_rows(at, k)
+        top = at + (1 if mark else 0)
         for r1, c1, r2, c2 in merges:
+            if header <= r1 and r2 < header + depth:
+                ws.merge_cells(start_row=r1 - header + top, start_column=c1, end_row=r2 - header + top, end_column=c2)
             if r2 < at:
                 ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
             elif r1 >= at:
-                ws.merge_cells(start_row=r1 + 2, start_column=c1, end_row=r2 + 2, end_column=c2)
+                ws.merge_cells(start_row=r1 + k, start_column=c1, end_row=r2 + k, end_column=c2)
             else:
                 if at - 1 > r1 or c2 > c1:
                     ws.merge_cells(start_row=r1, start_column=c1, end_row=at - 1, end_column=c2)
-                if r2 + 2 > at + 2 or c2 > c1:
-                    ws.merge_cells(start_row=at + 2, start_column=c1, end_row=r2 + 2, end_column=c2)
-        ws.cell(at, 1).value = "续表"
-        for c, t in enumerate(texts, 1):
-            ws.cell(at + 1, c).value = t
+                if r2 + k > at + k or c2 > c1:
+                    ws.merge_cells(start_row=at + k, start_column=c1, end_row=r2 + k, end_column=c2)
+        if mark:
+            ws.cell(at, 1).value = mark
+        for i, row in enumerate(head):
+            for c, t in enumerate(row, 1):
+                ws.cell(top + i, c).value = t
         n += 1
     return n
 
 
-HABITS = {"continued": continued, "qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
+def continued(wb):
+    return repeat_header(wb, "续表")
+
+
+def header_repeated(wb):
+    return repeat_header(wb, None)
+
+
+HABITS = {"continued": continued, "header-repeated": header_repeated, "qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
           "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.

@@ -8,7 +8,8 @@ public struct CellUse: Sendable, Hashable {
     public var sheet: String
     public var cell: CellReference
     public var text: String
-    /// `字段 projectName`, `指标 年度 第 3 行 · value`, `附加信息“注”`, `标签、表头或标题`, `表外（未读取）`.
+    /// `字段 projectName`, `指标 年度 第 3 行 · value`, `附加信息“注”`, `标签、表头或标题`, `被合并单元格遮盖（未读取）`,
+    /// `表外（未读取）`.
     public var use: String
 }
 
@@ -50,6 +51,10 @@ extension GoalImporter {
                 for (k, r) in t.rows.enumerated() { for (f, s) in (r.sources ?? [:]).sorted(by: { $0.key < $1.key }) { note(s, "清单 第 \(k + 1) 行 · \(f)") } }
                 for e in t.extras { note(e.source, "附加信息“\(e.label)”") }
             }
+        }
+        // Text under a merge is not read: the importer names each such cell.
+        for d in result.diagnostics where d.code == "covered-cell" {
+            if let sheet = d.sheet, let ref = d.cell.flatMap(CellReference.init) { uses[sheet, default: [:]][ref] = "被合并单元格遮盖（未读取）" }
         }
         var out: [CellUse] = []
         for sheet in workbook.sheets where ranges[sheet.name] != nil {

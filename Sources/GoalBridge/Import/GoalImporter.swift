@@ -94,6 +94,11 @@ public struct GoalImporter: Sendable {
             // Where the hidden-sheet warning goes, once the sheet's tables are read.
             let hiddenNoteIndex = result.diagnostics.count, tablesBefore = result.tables.count
             result.diagnostics += readerNotes(sheet, file: file)
+            for (ref, text) in grid.coveredCells {
+                let area = grid.merge(at: ref.row, ref.column).map { "合并单元格 \($0) 中" } ?? ""
+                result.diagnostics.append(Diagnostic(.info, "covered-cell", "\(area)被遮盖的单元格另存有内容\(Diagnostic.quoted(text))（表格中只显示合并区域左上角的内容，这段内容看不到），未读取。",
+                                                     file: file, sheet: sheet.name, cell: ref.description))
+            }
             for cell in sheet.cells {
                 switch cell.value {
                 case .string(let text) where text.utf8.count > ExcelLimits.cellTextLength && text.utf16.count > ExcelLimits.cellTextLength:

@@ -30,6 +30,8 @@ final class GridView {
     /// Label key → the first cell carrying it; `nextWithSameKey` chains the others, row-major (-1 ends a chain).
     private let keyIndex: [LabelKey: Int]
     private let nextWithSameKey: [Int]
+    /// Cells with content under a merge, not its first cell: not read (nobody sees them), named by the importer.
+    let coveredCells: [(reference: CellReference, text: String)]
 
     /// - Parameter vocabulary: gives each cell's label key (`Vocabulary.labelKey`: `实施单位（盖章）` is 实施单位).
     init(_ sheet: Sheet, vocabulary: Vocabulary = .standard) {
@@ -40,10 +42,31 @@ final class GridView {
         texts.reserveCapacity(sheet.cells.count)
         keys.reserveCapacity(sheet.cells.count)
         let labelKey = Vocabulary.LabelKeyMaker(vocabulary)
+        // Merged areas by row first: a cell a merge covers (not its top-left) is not read.
+        let lastRow = max(sheet.cells.last?.reference.row ?? -1, sheet.merges.map { $0.last.row }.max() ?? 0)
+        var mergeStart = [Int](repeating: 0, count: lastRow + 2)
+        for m in sheet.merges { for r in m.first.row...m.last.row { mergeStart[r + 1] += 1 } }
+        for r in 0..<(lastRow + 1) { mergeStart[r + 1] += mergeStart[r] }
+        var fill = mergeStart
+        var mergeIndices = [Int](repeating: 0, count: mergeStart[lastRow + 1])
+        for (i, m) in sheet.merges.enumerated() {
+            for r in m.first.row...m.last.row { mergeIndices[fill[r]] = i; fill[r] += 1 }
+        }
+        var covered: [(CellReference, String)] = []
         // Sheet cells arrive sorted row-major (the reader sorts them).
         for cell in sheet.cells {
             let text = TextNormalizer.trimmed(cell.value.text)
             if text.isEmpty, case .string = cell.value { continue }
+            // Text kept in a cell under a merge (LibreOffice's “keep the contents of the hidden cells”): Excel,
+            // WPS and LibreOffice show only the area's first cell, so nobody who filled the form sees it.
+            let r = cell.reference.row, c = cell.reference.column
+            if mergeStart[r] < mergeStart[r + 1], (mergeStart[r]..<mergeStart[r + 1]).contains(where: { (k: Int) -> Bool in
+                let m = sheet.merges[mergeIndices[k]]
+                return m.first.column <= c && c <= m.last.column && m.first != cell.reference
+            }) {
+                covered.append((cell.reference, text))
+                continue
+            }
             references.append(cell.reference)
             values.append(cell.value)
             texts.append(text)
@@ -67,16 +90,7 @@ final class GridView {
             // One hash per cell: updateValue stores this cell and hands back the chain's previous head.
             next[i] = keyIndex.updateValue(i, forKey: LabelKey(normalized: keys[i])) ?? -1
         }
-
-        let lastRow = max(lastCellRow, sheet.merges.map { $0.last.row }.max() ?? 0)
-        var mergeStart = [Int](repeating: 0, count: lastRow + 2)
-        for m in sheet.merges { for r in m.first.row...m.last.row { mergeStart[r + 1] += 1 } }
-        for r in 0..<(lastRow + 1) { mergeStart[r + 1] += mergeStart[r] }
-        var fill = mergeStart
-        var mergeIndices = [Int](repeating: 0, count: mergeStart[lastRow + 1])
-        for (i, m) in sheet.merges.enumerated() {
-            for r in m.first.row...m.last.row { mergeIndices[fill[r]] = i; fill[r] += 1 }
-        }
+        self.coveredCells = covered
         self.references = references
         self.values = values
         self.texts = texts
@@ -89,7 +103,7 @@ final class GridView {
         self.mergeIndices = mergeIndices
         self.keyIndex = keyIndex
         self.nextWithSameKey = next
-        self.lastRow = max(lastRow, 0)
+        self.lastRow = max(lastCellRow, sheet.merges.map { $0.last.row }.max() ?? 0, 0)
     }
 
     deinit { consumedFlags.deallocate() }
