@@ -192,7 +192,8 @@ def repeat_header(wb, mark):
             ws.cell(at, 1).value = mark
         for i, row in enumerate(head):
             for c, t in enumerate(row, 1):
-                ws.cell(top + i, c).value = t
+                if t is not None:   # (a cell under the header's merges holds nothing)
+                    ws.cell(top + i, c).value = t
         n += 1
     return n
 
