@@ -62,21 +62,47 @@ struct InsertedColumnTests {
     }
 }
 
-/// The project name typed into its label's cell (`项目名称：保洁、降尘…项目`, the cell beside it empty): the table has no
-/// 项目名称 label and is not found — loud, but the warning said only “缺少 项目名称” to a clerk who had typed it. It
-/// names the cell and what to do.
+/// 项目名称 and 主管部门 typed with their content in the label's cell (`项目名称：保洁、降尘…项目`, the cells beside them
+/// empty: pingyin-label-with-content, XlsxWriter). Without the 项目名称 label the file was “没有找到绩效目标表”; with only
+/// 主管部门 so, the department was an extra with a warning and the review said it was missing. Each is read into its
+/// field from the cell it was typed in, with a note.
 struct LabelAndValueInOneCellTests {
-    @Test func theCellIsNamedWithWhatToDo() throws {
+    @Test func aLabelTypedWithItsContentIsRead() throws {
+        let path = ForeignFormTests.directory + "/pingyin-label-with-content.xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-label-with-content.json")
+        let t = try #require(result.tables.first?.project)
+        #expect(t.sources?["projectName"]?.cell == "A3" && t.sources?["supervisingDepartment.name"]?.cell == "A4")
+        let notes = result.diagnostics.filter { $0.code == "label-with-content" }
+        #expect(notes.map(\.cell) == ["A3", "A4"])
+        #expect(notes.first?.message == "单元格 A3 把标签和内容写在了同一格，已读作“项目名称”：“保洁、降尘、绿化养护及建绿透绿项目”。")
+        #expect(t.extras.isEmpty)
+    }
+
+    /// With the cell beside it filled, the content cannot be the field's alone: the table is still not found, and the
+    /// warning names the cell and what to do.
+    @Test func withTheCellBesideFilledTheCellIsNamed() throws {
         let workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-label-qualifiers.xlsx")
         let sheet = editedSheet(workbook.sheets[0]) { cells, _ in
             cells[CellReference("A3")!] = .string("项目名称：保洁、降尘、绿化养护及建绿透绿项目")
-            cells[CellReference("B3")!] = nil
+            cells[CellReference("B3")!] = .string("见附件")
         }
         let result = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: "表.xlsx")
         #expect(result.tables.isEmpty && result.hasErrors)
         let said = try #require(result.diagnostics.first { $0.code == "no-table-on-sheet" })
         #expect(said.message.contains("单元格 A3“项目名称：保洁、降尘、绿化养护及建绿透绿项目”把标签和内容写在了同一格：请在 A3 只留“项目名称”，把内容填到它右侧的格中。"),
                 "\(said.message)")
+    }
+
+    @Test(arguments: [("项目名称：保洁项目", "项目名称", "保洁项目"), ("项目名称: 保洁项目 ", "项目名称", "保洁项目"),
+                      ("主管部门：平阴县：城市管理局", "主管部门", "平阴县：城市管理局")] as [(String, String, String)])
+    func splitAtTheFirstColon(_ text: String, _ label: String, _ content: String) throws {
+        let split = try #require(LabelWithContent.split(text))
+        #expect(split.label == label && split.content == content)
+    }
+
+    @Test(arguments: ["年度预算资金总额：", "项目名称", "：保洁项目", "项目名称：  "])
+    func noLabelWithContent(_ text: String) {
+        #expect(LabelWithContent.split(text) == nil)
     }
 }
 

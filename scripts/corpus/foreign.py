@@ -791,7 +791,18 @@ def main():
         body.put(key[0], key[1], stale, "covered")
     write_xlsxwriter(os.path.join(OUT, "pingyin-covered-cells.xlsx"), [("Sheet1", body)])
     write_expected("pingyin-covered-cells", [("project", cleaning)])
-    print("41 workbooks in %s" % OUT)
+    # 项目名称 and 主管部门 typed with their content in the label's cell (`项目名称：保洁…项目`), the value cells left empty,
+    # as a clerk does when the value cell is narrow. The file was “没有找到绩效目标表” (the anchor label was not
+    # there); with only 主管部门 so, the department was an extra with a warning and the review said it was missing.
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    for label in ("项目名称", "主管部门"):
+        (r, c), _ = next(((k, v) for k, v in body.cells.items() if v[0] == label))
+        value = body.cells.pop((r, c + 1))[0]
+        body.cells[(r, c)] = (label + "：" + value, "text")
+    write_xlsxwriter(os.path.join(OUT, "pingyin-label-with-content.xlsx"), [("Sheet1", body)])
+    write_expected("pingyin-label-with-content", [("project", cleaning)])
+    print("42 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

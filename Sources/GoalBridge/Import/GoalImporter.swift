@@ -82,9 +82,26 @@ public struct GoalImporter: Sendable {
                                                      file: file, sheet: sheet.name))
                 continue
             }
-            let grid = GridView(sheet, vocabulary: vocabulary)
+            var sheet = sheet, grid = GridView(sheet, vocabulary: vocabulary)
             if grid.isEmpty { continue }
-            guard let detection = detect(grid, candidates, preferred: templateId) else {
+            var detection = detect(grid, candidates, preferred: templateId)
+            // Cells a label was split from (below): the field read beside it was typed here.
+            var typedWithLabel: [String: CellReference] = [:]
+            if detection == nil, let missing = closestLayout(grid, candidates)?.missing {
+                // A label the form needs typed with its content in one cell (`项目名称：…`): split, and tried again.
+                let typed = labelsWithContent(grid, missing: missing)
+                let split = Self.splitting(sheet, typed)
+                let splitGrid = GridView(split, vocabulary: vocabulary)
+                if !typed.isEmpty, let found = detect(splitGrid, candidates, preferred: templateId) {
+                    (sheet, grid, detection) = (split, splitGrid, found)
+                    for t in typed {
+                        typedWithLabel[t.valueCell.description] = t.cell
+                        result.diagnostics.append(Diagnostic(.info, "label-with-content", "单元格 \(t.cell) 把标签和内容写在了同一格，已读作“\(t.label)”：\(Diagnostic.quoted(t.content))。",
+                                                             file: file, sheet: sheet.name, cell: t.cell.description))
+                    }
+                }
+            }
+            guard let detection else {
                 // A hidden sheet without a goal table is the usual home of lists and notes: nothing to say.
                 if sheet.state == .visible {
                     result.diagnostics.append(noTableDiagnostic(grid, candidates, file: file))
@@ -127,7 +144,10 @@ public struct GoalImporter: Sendable {
                 let fit = fits.first
                 var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,
                                          regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
-                let draft = parser.parse()
+                var draft = parser.parse()
+                for (name, source) in draft.fieldSources where !typedWithLabel.isEmpty {
+                    if let typed = typedWithLabel[source.cell] { draft.fieldSources[name] = SourceCell(sheet: source.sheet, cell: typed.description) }
+                }
                 if draft.isUnfilled {
                     // A blank form has nothing to store or review (its 未填写 findings would be false alarms to a
                     // department that filled the sheet it needed); its notes on empty template rows are noise.
@@ -362,15 +382,8 @@ public struct GoalImporter: Sendable {
     }
 
     private func noTableDiagnostic(_ grid: GridView, _ candidates: [LayoutSpec], file: String?) -> Diagnostic {
-        let keys = Set(grid.allReferences.compactMap { grid.labelKey($0.row, $0.column) })
-        var closest: (LayoutSpec, [String], [String])?
-        for spec in candidates {
-            let expected = spec.anchor.prefix(1) + (spec.requiredLabels ?? [])
-            let found = spec.allLabels.filter { keys.contains(TextNormalizer.labelKey($0)) }
-            let missing = expected.filter { label in !keys.contains(TextNormalizer.labelKey(label)) && !spec.anchor.contains(where: { keys.contains(TextNormalizer.labelKey($0)) && spec.anchor.contains(label) }) }
-            if closest == nil || found.count > closest!.1.count { closest = (spec, found, Array(missing)) }
-        }
-        if (closest?.1.count ?? 0) < 2 {
+        let closest = closestLayout(grid, candidates)
+        if (closest?.found.count ?? 0) < 2 {
             // No two labels of any goal table: an attachment (a 测算表, 填表说明), not a table we failed to see. Said,
             // so nothing is passed over unsaid, but it does not make the submission partial.
             let filled = grid.allReferences.count
@@ -381,17 +394,15 @@ public struct GoalImporter: Sendable {
         if let (spec, found, missing) = closest {
             message += "最接近的版式为“\(spec.name)”：找到标签 \(found.isEmpty ? "（无）" : found.prefix(8).joined(separator: "、"))；缺少 \(missing.joined(separator: "、"))。"
         }
-        // A missing label typed with its content in one cell (`项目名称：保洁…项目`): the cell is named, and what to do.
-        if let missing = closest?.2 {
-            for label in missing {
-                let key = TextNormalizer.labelKey(label)
-                guard let ref = grid.allReferences.first(where: { ref in
-                    guard let text = grid.text(ref.row, ref.column), let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
-                    return TextNormalizer.labelKey(String(text[..<colon])) == key && !TextNormalizer.trimmed(String(text[text.index(after: colon)...])).isEmpty
-                }) else { continue }
-                let text = grid.text(ref.row, ref.column) ?? ""
-                message += "单元格 \(ref)\(Diagnostic.quoted(text))把标签和内容写在了同一格：请在 \(ref) 只留“\(label)”，把内容填到它右侧的格中。"
-            }
+        // A missing label typed with its content in one cell that could not be read so (the cell beside it is filled,
+        // or the table is still not found): the cell is named, and what to do.
+        for label in closest?.missing ?? [] {
+            let key = TextNormalizer.labelKey(label)
+            guard let ref = grid.allReferences.first(where: { ref in
+                grid.text(ref.row, ref.column).flatMap(LabelWithContent.split).map { TextNormalizer.labelKey($0.label) == key } ?? false
+            }) else { continue }
+            let text = grid.text(ref.row, ref.column) ?? ""
+            message += "单元格 \(ref)\(Diagnostic.quoted(text))把标签和内容写在了同一格：请在 \(ref) 只留“\(label)”，把内容填到它右侧的格中。"
         }
         return Diagnostic(.warning, "no-table-on-sheet", message, file: file, sheet: grid.sheet.name)
     }

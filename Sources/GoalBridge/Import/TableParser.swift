@@ -314,6 +314,11 @@ struct TableParser {
     private mutating func read(_ name: String, type: FieldType, at r: Int, _ c: Int) {
         grid.consume(r, c)
         guard let value = grid.value(r, c), !GridView.isBlank(value) else { return }
+        store(name, type: type, value, at: r, c)
+    }
+
+    /// A field's value, read from cell (r, c).
+    private mutating func store(_ name: String, type: FieldType, _ value: CellValue, at r: Int, _ c: Int) {
         // The template's hint left in the cell: not filled, and the clerk is told.
         if case .string(let text) = value, vocabulary.isPlaceholder(text) {
             warn("placeholder-value", "单元格仍是模板的提示文字\(Diagnostic.quoted(TextNormalizer.trimmed(text)))，按未填写处理。请填写实际内容。", r, c)
@@ -349,8 +354,6 @@ struct TableParser {
         }
     }
 
-    /// A row that starts with a note or signature line (`注：…`, `填报人：…`, vocabulary `noteLines`): it ends an
-    /// indicator or record block.
     /// A row of a block's header texts only (its second header row: `符号 值 单位`), any cell merged down over it aside.
     private func isSubHeaderRow(_ r: Int, _ headerKeys: [[String]]?) -> Bool {
         guard let headerKeys else { return false }
@@ -367,6 +370,8 @@ struct TableParser {
         return FormText.isContinuationLine(text)
     }
 
+    /// A row that starts with a note or signature line (`注：…`, `填报人：…`, vocabulary `noteLines`): it ends an
+    /// indicator or record block.
     private func isNoteRow(_ r: Int) -> Bool {
         guard let first = grid.cells(inRows: r...r).first, let t = grid.text(first.row, first.column) else { return false }
         return vocabulary.noteLine(t) != nil
@@ -1043,6 +1048,21 @@ struct TableParser {
     // MARK: Extras
 
     /// Cells of the table that no field took: kept as extras (label and value), each with a warning.
+    /// A cell no field took that holds one of the layout's one-field labels with its content (`主管部门：平阴县…`), the
+    /// field still empty and the cell beside empty: the content is the field's, read from this cell, with a note.
+    private mutating func readLabelWithContent(_ ref: CellReference, _ text: String) -> Bool {
+        guard let (label, content) = LabelWithContent.split(text), label.utf8.count <= 60 else { return false }
+        let key = TextNormalizer.labelKey(label)
+        guard let group = keys.fixedGroups.groups.first(where: { $0.keys.contains(key) }), group.fields.count == 1,
+              let (field, offset) = group.fields.first, offset == 0, let name = field.field, draft.fields[name] == nil,
+              grid.text(ref.row, grid.nextColumn(after: ref.row, ref.column)) == nil else { return false }
+        grid.consume(ref.row, ref.column)
+        store(name, type: field.type ?? TableFieldCatalog.fields(for: spec.kind)[name] ?? .text, .string(content), at: ref.row, ref.column)
+        diagnostics.append(Diagnostic(.info, "label-with-content", "单元格 \(ref) 把标签和内容写在了同一格，已读作“\(label)”：\(Diagnostic.quoted(content))。",
+                                      file: file, sheet: grid.sheet.name, cell: ref.description))
+        return true
+    }
+
     private mutating func collectExtras(rows: ClosedRange<Int>) {
         for r in rows {
             let left = grid.cells(inRows: r...r).filter { !grid.isConsumed($0) }
@@ -1065,6 +1085,7 @@ struct TableParser {
                     i += 1
                     continue
                 }
+                if readLabelWithContent(ref, text) { i += 1; continue }
                 grid.consume(ref.row, ref.column)
                 let next = grid.nextColumn(after: ref.row, ref.column)
                 if i + 1 < left.count, left[i + 1].column == next, let value = grid.text(left[i + 1].row, left[i + 1].column) {

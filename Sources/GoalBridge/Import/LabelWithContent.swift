@@ -1,0 +1,74 @@
+import GoalBridgeModel
+import GoalBridgeSpreadsheet
+
+/// A label typed with its content in one cell (`项目名称：保洁、降尘…项目`), the cell beside it left empty: a clerk's way
+/// when the value cell is narrow. On a sheet where no table was found, a label the closest layout misses is split from
+/// its content and the sheet tried again; in a table found, a cell no field took whose label is one of the layout's
+/// one-field labels, its field still empty, is read into it (`TableParser.readLabelWithContent`). A unit line
+/// (`单位：万元`), a signature line or a label with a colon of its own is never touched.
+struct LabelWithContent: Sendable {
+    /// The cell holding both.
+    var cell: CellReference
+    /// The label as typed, and what follows its colon.
+    var label: String
+    var content: String
+    /// The empty cell right of the label's merged area, where the form puts the content.
+    var valueCell: CellReference
+}
+
+extension LabelWithContent {
+    /// `项目名称：保洁…项目` → (`项目名称`, `保洁…项目`): the text before the first colon (full-width or ASCII) and what
+    /// follows it, both trimmed; nil without a colon or with nothing after it. The one rule for telling a label from
+    /// its content in one cell.
+    static func split(_ text: String) -> (label: String, content: String)? {
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let content = TextNormalizer.trimmed(String(text[text.index(after: colon)...]))
+        let label = TextNormalizer.trimmed(String(text[..<colon]))
+        return content.isEmpty || label.isEmpty ? nil : (label, content)
+    }
+}
+
+extension GoalImporter {
+    /// The layout with most labels on a sheet where none was detected, with the labels it found and the anchor and
+    /// required labels it misses.
+    func closestLayout(_ grid: GridView, _ candidates: [LayoutSpec]) -> (spec: LayoutSpec, found: [String], missing: [String])? {
+        let keys = Set(grid.allReferences.compactMap { grid.labelKey($0.row, $0.column) })
+        var closest: (spec: LayoutSpec, found: [String], missing: [String])?
+        for spec in candidates {
+            let expected = spec.anchor.prefix(1) + (spec.requiredLabels ?? [])
+            let found = spec.allLabels.filter { keys.contains(TextNormalizer.labelKey($0)) }
+            let missing = expected.filter { label in !keys.contains(TextNormalizer.labelKey(label)) && !spec.anchor.contains(where: { keys.contains(TextNormalizer.labelKey($0)) && spec.anchor.contains(label) }) }
+            if closest == nil || found.count > closest!.found.count { closest = (spec, found, Array(missing)) }
+        }
+        return closest
+    }
+
+    /// Cells where one of `missing` is typed with its content after a colon (`项目名称：…`, `项目名称:…`), the cell
+    /// right of its merged area empty. One cell per label, the first row-major.
+    func labelsWithContent(_ grid: GridView, missing: [String]) -> [LabelWithContent] {
+        missing.compactMap { label in
+            let key = TextNormalizer.labelKey(label)
+            for ref in grid.allReferences {
+                guard let text = grid.text(ref.row, ref.column), let (typed, content) = LabelWithContent.split(text),
+                      TextNormalizer.labelKey(typed) == key else { continue }
+                let beside = CellReference(row: ref.row, column: grid.nextColumn(after: ref.row, ref.column))
+                guard grid.text(beside.row, beside.column) == nil, !grid.isMergeContinuation(beside.row, beside.column) else { continue }
+                return LabelWithContent(cell: ref, label: typed, content: content, valueCell: beside)
+            }
+            return nil
+        }
+    }
+
+    /// `sheet` with each label split from its content: the label alone in its cell, the content in the cell beside.
+    static func splitting(_ sheet: Sheet, _ found: [LabelWithContent]) -> Sheet {
+        var out = sheet
+        let labels = Dictionary(found.map { ($0.cell, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let values = Dictionary(found.map { ($0.valueCell, $0.content) }, uniquingKeysWith: { a, _ in a })
+        out.cells = sheet.cells.filter { values[$0.reference] == nil }.map { cell in
+            labels[cell.reference].map { Cell(cell.reference, .string($0)) } ?? cell
+        }
+        out.cells += values.map { Cell($0.key, .string($0.value)) }
+        out.cells.sort { $0.reference < $1.reference }
+        return out
+    }
+}
