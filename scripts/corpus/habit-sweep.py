@@ -7,7 +7,7 @@ each indicator's name and value; any warning or error counts as a miss. Prints t
 HABIT: qualifiers (（盖章）/（全称） after the labels), headers (三级指标 → 指标名称, 指标值 → 目标值), dates (`2023年12月`
 texts → date cells with a 年/月 format), inserted-column (an empty column before the first sheet's last column),
 none-marks (zero amounts → `/`, `—`, `无`, `-`), shifted (every sheet's content two rows down, one column right),
-continued (`续表` and the whole header again two rows under each sheet's first indicator header), header-repeated
+label-with-content (`项目名称：…` in the label's cell, the value cell emptied), continued (`续表` and the whole header again two rows under each sheet's first indicator header), header-repeated
 (the same without `续表`), percent-cells (`≥95%` texts → numbers with a percent format carrying the comparator), web-paste (non-breaking and
 zero-width spaces), crlf (line breaks as CR LF), fullwidth (full-width digits, ％ and ． in short texts with a digit).
 For the last three, texts are compared folded (NFKC, spaces) and each row's parsed value with the original's import.
@@ -198,6 +198,27 @@ def repeat_header(wb, mark):
     return n
 
 
+ONE_FIELD_LABELS = {"项目名称", "主管部门", "实施单位", "项目类别", "项目编码", "预算单位", "项目负责人"}
+
+
+def label_with_content(wb):
+    # A one-field label typed with its content in the label's cell (`项目名称：…`), the value cell emptied.
+    n = 0
+    for ws in wb.worksheets:
+        merged = {(m.min_row, m.min_col): (m.max_row, m.max_col) for m in ws.merged_cells.ranges}
+        for row in ws.iter_rows():
+            for c in row:
+                if key(c.value) not in ONE_FIELD_LABELS:
+                    continue
+                right = merged.get((c.row, c.column), (c.row, c.column))[1] + 1
+                value = ws.cell(c.row, right).value
+                if isinstance(value, str) and value.strip() and key(value) not in ONE_FIELD_LABELS:
+                    c.value = key(c.value) + "：" + value
+                    ws.cell(c.row, right).value = None
+                    n += 1
+    return n
+
+
 def continued(wb):
     return repeat_header(wb, "续表")
 
@@ -206,7 +227,7 @@ def header_repeated(wb):
     return repeat_header(wb, None)
 
 
-HABITS = {"continued": continued, "header-repeated": header_repeated, "qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
+HABITS = {"label-with-content": label_with_content, "continued": continued, "header-repeated": header_repeated, "qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
           "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.

@@ -87,9 +87,9 @@ public struct GoalImporter: Sendable {
             var detection = detect(grid, candidates, preferred: templateId)
             // Cells a label was split from (below): the field read beside it was typed here.
             var typedWithLabel: [String: CellReference] = [:]
-            if detection == nil, let missing = closestLayout(grid, candidates)?.missing {
-                // A label the form needs typed with its content in one cell (`项目名称：…`): split, and tried again.
-                let typed = labelsWithContent(grid, missing: missing)
+            if detection == nil {
+                // A label a form needs typed with its content in one cell (`项目名称：…`): split, and tried again.
+                let typed = labelsWithContent(grid, missing: labelsMissingFromEveryLayout(grid, candidates))
                 let split = Self.splitting(sheet, typed)
                 let splitGrid = GridView(split, vocabulary: vocabulary)
                 if !typed.isEmpty, let found = detect(splitGrid, candidates, preferred: templateId) {

@@ -43,20 +43,32 @@ extension GoalImporter {
         return closest
     }
 
-    /// Cells where one of `missing` is typed with its content after a colon (`项目名称：…`, `项目名称:…`), the cell
-    /// right of its merged area empty. One cell per label, the first row-major.
-    func labelsWithContent(_ grid: GridView, missing: [String]) -> [LabelWithContent] {
-        missing.compactMap { label in
+    /// The anchor and required labels of any layout that the sheet does not hold: where a label typed with its
+    /// content is looked for (the closest layout by labels found may not be the sheet's own form: 聊城's needs 项目编码).
+    func labelsMissingFromEveryLayout(_ grid: GridView, _ candidates: [LayoutSpec]) -> [String] {
+        var seen = Set<String>()
+        return candidates.flatMap { Array($0.anchor) + ($0.requiredLabels ?? []) }.filter { label in
             let key = TextNormalizer.labelKey(label)
-            for ref in grid.allReferences {
-                guard let text = grid.text(ref.row, ref.column), let (typed, content) = LabelWithContent.split(text),
-                      TextNormalizer.labelKey(typed) == key else { continue }
-                let beside = CellReference(row: ref.row, column: grid.nextColumn(after: ref.row, ref.column))
-                guard grid.text(beside.row, beside.column) == nil, !grid.isMergeContinuation(beside.row, beside.column) else { continue }
-                return LabelWithContent(cell: ref, label: typed, content: content, valueCell: beside)
-            }
-            return nil
+            return !grid.hasKey(key) && seen.insert(key).inserted
         }
+    }
+
+    /// Cells where one of `missing` is typed with its content after a colon (`项目名称：…`, `项目名称:…`), the cell
+    /// right of its merged area empty. One cell per label, the first row-major; the sheet is walked once.
+    func labelsWithContent(_ grid: GridView, missing: [String]) -> [LabelWithContent] {
+        var wanted = Set(missing.map { TextNormalizer.labelKey($0) })
+        var out: [LabelWithContent] = []
+        for ref in grid.allReferences where !wanted.isEmpty {
+            // Labels are short: only a colon near the start can end one.
+            guard let text = grid.text(ref.row, ref.column), text.utf8.prefix(64).contains(where: { $0 == 0x3A || $0 == 0xBC }),
+                  let (typed, content) = LabelWithContent.split(text), typed.utf8.count <= 60 else { continue }
+            let key = TextNormalizer.labelKey(typed)
+            let beside = CellReference(row: ref.row, column: grid.nextColumn(after: ref.row, ref.column))
+            guard wanted.contains(key), grid.text(beside.row, beside.column) == nil, !grid.isMergeContinuation(beside.row, beside.column) else { continue }
+            wanted.remove(key)
+            out.append(LabelWithContent(cell: ref, label: typed, content: content, valueCell: beside))
+        }
+        return out
     }
 
     /// `sheet` with each label split from its content: the label alone in its cell, the content in the cell beside.
