@@ -1,3 +1,4 @@
+import GoalBridgeReview
 import Testing
 @testable import GoalBridge
 
@@ -57,7 +58,9 @@ struct FormTextTests {
         #expect(FormText.amountUnit(stated: text) == unit)
     }
 
-    @Test(arguments: ["项目支出绩效目标表", "绩效目标表", "2022年预算项目支出绩效目标表（1）"])
+    /// Titles that name only the form: 聊城's `项目绩效目标表` gave the name “项目” to every table whose 项目名称 was blank.
+    @Test(arguments: ["项目支出绩效目标表", "绩效目标表", "2022年预算项目支出绩效目标表（1）", "项目绩效目标表", "2024年度项目支出绩效目标表",
+                      "2022年预算项目绩效目标表", "专项资金绩效目标表", "2024 年度项目绩效目标表"])
     func noProjectNameInAFormTitle(_ title: String) {
         #expect(FormText.projectName(inTitle: title) == nil)
     }
@@ -71,5 +74,15 @@ struct FormTextTests {
     @Test func noUnitWithoutAQualifier() {
         #expect(FormText.amountUnit(inLabel: "年度预算资金总额") == nil)
         #expect(FormText.amountUnit(inLabel: "资金支出计划（%）") == nil)
+    }
+}
+
+/// 聊城's table with its 项目名称 left blank (liaocheng-fullwidth-digits, openpyxl, D4 cleared): the project was named
+/// “项目”, what is left of the form's title `项目绩效目标表`, and the review never asked for the name. It has none now.
+struct GenericTitleTests {
+    @Test func aBlankProjectNameIsNotTakenFromTheFormsTitle() throws {
+        let (_, table) = try importReplacing("D4", with: "", in: "liaocheng-fullwidth-digits.xlsx")
+        #expect(table.projectName == nil)
+        #expect(Reviewer().review([.project(table)]).contains { $0.rule == "Q5" && $0.message.contains("项目名称") })
     }
 }

@@ -106,6 +106,12 @@ enum FormText {
         guard matched else { return nil }
         // A leading sequence number: `9.`, `12、`, `（3）`, `(3)`.
         t = TextNormalizer.withoutSequenceNumber(t) ?? TextNormalizer.trimmed(t)
+        // A title that names only the form (`项目绩效目标表`, `2024年度项目支出绩效目标表`): what is left is no project's
+        // name (聊城's tables read “项目” so when their 项目名称 was blank).
+        var core = TextNormalizer.labelKey(t)
+        if let year = core.range(of: #"^[0-9]{4}年度?"#, options: .regularExpression) { core.removeSubrange(year) }
+        if core.hasPrefix("预算") { core.removeFirst(2) }
+        if ["", "项目", "项目支出", "预算项目", "专项", "专项资金", "项目资金", "资金", "部门", "单位", "部门项目"].contains(core) { return nil }
         return t.isEmpty ? nil : t
     }
 

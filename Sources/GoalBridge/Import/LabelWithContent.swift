@@ -54,9 +54,10 @@ extension GoalImporter {
     }
 
     /// Cells where one of `missing` is typed with its content after a colon (`项目名称：…`, `项目名称:…`), the cell
-    /// right of its merged area empty. One cell per label, the first row-major; the sheet is walked once.
+    /// right of its merged area empty: every such cell (tables stacked on one sheet each have theirs); the sheet is
+    /// walked once.
     func labelsWithContent(_ grid: GridView, missing: [String]) -> [LabelWithContent] {
-        var wanted = Set(missing.map { TextNormalizer.labelKey($0) })
+        let wanted = Set(missing.map { TextNormalizer.labelKey($0) })
         var out: [LabelWithContent] = []
         for ref in grid.allReferences where !wanted.isEmpty {
             // Labels are short: only a colon near the start can end one.
@@ -65,7 +66,6 @@ extension GoalImporter {
             let key = TextNormalizer.labelKey(typed)
             let beside = CellReference(row: ref.row, column: grid.nextColumn(after: ref.row, ref.column))
             guard wanted.contains(key), grid.text(beside.row, beside.column) == nil, !grid.isMergeContinuation(beside.row, beside.column) else { continue }
-            wanted.remove(key)
             out.append(LabelWithContent(cell: ref, label: typed, content: content, valueCell: beside))
         }
         return out
