@@ -42,31 +42,10 @@ final class GridView {
         texts.reserveCapacity(sheet.cells.count)
         keys.reserveCapacity(sheet.cells.count)
         let labelKey = Vocabulary.LabelKeyMaker(vocabulary)
-        // Merged areas by row first: a cell a merge covers (not its top-left) is not read.
-        let lastRow = max(sheet.cells.last?.reference.row ?? -1, sheet.merges.map { $0.last.row }.max() ?? 0)
-        var mergeStart = [Int](repeating: 0, count: lastRow + 2)
-        for m in sheet.merges { for r in m.first.row...m.last.row { mergeStart[r + 1] += 1 } }
-        for r in 0..<(lastRow + 1) { mergeStart[r + 1] += mergeStart[r] }
-        var fill = mergeStart
-        var mergeIndices = [Int](repeating: 0, count: mergeStart[lastRow + 1])
-        for (i, m) in sheet.merges.enumerated() {
-            for r in m.first.row...m.last.row { mergeIndices[fill[r]] = i; fill[r] += 1 }
-        }
-        var covered: [(CellReference, String)] = []
         // Sheet cells arrive sorted row-major (the reader sorts them).
         for cell in sheet.cells {
             let text = TextNormalizer.trimmed(cell.value.text)
             if text.isEmpty, case .string = cell.value { continue }
-            // Text kept in a cell under a merge (LibreOffice's “keep the contents of the hidden cells”): Excel,
-            // WPS and LibreOffice show only the area's first cell, so nobody who filled the form sees it.
-            let r = cell.reference.row, c = cell.reference.column
-            if mergeStart[r] < mergeStart[r + 1], (mergeStart[r]..<mergeStart[r + 1]).contains(where: { (k: Int) -> Bool in
-                let m = sheet.merges[mergeIndices[k]]
-                return m.first.column <= c && c <= m.last.column && m.first != cell.reference
-            }) {
-                covered.append((cell.reference, text))
-                continue
-            }
             references.append(cell.reference)
             values.append(cell.value)
             texts.append(text)
@@ -74,15 +53,32 @@ final class GridView {
             // every cell would make a sheet's cost grow with the length of its texts.
             keys.append(text.utf8.count <= GridView.longestLabelBytes ? labelKey.key(text) : "")
         }
-        let lastCellRow = references.last?.row ?? -1
-        var rowStart = [Int](repeating: references.count, count: lastCellRow + 2)
-        for (i, ref) in references.enumerated().reversed() { rowStart[ref.row] = i }
-        // Rows without cells start where the next row with cells starts.
-        if lastCellRow >= 0 {
-            for r in stride(from: lastCellRow, through: 0, by: -1) where rowStart[r] == references.count {
-                rowStart[r] = rowStart[r + 1]
+        var rowStart = GridView.rowStarts(references)
+        // Text kept in a cell under a merge (LibreOffice's “keep the contents of the hidden cells”): Excel, WPS and
+        // LibreOffice show only the area's first cell, so nobody who filled the form sees it. Found merge by merge
+        // (a few rows each), and rare: only then are the arrays made again without those cells.
+        var coveredIndices: [Int] = []
+        for m in sheet.merges where m.first.row + 1 < rowStart.count {
+            for r in m.first.row...min(m.last.row, rowStart.count - 2) {
+                var i = rowStart[r]
+                while i < rowStart[r + 1], references[i].column <= m.last.column {
+                    if references[i].column >= m.first.column && (r != m.first.row || references[i].column != m.first.column) { coveredIndices.append(i) }
+                    i += 1
+                }
             }
         }
+        var covered: [(reference: CellReference, text: String)] = []
+        if !coveredIndices.isEmpty {
+            let drop = Set(coveredIndices)
+            covered = drop.sorted().map { (references[$0], texts[$0]) }
+            let keep = references.indices.filter { !drop.contains($0) }
+            references = keep.map { references[$0] }
+            values = keep.map { values[$0] }
+            texts = keep.map { texts[$0] }
+            keys = keep.map { keys[$0] }
+            rowStart = GridView.rowStarts(references)
+        }
+        let lastCellRow = references.last?.row ?? -1
         var keyIndex: [LabelKey: Int] = [:]
         keyIndex.reserveCapacity(keys.count)
         var next = [Int](repeating: -1, count: keys.count)
@@ -91,6 +87,16 @@ final class GridView {
             next[i] = keyIndex.updateValue(i, forKey: LabelKey(normalized: keys[i])) ?? -1
         }
         self.coveredCells = covered
+
+        let lastRow = max(lastCellRow, sheet.merges.map { $0.last.row }.max() ?? 0)
+        var mergeStart = [Int](repeating: 0, count: lastRow + 2)
+        for m in sheet.merges { for r in m.first.row...m.last.row { mergeStart[r + 1] += 1 } }
+        for r in 0..<(lastRow + 1) { mergeStart[r + 1] += mergeStart[r] }
+        var fill = mergeStart
+        var mergeIndices = [Int](repeating: 0, count: mergeStart[lastRow + 1])
+        for (i, m) in sheet.merges.enumerated() {
+            for r in m.first.row...m.last.row { mergeIndices[fill[r]] = i; fill[r] += 1 }
+        }
         self.references = references
         self.values = values
         self.texts = texts
@@ -103,7 +109,21 @@ final class GridView {
         self.mergeIndices = mergeIndices
         self.keyIndex = keyIndex
         self.nextWithSameKey = next
-        self.lastRow = max(lastCellRow, sheet.merges.map { $0.last.row }.max() ?? 0, 0)
+        self.lastRow = max(lastRow, 0)
+    }
+
+    /// Where each row's cells start in `references` (row-major): cells of row r are `rowStart[r]..<rowStart[r + 1]`;
+    /// a row without cells starts where the next row with cells starts.
+    private static func rowStarts(_ references: [CellReference]) -> [Int] {
+        let lastCellRow = references.last?.row ?? -1
+        var rowStart = [Int](repeating: references.count, count: lastCellRow + 2)
+        for (i, ref) in references.enumerated().reversed() { rowStart[ref.row] = i }
+        if lastCellRow >= 0 {
+            for r in stride(from: lastCellRow, through: 0, by: -1) where rowStart[r] == references.count {
+                rowStart[r] = rowStart[r + 1]
+            }
+        }
+        return rowStart
     }
 
     deinit { consumedFlags.deallocate() }
