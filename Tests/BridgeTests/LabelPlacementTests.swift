@@ -78,6 +78,17 @@ struct LabelAndValueInOneCellTests {
         #expect(t.extras.isEmpty)
     }
 
+    /// 新华's form with 项目编码 blank and `项目名称：县级…` typed two cells on (xinhua-label-with-content, openpyxl): the
+    /// rule for a column inserted through the sheet took it as the code, the name coming from the title — silently.
+    @Test func anotherLabelTypedWithItsContentIsNotAValue() throws {
+        let path = ForeignFormTests.directory + "/xinhua-label-with-content.xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/xinhua-label-with-content.json")
+        let t = try #require(result.tables.first?.project)
+        #expect(t.projectCode == nil)
+        #expect(t.projectName == "县级电子政务外网安全监测平台建设" && t.sources?["projectName"]?.cell == "C3")
+        #expect(!result.diagnostics.contains { $0.code == "value-beyond-empty-column" })
+    }
+
     /// With the cell beside it filled, the content cannot be the field's alone: the table is still not found, and the
     /// warning names the cell and what to do.
     @Test func withTheCellBesideFilledTheCellIsNamed() throws {

@@ -802,7 +802,16 @@ def main():
         body.cells[(r, c)] = (label + "：" + value, "text")
     write_xlsxwriter(os.path.join(OUT, "pingyin-label-with-content.xlsx"), [("Sheet1", body)])
     write_expected("pingyin-label-with-content", [("project", cleaning)])
-    print("42 workbooks in %s" % OUT)
+    # 新华's form, its 项目编码 blank (the seeds have none) and 项目名称 typed with its content two cells on: the rule for
+    # a column inserted through the sheet took `项目名称：县级…` as the code, and the name came from the title, silently.
+    body = Plan(7)
+    form_xinhua(body, network, variation(0))
+    (r, c), _ = next(((k, v) for k, v in body.cells.items() if v[0] == "项目名称"))
+    value = body.cells.pop((r, c + 1))[0]
+    body.cells[(r, c)] = ("项目名称：" + value, "text")
+    write_openpyxl(os.path.join(OUT, "xinhua-label-with-content.xlsx"), [("Sheet1", body)])
+    write_expected("xinhua-label-with-content", [("project", network)])
+    print("43 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -68,6 +68,7 @@ struct TableParser {
             tableEnd = max(tableEnd, fixedEnd)
         }
         readNoteLines()
+        readLabelsWithContent(rows: regionStart...max(tableEnd, regionStart))
         inferFromTitleAndLabels(rows: regionStart...max(tableEnd, regionStart))
         convertAmountsWrittenInAnotherUnit()
         collectExtras(rows: regionStart...max(tableEnd, regionStart))
@@ -163,6 +164,8 @@ struct TableParser {
             if grid.isConsumed(CellReference(row: r, column: next)) { return nil }
             if let key = grid.labelKey(r, next), keys.all.contains(key) || keys.fixed.contains(key) { return nil }
             if vocabulary.noteLine(text) != nil || text.hasSuffix(":") || text.hasSuffix("：") { return nil }
+            // Another label typed with its content (`项目名称：…`) is that label's, not this one's value.
+            if let typed = LabelWithContent.split(text), keys.all.contains(TextNormalizer.labelKey(typed.label)) { return nil }
             return next
         }
         return nil
@@ -1048,6 +1051,16 @@ struct TableParser {
     // MARK: Extras
 
     /// Cells of the table that no field took: kept as extras (label and value), each with a warning.
+    /// Cells no field took that hold one of the layout's one-field labels with its content (`主管部门：平阴县…`):
+    /// read before a field is inferred from the title, so the name typed so wins over the title's.
+    private mutating func readLabelsWithContent(rows: ClosedRange<Int>) {
+        for ref in grid.cells(inRows: rows) where !grid.isConsumed(ref) {
+            // Labels are short: only a colon near the start can end one (a byte test first: most cells have none).
+            guard let text = grid.text(ref.row, ref.column), text.utf8.prefix(64).contains(where: { $0 == 0x3A || $0 == 0xBC }) else { continue }
+            _ = readLabelWithContent(ref, text)
+        }
+    }
+
     /// A cell no field took that holds one of the layout's one-field labels with its content (`主管部门：平阴县…`), the
     /// field still empty and the cell beside empty: the content is the field's, read from this cell, with a note.
     private mutating func readLabelWithContent(_ ref: CellReference, _ text: String) -> Bool {
@@ -1085,7 +1098,6 @@ struct TableParser {
                     i += 1
                     continue
                 }
-                if readLabelWithContent(ref, text) { i += 1; continue }
                 grid.consume(ref.row, ref.column)
                 let next = grid.nextColumn(after: ref.row, ref.column)
                 if i + 1 < left.count, left[i + 1].column == next, let value = grid.text(left[i + 1].row, left[i + 1].column) {
