@@ -26,6 +26,22 @@ struct DiagnosticBudgetTests {
         #expect(result.tables.count == 1)
     }
 
+    /// A workbook of many tables says a line of information per table: past the budget, that was one closing warning,
+    /// and `collect` made the file 部分成功 for nothing amiss. Warnings are kept before information, and the closing
+    /// line is a warning only when a warning was left out.
+    @Test func informationPastTheBudgetIsNoWarning() {
+        let infos = (0..<250).map { Diagnostic(.info, "table-found", "第 \($0) 张表", file: "f.xlsx") }
+        let capped = Diagnostic.capped(infos, file: "f.xlsx")
+        #expect(capped.count == Diagnostic.maximumWarningsPerFile + 1)
+        #expect(capped.allSatisfy { $0.severity == .info }, "\(capped.last!.message)")
+        #expect(capped.last?.message == "及其他 50 条说明未列出（本文件共 250 条）。")
+
+        let mixed = infos + [Diagnostic(.warning, "extra-cell", "多余", file: "f.xlsx"), Diagnostic(.error, "e", "错", file: "f.xlsx")]
+        let kept = Diagnostic.capped(mixed, file: "f.xlsx")
+        #expect(kept.contains { $0.code == "extra-cell" } && kept.contains { $0.code == "e" })
+        #expect(kept.last?.severity == .info && kept.filter { $0.code == "table-found" }.count == Diagnostic.maximumWarningsPerFile - 1)
+    }
+
     @Test func quotingCutsLongTextAndSaysHowLong() {
         #expect(Diagnostic.quoted("项目名称") == "“项目名称”")
         let q = Diagnostic.quoted(String(repeating: "字", count: 100))

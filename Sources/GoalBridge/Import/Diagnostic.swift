@@ -67,18 +67,21 @@ extension Diagnostic {
         return "“" + text[..<end] + "…”（共 \(text.count) 字）"
     }
 
-    /// `diagnostics` with at most `maximumWarningsPerFile` warnings and infos; errors are always kept. What is left
-    /// out is counted in one closing warning (及其他 N 条).
+    /// `diagnostics` with at most `maximumWarningsPerFile` warnings and infos, warnings first; errors are always kept,
+    /// and the order is kept. What is left out is counted in one closing line (及其他 N 条), a warning only when a
+    /// warning was left out: a workbook of many tables, each with its information, is not made 部分成功 by them.
     public static func capped(_ diagnostics: [Diagnostic], file: String?) -> [Diagnostic] {
         guard diagnostics.count > maximumWarningsPerFile else { return diagnostics }
-        var kept: [Diagnostic] = []
-        var left = 0
-        for d in diagnostics {
-            if d.severity == .error || kept.count < maximumWarningsPerFile { kept.append(d) } else { left += 1 }
+        var keep = diagnostics.map { $0.severity == .error }
+        var budget = maximumWarningsPerFile
+        for severity in [Severity.warning, .info] {
+            for (i, d) in diagnostics.enumerated() where d.severity == severity && budget > 0 { keep[i] = true; budget -= 1 }
         }
-        if left > 0 {
-            kept.append(Diagnostic(.warning, "more-diagnostics", "及其他 \(left) 条提示未列出（本文件共 \(diagnostics.count) 条）。请先处理上面列出的问题。", file: file))
-        }
-        return kept
+        let kept = diagnostics.indices.filter { keep[$0] }.map { diagnostics[$0] }
+        let left = diagnostics.indices.filter { !keep[$0] }
+        guard !left.isEmpty else { return kept }
+        let warningLeft = left.contains { diagnostics[$0].severity == .warning }
+        return kept + [Diagnostic(warningLeft ? .warning : .info, "more-diagnostics",
+                                  "及其他 \(left.count) 条\(warningLeft ? "提示" : "说明")未列出（本文件共 \(diagnostics.count) 条）。\(warningLeft ? "请先处理上面列出的问题。" : "")", file: file)]
     }
 }
