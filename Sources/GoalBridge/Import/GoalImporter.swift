@@ -90,8 +90,8 @@ public struct GoalImporter: Sendable {
             if detection == nil {
                 // A label a form needs typed with its content in one cell (`项目名称：…`): split, and tried again.
                 let typed = labelsWithContent(grid, missing: labelsMissingFromEveryLayout(grid, candidates))
-                let split = Self.splitting(sheet, typed)
-                let splitGrid = GridView(split, vocabulary: vocabulary)
+                let split = typed.isEmpty ? sheet : Self.splitting(sheet, typed)
+                let splitGrid = typed.isEmpty ? grid : GridView(split, vocabulary: vocabulary)
                 if !typed.isEmpty, let found = detect(splitGrid, candidates, preferred: templateId) {
                     (sheet, grid, detection) = (split, splitGrid, found)
                     for t in typed {
@@ -145,8 +145,10 @@ public struct GoalImporter: Sendable {
                 var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,
                                          regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
                 var draft = parser.parse()
-                for (name, source) in draft.fieldSources where !typedWithLabel.isEmpty {
-                    if let typed = typedWithLabel[source.cell] { draft.fieldSources[name] = SourceCell(sheet: source.sheet, cell: typed.description) }
+                if !typedWithLabel.isEmpty {
+                    for (name, source) in draft.fieldSources {
+                        if let typed = typedWithLabel[source.cell] { draft.fieldSources[name] = SourceCell(sheet: source.sheet, cell: typed.description) }
+                    }
                 }
                 if draft.isUnfilled {
                     // A blank form has nothing to store or review (its 未填写 findings would be false alarms to a

@@ -1050,32 +1050,31 @@ struct TableParser {
 
     // MARK: Extras
 
-    /// Cells of the table that no field took: kept as extras (label and value), each with a warning.
     /// Cells no field took that hold one of the layout's one-field labels with its content (`主管部门：平阴县…`):
     /// read before a field is inferred from the title, so the name typed so wins over the title's.
     private mutating func readLabelsWithContent(rows: ClosedRange<Int>) {
         for ref in grid.cells(inRows: rows) where !grid.isConsumed(ref) {
             // Labels are short: only a colon near the start can end one (a byte test first: most cells have none).
             guard let text = grid.text(ref.row, ref.column), text.utf8.prefix(64).contains(where: { $0 == 0x3A || $0 == 0xBC }) else { continue }
-            _ = readLabelWithContent(ref, text)
+            readLabelWithContent(ref, text)
         }
     }
 
     /// A cell no field took that holds one of the layout's one-field labels with its content (`主管部门：平阴县…`), the
     /// field still empty and the cell beside empty: the content is the field's, read from this cell, with a note.
-    private mutating func readLabelWithContent(_ ref: CellReference, _ text: String) -> Bool {
-        guard let (label, content) = LabelWithContent.split(text), label.utf8.count <= 60 else { return false }
+    private mutating func readLabelWithContent(_ ref: CellReference, _ text: String) {
+        guard let (label, content) = LabelWithContent.split(text), label.utf8.count <= 60 else { return }
         let key = TextNormalizer.labelKey(label)
         guard let group = keys.fixedGroups.groups.first(where: { $0.keys.contains(key) }), group.fields.count == 1,
               let (field, offset) = group.fields.first, offset == 0, let name = field.field, draft.fields[name] == nil,
-              grid.text(ref.row, grid.nextColumn(after: ref.row, ref.column)) == nil else { return false }
+              grid.text(ref.row, grid.nextColumn(after: ref.row, ref.column)) == nil else { return }
         grid.consume(ref.row, ref.column)
         store(name, type: field.type ?? TableFieldCatalog.fields(for: spec.kind)[name] ?? .text, .string(content), at: ref.row, ref.column)
         diagnostics.append(Diagnostic(.info, "label-with-content", "单元格 \(ref) 把标签和内容写在了同一格，已读作“\(label)”：\(Diagnostic.quoted(content))。",
                                       file: file, sheet: grid.sheet.name, cell: ref.description))
-        return true
     }
 
+    /// Cells of the table that no field took: kept as extras (label and value), each with a warning.
     private mutating func collectExtras(rows: ClosedRange<Int>) {
         for r in rows {
             let left = grid.cells(inRows: r...r).filter { !grid.isConsumed($0) }

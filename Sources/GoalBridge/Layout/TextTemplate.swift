@@ -62,7 +62,6 @@ struct TextTemplate {
         parts.compactMap { if case .field(let f, _) = $0 { return f } else { return nil } }
     }
 
-
     /// The literal text with the fields left out, e.g. for the layout's label list.
     var literalText: String {
         parts.map { if case .literal(let s) = $0 { return s } else { return "" } }.joined()
