@@ -169,9 +169,13 @@ public struct GoalImporter: Sendable {
                 }
                 // From the region's leftmost filled column (a table drawn from column B or further right), as wide as
                 // the form or as its cells reach.
-                let regionCells = grid.cells(inRows: regionStart...max(parser.tableEnd, regionStart))
-                let left = regionCells.lazy.map(\.column).min() ?? 0
-                let right = max(left + spec.columnCount - 1, regionCells.lazy.map(\.column).max() ?? 0)
+                var left = Int.max, right = 0
+                for ref in grid.cells(inRows: regionStart...max(parser.tableEnd, regionStart)) {
+                    left = min(left, ref.column)
+                    right = max(right, ref.column)
+                }
+                if left == Int.max { left = 0 }
+                right = max(left + spec.columnCount - 1, right)
                 let range = "\(CellReference(row: regionStart, column: left)):\(CellReference(row: parser.tableEnd, column: right))"
                 let source = TableSource(file: file, sheet: sheet.name, range: range, layout: spec.id,
                                          templateId: templateId, templateVersion: templateVersion, layoutUncertain: uncertain ? true : nil)
@@ -236,8 +240,9 @@ public struct GoalImporter: Sendable {
         guard row > 0, grid.hasCells(inRow: row - 1) else { return false }
         let above = grid.cells(inRows: (row - 1)...(row - 1))
         guard above.count >= 2, let first = above.first, grid.text(first.row, first.column).map({ vocabulary.noteLine($0) == nil }) ?? true else { return false }
-        let here = grid.cells(inRows: row...row).compactMap { grid.labelKey($0.row, $0.column) }
-        return here.contains { keys.level1Headers.contains($0) } && here.contains { keys.level2Headers.contains($0) }
+        let here = grid.cells(inRows: row...row)
+        return here.contains { grid.labelKey($0.row, $0.column).map(keys.level1Headers.contains) ?? false }
+            && here.contains { grid.labelKey($0.row, $0.column).map(keys.level2Headers.contains) ?? false }
     }
 
     private func isAuxiliary(_ sheet: Sheet) -> Bool { [TemplateNames.instructionsSheet, TemplateNames.listSheet, TemplateNames.reviewSheet].contains(sheet.name) }

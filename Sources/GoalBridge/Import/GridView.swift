@@ -258,6 +258,17 @@ final class GridView {
         if let i = index(r, c) { consumedFlags[i] = true }
     }
 
+    /// The cells of `rows` that nothing took, with their texts, row-major (read off the flags, no lookup per cell).
+    func unconsumedTexts(inRows rows: ClosedRange<Int>) -> [(reference: CellReference, text: String)] {
+        guard !references.isEmpty else { return [] }
+        let lower = min(max(rows.lowerBound, 0), rowStart.count - 1)
+        let upper = min(max(rows.upperBound + 1, 0), rowStart.count - 1)
+        guard lower < upper else { return [] }
+        var out: [(reference: CellReference, text: String)] = []
+        for i in rowStart[lower]..<rowStart[upper] where !consumedFlags[i] && !texts[i].isEmpty { out.append((references[i], texts[i])) }
+        return out
+    }
+
     func isConsumed(_ ref: CellReference) -> Bool { index(ref.row, ref.column).map { consumedFlags[$0] } ?? false }
 
     func source(_ r: Int, _ c: Int) -> SourceCell { SourceCell(sheet: sheet.name, cell: CellReference(row: r, column: c).description) }

@@ -1053,9 +1053,9 @@ struct TableParser {
     /// Cells no field took that hold one of the layout's one-field labels with its content (`主管部门：平阴县…`):
     /// read before a field is inferred from the title, so the name typed so wins over the title's.
     private mutating func readLabelsWithContent(rows: ClosedRange<Int>) {
-        for ref in grid.cells(inRows: rows) where !grid.isConsumed(ref) {
+        for (ref, text) in grid.unconsumedTexts(inRows: rows) {
             // Labels are short: only a colon near the start can end one (a byte test first: most cells have none).
-            guard let text = grid.text(ref.row, ref.column), text.utf8.prefix(64).contains(where: { $0 == 0x3A || $0 == 0xBC }) else { continue }
+            guard text.utf8.prefix(64).contains(where: { $0 == 0x3A || $0 == 0xBC }) else { continue }
             readLabelWithContent(ref, text)
         }
     }
