@@ -714,7 +714,13 @@ struct TableParser {
                     }
                     unknownColumns[ref.column] = t
                     grid.consume(ref.row, ref.column)
-                    warn("unknown-column", "指标表头\(Diagnostic.quoted(t))不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", ref.row, ref.column)
+                    if let key = grid.labelKey(ref.row, ref.column),
+                       headerKeys?.contains(where: { $0.contains(key) }) == true || (block.caption ?? []).contains(where: { TextNormalizer.labelKey($0) == key }) {
+                        // A header the block already has (last year's table pasted beside this one): said as such.
+                        warn("unknown-column", "指标表头\(Diagnostic.quoted(t))在本表中出现了两次，本列内容已作为附加信息保留。如果右侧是另一张表，请把它放到单独的工作表中。", ref.row, ref.column)
+                    } else {
+                        warn("unknown-column", "指标表头\(Diagnostic.quoted(t))不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", ref.row, ref.column)
+                    }
                 }
             }
         }
@@ -1102,7 +1108,12 @@ struct TableParser {
                 if i + 1 < left.count, left[i + 1].column == next, let value = grid.text(left[i + 1].row, left[i + 1].column) {
                     grid.consume(left[i + 1].row, left[i + 1].column)
                     draft.extras.append(ExtraField(label: text, value: value, source: grid.source(left[i + 1].row, left[i + 1].column)))
-                    warn("extra-field", "\(Diagnostic.quoted(text + "：" + value))没有对应的标准字段，已作为附加信息保留。", ref.row, ref.column)
+                    if let key = grid.labelKey(ref.row, ref.column), keys.all.contains(key) {
+                        // The table's own label again, with a value (a second table beside or inside this one).
+                        warn("extra-field", "标签\(Diagnostic.quoted(text))在本表中出现了两次，第二处的\(Diagnostic.quoted(value))已作为附加信息保留。如果这里是另一张表，请把它放到单独的工作表中。", ref.row, ref.column)
+                    } else {
+                        warn("extra-field", "\(Diagnostic.quoted(text + "：" + value))没有对应的标准字段，已作为附加信息保留。", ref.row, ref.column)
+                    }
                     i += 2
                 } else {
                     keepStrayCell(ref, text)
