@@ -208,12 +208,15 @@ final class GridView {
     }
 
     /// Non-blank cells in rows `rows`, row-major.
-    func cells(inRows rows: ClosedRange<Int>) -> ArraySlice<CellReference> {
-        guard !references.isEmpty else { return [] }
+    func cells(inRows rows: ClosedRange<Int>) -> ArraySlice<CellReference> { references[indices(inRows: rows)] }
+
+    /// The positions in `references` of the cells of `rows` (empty beyond the sheet).
+    private func indices(inRows rows: ClosedRange<Int>) -> Range<Int> {
+        guard !references.isEmpty else { return 0..<0 }
         let lower = min(max(rows.lowerBound, 0), rowStart.count - 1)
         let upper = min(max(rows.upperBound + 1, 0), rowStart.count - 1)
-        guard lower < upper else { return [] }
-        return references[rowStart[lower]..<rowStart[upper]]
+        guard lower < upper else { return 0..<0 }
+        return rowStart[lower]..<rowStart[upper]
     }
 
     /// Indices of the cells carrying `key`, row-major.
@@ -260,12 +263,8 @@ final class GridView {
 
     /// The cells of `rows` that nothing took, with their texts, row-major (read off the flags, no lookup per cell).
     func unconsumedTexts(inRows rows: ClosedRange<Int>) -> [(reference: CellReference, text: String)] {
-        guard !references.isEmpty else { return [] }
-        let lower = min(max(rows.lowerBound, 0), rowStart.count - 1)
-        let upper = min(max(rows.upperBound + 1, 0), rowStart.count - 1)
-        guard lower < upper else { return [] }
         var out: [(reference: CellReference, text: String)] = []
-        for i in rowStart[lower]..<rowStart[upper] where !consumedFlags[i] && !texts[i].isEmpty { out.append((references[i], texts[i])) }
+        for i in indices(inRows: rows) where !consumedFlags[i] && !texts[i].isEmpty { out.append((references[i], texts[i])) }
         return out
     }
 
