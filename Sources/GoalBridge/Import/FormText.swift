@@ -136,3 +136,13 @@ enum FormText {
         return false
     }
 }
+
+extension GridView {
+    /// True for a row holding one text, a continuation line (`项目支出绩效目标表（续）`, `续表`: FormText.isContinuationLine):
+    /// no new table begins under it, and an indicator or record block goes on past it.
+    func isContinuationRow(_ r: Int) -> Bool {
+        let cells = self.cells(inRows: r...r)
+        guard cells.count == 1, let only = cells.first, let text = text(only.row, only.column) else { return false }
+        return FormText.isContinuationLine(text)
+    }
+}

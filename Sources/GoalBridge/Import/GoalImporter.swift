@@ -226,9 +226,7 @@ public struct GoalImporter: Sendable {
     /// `…绩效目标表（续）`: FormText.isContinuationLine): what follows continues the table above.
     static func continues(above row: Int, in grid: GridView) -> Bool {
         for r in stride(from: row - 1, through: max(row - 3, 0), by: -1) where grid.hasCells(inRow: r) {
-            let cells = grid.cells(inRows: r...r)
-            guard cells.count == 1, let only = cells.first, let text = grid.text(only.row, only.column) else { return false }
-            return FormText.isContinuationLine(text)
+            return grid.isContinuationRow(r)
         }
         return false
     }

@@ -367,12 +367,6 @@ struct TableParser {
         }
     }
 
-    /// A row holding one text, a continuation line (`项目支出绩效目标表（续）`, `续表`: FormText.isContinuationLine).
-    private func isContinuationRow(_ cells: ArraySlice<CellReference>) -> Bool {
-        guard cells.count == 1, let only = cells.first, let text = grid.text(only.row, only.column) else { return false }
-        return FormText.isContinuationLine(text)
-    }
-
     /// A row that starts with a note or signature line (`注：…`, `填报人：…`, vocabulary `noteLines`): it ends an
     /// indicator or record block.
     private func isNoteRow(_ r: Int) -> Bool {
@@ -770,7 +764,7 @@ struct TableParser {
             }
             underHeader = false
             let rowCells = grid.cells(inRows: r...r)
-            if isContinuationRow(rowCells) {
+            if grid.isContinuationRow(r) {
                 // `（续）` over a header repeated on the next page: a line of the form, the block goes on.
                 for ref in rowCells { grid.consume(ref.row, ref.column) }
                 tableEnd = r
@@ -1006,7 +1000,7 @@ struct TableParser {
                 continue
             }
             underHeader = false
-            if isContinuationRow(grid.cells(inRows: r...r)) {
+            if grid.isContinuationRow(r) {
                 for ref in grid.cells(inRows: r...r) { grid.consume(ref.row, ref.column) }
                 tableEnd = r
                 continue
