@@ -236,8 +236,11 @@ public struct Collector: Sendable {
             let status: FileStatus
             var reason: String?
             if let error = result.diagnostics.first(where: { $0.severity == .error }) {
-                status = .failed
-                reason = error.message
+                // A table read with certainty beside one that is not (a scratch sheet, a second table in an unknown
+                // form): the good one is stored and reviewed, and the reason names the sheet that was not.
+                let someRead = result.tables.contains(where: \.isReadWithCertainty)
+                status = someRead ? .partial : .failed
+                reason = someRead ? error.sheet.map { "工作表“\($0)”：" + error.message } ?? error.message : error.message
             } else if result.tables.isEmpty {
                 status = .failed
                 reason = "未找到绩效目标表"

@@ -27,7 +27,8 @@ extension Dataset {
     /// Writes one workbook per current table into `directory`, as `部门/项目名称.xlsx` (the project code or the source
     /// file's name when the table has no project name; two tables of one name told apart by their source file), in
     /// the table's own layout (or `layout`), and `导出清单.csv` listing which source file each output came from.
-    /// Corrections are in the stored models, so they are in the workbooks. Input files are never overwritten: an
+    /// Corrections are in the stored models, so they are in the workbooks. A table read without a clear layout is
+    /// left out with a warning naming it (`GoalTable.isReadWithCertainty`). Input files are never overwritten: an
     /// output path equal to a collected file is refused.
     public func exportTables(to directory: String, layout: String? = nil, filter: ExportFilter = ExportFilter(),
                              exporter: GoalExporter) throws -> (written: [String], warnings: [Diagnostic]) {
@@ -52,6 +53,13 @@ extension Dataset {
             var jobs: [(path: String, table: GoalTable, source: String)] = []
             for (i, result) in decoded.values.enumerated() {
                 let table = try result.get()
+                guard table.isReadWithCertainty else {
+                    // Written back in a layout that does not fit, a misread table would look corrected.
+                    warnings.append(Diagnostic(.warning, "export-uncertain",
+                        "此表导入时无法确定版式，读出的内容可能错位，未导出。请用 goalbridge layouts draft 为该版式写一个版式文件（--layouts）后重新收集，或退回部门改用标准模板填报。",
+                        file: table.source?.file, sheet: table.source?.sheet))
+                    continue
+                }
                 let relative = Dataset.uniquePath(for: table, source: rows[i].source, used: &used)
                 let path = (directory as NSString).appendingPathComponent(relative)
                 guard !inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) else {

@@ -41,6 +41,15 @@ public enum GoalTable: Codable, Hashable, Sendable {
         }
     }
 
+    /// False when no layout fitted the table clearly on import (`TableSource.layoutUncertain`): its fields may sit in
+    /// the wrong place, so it is neither reviewed nor sent on (the exported workbooks, the 一体化 file) until it is
+    /// read again with a layout named.
+    ///
+    /// ```swift
+    /// let sendable = document.tables.filter(\.isReadWithCertainty)
+    /// ```
+    public var isReadWithCertainty: Bool { source?.layoutUncertain != true }
+
     /// Indicator rows of every set of the table.
     public var indicatorRowCount: Int {
         switch self {

@@ -35,7 +35,7 @@ public struct Reviewer: Sendable {
         var findings: [Finding] = []
         for (i, table) in tables.enumerated() {
             var context = FindingSink(configuration: configuration, table: i, source: table.source)
-            if table.source?.layoutUncertain == true {
+            if !table.isReadWithCertainty {
                 // Fields may sit in the wrong place: reviewing them would tell the department that targets are
                 // missing when the importer could not place them. Say why the table was not reviewed instead.
                 context.add("Q0", at: .table)

@@ -32,6 +32,7 @@ public final class FlatWorkbookWriter {
     private let body = CellFormat(fontSize: 10.5, border: true, numberFormat: "@")
     /// What the analyst is told at the end.
     private var skipped: [String] = []
+    private var uncertain: [String] = []
     private var qualitativeQuantities = 0
     private var respelled = 0
     private var approximations = 0
@@ -63,8 +64,13 @@ public final class FlatWorkbookWriter {
 
     /// Appends every indicator of a project table, set by set in the table's order. A table of another
     /// kind (department-wide tables, summary lists) has no place in the system's project file: it is left out and
-    /// named in the notes `close()` returns.
+    /// named in the notes `close()` returns. So is a table read without a clear layout (its fields may be misplaced:
+    /// `GoalTable.isReadWithCertainty`), which must not reach the budget system.
     public func append(_ table: GoalTable) throws {
+        guard table.isReadWithCertainty else {
+            uncertain.append(table.placeName)
+            return
+        }
         guard case .project(let t) = table else {
             skipped.append(table.quotedName(withDepartment: false))
             return
@@ -150,6 +156,12 @@ public final class FlatWorkbookWriter {
             notes.append(Diagnostic(.warning, "flat-table-skipped",
                 "\(skipped.count) 张表不是项目绩效目标表，一体化项目指标文件中没有它们的位置，未写入：" + skipped.prefix(10).joined(separator: "、")
                 + (skipped.count > 10 ? " 等" : "") + "。", file: path))
+        }
+        if !uncertain.isEmpty {
+            notes.append(Diagnostic(.warning, "flat-table-uncertain",
+                "\(uncertain.count) 张表导入时无法确定版式，读出的内容可能错位，未写入：" + uncertain.prefix(10).joined(separator: "、")
+                + (uncertain.count > 10 ? " 等" : "") + "。请用 goalbridge layouts draft 为该版式写一个版式文件（--layouts）后重新收集，或退回部门改用标准模板填报。",
+                file: path))
         }
         if qualitativeQuantities > 0 {
             notes.append(Diagnostic(.warning, "flat-no-symbol",

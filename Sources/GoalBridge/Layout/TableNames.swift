@@ -1,3 +1,4 @@
+import Foundation
 import GoalBridgeModel
 
 extension GoalTable {
@@ -18,5 +19,16 @@ extension GoalTable {
         case .departmentPerformance(let t): return "“\(t.departmentName ?? "部门") 整体绩效目标表”"
         case .projectList(let t): return "“\(t.title ?? "项目汇总清单")”"
         }
+    }
+
+    /// Where a table was read, for a message about a table whose fields may be misplaced (its name may be a label
+    /// read as a value): the source file's name and the sheet — `self-evaluation.xlsx 工作表“Sheet1”`.
+    ///
+    /// ```swift
+    /// table.placeName   // "表.xlsx 工作表“Sheet3”"
+    /// ```
+    public var placeName: String {
+        let file = source?.file.map { ($0 as NSString).lastPathComponent } ?? "（来源不明）"
+        return file + (source?.sheet.map { " 工作表“\($0)”" } ?? "")
     }
 }
