@@ -46,11 +46,14 @@ public struct ReportView: Sendable {
         ORDER BY 1, 2
         """)
 
-    /// One row per current table.
+    /// One row per current table. A table read without a clear layout says so in 版式 (its fields may be misplaced).
     public static let tables = ReportView(
         name: "项目", header: ["表ID", "文件", "工作表", "版式", "年度", "主管部门", "实施单位", "项目编码", "项目名称", "项目类别",
                                "资金总额", "财政拨款", "上年结转", "其他资金", "年度目标", "已更正"], sql: """
-        SELECT t.id, f.name, t.sheet, \(Dataset.layoutNameSQL("t.layout")), t.fiscal_year, t.department, t.implementing_unit, t.project_code, t.project_name,
+        SELECT t.id, f.name, t.sheet,
+               CASE WHEN json_extract(t.model_json, '$.table.source.layoutUncertain') THEN
+                 '不确定，按最接近的“' || \(Dataset.layoutNameSQL("t.layout")) || '”读取，内容可能错位，未审核' ELSE \(Dataset.layoutNameSQL("t.layout")) END,
+               t.fiscal_year, t.department, t.implementing_unit, t.project_code, t.project_name,
                t.project_category, t.funds_total_decimal, t.funds_fiscal_decimal, t.funds_carryover_decimal, t.funds_other_decimal,
                t.goal_annual, CASE t.corrected WHEN 1 THEN '是' ELSE '' END AS corrected
         FROM goal_table t JOIN source_file f ON f.id = t.file_id WHERE f.is_current = 1 ORDER BY f.path, t.seq

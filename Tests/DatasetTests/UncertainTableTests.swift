@@ -30,6 +30,11 @@ struct UncertainTableTests {
         #expect(scratchSheet.reason.hasPrefix("工作表“Sheet3”：无法确定此表的版式"), "\(scratchSheet.reason)")
         // Nothing in the self-evaluation form is read with certainty: still 失败.
         #expect(files["self-evaluation.xlsx"]?.status == "失败")
+        // In the consolidated workbook's 项目 sheet, the 版式 column says which tables were read without a clear one.
+        let layouts = try dataset.tablesSheet().rows.map { "\($0[1])!\($0[2]): \($0[3])" }.sorted()
+        #expect(layouts == ["self-evaluation.xlsx!Sheet1: 不确定，按最接近的“项目支出绩效目标表（标准模板）”读取，内容可能错位，未审核",
+                            "template-scratch-sheet.xlsx!Sheet3: 不确定，按最接近的“项目支出绩效目标表（标准模板）”读取，内容可能错位，未审核",
+                            "template-scratch-sheet.xlsx!项目支出绩效目标表: 项目支出绩效目标表（标准模板）"])
     }
 
     @Test func exportsLeaveUncertainTablesOutAndSaySo() throws {
