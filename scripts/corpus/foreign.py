@@ -385,6 +385,21 @@ def with_continuation(body, name, title, header_text, width, depth=1):
     return p
 
 
+def beside(left, right, gap=1):
+    """`right` drawn to the right of `left`, `gap` empty columns between (as a clerk puts a second project's table
+    beside the first to print them on one page)."""
+    used = max([c for _, c in left.cells] + [c2 for _, _, _, c2 in left.merges])
+    off = used + 1 + gap
+    out = Plan(off + right.columns)
+    out.cells = dict(left.cells)
+    out.cells.update({(r, c + off): v for (r, c), v in right.cells.items()})
+    out.merges = left.merges + [(r1, c1 + off, r2, c2 + off) for r1, c1, r2, c2 in right.merges]
+    out.widths = {c: w for c, w in left.widths.items() if c <= used}
+    out.widths.update({c + off: w for c, w in right.widths.items()})
+    out.row = max(left.row, right.row)
+    return out
+
+
 def write_expected(name, tables):
     """NAME.json beside the workbook: the expected goal document, derived here from the seed text."""
     with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as h:
@@ -811,6 +826,13 @@ def main():
     body.cells[(r, c)] = ("项目名称：" + value, "text")
     write_openpyxl(os.path.join(OUT, "xinhua-label-with-content.xlsx"), [("Sheet1", body)])
     write_expected("xinhua-label-with-content", [("project", network)])
+    # Two projects' tables side by side on one sheet, an empty column between: 平阴's form in A–E, 新华's from G. The
+    # second was not read (only its header and labels, said to be there twice).
+    left, right = Plan(8), Plan(7)
+    form_pingyin(left, cleaning, variation(0))
+    form_xinhua(right, network, variation(0))
+    write_xlsxwriter(os.path.join(OUT, "side-by-side.xlsx"), [("Sheet1", beside(left, right))])
+    write_expected("side-by-side", [("project", cleaning), ("project", network)])
     print("43 workbooks in %s" % OUT)
 
 

@@ -272,6 +272,27 @@ def signature(wb):
     return n
 
 
+def beside(wb):
+    # Each sheet's content copied to the right of itself, one empty column between (a second table put beside the
+    # first to print both on one page): every table is expected twice.
+    n = 0
+    for ws in wb.worksheets:
+        width = ws.max_column
+        if width < 2:
+            continue
+        merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+        for row in list(ws.iter_rows()):
+            for c in row:
+                if c.value is not None:
+                    t = ws.cell(c.row, c.column + width + 1)
+                    t.value, t.number_format = c.value, c.number_format
+                    t.data_type = c.data_type   # (text such as `=17个` stays text, not a formula)
+        for r1, c1, r2, c2 in merges:
+            ws.merge_cells(start_row=r1, start_column=c1 + width + 1, end_row=r2, end_column=c2 + width + 1)
+        n += 1
+    return n
+
+
 def continued(wb):
     return repeat_header(wb, "续表")
 
@@ -282,7 +303,7 @@ def header_repeated(wb):
 
 HABITS = {"label-with-content": label_with_content, "continued": continued, "header-repeated": header_repeated, "qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
           "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth,
-          "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature}
+          "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature, "beside": beside}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.
 FOLDED = {"web-paste", "crlf", "fullwidth"}
@@ -350,6 +371,10 @@ def main():
             folded = a.habit in FOLDED
             e = [facts(t.get("table", t), folded) for t in expected["tables"]]
             g = [facts(t.get("table", t), folded) for t in got.get("tables", [])]
+            if a.habit == "beside":
+                # Each sheet's tables, then their copies: compared as sets of tables, each expected twice.
+                e, g = sorted(map(sorted, e + e)), sorted(map(sorted, g))
+                e, g = [set(x) for x in e], [set(x) for x in g]
             lost = [sorted(x - y)[:3] for x, y in zip(e, g) if x - y] if len(e) == len(g) else ["%d tables, expected %d" % (len(g), len(e))]
             if a.habit == "short-levels":
                 # A row named like a level (新华's 服务对象满意度指标) loses its 指标 too; the levels' canonical names

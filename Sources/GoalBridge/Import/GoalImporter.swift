@@ -73,7 +73,8 @@ public struct GoalImporter: Sendable {
         if case .string(let s)? = workbook.properties.custom[Self.templateIdProperty] { templateId = s }
         if case .string(let s)? = workbook.properties.custom[Self.templateVersionProperty] { templateVersion = s }
 
-        for sheet in workbook.sheets where !isAuxiliary(sheet) {
+        // Tables side by side on one sheet are read one piece of the sheet at a time (`sideBySide`).
+        for sheet in workbook.sheets.lazy.filter({ !self.isAuxiliary($0) }).flatMap({ self.sideBySide($0, candidates, preferred: templateId) }) {
             // A flat indicator file (one row per 三级指标, the 一体化 system's exchange) has no form to detect.
             if forced == nil, let flat = FlatSheetReader(vocabulary: vocabulary).read(sheet, file: file) {
                 result.tables += flat.tables.map(GoalTable.project)
@@ -203,7 +204,8 @@ public struct GoalImporter: Sendable {
             }
             // Anything after the last table that nobody read.
             result.diagnostics += leftovers(grid, rows: regionStart...max(grid.lastRow, regionStart), file: file)
-            if sheet.state != .visible && result.tables.count > tablesBefore {
+            if sheet.state != .visible && result.tables.count > tablesBefore
+                && !result.diagnostics.contains(where: { $0.code == "hidden-sheet" && $0.sheet == sheet.name }) {
                 // Never skipped silently: the table is read, and the clerk is asked whether it was meant to be sent.
                 // (A hidden blank form, the template's spare copy, is only said blank.)
                 let how = sheet.state == .veryHidden ? "深度隐藏（只能用宏取消隐藏）" : "隐藏"

@@ -109,6 +109,51 @@ extension Sheet {
     }
 }
 
+extension Sheet {
+    /// The same sheet with only the cells, merged ranges and reader notes that start in `columns` (coordinates kept).
+    ///
+    /// ```swift
+    /// let tableOnTheRight = sheet.restricted(toColumns: 8...Int.max)
+    /// ```
+    public func restricted(toColumns columns: ClosedRange<Int>) -> Sheet {
+        Sheet(name: name, state: state, cells: cells.filter { columns.contains($0.reference.column) },
+              merges: merges.filter { columns.contains($0.first.column) }, notes: notes.filter { columns.contains($0.cell.column) },
+              hiddenRows: hiddenRows, hiddenColumns: hiddenColumns)
+    }
+
+    /// The runs of columns that hold something, left to right. A column separates two runs when none of its cells
+    /// holds content (a value other than blank text) and no merged range covers it: two tables side by side make
+    /// two runs or more.
+    ///
+    /// ```swift
+    /// sheet.columnBands   // [0...4, 7...11]: something in A–E and in H–L, nothing in F and G
+    /// ```
+    public var columnBands: [ClosedRange<Int>] {
+        var last = -1
+        for cell in cells where cell.reference.column > last { last = cell.reference.column }
+        guard last >= 0 else { return [] }
+        var used = [Bool](repeating: false, count: last + 1)
+        for cell in cells where !used[cell.reference.column] {
+            if case .string(let text) = cell.value, text.allSatisfy(\.isWhitespace) { continue }
+            used[cell.reference.column] = true
+        }
+        for merge in merges where merge.first.column <= last {
+            for column in merge.first.column...min(merge.last.column, last) { used[column] = true }
+        }
+        var bands: [ClosedRange<Int>] = []
+        var start: Int?
+        for column in 0...last + 1 {
+            if column <= last && used[column] {
+                if start == nil { start = column }
+            } else if let s = start {
+                bands.append(s...(column - 1))
+                start = nil
+            }
+        }
+        return bands
+    }
+}
+
 extension Array {
     /// The first index whose element satisfies `predicate`, for a predicate that is false then true along the array.
     fileprivate func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
