@@ -134,7 +134,7 @@ extension Sheet {
         guard last >= 0 else { return [] }
         var used = [Bool](repeating: false, count: last + 1)
         for cell in cells where !used[cell.reference.column] {
-            if case .string(let text) = cell.value, text.allSatisfy(\.isWhitespace) { continue }
+            if case .string(let text) = cell.value, !Self.isVisible(text) { continue }
             used[cell.reference.column] = true
         }
         for merge in merges where merge.first.column <= last {
@@ -151,6 +151,15 @@ extension Sheet {
             }
         }
         return bands
+    }
+}
+
+extension Sheet {
+    /// True when `text` holds something other than white space. Decided by the first byte for most texts: an ASCII
+    /// letter, digit or sign, or a lead byte of U+4000 and above (CJK: no white space there).
+    static func isVisible(_ text: String) -> Bool {
+        if let b = text.utf8.first, (b > 0x20 && b < 0x7F) || b >= 0xE4 { return true }
+        return text.unicodeScalars.contains { !$0.properties.isWhitespace }
     }
 }
 

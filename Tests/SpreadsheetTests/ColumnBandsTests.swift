@@ -1,0 +1,34 @@
+import Testing
+@testable import GoalBridgeSpreadsheet
+
+/// The runs of columns a sheet's content fills (`Sheet.columnBands`): where two tables side by side are told apart.
+struct ColumnBandsTests {
+    func sheet(_ texts: [Int: String], merges: [CellRange] = []) -> Sheet {
+        Sheet(name: "Sheet1", cells: texts.keys.sorted().map { Cell(CellReference(row: 0, column: $0), .string(texts[$0]!)) }, merges: merges)
+    }
+
+    @Test func aColumnOfWhiteSpaceSeparates() {
+        // An ideographic space, a no-break space and a tab are typed, not content.
+        let s = sheet([0: "项目名称", 1: "\u{3000}", 2: " \u{00A0}\t", 3: "一级指标", 5: "x"])
+        #expect(s.columnBands == [0...0, 3...3, 5...5])
+    }
+
+    @Test func aMergeAcrossAnEmptyColumnJoins() {
+        let s = sheet([0: "标题", 3: "一级指标"], merges: [CellRange(rows: 0...0, columns: 0...2)])
+        #expect(s.columnBands == [0...3])
+    }
+
+    @Test func numbersAndVisibleTextCount() {
+        var s = sheet([0: "\u{3000}甲", 2: "年度"])
+        s.cells.insert(Cell(CellReference(row: 0, column: 1), .number(0)), at: 1)
+        #expect(s.columnBands == [0...2])
+        #expect(Sheet(name: "空").columnBands.isEmpty)
+    }
+
+    @Test func restrictedToColumnsKeepsCoordinates() {
+        let s = sheet([0: "甲", 4: "乙"], merges: [CellRange(rows: 0...1, columns: 4...5)])
+        let right = s.restricted(toColumns: 2...Int.max)
+        #expect(right.cells.map(\.reference) == [CellReference(row: 0, column: 4)])
+        #expect(right.merges == [CellRange(rows: 0...1, columns: 4...5)])
+    }
+}
