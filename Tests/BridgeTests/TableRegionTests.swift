@@ -67,7 +67,7 @@ struct SideBySideTableTests {
                 m.last.column < 4 ? m : m.first.column >= 4 ? CellRange(rows: m.first.row...m.last.row, columns: (m.first.column + 1)...(m.last.column + 1)) : nil
             }
         }
-        #expect(gap.columnBands.count == 2)
+        #expect(GridView(gap).columnBands.count == 2)
         let result = sharedImporter.importWorkbook(Workbook(sheets: [gap]), file: "表.xlsx")
         #expect(result.tables.count == 1)
         #expect(result.tables.first?.project?.indicatorSets.first?.rows.count == 13)

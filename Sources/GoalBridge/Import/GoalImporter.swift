@@ -73,8 +73,7 @@ public struct GoalImporter: Sendable {
         if case .string(let s)? = workbook.properties.custom[Self.templateIdProperty] { templateId = s }
         if case .string(let s)? = workbook.properties.custom[Self.templateVersionProperty] { templateVersion = s }
 
-        // Tables side by side on one sheet are read one piece of the sheet at a time (`sideBySide`).
-        for sheet in workbook.sheets.lazy.filter({ !self.isAuxiliary($0) }).flatMap({ self.sideBySide($0, candidates, preferred: templateId) }) {
+        for sheet in workbook.sheets where !isAuxiliary(sheet) {
             // A flat indicator file (one row per 三级指标, the 一体化 system's exchange) has no form to detect.
             if forced == nil, let flat = FlatSheetReader(vocabulary: vocabulary).read(sheet, file: file) {
                 result.tables += flat.tables.map(GoalTable.project)
@@ -83,134 +82,137 @@ public struct GoalImporter: Sendable {
                                                      file: file, sheet: sheet.name))
                 continue
             }
-            var sheet = sheet, grid = GridView(sheet, vocabulary: vocabulary)
-            if grid.isEmpty { continue }
-            var detection = detect(grid, candidates, preferred: templateId)
-            // Cells a label was split from (below): the field read beside it was typed here.
-            var typedWithLabel: [String: CellReference] = [:]
-            if detection == nil {
-                // A label a form needs typed with its content in one cell (`项目名称：…`): split, and tried again.
-                let typed = labelsWithContent(grid, missing: labelsMissingFromEveryLayout(grid, candidates))
-                let split = typed.isEmpty ? sheet : Self.splitting(sheet, typed)
-                let splitGrid = typed.isEmpty ? grid : GridView(split, vocabulary: vocabulary)
-                if !typed.isEmpty, let found = detect(splitGrid, candidates, preferred: templateId) {
-                    (sheet, grid, detection) = (split, splitGrid, found)
-                    for t in typed {
-                        typedWithLabel[t.valueCell.description] = t.cell
-                        result.diagnostics.append(Diagnostic(.info, "label-with-content", "单元格 \(t.cell) 把标签和内容写在了同一格，已读作“\(t.label)”：\(Diagnostic.quoted(t.content))。",
-                                                             file: file, sheet: sheet.name, cell: t.cell.description))
+            // Tables side by side on one sheet are read one piece of the sheet at a time (`sideBySide`).
+            for piece in sideBySide(sheet, GridView(sheet, vocabulary: vocabulary), candidates, preferred: templateId) {
+                var (sheet, grid) = piece
+                if grid.isEmpty { continue }
+                var detection = detect(grid, candidates, preferred: templateId)
+                // Cells a label was split from (below): the field read beside it was typed here.
+                var typedWithLabel: [String: CellReference] = [:]
+                if detection == nil {
+                    // A label a form needs typed with its content in one cell (`项目名称：…`): split, and tried again.
+                    let typed = labelsWithContent(grid, missing: labelsMissingFromEveryLayout(grid, candidates))
+                    let split = typed.isEmpty ? sheet : Self.splitting(sheet, typed)
+                    let splitGrid = typed.isEmpty ? grid : GridView(split, vocabulary: vocabulary)
+                    if !typed.isEmpty, let found = detect(splitGrid, candidates, preferred: templateId) {
+                        (sheet, grid, detection) = (split, splitGrid, found)
+                        for t in typed {
+                            typedWithLabel[t.valueCell.description] = t.cell
+                            result.diagnostics.append(Diagnostic(.info, "label-with-content", "单元格 \(t.cell) 把标签和内容写在了同一格，已读作“\(t.label)”：\(Diagnostic.quoted(t.content))。",
+                                                                 file: file, sheet: sheet.name, cell: t.cell.description))
+                        }
                     }
                 }
-            }
-            guard let detection else {
-                // A hidden sheet without a goal table is the usual home of lists and notes: nothing to say.
-                if sheet.state == .visible {
-                    result.diagnostics.append(noTableDiagnostic(grid, candidates, file: file))
-                }
-                continue
-            }
-            // Where the hidden-sheet warning goes, once the sheet's tables are read.
-            let hiddenNoteIndex = result.diagnostics.count, tablesBefore = result.tables.count
-            result.diagnostics += readerNotes(sheet, file: file)
-            for (ref, text) in grid.coveredCells {
-                let area = grid.merge(at: ref.row, ref.column).map { "合并单元格 \($0) 中" } ?? ""
-                result.diagnostics.append(Diagnostic(.info, "covered-cell", "\(area)被遮盖的单元格另存有内容\(Diagnostic.quoted(text))（表格中只显示合并区域左上角的内容，这段内容看不到），未读取。",
-                                                     file: file, sheet: sheet.name, cell: ref.description))
-            }
-            for cell in sheet.cells {
-                switch cell.value {
-                case .string(let text) where text.utf8.count > ExcelLimits.cellTextLength && text.utf16.count > ExcelLimits.cellTextLength:
-                    // Kept whole in the model; a workbook written from it must cut it (Excel's limit).
-                    result.diagnostics.append(Diagnostic(.warning, "text-too-long", "单元格文字 \(text.count) 字，超过 Excel 单元格 32767 字的上限：已完整读入，但写回工作簿时会被截断。请精简内容。",
-                                                         file: file, sheet: sheet.name, cell: cell.reference.description))
-                case .error(let code):
-                    result.diagnostics.append(FormulaErrors.diagnostic(code, file: file, sheet: sheet.name, cell: cell.reference))
-                default:
+                guard let detection else {
+                    // A hidden sheet without a goal table is the usual home of lists and notes: nothing to say.
+                    if sheet.state == .visible {
+                        result.diagnostics.append(noTableDiagnostic(grid, candidates, file: file))
+                    }
                     continue
                 }
-            }
-            let anchors = detection.anchors
-            var regionStart = grid.firstRow ?? 0
-            for (i, anchor) in anchors.enumerated() {
-                let nextAnchor = i + 1 < anchors.count ? anchors[i + 1].row : grid.lastRow + 1
-                // Stacked tables need not share a form (新华 publishes C and C′ one after another): each region,
-                // from its anchor to the next, is fitted on its own.
-                var spec = detection.spec, fits = detection.fits
-                if anchors.count > 1, templateId == nil, forced == nil,
-                   let own = detect(GridView(sheet.restricted(toRows: anchor.row...(nextAnchor - 1)), vocabulary: vocabulary), candidates),
-                   own.anchors.first?.row == anchor.row {
-                    spec = own.spec
-                    fits = own.fits
+                // Where the hidden-sheet warning goes, once the sheet's tables are read.
+                let hiddenNoteIndex = result.diagnostics.count, tablesBefore = result.tables.count
+                result.diagnostics += readerNotes(sheet, file: file)
+                for (ref, text) in grid.coveredCells {
+                    let area = grid.merge(at: ref.row, ref.column).map { "合并单元格 \($0) 中" } ?? ""
+                    result.diagnostics.append(Diagnostic(.info, "covered-cell", "\(area)被遮盖的单元格另存有内容\(Diagnostic.quoted(text))（表格中只显示合并区域左上角的内容，这段内容看不到），未读取。",
+                                                         file: file, sheet: sheet.name, cell: ref.description))
                 }
-                let fit = fits.first
-                var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,
-                                         regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
-                var draft = parser.parse()
-                if !typedWithLabel.isEmpty {
-                    for (name, source) in draft.fieldSources {
-                        if let typed = typedWithLabel[source.cell] { draft.fieldSources[name] = SourceCell(sheet: source.sheet, cell: typed.description) }
+                for cell in sheet.cells {
+                    switch cell.value {
+                    case .string(let text) where text.utf8.count > ExcelLimits.cellTextLength && text.utf16.count > ExcelLimits.cellTextLength:
+                        // Kept whole in the model; a workbook written from it must cut it (Excel's limit).
+                        result.diagnostics.append(Diagnostic(.warning, "text-too-long", "单元格文字 \(text.count) 字，超过 Excel 单元格 32767 字的上限：已完整读入，但写回工作簿时会被截断。请精简内容。",
+                                                             file: file, sheet: sheet.name, cell: cell.reference.description))
+                    case .error(let code):
+                        result.diagnostics.append(FormulaErrors.diagnostic(code, file: file, sheet: sheet.name, cell: cell.reference))
+                    default:
+                        continue
                     }
                 }
-                if draft.isUnfilled {
-                    // A blank form has nothing to store or review (its 未填写 findings would be false alarms to a
-                    // department that filled the sheet it needed); its notes on empty template rows are noise.
-                    result.diagnostics += parser.diagnostics.filter { $0.severity != .info }
-                    result.diagnostics.append(Diagnostic(.info, "blank-table", "“\(spec.name)”没有填写任何内容（空白表），已跳过。",
+                let anchors = detection.anchors
+                var regionStart = grid.firstRow ?? 0
+                for (i, anchor) in anchors.enumerated() {
+                    let nextAnchor = i + 1 < anchors.count ? anchors[i + 1].row : grid.lastRow + 1
+                    // Stacked tables need not share a form (新华 publishes C and C′ one after another): each region,
+                    // from its anchor to the next, is fitted on its own.
+                    var spec = detection.spec, fits = detection.fits
+                    if anchors.count > 1, templateId == nil, forced == nil,
+                       let own = detect(GridView(sheet.restricted(toRows: anchor.row...(nextAnchor - 1)), vocabulary: vocabulary), candidates),
+                       own.anchors.first?.row == anchor.row {
+                        spec = own.spec
+                        fits = own.fits
+                    }
+                    let fit = fits.first
+                    var parser = TableParser(spec: spec, keys: catalog.keys[spec.id] ?? LayoutKeys(spec), grid: grid, vocabulary: vocabulary, file: file,
+                                             regionStart: regionStart, anchor: anchor, regionLimit: nextAnchor - 1)
+                    var draft = parser.parse()
+                    if !typedWithLabel.isEmpty {
+                        for (name, source) in draft.fieldSources {
+                            if let typed = typedWithLabel[source.cell] { draft.fieldSources[name] = SourceCell(sheet: source.sheet, cell: typed.description) }
+                        }
+                    }
+                    if draft.isUnfilled {
+                        // A blank form has nothing to store or review (its 未填写 findings would be false alarms to a
+                        // department that filled the sheet it needed); its notes on empty template rows are noise.
+                        result.diagnostics += parser.diagnostics.filter { $0.severity != .info }
+                        result.diagnostics.append(Diagnostic(.info, "blank-table", "“\(spec.name)”没有填写任何内容（空白表），已跳过。",
+                                                             file: file, sheet: sheet.name, cell: anchor.description))
+                        blankSheets.append(sheet.name)
+                        regionStart = parser.tableEnd + 1
+                        continue
+                    }
+                    // Uncertain: no layout fits clearly, or the table contradicts the one that fits best.
+                    let contradicted = forced == nil && !parser.contradictions.isEmpty
+                    let uncertain = forced == nil && (LayoutFit.isUncertain(fits) || contradicted)
+                    result.diagnostics += parser.diagnostics
+                    if let hidden = hiddenContentDiagnostic(sheet, rows: regionStart...max(parser.tableEnd, regionStart), file: file) {
+                        result.diagnostics.append(hidden)
+                    }
+                    // From the region's leftmost filled column (a table drawn from column B or further right), as wide as
+                    // the form or as its cells reach.
+                    var left = Int.max, right = 0
+                    for ref in grid.cells(inRows: regionStart...max(parser.tableEnd, regionStart)) {
+                        left = min(left, ref.column)
+                        right = max(right, ref.column)
+                    }
+                    if left == Int.max { left = 0 }
+                    right = max(left + spec.columnCount - 1, right)
+                    let range = "\(CellReference(row: regionStart, column: left)):\(CellReference(row: parser.tableEnd, column: right))"
+                    let source = TableSource(file: file, sheet: sheet.name, range: range, layout: spec.id,
+                                             templateId: templateId, templateVersion: templateVersion, layoutUncertain: uncertain ? true : nil)
+                    if forced == nil && LayoutFit.isUncertain(fits) {
+                        var d = uncertainDiagnostic(fits, grid: grid, file: file, sheet: sheet.name, anchor: anchor)
+                        if contradicted { d.message += "按最接近的版式读取时还发现：" + parser.contradictions.joined(separator: "；") + "。" }
+                        result.diagnostics.append(d)
+                    } else if contradicted {
+                        result.diagnostics.append(Diagnostic(.error, "layout-uncertain",
+                            "此表与最接近的版式“\(spec.name)”（\(spec.id)\(fit.map { "，吻合度 " + LayoutFit.percent($0.score) } ?? "")）有矛盾：" + parser.contradictions.joined(separator: "；")
+                            + "。读出的内容可能错位，本表不予审核；请核对表格，或用 --layout 指定版式后重新导入。",
+                            file: file, sheet: sheet.name, cell: anchor.description))
+                    }
+                    switch spec.kind {
+                    case .project: result.tables.append(.project(ProjectGoalTable(draft: draft, source: source)))
+                    case .departmentIndicators: result.tables.append(.departmentIndicators(DepartmentIndicatorTable(draft: draft, source: source)))
+                    case .departmentStrategic: result.tables.append(.departmentStrategic(DepartmentStrategicTable(draft: draft, source: source)))
+                    case .departmentPerformance: result.tables.append(.departmentPerformance(DepartmentPerformanceTable(draft: draft, source: source)))
+                    case .projectList: result.tables.append(.projectList(ProjectListTable(draft: draft, source: source)))
+                    }
+                    let score = fit.map { "，吻合度 " + LayoutFit.percent($0.score) } ?? ""
+                    result.diagnostics.append(Diagnostic(.info, "table-found", "识别到“\(spec.name)”（版式 \(spec.id)\(score)），区域 \(range)。",
                                                          file: file, sheet: sheet.name, cell: anchor.description))
-                    blankSheets.append(sheet.name)
                     regionStart = parser.tableEnd + 1
-                    continue
                 }
-                // Uncertain: no layout fits clearly, or the table contradicts the one that fits best.
-                let contradicted = forced == nil && !parser.contradictions.isEmpty
-                let uncertain = forced == nil && (LayoutFit.isUncertain(fits) || contradicted)
-                result.diagnostics += parser.diagnostics
-                if let hidden = hiddenContentDiagnostic(sheet, rows: regionStart...max(parser.tableEnd, regionStart), file: file) {
-                    result.diagnostics.append(hidden)
+                // Anything after the last table that nobody read.
+                result.diagnostics += leftovers(grid, rows: regionStart...max(grid.lastRow, regionStart), file: file)
+                if sheet.state != .visible && result.tables.count > tablesBefore
+                    && !result.diagnostics.contains(where: { $0.code == "hidden-sheet" && $0.sheet == sheet.name }) {
+                    // Never skipped silently: the table is read, and the clerk is asked whether it was meant to be sent.
+                    // (A hidden blank form, the template's spare copy, is only said blank.)
+                    let how = sheet.state == .veryHidden ? "深度隐藏（只能用宏取消隐藏）" : "隐藏"
+                    result.diagnostics.insert(Diagnostic(.warning, "hidden-sheet", "工作表“\(sheet.name)”是\(how)的，其中的绩效目标表已导入。请确认这张表是否应当提交；如不需要，请删除该工作表后重新提交。",
+                                                         file: file, sheet: sheet.name), at: hiddenNoteIndex)
                 }
-                // From the region's leftmost filled column (a table drawn from column B or further right), as wide as
-                // the form or as its cells reach.
-                var left = Int.max, right = 0
-                for ref in grid.cells(inRows: regionStart...max(parser.tableEnd, regionStart)) {
-                    left = min(left, ref.column)
-                    right = max(right, ref.column)
-                }
-                if left == Int.max { left = 0 }
-                right = max(left + spec.columnCount - 1, right)
-                let range = "\(CellReference(row: regionStart, column: left)):\(CellReference(row: parser.tableEnd, column: right))"
-                let source = TableSource(file: file, sheet: sheet.name, range: range, layout: spec.id,
-                                         templateId: templateId, templateVersion: templateVersion, layoutUncertain: uncertain ? true : nil)
-                if forced == nil && LayoutFit.isUncertain(fits) {
-                    var d = uncertainDiagnostic(fits, grid: grid, file: file, sheet: sheet.name, anchor: anchor)
-                    if contradicted { d.message += "按最接近的版式读取时还发现：" + parser.contradictions.joined(separator: "；") + "。" }
-                    result.diagnostics.append(d)
-                } else if contradicted {
-                    result.diagnostics.append(Diagnostic(.error, "layout-uncertain",
-                        "此表与最接近的版式“\(spec.name)”（\(spec.id)\(fit.map { "，吻合度 " + LayoutFit.percent($0.score) } ?? "")）有矛盾：" + parser.contradictions.joined(separator: "；")
-                        + "。读出的内容可能错位，本表不予审核；请核对表格，或用 --layout 指定版式后重新导入。",
-                        file: file, sheet: sheet.name, cell: anchor.description))
-                }
-                switch spec.kind {
-                case .project: result.tables.append(.project(ProjectGoalTable(draft: draft, source: source)))
-                case .departmentIndicators: result.tables.append(.departmentIndicators(DepartmentIndicatorTable(draft: draft, source: source)))
-                case .departmentStrategic: result.tables.append(.departmentStrategic(DepartmentStrategicTable(draft: draft, source: source)))
-                case .departmentPerformance: result.tables.append(.departmentPerformance(DepartmentPerformanceTable(draft: draft, source: source)))
-                case .projectList: result.tables.append(.projectList(ProjectListTable(draft: draft, source: source)))
-                }
-                let score = fit.map { "，吻合度 " + LayoutFit.percent($0.score) } ?? ""
-                result.diagnostics.append(Diagnostic(.info, "table-found", "识别到“\(spec.name)”（版式 \(spec.id)\(score)），区域 \(range)。",
-                                                     file: file, sheet: sheet.name, cell: anchor.description))
-                regionStart = parser.tableEnd + 1
-            }
-            // Anything after the last table that nobody read.
-            result.diagnostics += leftovers(grid, rows: regionStart...max(grid.lastRow, regionStart), file: file)
-            if sheet.state != .visible && result.tables.count > tablesBefore
-                && !result.diagnostics.contains(where: { $0.code == "hidden-sheet" && $0.sheet == sheet.name }) {
-                // Never skipped silently: the table is read, and the clerk is asked whether it was meant to be sent.
-                // (A hidden blank form, the template's spare copy, is only said blank.)
-                let how = sheet.state == .veryHidden ? "深度隐藏（只能用宏取消隐藏）" : "隐藏"
-                result.diagnostics.insert(Diagnostic(.warning, "hidden-sheet", "工作表“\(sheet.name)”是\(how)的，其中的绩效目标表已导入。请确认这张表是否应当提交；如不需要，请删除该工作表后重新提交。",
-                                                     file: file, sheet: sheet.name), at: hiddenNoteIndex)
             }
         }
         if result.tables.isEmpty && !result.hasErrors && !blankSheets.isEmpty {

@@ -139,6 +139,34 @@ final class GridView {
 
     var isEmpty: Bool { references.isEmpty }
 
+    /// The runs of columns that hold something, left to right. A column separates two runs when it holds no
+    /// non-blank cell and no merged area covers it: two tables side by side make two runs or more.
+    ///
+    /// ```swift
+    /// grid.columnBands   // [0...4, 6...12]: something in A–E and in G–M, nothing in F
+    /// ```
+    var columnBands: [ClosedRange<Int>] {
+        var last = -1
+        for ref in references where ref.column > last { last = ref.column }
+        guard last >= 0 else { return [] }
+        var used = [Bool](repeating: false, count: last + 1)
+        for ref in references { used[ref.column] = true }
+        for merge in merges where merge.first.column <= last {
+            for column in merge.first.column...min(merge.last.column, last) { used[column] = true }
+        }
+        var bands: [ClosedRange<Int>] = []
+        var start: Int?
+        for column in 0...last + 1 {
+            if column <= last && used[column] {
+                if start == nil { start = column }
+            } else if let s = start {
+                bands.append(s...(column - 1))
+                start = nil
+            }
+        }
+        return bands
+    }
+
     /// The first row that holds a non-blank cell.
     var firstRow: Int? { references.first?.row }
 

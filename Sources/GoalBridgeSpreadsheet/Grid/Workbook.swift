@@ -120,47 +120,6 @@ extension Sheet {
               merges: merges.filter { columns.contains($0.first.column) }, notes: notes.filter { columns.contains($0.cell.column) },
               hiddenRows: hiddenRows, hiddenColumns: hiddenColumns)
     }
-
-    /// The runs of columns that hold something, left to right. A column separates two runs when none of its cells
-    /// holds content (a value other than blank text) and no merged range covers it: two tables side by side make
-    /// two runs or more.
-    ///
-    /// ```swift
-    /// sheet.columnBands   // [0...4, 7...11]: something in A–E and in H–L, nothing in F and G
-    /// ```
-    public var columnBands: [ClosedRange<Int>] {
-        var last = -1
-        for cell in cells where cell.reference.column > last { last = cell.reference.column }
-        guard last >= 0 else { return [] }
-        var used = [Bool](repeating: false, count: last + 1)
-        for cell in cells where !used[cell.reference.column] {
-            if case .string(let text) = cell.value, !Self.isVisible(text) { continue }
-            used[cell.reference.column] = true
-        }
-        for merge in merges where merge.first.column <= last {
-            for column in merge.first.column...min(merge.last.column, last) { used[column] = true }
-        }
-        var bands: [ClosedRange<Int>] = []
-        var start: Int?
-        for column in 0...last + 1 {
-            if column <= last && used[column] {
-                if start == nil { start = column }
-            } else if let s = start {
-                bands.append(s...(column - 1))
-                start = nil
-            }
-        }
-        return bands
-    }
-}
-
-extension Sheet {
-    /// True when `text` holds something other than white space. Decided by the first byte for most texts: an ASCII
-    /// letter, digit or sign, or a lead byte of U+4000 and above (CJK: no white space there).
-    static func isVisible(_ text: String) -> Bool {
-        if let b = text.utf8.first, (b > 0x20 && b < 0x7F) || b >= 0xE4 { return true }
-        return text.unicodeScalars.contains { !$0.properties.isWhitespace }
-    }
 }
 
 extension Array {
