@@ -23,7 +23,8 @@ struct CellUseTests {
                       "pingyin-amount-in-yuan", "pingyin-several-values", "pingyin-blank-copy", "pingyin-currency-amounts",
                       "pingyin-percent-targets", "pingyin-continued", "xinhua-continued", "liaocheng-fullwidth-digits",
                       "performance-continued", "yongqing-department-continued", "yongqing-department-header-repeated",
-                      "pingyin-covered-cells", "pingyin-label-with-content", "xinhua-label-with-content", "side-by-side"]
+                      "pingyin-covered-cells", "pingyin-label-with-content", "xinhua-label-with-content", "side-by-side",
+                      "changqing-inserted-column"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
         // Headers retyped as other forms spell them (scripts/corpus/variants.py).
         let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "pingyin-value-annual", "changqing-headers-retyped"]

@@ -40,6 +40,18 @@ struct InsertedColumnTests {
         #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" } == ["F3", "F4"])
     }
 
+    /// 长清's form with the column inserted at B (changqing-inserted-column, openpyxl): the two goals under their captions
+    /// (总体绩效目标 | 年度绩效目标) were read by their order from the blank B6 — the mid-term goal became the annual one
+    /// and the annual goal an extra. Each is read under its caption now.
+    @Test func fieldsUnderCaptionsSkipTheInsertedColumn() throws {
+        let path = ForeignFormTests.directory + "/changqing-inserted-column.xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/changqing-inserted-column.json")
+        let t = try #require(result.tables.first?.project)
+        #expect(t.sources?["goals.midTerm"]?.cell == "C6" && t.sources?["goals.annual"]?.cell == "G6")
+        #expect(t.extras.isEmpty)
+        #expect(result.diagnostics.filter { $0.code == "value-beyond-empty-column" }.map { $0.cell ?? "" }.contains("C6"))
+    }
+
     /// A field left blank before a label of another form (`联系电话`, `填报人：`) stays blank: that is no value.
     @Test(arguments: ["联系电话", "填报人：", "负责人:", "资金用途：", "项目编码:"])
     func aLabelBeyondAnEmptyFieldIsNoValue(_ label: String) throws {

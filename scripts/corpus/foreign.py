@@ -15,7 +15,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, document, reproducible, form_liaocheng, form_liaocheng_performance, form_yongqing_department, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
+from generate import Plan, document, reproducible, form_changqing, form_liaocheng, form_liaocheng_performance, form_yongqing_department, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
     write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
@@ -826,6 +826,13 @@ def main():
     body.cells[(r, c)] = ("项目名称：" + value, "text")
     write_openpyxl(os.path.join(OUT, "xinhua-label-with-content.xlsx"), [("Sheet1", body)])
     write_expected("xinhua-label-with-content", [("project", network)])
+    # 长清's form with a column inserted at B and left empty: the two goals under their captions (总体绩效目标 |
+    # 年度绩效目标) were read by their order, the mid-term goal as the annual one and the annual goal an extra.
+    insurance = next(x for k, x in seeds.all_tables()["changqing"] if x.get("projectName") == "四级医保公共服务体系建设项目")
+    body = Plan(8)
+    form_changqing(body, insurance, variation(0))
+    write_openpyxl(os.path.join(OUT, "changqing-inserted-column.xlsx"), [("Sheet1", with_inserted_column(body, 1))])
+    write_expected("changqing-inserted-column", [("project", insurance)])
     # Two projects' tables side by side on one sheet, an empty column between: 平阴's form in A–E, 新华's from G. The
     # second was not read (only its header and labels, said to be there twice).
     left, right = Plan(8), Plan(7)

@@ -64,10 +64,10 @@ def dates(wb):
     return n
 
 
-def inserted_column(wb):
+def inserted_column(wb, at=None):
     ws = wb.worksheets[0]
-    at = ws.max_column
-    if at < 4:
+    at = at or ws.max_column
+    if ws.max_column < 4:
         return 0
     merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
     for m in list(ws.merged_cells.ranges):
@@ -80,6 +80,11 @@ def inserted_column(wb):
             c2 += 1
         ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
     return 1
+
+
+def inserted_column_b(wb):
+    # The same at column B: between the labels of column A and everything else.
+    return inserted_column(wb, 2)
 
 
 def none_marks(wb):
@@ -303,7 +308,7 @@ def header_repeated(wb):
 
 HABITS = {"label-with-content": label_with_content, "continued": continued, "header-repeated": header_repeated, "qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
           "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth,
-          "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature, "beside": beside}
+          "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature, "beside": beside, "inserted-column-b": inserted_column_b}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.
 FOLDED = {"web-paste", "crlf", "fullwidth"}
@@ -331,7 +336,7 @@ def levels(table):
 def facts(table, folded=False):
     out = set()
     for k, v in table.items():
-        if k in ("indicatorSets", "extras", "sources", "source", "goals") or "Funds" in k or k == "funds":
+        if k in ("indicatorSets", "extras", "sources", "source") or "Funds" in k or k == "funds":
             continue
         f = fold if folded else (lambda x: x)
         if isinstance(v, (str, int, float)):

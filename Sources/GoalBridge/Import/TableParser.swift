@@ -124,7 +124,7 @@ struct TableParser {
             for (field, offset) in group.fields {
                 let r = label.row + offset
                 var column = columns[offset] ?? grid.nextColumn(after: r, label.column)
-                if group.fields.count == 1, let beyond = valueBeyondEmptyColumns(r, column) {
+                if let beyond = group.fields.count == 1 ? valueBeyondEmptyColumns(r, column) : offset > 0 ? fieldBeyondInsertedColumns(r, column) : nil {
                     diagnostics.append(Diagnostic(.info, "value-beyond-empty-column",
                                                   "\(Diagnostic.quoted(grid.text(label.row, label.column) ?? ""))与其内容之间隔着空列，已读取 \(CellReference(row: r, column: beyond)) 的内容。",
                                                   file: file, sheet: grid.sheet.name, cell: CellReference(row: r, column: beyond).description))
@@ -169,6 +169,18 @@ struct TableParser {
             return next
         }
         return nil
+    }
+
+    /// The same inserted column in a row of fields under their captions (长清's 总体绩效目标 | 年度绩效目标 over the two
+    /// goals): there the fields' order placed each one column off — the mid-term goal read as the annual one, silently.
+    /// A column blank in the field's row and in the caption row above, under no merged area, is no field's: the next
+    /// column with something in either row, at most two on, is where the field starts.
+    private func fieldBeyondInsertedColumns(_ r: Int, _ c: Int) -> Int? {
+        func isEmpty(_ column: Int) -> Bool {
+            [r, r - 1].allSatisfy { grid.text($0, column) == nil && grid.merge(at: $0, column) == nil }
+        }
+        guard isEmpty(c) else { return nil }
+        return ((c + 1)...(c + 2)).first { !isEmpty($0) }
     }
 
     /// A label merged down over several rows whose text field sits beside it on its first row (`年度目标` over three
