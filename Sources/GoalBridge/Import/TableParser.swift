@@ -619,7 +619,7 @@ struct TableParser {
         for row in stride(from: r, through: max(r - 1, regionStart), by: -1) {
             for ref in grid.cells(inRows: row...row) {
                 guard let key = grid.labelKey(ref.row, ref.column) else { continue }
-                for b in blocks where (b.caption ?? []).map { TextNormalizer.labelKey($0) }.contains(key) { return (ref, b) }
+                for b in blocks where (b.caption ?? []).map({ TextNormalizer.labelKey($0) }).contains(key) { return (ref, b) }
             }
         }
         // A caption that starts just below the header row (平阴: the header's first cell is blank), or below the
@@ -627,12 +627,12 @@ struct TableParser {
         let below = isColumnNumberRow(r + 1) ? r + 2 : r + 1
         for ref in grid.cells(inRows: below...below) where ref.column == 0 {
             guard let key = grid.labelKey(ref.row, ref.column) else { continue }
-            for b in blocks where (b.caption ?? []).map { TextNormalizer.labelKey($0) }.contains(key) { return (ref, b) }
+            for b in blocks where (b.caption ?? []).map({ TextNormalizer.labelKey($0) }).contains(key) { return (ref, b) }
         }
         // A caption merged down over the header row from above.
         for c in 0..<max(spec.columnCount, 1) {
             if let m = grid.merge(at: r, c), m.first.row < r, let key = grid.labelKey(m.first.row, m.first.column) {
-                for b in blocks where (b.caption ?? []).map { TextNormalizer.labelKey($0) }.contains(key) { return (m.first, b) }
+                for b in blocks where (b.caption ?? []).map({ TextNormalizer.labelKey($0) }).contains(key) { return (m.first, b) }
             }
         }
         return nil
