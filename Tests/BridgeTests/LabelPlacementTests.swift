@@ -101,6 +101,17 @@ struct LabelAndValueInOneCellTests {
         #expect(!result.diagnostics.contains { $0.code == "value-beyond-empty-column" })
     }
 
+    /// Two 聊城 tables stacked on one sheet, the first one's 项目编码 and 项目名称 typed with their content
+    /// (liaocheng-stacked-label-with-content, openpyxl). The second table was found, so nothing was split: the first
+    /// table's rows were read into the second, 40 warnings, one table. An indicator header above the first table found
+    /// now has the labels split, and both tables are read.
+    @Test func aTableAboveTheFirstFoundIsNotLost() throws {
+        let path = ForeignFormTests.directory + "/liaocheng-stacked-label-with-content.xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/liaocheng-stacked-label-with-content.json")
+        #expect(result.tables.map { $0.source?.range ?? "" } == ["A1:E20", "A21:E44"])
+        #expect(result.diagnostics.filter { $0.code == "label-with-content" }.map { $0.cell ?? "" } == ["A4", "C4"])
+    }
+
     /// With the cell beside it filled, the content cannot be the field's alone: the table is still not found, and the
     /// warning names the cell and what to do.
     @Test func withTheCellBesideFilledTheCellIsNamed() throws {

@@ -833,6 +833,21 @@ def main():
     form_changqing(body, insurance, variation(0))
     write_openpyxl(os.path.join(OUT, "changqing-inserted-column.xlsx"), [("Sheet1", with_inserted_column(body, 1))])
     write_expected("changqing-inserted-column", [("project", insurance)])
+    # Two 聊城 tables stacked on one sheet, the first one's 项目编码 and 项目名称 typed with their content (`项目编码：…`,
+    # the cells beside them empty). The second table was found, so nothing was split: the first table's rows were
+    # read into the second, 37 warnings, one table.
+    specific = [x for k, x in seeds.all_tables()["liaocheng"] if k == "project" and x.get("_form") == "D2"][:2]
+    body = Plan(8)
+    form_liaocheng(body, specific[0], variation(0))
+    first = set(body.cells)
+    body.row += 2
+    form_liaocheng(body, specific[1], variation(0))
+    for label in ("项目编码", "项目名称"):
+        (r, c), _ = min(((k, v) for k, v in body.cells.items() if k in first and v[0] == label))
+        value = body.cells.pop((r, c + 1))[0]
+        body.cells[(r, c)] = (label + "：" + str(value), "text")
+    write_openpyxl(os.path.join(OUT, "liaocheng-stacked-label-with-content.xlsx"), [("Sheet1", body)])
+    write_expected("liaocheng-stacked-label-with-content", [("project", specific[0]), ("project", specific[1])])
     # Two projects' tables side by side on one sheet, an empty column between: 平阴's form in A–E, 新华's from G. The
     # second was not read (only its header and labels, said to be there twice).
     left, right = Plan(8), Plan(7)

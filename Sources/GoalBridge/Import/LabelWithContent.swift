@@ -43,6 +43,16 @@ extension GoalImporter {
         return closest
     }
 
+    /// True when an indicator header (一级指标 beside 二级指标) lies above the first table found, more than a title's
+    /// few rows below the sheet's first filled row: a table stacked above was missed — its anchor label typed with its
+    /// content (`项目编码：…`). Decided by row numbers first: a table found near the top asks nothing more.
+    func missesTableAbove(_ detection: Detection, _ grid: GridView) -> Bool {
+        guard let first = detection.anchors.first, let top = grid.firstRow, first.row > top + 4,
+              let keys = catalog.keys[detection.spec.id], !keys.level1Headers.isEmpty else { return false }
+        return !grid.rows(withKeyIn: keys.level1Headers).intersection(grid.rows(withKeyIn: keys.level2Headers))
+            .filter { $0 < first.row }.isEmpty
+    }
+
     /// The anchor and required labels of any layout that the sheet does not hold: where a label typed with its
     /// content is looked for (the closest layout by labels found may not be the sheet's own form: 聊城's needs 项目编码).
     func labelsMissingFromEveryLayout(_ grid: GridView, _ candidates: [LayoutSpec]) -> [String] {
