@@ -40,6 +40,27 @@ struct SideBySideTableTests {
         #expect(right.indicatorSets.first?.rows.first?.sources?["name"]?.cell.first == "I", "\(right.indicatorSets.first?.rows.first?.sources ?? [:])")
     }
 
+    /// Both tables' 项目名称 typed with its content (`项目名称：…`, the cell beside emptied): a run of columns whose table
+    /// is found only once its label is split holds a table too (habit-sweep `beside --also label-with-content`: 63 of
+    /// 111 workbooks read one table of two, with warnings).
+    @Test func tablesBesideEachOtherWithLabelsTypedWithContent() throws {
+        let path = ForeignFormTests.directory + "/side-by-side.xlsx"
+        let workbook = try XLSXReader().read(path: path)
+        let typed = editedSheet(workbook.sheets[0]) { cells, _ in
+            for (label, value) in [("A3", "B3"), ("I3", "J3")] {
+                let l = CellReference(label)!, v = CellReference(value)!
+                #expect(cells[l]?.text == "项目名称")
+                cells[l] = .string("项目名称：" + (cells[v]?.text ?? ""))
+                cells[v] = nil
+            }
+        }
+        let plain = sharedImporter.importWorkbook(workbook, file: "表.xlsx")
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [typed]), file: "表.xlsx")
+        #expect(stripped(result.tables) == stripped(plain.tables))
+        #expect(result.diagnostics.filter { $0.code == "label-with-content" }.map { $0.cell ?? "" } == ["A3", "I3"])
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+    }
+
     /// Last year's copy of the same table pasted seven columns to the right (平阴's 保洁… table, openpyxl): both are
     /// read — two tables of one project, with nothing to warn about in the reading itself.
     @Test func aCopyBesideIsASecondTable() throws {

@@ -2,7 +2,7 @@
 CLI and compares it with the corpus's expected document, coarsely: the number of tables, each table's plain fields and
 each indicator's name and value; any warning or error counts as a miss. Prints the misses and a count.
 
-    python3 scripts/corpus/habit-sweep.py HABIT [--every N] [--goalbridge PATH]
+    python3 scripts/corpus/habit-sweep.py HABIT [--also HABIT …] [--every N] [--goalbridge PATH]
 
 HABIT: qualifiers (（盖章）/（全称） after the labels), headers (三级指标 → 指标名称, 指标值 → 目标值), dates (`2023年12月`
 texts → date cells with a 年/月 format), inserted-column (an empty column before the first sheet's last column),
@@ -356,6 +356,8 @@ def facts(table, folded=False):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("habit", choices=sorted(HABITS))
+    p.add_argument("--also", choices=sorted(HABITS), action="append", default=[],
+                   help="a further habit applied after the first (repeatable): habits crossed with each other")
     p.add_argument("--every", type=int, default=1, help="take every Nth workbook")
     p.add_argument("--goalbridge", default=os.path.join(ROOT, ".build", "debug", "goalbridge"))
     a = p.parse_args()
@@ -367,6 +369,8 @@ def main():
             wb = openpyxl.load_workbook(path)
             if not HABITS[a.habit](wb):
                 continue
+            for other in a.also:
+                HABITS[other](wb)
             changed += 1
             target = os.path.join(out, base + ".xlsx")
             wb.save(target)
@@ -376,7 +380,7 @@ def main():
             folded = a.habit in FOLDED
             e = [facts(t.get("table", t), folded) for t in expected["tables"]]
             g = [facts(t.get("table", t), folded) for t in got.get("tables", [])]
-            if a.habit == "beside":
+            if "beside" in [a.habit] + a.also:
                 # Each sheet's tables, then their copies: compared as sets of tables, each expected twice.
                 e, g = sorted(map(sorted, e + e)), sorted(map(sorted, g))
                 e, g = [set(x) for x in e], [set(x) for x in g]
