@@ -89,7 +89,7 @@ public struct GoalImporter: Sendable {
                 var detection = detect(grid, candidates, preferred: templateId)
                 // Cells a label was split from (below): the field read beside it was typed here.
                 var typedWithLabel: [String: CellReference] = [:]
-                if detection == nil || detection.map({ missesTableAbove($0, grid) }) == true {
+                if detection.map({ missesTableAbove($0, grid) }) ?? true {
                     // A label a form needs typed with its content in one cell (`项目名称：…`): split, and tried again —
                     // on a sheet where no table was found, or above the first table found (a table stacked above it
                     // whose anchor label was so typed), where it must find more tables than before.
