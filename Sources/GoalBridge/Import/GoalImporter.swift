@@ -89,22 +89,16 @@ public struct GoalImporter: Sendable {
                 var detection = detect(grid, candidates, preferred: templateId)
                 // Cells a label was split from (below): the field read beside it was typed here.
                 var typedWithLabel: [String: CellReference] = [:]
-                if detection.map({ missesTableAbove($0, grid) }) ?? true {
-                    // A label a form needs typed with its content in one cell (`项目名称：…`): split, and tried again —
-                    // on a sheet where no table was found, or above the first table found (a table stacked above it
-                    // whose anchor label was so typed), where it must find more tables than before.
-                    let wanted = detection == nil ? labelsMissingFromEveryLayout(grid, candidates) : candidates.flatMap(\.anchor)
-                    let typed = labelsWithContent(grid, missing: wanted)
-                    let split = typed.isEmpty ? sheet : Self.splitting(sheet, typed)
-                    let splitGrid = typed.isEmpty ? grid : GridView(split, vocabulary: vocabulary)
-                    if !typed.isEmpty, let found = detect(splitGrid, candidates, preferred: templateId),
-                       found.anchors.count > detection?.anchors.count ?? 0 {
-                        (sheet, grid, detection) = (split, splitGrid, found)
-                        for t in typed {
-                            typedWithLabel[t.valueCell.description] = t.cell
-                            result.diagnostics.append(Diagnostic(.info, "label-with-content", "单元格 \(t.cell) 把标签和内容写在了同一格，已读作“\(t.label)”：\(Diagnostic.quoted(t.content))。",
-                                                                 file: file, sheet: sheet.name, cell: t.cell.description))
-                        }
+                // A label a form needs typed with its content in one cell (`项目名称：…`): split, and tried again — on a
+                // sheet where no table was found, or above the first table found (a table stacked above it whose
+                // anchor label was so typed).
+                if detection.map({ missesTableAbove($0, grid) }) ?? true,
+                   let retried = detectSplittingLabels(sheet, grid, candidates, preferred: templateId, after: detection) {
+                    (sheet, grid, detection) = (retried.sheet, retried.grid, retried.detection)
+                    for t in retried.typed {
+                        typedWithLabel[t.valueCell.description] = t.cell
+                        result.diagnostics.append(Diagnostic(.info, "label-with-content", "单元格 \(t.cell) 把标签和内容写在了同一格，已读作“\(t.label)”：\(Diagnostic.quoted(t.content))。",
+                                                             file: file, sheet: sheet.name, cell: t.cell.description))
                     }
                 }
                 guard let detection else {

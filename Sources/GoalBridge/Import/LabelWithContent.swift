@@ -43,6 +43,20 @@ extension GoalImporter {
         return closest
     }
 
+    /// The sheet with its labels typed with their content split (`splitting`), its grid, the tables found there and the
+    /// cells split — when that finds more tables than `detection` (none, or a first table found below one that was
+    /// missed: `missesTableAbove`). The one rule for trying a sheet, or a piece of one, again with such labels split.
+    func detectSplittingLabels(_ sheet: Sheet, _ grid: GridView, _ candidates: [LayoutSpec], preferred: String?,
+                               after detection: Detection?) -> (sheet: Sheet, grid: GridView, detection: Detection, typed: [LabelWithContent])? {
+        let wanted = detection == nil ? labelsMissingFromEveryLayout(grid, candidates) : candidates.flatMap(\.anchor)
+        let typed = labelsWithContent(grid, missing: wanted)
+        guard !typed.isEmpty else { return nil }
+        let split = Self.splitting(sheet, typed)
+        let splitGrid = GridView(split, vocabulary: vocabulary)
+        guard let found = detect(splitGrid, candidates, preferred: preferred), found.anchors.count > detection?.anchors.count ?? 0 else { return nil }
+        return (split, splitGrid, found, typed)
+    }
+
     /// True when an indicator header (一级指标 beside 二级指标) lies above the first table found, more than a title's
     /// few rows below the sheet's first filled row: a table stacked above was missed — its anchor label typed with its
     /// content (`项目编码：…`). Decided by row numbers first: a table found near the top asks nothing more.

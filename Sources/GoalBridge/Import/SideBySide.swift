@@ -16,10 +16,9 @@ extension GoalImporter {
         let starts = bands.filter { band in
             let piece = sheet.restricted(toColumns: band)
             let grid = GridView(piece, vocabulary: vocabulary)
-            if detect(grid, candidates, preferred: preferred) != nil { return true }
             // A table whose anchor label is typed with its content (`项目名称：…`) is one too: read so in its piece.
-            let typed = labelsWithContent(grid, missing: labelsMissingFromEveryLayout(grid, candidates))
-            return !typed.isEmpty && detect(GridView(Self.splitting(piece, typed), vocabulary: vocabulary), candidates, preferred: preferred) != nil
+            return detect(grid, candidates, preferred: preferred) != nil
+                || detectSplittingLabels(piece, grid, candidates, preferred: preferred, after: nil) != nil
         }.map(\.lowerBound)
         guard starts.count > 1 else { return [(sheet, grid)] }
         return starts.indices.map { i in
