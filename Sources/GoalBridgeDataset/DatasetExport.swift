@@ -54,10 +54,7 @@ extension Dataset {
             for (i, result) in decoded.values.enumerated() {
                 let table = try result.get()
                 guard table.isReadWithCertainty else {
-                    // Written back in a layout that does not fit, a misread table would look corrected.
-                    warnings.append(Diagnostic(.warning, "export-uncertain",
-                        "此表导入时无法确定版式，读出的内容可能错位，未导出。请用 goalbridge layouts draft 为该版式写一个版式文件（--layouts）后重新收集，或退回部门改用标准模板填报。",
-                        file: table.source?.file, sheet: table.source?.sheet))
+                    warnings.append(table.leftOutOfExport)
                     continue
                 }
                 let relative = Dataset.uniquePath(for: table, source: rows[i].source, used: &used)

@@ -87,8 +87,15 @@ struct ExportCommand: ParsableCommand {
         }
         InputGuard.protect([input!])
         let document = try ModelJSON.readDocument(input!)
-        let warnings = try exporter.export(document.tables, to: output!, layout: layout)
+        // As from a dataset: a table read without a clear layout is not written back (`isReadWithCertainty`).
+        let tables = document.tables.filter(\.isReadWithCertainty)
+        for t in document.tables where !t.isReadWithCertainty { printError(t.leftOutOfExport.description) }
+        guard !tables.isEmpty else {
+            printError("\(input!)：没有可导出的表（全部 \(document.tables.count) 张表导入时无法确定版式）。")
+            throw ExitCode(1)
+        }
+        let warnings = try exporter.export(tables, to: output!, layout: layout)
         for w in warnings { printError(w.description) }
-        print("已写出 \(output!)（\(document.tables.count) 张表）")
+        print("已写出 \(output!)（\(tables.count) 张表）")
     }
 }

@@ -31,4 +31,17 @@ extension GoalTable {
         let file = source?.file.map { ($0 as NSString).lastPathComponent } ?? "（来源不明）"
         return file + (source?.sheet.map { " 工作表“\($0)”" } ?? "")
     }
+
+    /// The warning for a table left out of an export because no layout fitted it clearly on import
+    /// (`isReadWithCertainty`): written back in a layout that does not fit, a misread table would look corrected.
+    /// Named by its file and sheet.
+    ///
+    /// ```swift
+    /// for t in tables where !t.isReadWithCertainty { print(t.leftOutOfExport.message) }
+    /// ```
+    public var leftOutOfExport: Diagnostic {
+        Diagnostic(.warning, "export-uncertain",
+                   "此表导入时无法确定版式，读出的内容可能错位，未导出。请用 goalbridge layouts draft 为该版式写一个版式文件（--layouts）后重新收集，或退回部门改用标准模板填报。",
+                   file: source?.file, sheet: source?.sheet)
+    }
 }
