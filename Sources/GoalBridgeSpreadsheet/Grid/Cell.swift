@@ -81,7 +81,7 @@ public enum CellValue: Hashable, Sendable {
         guard shortest.utf8.count > 16, d.isFinite, significantDigits(shortest) > 15 else { return shortest }
         var buffer = [CChar](repeating: 0, count: 40)
         _ = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.15g", $0) }
-        let rounded = String(cString: buffer)
+        let rounded = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // An exponent form (beyond 1e15 or below 1e-4) keeps Swift's spelling, which every reader of ours parses.
         return rounded.contains("e") ? shortest : rounded
     }

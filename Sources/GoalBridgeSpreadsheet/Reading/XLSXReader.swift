@@ -166,7 +166,7 @@ private struct PackageReader {
 
     func parse<H: XMLPartHandler>(_ part: String, _ handler: H, sheet: String? = nil) throws -> H? {
         do {
-            let found = try zip.withPart(part) { bytes in
+            let found: Void? = try zip.withPart(part) { bytes in
                 try xml.parse(bytes, into: handler, location: location(part, sheet: sheet))
             }
             if found == nil { return nil }
