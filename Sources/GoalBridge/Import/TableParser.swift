@@ -124,7 +124,10 @@ struct TableParser {
             for (field, offset) in group.fields {
                 let r = label.row + offset
                 var column = columns[offset] ?? grid.nextColumn(after: r, label.column)
-                if let beyond = group.fields.count == 1 ? valueBeyondEmptyColumns(r, column) : offset > 0 ? fieldBeyondInsertedColumns(r, column) : nil {
+                // An inserted empty column: after a one-field label, or in a row of fields under their captions.
+                let beyond = group.fields.count == 1 ? valueBeyondEmptyColumns(r, column)
+                    : offset > 0 ? fieldBeyondInsertedColumns(r, column) : nil
+                if let beyond {
                     diagnostics.append(Diagnostic(.info, "value-beyond-empty-column",
                                                   "\(Diagnostic.quoted(grid.text(label.row, label.column) ?? ""))与其内容之间隔着空列，已读取 \(CellReference(row: r, column: beyond)) 的内容。",
                                                   file: file, sheet: grid.sheet.name, cell: CellReference(row: r, column: beyond).description))

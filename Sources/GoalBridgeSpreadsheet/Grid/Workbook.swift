@@ -107,9 +107,7 @@ extension Sheet {
                      merges: merges.filter { rows.contains($0.first.row) }, hiddenRows: hiddenRows.filter { rows.contains($0) },
                      hiddenColumns: hiddenColumns)
     }
-}
 
-extension Sheet {
     /// The same sheet with only the cells, merged ranges and reader notes that start in `columns` (coordinates kept).
     ///
     /// ```swift
