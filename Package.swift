@@ -40,11 +40,13 @@ let package = Package(
         .executableTarget(name: "goalbridge-bench", dependencies: ["GoalBridge", "GoalBridgeDataset", "GoalBridgeReview"], path: "Benchmarks/goalbridge-bench"),
         // Built with -sanitize=fuzzer by scripts/fuzz.sh; a normal build is a replay tool for findings.
         .executableTarget(name: "goalbridge-fuzz", dependencies: ["GoalBridge", "GoalBridgeReview"], path: "Fuzz/goalbridge-fuzz"),
-        .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip"], resources: [.copy("Fixtures")]),
+        // Scratch folders for the tests: one root per test process, removed at exit.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["GoalBridgeSpreadsheet", "CZip", "TestScratch"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelTests", dependencies: ["GoalBridgeModel", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "DatasetTests", dependencies: ["GoalBridgeDataset", "GoalBridge", "GoalBridgeSpreadsheet", "GoalBridgeReview",
+        .testTarget(name: "DatasetTests", dependencies: ["GoalBridgeDataset", "GoalBridge", "GoalBridgeSpreadsheet", "GoalBridgeReview", "TestScratch",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReviewTests", dependencies: ["GoalBridgeReview", "GoalBridge", "GoalBridgeSpreadsheet"]),
-        .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", "GoalBridgeReview", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReviewTests", dependencies: ["GoalBridgeReview", "GoalBridge", "GoalBridgeSpreadsheet", "TestScratch"]),
+        .testTarget(name: "BridgeTests", dependencies: ["GoalBridge", "GoalBridgeReview", "TestScratch", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
     ]
 )

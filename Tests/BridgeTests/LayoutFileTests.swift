@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GoalBridge
+import TestScratch
 
 /// Layouts a bureau adds without a compiler (issue 16): each file checked on its own, mistakes named with where
 /// they are and what to write instead; a bad file skipped, every other layout working.
@@ -48,7 +49,7 @@ struct LayoutFileTests {
 
     /// A bureau's folder: one good layout, one replacing a built-in one, one misspelled, one with a duplicate id.
     @Test func aFolderOfLayouts() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gb-layouts-\(UUID().uuidString)")
+        let dir = scratchRoot.appendingPathComponent("gb-layouts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let base = try Self.layoutText()
         try base.replacingOccurrences(of: "\"id\": \"pingyin-2024\"", with: "\"id\": \"bureau-pingyin\"")
@@ -69,7 +70,7 @@ struct LayoutFileTests {
     }
 
     @Test func whereUserLayoutsAreLooked() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("gb-home-\(UUID().uuidString)")
+        let home = scratchRoot.appendingPathComponent("gb-home-\(UUID().uuidString)")
         let user = home.appendingPathComponent(".config/goalbridge/layouts")
         try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
         #expect(LayoutCatalog.userDirectories(extra: ["/x"], environment: ["HOME": home.path, "GOALBRIDGE_LAYOUTS": "/a:/b"])

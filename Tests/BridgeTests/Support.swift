@@ -3,6 +3,7 @@ import Foundation
 import GoalBridgeModel
 import GoalBridgeSpreadsheet
 import Testing
+import TestScratch
 
 /// The repository root, found from this file's path (tests read Examples/ and Templates/).
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -43,8 +44,7 @@ func fixture(_ name: String) -> String {
 }
 
 func temporaryFile(_ name: String = "out.xlsx") -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gb-bridge-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = newScratchFolder("gb-bridge")
     return dir.appendingPathComponent(name).path
 }
 

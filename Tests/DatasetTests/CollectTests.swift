@@ -6,13 +6,12 @@ import GoalBridgeReview
 @testable import GoalBridgeDataset
 @testable import GoalBridgeSpreadsheet
 import GRDB
+import TestScratch
 
 let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func scratch() -> URL {
-    let u = FileManager.default.temporaryDirectory.appendingPathComponent("gb-dataset-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
-    return u
+    newScratchFolder("gb-dataset")
 }
 
 /// A folder the way a bureau receives it: good workbooks in several layouts, and files that are not.

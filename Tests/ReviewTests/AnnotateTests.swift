@@ -4,6 +4,7 @@ import GoalBridge
 import GoalBridgeModel
 @testable import GoalBridgeReview
 @testable import GoalBridgeSpreadsheet
+import TestScratch
 
 /// A return copy: every finding as a comment on its cell in the table's own layout, plus a findings sheet.
 struct AnnotateTests {
@@ -21,7 +22,7 @@ struct AnnotateTests {
 
         var notes: [Int: [ModelLocation: [String]]] = [:]
         for f in findings { notes[f.table, default: [:]][f.location, default: []].append(f.message) }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gb-annotate-\(UUID().uuidString).xlsx").path
+        let out = newScratchPath("gb-annotate", suffix: ".xlsx")
         let sheet = NotesSheet(title: "审核意见", header: ["规则", "位置", "问题"], columnWidths: [6, 20, 60]) { placements in
             findings.map { f in [f.rule, placements[f.table].flatMap { p in p.cells[f.location].map { "\(p.sheet)!\($0)" } } ?? "", f.message] }
         }
@@ -59,7 +60,7 @@ struct AnnotateTests {
         let sheet = NotesSheet(title: "审核意见", header: ["位置"], columnWidths: [20]) { placements in
             findings.map { f in [placements[f.table].flatMap { p in p.cells[f.location] }?.description ?? ""] }
         }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gb-annotate-records-\(UUID().uuidString).xlsx").path
+        let out = newScratchPath("gb-annotate-records", suffix: ".xlsx")
         try GoalExporter().export(tables, to: out, layout: "original", notes: notes, notesSheet: sheet)
         let wb = try XLSXReader().read(path: out)
         let main = wb.sheets[0]

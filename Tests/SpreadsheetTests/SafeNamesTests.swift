@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GoalBridgeSpreadsheet
+import TestScratch
 
 /// Names made from cell content are always valid (issue: long Chinese names, apostrophes, combining marks,
 /// control and bidi characters made exports and return copies fail or misname files).
@@ -12,7 +13,7 @@ struct SafeNamesTests {
             #expect(name.utf8.count <= SafeNames.fileNameBytes)
             #expect(name.hasSuffix(n > 1 ? " (\(n)).xlsx" : ".xlsx"))
             // The temporary file beside it is a valid name too, and can be created.
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gb-names-\(UUID().uuidString)")
+            let dir = scratchRoot.appendingPathComponent("gb-names-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let temporary = TemporaryFile.path(beside: dir.appendingPathComponent(name).path)
             #expect((temporary as NSString).lastPathComponent.utf8.count <= 255)
@@ -51,7 +52,7 @@ struct SafeNamesTests {
     }
 
     @Test func aSheetNamedThisWayIsAcceptedByTheWriter() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gb-sheet-\(UUID().uuidString).xlsx").path
+        let path = newScratchPath("gb-sheet", suffix: ".xlsx")
         let writer = try XLSXWriter(path: path)
         for text in [String(repeating: "项", count: 30) + "'尾", String(repeating: "e\u{301}", count: 40), String(repeating: "𠀀", count: 20)] {
             _ = try writer.addSheet(SafeNames.sheetName(text))

@@ -1,6 +1,7 @@
 import CZip
 import Foundation
 @testable import GoalBridgeSpreadsheet
+import TestScratch
 
 /// Builds small .xlsx packages in a test, part by part, so each hazard is one readable case.
 struct TestPackage {
@@ -45,7 +46,7 @@ struct TestPackage {
 
     /// Zips the parts with libzip (deflate) and returns the bytes.
     func zipped() throws -> Data {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gb-\(UUID().uuidString).zip").path
+        let path = newScratchPath("gb", suffix: ".zip")
         defer { try? FileManager.default.removeItem(atPath: path) }
         var err: Int32 = 0
         guard let za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err) else { throw CocoaError(.fileWriteUnknown) }

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 @testable import GoalBridgeSpreadsheet
+import TestScratch
 
 func temporaryPath(_ name: String = "out.xlsx") -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gb-tests-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = newScratchFolder("gb-tests")
     return dir.appendingPathComponent(name).path
 }
 
