@@ -26,6 +26,7 @@ test: deps
 	$(SWIFT) test
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 	python3 scripts/check-schema.py
+	python3 scripts/check-docs.py
 
 bench: deps
 	$(SWIFT) build -c release --product goalbridge-bench

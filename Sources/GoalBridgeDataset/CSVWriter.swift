@@ -21,6 +21,14 @@ public enum CSVWriter {
         }
     }
 
+    /// One field as CSV writes it: quoted when it holds a comma, quote or line break (quotes doubled), prefixed with
+    /// an apostrophe when a spreadsheet would take it for a formula.
+    ///
+    /// ```swift
+    /// CSVWriter.escape("≥95%")          // ≥95%
+    /// CSVWriter.escape("=1+1")          // '=1+1
+    /// CSVWriter.escape("甲,乙")          // "甲,乙"
+    /// ```
     public static func escape(_ field: String) -> String {
         // Decided on the UTF-8 bytes (every character that matters is ASCII); most fields need nothing. Byte by
         // byte also finds a CR or LF inside a CRLF pair, which a Character search does not ("\r\n" is one Character).
@@ -46,6 +54,14 @@ public final class CSVFile {
     private let temporaryPath: String
     private var handle: UnsafeMutablePointer<FILE>?
 
+    /// Starts a CSV file for `path` (refused when `path` is an input of the run) and writes the byte-order mark and
+    /// the header.
+    ///
+    /// ```swift
+    /// let csv = try CSVFile(path: "指标.csv", header: ["项目名称", "三级指标", "指标值"])
+    /// try csv.append(["辅警经费", "培训人次", "≥500人次"])
+    /// try csv.commit()
+    /// ```
     public init(path: String, header: [String]) throws {
         self.path = path
         try InputGuard.check(target: path)
@@ -62,6 +78,11 @@ public final class CSVFile {
         }
     }
 
+    /// Writes one row, each field escaped (`CSVWriter.escape`).
+    ///
+    /// ```swift
+    /// try csv.append(["辅警经费", "培训人次", "≥500人次"])
+    /// ```
     public func append(_ fields: [String]) throws { try write(CSVWriter.line(fields)) }
 
     /// Flushes the file to disk and renames it into place.

@@ -92,6 +92,13 @@ public struct CollectedFile: Sendable {
         }
     }
 
+    /// A file as collect read it: where, its size and content hash, its status and reason, and what import and
+    /// review found.
+    ///
+    /// ```swift
+    /// CollectedFile(path: "/收件/平阴.xlsx", size: 9832, sha256: hash, status: .succeeded, reason: nil,
+    ///               tables: result.tables, diagnostics: result.diagnostics, findings: findings)
+    /// ```
     public init(path: String, size: Int, sha256: String, status: FileStatus, reason: String?, templateId: String? = nil,
                 templateVersion: String? = nil, tables: [GoalTable], diagnostics: [Diagnostic], findings: [Finding]) {
         self.path = path
@@ -153,6 +160,12 @@ public final class Dataset: @unchecked Sendable {
     /// The page cache of the connection that writes, in KiB (readers keep SQLite's default).
     static let writerCacheKiB = 16 << 10
 
+    /// Opens the dataset at `path` for writing, creating it with its schema when it does not exist; a damaged file
+    /// is refused with `DatasetOpenError.damaged`; an older one is migrated to the current schema (docs/dataset.md).
+    ///
+    /// ```swift
+    /// let dataset = try Dataset(path: "2025.sqlite")
+    /// ```
     public convenience init(path: String) throws { try self.init(path: path, readOnly: false) }
 
     init(path: String, readOnly: Bool) throws {
@@ -516,6 +529,11 @@ public final class Dataset: @unchecked Sendable {
         }
     }
 
+    /// The integer a counting query returns (0 for no row): for reports and tests.
+    ///
+    /// ```swift
+    /// try dataset.count("SELECT count(*) FROM indicator")
+    /// ```
     public func count(_ sql: String) throws -> Int { try pool.read { try Int.fetchOne($0, sql: sql) ?? 0 } }
 
     /// Current tables with their ids, decoded from the stored model.

@@ -13,6 +13,11 @@ public struct ExportFilter: Sendable {
     /// Only tables of files with these statuses (成功, 部分成功).
     public var statuses: [FileStatus]?
 
+    /// Which tables to export; by default every current table.
+    ///
+    /// ```swift
+    /// ExportFilter(department: "平阴县公安局", statuses: [.succeeded])
+    /// ```
     public init(department: String? = nil, correctedOnly: Bool = false, statuses: [FileStatus]? = nil) {
         self.department = department
         self.correctedOnly = correctedOnly

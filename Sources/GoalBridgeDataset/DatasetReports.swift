@@ -103,9 +103,29 @@ extension Dataset {
         return Sheet(name: view.name, header: view.header, rows: rows)
     }
 
+    /// The receipt's 文件 sheet in memory: one row per file.
+    ///
+    /// ```swift
+    /// let files = try dataset.receiptFiles().rows
+    /// ```
     public func receiptFiles() throws -> Sheet { try sheet(.receiptFiles) }
+    /// The receipt's 问题 sheet in memory: one row per problem, with its cell.
+    ///
+    /// ```swift
+    /// let problems = try dataset.receiptProblems().rows
+    /// ```
     public func receiptProblems() throws -> Sheet { try sheet(.receiptProblems) }
+    /// The consolidated workbook's 项目 sheet in memory: one row per current table.
+    ///
+    /// ```swift
+    /// let tables = try dataset.tablesSheet().rows
+    /// ```
     public func tablesSheet() throws -> Sheet { try sheet(.tables) }
+    /// The consolidated workbook's 指标 sheet in memory: one row per indicator, by `indicatorHeader`.
+    ///
+    /// ```swift
+    /// let indicators = try dataset.indicatorsSheet().rows
+    /// ```
     public func indicatorsSheet() throws -> Sheet { try sheet(.indicators) }
 
     /// Columns of the 指标 sheet; the consolidated workbook is read back by these captions.

@@ -21,6 +21,12 @@ public struct DatasetStatus: Sendable {
 }
 
 extension Dataset {
+    /// The dataset at a glance, read in one transaction (what `goalbridge status` prints).
+    ///
+    /// ```swift
+    /// let status = try dataset.status()
+    /// print(status.departments.map(\.name), status.tables)
+    /// ```
     public func status() throws -> DatasetStatus {
         try pool.read { db in
             var byDepartment: [String: DatasetStatus.Department] = [:]

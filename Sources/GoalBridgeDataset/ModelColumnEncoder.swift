@@ -17,10 +17,21 @@ import GoalBridgeSpreadsheet
 /// text (the decoder derives the parsed form), `Decimal` as a JSON number, strings escaped as JSON requires and
 /// otherwise kept as UTF-8.
 public struct ModelColumnEncoder {
+    /// An encoder; it keeps no state between calls.
+    ///
+    /// ```swift
+    /// let encoder = ModelColumnEncoder()
+    /// ```
     public init() {}
 
     enum Failure: Error { case misuse, nonFinite(Double) }
 
+    /// The value as compact JSON text in the stored-model form; `JSONDecoder` reads it back to an equal value.
+    ///
+    /// ```swift
+    /// let json = try ModelColumnEncoder().encode(table)
+    /// let back = try JSONDecoder().decode(GoalTable.self, from: Data(json.utf8))
+    /// ```
     public func encode<T: Encodable>(_ value: T) throws -> String {
         let writer = Writer()
         try writer.encodeValue(value, depth: 0)

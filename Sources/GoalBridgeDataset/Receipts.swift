@@ -13,6 +13,11 @@ public struct ReceiptOptions: Sendable {
     /// could not be told.
     public var department: String?
 
+    /// Options of a receipt: the batch's name, and one department or every one.
+    ///
+    /// ```swift
+    /// ReceiptOptions(batch: "2025年项目支出绩效目标第一批", department: "平阴县公安局")
+    /// ```
     public init(batch: String? = nil, department: String? = nil) {
         self.batch = batch
         self.department = department

@@ -6,6 +6,10 @@ public struct Amount: Codable, Hashable, Sendable {
     public var raw: String
     public var value: Decimal?
 
+    /// An amount as written and, when it is a number, its exact value.
+    ///
+    ///     Amount(raw: "1,000.00", value: Decimal(1000))   // read from a text cell
+    ///     Amount(raw: "待定", value: nil)                    // kept, but not a number
     public init(raw: String, value: Decimal?) {
         self.raw = raw
         self.value = value
@@ -37,6 +41,11 @@ public struct Amount: Codable, Hashable, Sendable {
         self.init(raw: try c.decode(String.self, forKey: .raw), value: try c.decodeIfPresent(Decimal.self, forKey: .value))
     }
 
+    /// The shortest text of a numeric cell's value: whole numbers below 10¹⁵ without a decimal point, others as
+    /// Swift prints them (the shortest text that reads back as the same Double).
+    ///
+    ///     Amount.canonicalText(1000)     // "1000"
+    ///     Amount.canonicalText(853.94)   // "853.94"
     public static func canonicalText(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         return "\(d)"

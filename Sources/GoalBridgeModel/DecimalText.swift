@@ -7,6 +7,10 @@ import Foundation
 /// value is built exactly from its integer significand and a power-of-ten exponent — the same `Decimal`
 /// (value and description) as `Decimal(string:)` gives; anything else falls back to it.
 public enum DecimalText {
+    /// The exact decimal value of `text`, or nil when it is not plain ASCII decimal text.
+    ///
+    ///     DecimalText.parse("-12.50")   // -12.5
+    ///     DecimalText.parse("1,000")    // nil: separators are for `Amount(text:)` to clean
     public static func parse(_ text: String) -> Decimal? {
         var text = text
         return text.withUTF8 { parse(bytes: $0) } ?? Decimal(string: text)

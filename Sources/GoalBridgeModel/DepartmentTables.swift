@@ -13,6 +13,9 @@ public struct ReferenceValues: Codable, Hashable, Sendable {
     /// 历史值 · 来源/其他
     public var historySource: String?
 
+    /// Reference values as the form states them, each as written.
+    ///
+    ///     ReferenceValues(planned: "≥95%", lastYear: "93%")
     public init(planned: String? = nil, currentStandard: String? = nil, currentStandardSource: String? = nil,
                 threeYearAverage: String? = nil, lastYear: String? = nil, historySource: String? = nil) {
         self.planned = planned
@@ -34,6 +37,9 @@ public struct StrategicIndicator: Codable, Hashable, Sendable {
     public var remark: String?
     public var sources: [String: SourceCell]?
 
+    /// One indicator of a department's strategic table.
+    ///
+    ///     StrategicIndicator(seq: "1", indicator: "案件办结率", annualTarget: IndicatorValue(raw: "≥95%"))
     public init(seq: String? = nil, indicator: String, explanation: String? = nil, annualTarget: IndicatorValue,
                 reference: ReferenceValues = ReferenceValues(), remark: String? = nil, sources: [String: SourceCell]? = nil) {
         self.seq = seq
@@ -56,6 +62,9 @@ public struct DepartmentStrategicTable: Codable, Hashable, Sendable {
     public var extras: [ExtraField]
     public var source: TableSource?
 
+    /// A department's strategic goal table (聊城 整体战略目标表).
+    ///
+    ///     DepartmentStrategicTable(fiscalYear: 2022, departmentName: "聊城市司法局", strategicGoal: "…", rows: [row])
     public init(title: String? = nil, fiscalYear: Int? = nil, departmentName: String? = nil, strategicGoal: String? = nil,
                 rows: [StrategicIndicator] = [], extras: [ExtraField] = [], source: TableSource? = nil) {
         self.title = title
@@ -85,6 +94,9 @@ public struct DutyIndicator: Codable, Hashable, Sendable {
     public var office: String?
     public var sources: [String: SourceCell]?
 
+    /// One indicator of a department's performance table, under its duty.
+    ///
+    ///     DutyIndicator(duty: "法治宣传", indicator: "普法活动场次", annualTarget: IndicatorValue(raw: "≥20场"))
     public init(dutySeq: String? = nil, duty: String? = nil, dutyDetail: String? = nil, dutyGoal: String? = nil,
                 indicator: String, explanation: String? = nil, annualTarget: IndicatorValue,
                 reference: ReferenceValues = ReferenceValues(), remark: String? = nil, workActivities: String? = nil,
@@ -116,6 +128,9 @@ public struct DepartmentPerformanceTable: Codable, Hashable, Sendable {
     public var extras: [ExtraField]
     public var source: TableSource?
 
+    /// A department's performance table (聊城 整体绩效目标表, 16 or 17 columns): indicators by duty.
+    ///
+    ///     DepartmentPerformanceTable(fiscalYear: 2022, departmentName: "聊城市司法局", rows: [row])
     public init(title: String? = nil, fiscalYear: Int? = nil, departmentName: String? = nil, officeCaption: String? = nil,
                 rows: [DutyIndicator] = [], extras: [ExtraField] = [], source: TableSource? = nil) {
         self.title = title
@@ -134,6 +149,9 @@ public struct AnnualTask: Codable, Hashable, Sendable {
     public var content: String?
     public var sources: [String: SourceCell]?
 
+    /// One annual task of a department-wide table, its name and what it holds.
+    ///
+    ///     AnnualTask(name: "法治宣传", content: "开展普法宣传活动20场")
     public init(name: String, content: String? = nil, sources: [String: SourceCell]? = nil) {
         self.name = name
         self.content = content
@@ -159,6 +177,10 @@ public struct DepartmentIndicatorTable: Codable, Hashable, Sendable {
     public var source: TableSource?
     public var sources: [String: SourceCell]?
 
+    /// A department-wide goal table (永清 部门整体绩效目标表): duties, overall goal, funds and indicators.
+    ///
+    ///     DepartmentIndicatorTable(fiscalYear: 2021, departmentName: "永清县财政局", overallGoal: "…",
+    ///                              indicators: IndicatorSet(scope: .annual, rows: rows))
     public init(title: String? = nil, fiscalYear: Int? = nil, departmentName: String? = nil, duties: String? = nil,
                 overallGoal: String? = nil, annualFunds: Funds? = nil, amountUnit: String? = nil,
                 indicators: IndicatorSet = IndicatorSet(scope: .annual), extras: [ExtraField] = [], source: TableSource? = nil,

@@ -72,6 +72,9 @@ public struct GoalDocument: Codable, Hashable, Sendable {
     public var schemaVersion: Int
     public var tables: [GoalTable]
 
+    /// A document of tables, in the current schema unless another version is named.
+    ///
+    ///     let json = try JSONEncoder().encode(GoalDocument(tables: result.tables))
     public init(tables: [GoalTable], schemaVersion: Int = GoalDocument.currentSchemaVersion) {
         self.schemaVersion = schemaVersion
         self.tables = tables

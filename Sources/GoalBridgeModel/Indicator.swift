@@ -27,6 +27,10 @@ public struct IndicatorRow: Codable, Hashable, Sendable {
     /// Where each field was read, keyed by field name (`level1`, `name`, `value` …).
     public var sources: [String: SourceCell]?
 
+    /// One 三级 indicator with its levels as written (`level1Raw`, `level2Raw`) and, when the vocabulary knows them,
+    /// their canonical names.
+    ///
+    ///     IndicatorRow(level1Raw: "产出指标", level2Raw: "数量指标", name: "培训人次", value: IndicatorValue(raw: "≥500人次"))
     public init(level1Raw: String, level1: String? = nil, level2Raw: String, level2: String? = nil, name: String,
                 description: String? = nil, value: IndicatorValue, basis: String? = nil, scoringRule: String? = nil,
                 weight: String? = nil, remark: String? = nil, sources: [String: SourceCell]? = nil) {
@@ -69,6 +73,9 @@ public struct IndicatorSet: Codable, Hashable, Sendable {
     public var scope: IndicatorScope
     public var rows: [IndicatorRow]
 
+    /// The indicators of one period (annual, mid-term), in the order of the sheet.
+    ///
+    ///     IndicatorSet(scope: .annual, rows: [row])
     public init(scope: IndicatorScope, rows: [IndicatorRow] = []) {
         self.scope = scope
         self.rows = rows

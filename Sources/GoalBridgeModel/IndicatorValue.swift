@@ -31,6 +31,9 @@ public struct DateTarget: Codable, Hashable, Sendable {
     public var qualifier: String?
     public var recurring: Bool
 
+    /// A date as a target states it, each part optional (`2023年12月底前`: year 2023, month 12, qualifier 底前).
+    ///
+    ///     DateTarget(year: 2023, month: 12, qualifier: "底前")
     public init(year: Int? = nil, month: Int? = nil, day: Int? = nil, qualifier: String? = nil, recurring: Bool = false) {
         self.year = year
         self.month = month
@@ -46,6 +49,9 @@ public struct SplitValue: Codable, Hashable, Sendable {
     public var number: String
     public var unit: String
 
+    /// The three cells as written, untrimmed.
+    ///
+    ///     SplitValue(symbol: "≥", number: "95", unit: "%")
     public init(symbol: String, number: String, unit: String) {
         self.symbol = symbol
         self.number = number
@@ -75,6 +81,10 @@ public struct IndicatorValue: Codable, Hashable, Sendable {
     /// severalValues when the cell holds two or more values on lines of their own (then no number is taken).
     public var flags: [String]
 
+    /// Parses a target value by the value grammar of DOMAIN.md; the raw text is always kept.
+    ///
+    ///     let v = IndicatorValue(raw: "≥95%")   // kind .quantitative, comparator ≥, number 95, unit %
+    ///     IndicatorValue(raw: "按时完成").kind    // .qualitative
     public init(raw: String) {
         self = IndicatorValueParser.parse(raw)
     }

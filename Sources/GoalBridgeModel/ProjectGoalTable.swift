@@ -3,6 +3,9 @@ public struct Party: Codable, Hashable, Sendable {
     public var name: String
     public var code: String?
 
+    /// A department or unit, with its code when the form has one.
+    ///
+    ///     Party(name: "平阴县公安局", code: "301001")
     public init(name: String, code: String? = nil) {
         self.name = name
         self.code = code
@@ -35,6 +38,9 @@ public struct Funds: Codable, Hashable, Sendable {
     /// Free text when the table states funds in a sentence (长清: `2022年财政拨款108万元`).
     public var text: String?
 
+    /// A project's funds by source; any may be absent.
+    ///
+    ///     Funds(total: Amount(text: "120"), fiscal: Amount(text: "100"), carryover: Amount(text: "20"))
     public init(total: Amount? = nil, fiscal: Amount? = nil, carryover: Amount? = nil, other: Amount? = nil, text: String? = nil,
                 specialAccount: Amount? = nil, unitOwn: Amount? = nil, generalBudget: Amount? = nil, governmentFund: Amount? = nil,
                 basicExpenditure: Amount? = nil, projectExpenditure: Amount? = nil) {
@@ -62,6 +68,9 @@ public struct SpendingPoint: Codable, Hashable, Sendable {
     public var label: String
     public var value: Amount?
 
+    /// One point of a spending plan, its label as the form prints it (`第一季度`, `6月底`).
+    ///
+    ///     SpendingPoint(label: "第一季度", value: Amount(text: "30"))
     public init(label: String, value: Amount?) {
         self.label = label
         self.value = value
@@ -79,6 +88,9 @@ public struct SpendingPlan: Codable, Hashable, Sendable {
     public var kind: SpendingPlanKind
     public var points: [SpendingPoint]
 
+    /// A spending plan: amounts or shares (`kind`) by quarter or month.
+    ///
+    ///     SpendingPlan(kind: .amount, points: [SpendingPoint(label: "第一季度", value: Amount(text: "30"))])
     public init(kind: SpendingPlanKind, points: [SpendingPoint]) {
         self.kind = kind
         self.points = points
@@ -90,6 +102,9 @@ public struct GoalItem: Codable, Hashable, Sendable {
     public var label: String
     public var text: String
 
+    /// One numbered goal of a goal cell with sub-labels (`目标1`, `目标2` …).
+    ///
+    ///     GoalItem(label: "目标1", text: "完成辅警招录120人")
     public init(label: String, text: String) {
         self.label = label
         self.text = text
@@ -105,6 +120,9 @@ public struct Goals: Codable, Hashable, Sendable {
     /// The years the mid-term goal covers, as the form prints them over it (`中期目标（2024年－2026年）`).
     public var midTermPeriod: String?
 
+    /// A table's goals: mid-term, annual, and the numbered items when the form splits them.
+    ///
+    ///     Goals(midTerm: "三年内…", annual: "2024年完成…", midTermPeriod: "2024年－2026年")
     public init(midTerm: String? = nil, annual: String? = nil, items: [GoalItem] = [], midTermPeriod: String? = nil) {
         self.midTerm = midTerm
         self.annual = annual
@@ -156,6 +174,10 @@ public struct ProjectGoalTable: Codable, Hashable, Sendable {
     /// Where each table-level field was read (`projectName` → 项目!B3).
     public var sources: [String: SourceCell]?
 
+    /// A project goal table. Only the name is needed; every other field is absent until read or set.
+    ///
+    ///     var table = ProjectGoalTable(fiscalYear: 2024, projectName: "辅警经费")
+    ///     table.indicatorSets = [IndicatorSet(scope: .annual, rows: rows)]
     public init(title: String? = nil, serial: String? = nil, fiscalYear: Int? = nil, region: String? = nil,
                 publisher: String? = nil, publishDate: String? = nil, section: String? = nil, projectCode: String? = nil, projectName: String? = nil, projectCategory: String? = nil,
                 projectAttribute: String? = nil, projectPeriod: String? = nil, supervisingDepartment: Party? = nil,
@@ -193,6 +215,9 @@ public struct ProjectGoalTable: Codable, Hashable, Sendable {
         self.sources = sources
     }
 
+    /// The indicator set of one period, or nil when the table has none for it.
+    ///
+    ///     table.indicators(.annual)?.rows.count
     public func indicators(_ scope: IndicatorScope) -> IndicatorSet? { indicatorSets.first { $0.scope == scope } }
 }
 
@@ -207,6 +232,9 @@ public struct ProjectListEntry: Codable, Hashable, Sendable {
     public var remark: String?
     public var sources: [String: SourceCell]?
 
+    /// One line of a summary list of projects.
+    ///
+    ///     ProjectListEntry(seq: "1", budgetUnitName: "平阴县公安局", projectName: "辅警经费", amount: Amount(text: "300"))
     public init(seq: String? = nil, budgetUnitName: String? = nil, projectName: String, amount: Amount? = nil,
                 remark: String? = nil, sources: [String: SourceCell]? = nil) {
         self.seq = seq
@@ -227,6 +255,9 @@ public struct ProjectListTable: Codable, Hashable, Sendable {
     public var extras: [ExtraField]
     public var source: TableSource?
 
+    /// A summary list of projects (平阴's 部分县直部门绩效目标申报表).
+    ///
+    ///     ProjectListTable(fiscalYear: 2024, amountUnit: "万元", rows: [entry])
     public init(title: String? = nil, fiscalYear: Int? = nil, amountUnit: String? = nil, rows: [ProjectListEntry] = [],
                 extras: [ExtraField] = [], source: TableSource? = nil) {
         self.title = title

@@ -1,6 +1,9 @@
 /// Tables compared for content alone: where they were read from is set aside.
 /// A round trip through a workbook moves every cell, so equality of content is what must hold.
 public protocol ProvenanceCarrying {
+    /// The same value without where it was read from (sources, table source); extras keep their text.
+    ///
+    ///     #expect(stripped(imported) == expected.strippingProvenance())
     func strippingProvenance() -> Self
 }
 

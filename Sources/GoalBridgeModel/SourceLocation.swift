@@ -9,6 +9,9 @@ public struct SourceCell: Codable, Hashable, Sendable, CustomStringConvertible {
     /// merged cell's value stands in every row it covers).
     public var filledDown: Bool?
 
+    /// The cell a value was read from; `filledDown` when it was copied into a blank below it.
+    ///
+    ///     SourceCell(sheet: "Sheet1", cell: "B12", filledDown: true)
     public init(sheet: String, cell: String, filledDown: Bool? = nil) {
         self.sheet = sheet
         self.cell = cell
@@ -79,6 +82,9 @@ public struct TableSource: Codable, Hashable, Sendable {
     /// so the table is not reviewed until it is read again with a layout named (`--layout`).
     public var layoutUncertain: Bool?
 
+    /// Where a table was read: file, sheet, cell range and the layout that read it.
+    ///
+    ///     TableSource(file: "平阴.xlsx", sheet: "Sheet1", range: "A1:G30", layout: "pingyin-2024")
     public init(file: String? = nil, sheet: String? = nil, range: String? = nil, layout: String? = nil,
                 templateId: String? = nil, templateVersion: String? = nil, layoutUncertain: Bool? = nil) {
         self.file = file
@@ -97,6 +103,9 @@ public struct ExtraField: Codable, Hashable, Sendable {
     public var value: String
     public var source: SourceCell?
 
+    /// A filled cell no field of the layout takes, kept with the label beside it so nothing is lost.
+    ///
+    ///     ExtraField(label: "备注", value: "已报县政府", source: SourceCell(sheet: "Sheet1", cell: "H5"))
     public init(label: String, value: String, source: SourceCell? = nil) {
         self.label = label
         self.value = value

@@ -21,6 +21,12 @@ extension String {
         utf8.count == other.utf8.count && withUTF8Bytes(self) { a in withUTF8Bytes(other) { b in a.elementsEqual(b) } }
     }
 
+    /// True when `other` occurs in the text, compared as UTF-8 bytes (no Foundation, no Unicode folding); the empty
+    /// text occurs in every text.
+    ///
+    /// ```swift
+    /// "满意度指标".containsText("满意")   // true
+    /// ```
     public func containsText(_ other: String) -> Bool {
         if other.isEmpty { return true }
         return withUTF8Bytes(self) { h in withUTF8Bytes(other) { n in String.search(h, n) } }

@@ -111,6 +111,11 @@ public struct Vocabulary: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, noAmount, placeholders, labelQualifiers, indicatorColumns, valueNature }
 
+    /// A vocabulary built in code; the shipped one is `Vocabulary.standard`, a bureau's own is read from JSON.
+    ///
+    /// ```swift
+    /// let current = Vocabulary(level1: Vocabulary.standard.level1, level2: Vocabulary.standard.level2.filter { $0.legacy != true })
+    /// ```
     public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, columnNumberLabels: [String]? = nil,
                 noAmount: [String]? = nil, placeholders: [String]? = nil, labelQualifiers: [String]? = nil, indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil) {
         self.level1 = level1
@@ -175,12 +180,22 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         private let qualifiers: Set<String>
         private let starts: [String], ends: [String]
 
+        /// Takes the vocabulary's label qualifiers once, for keying many cells.
+        ///
+        /// ```swift
+        /// let keys = Vocabulary.LabelKeyMaker(.standard)
+        /// ```
         public init(_ vocabulary: Vocabulary) {
             qualifiers = vocabulary.index.labelQualifiers
             starts = vocabulary.index.labelQualifierStarts
             ends = vocabulary.index.labelQualifierEnds
         }
 
+        /// The label key of one cell's text, as `Vocabulary.labelKey` gives it.
+        ///
+        /// ```swift
+        /// keys.key("实施单位（盖章）：")   // "实施单位"
+        /// ```
         public func key(_ text: String) -> String {
             let key = TextNormalizer.labelKey(text)
             // Bytes first: nearly every key ends in something other than `）` (EF BC 89).
@@ -261,6 +276,11 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         level2.first { $0.canonical == canonical }?.parents?.first
     }
 
+    /// The code a budget system gives a canonical level-1 name, when the vocabulary has one.
+    ///
+    /// ```swift
+    /// Vocabulary.standard.code(level1: "产出指标")
+    /// ```
     public func code(level1 canonical: String) -> String? { level1.first { $0.canonical == canonical }?.code }
 
     /// Level-2 canonical names allowed under a level-1 canonical name, in vocabulary order.

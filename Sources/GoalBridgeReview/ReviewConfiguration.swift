@@ -65,5 +65,10 @@ public struct ReviewConfiguration: Codable, Sendable {
         return config
     }()
 
+    /// A word list of the rules file by key (`satisfaction`, `rates` …); empty when the file has none.
+    ///
+    /// ```swift
+    /// ReviewConfiguration.standard.words("satisfaction")   // ["满意度", "满意率"]
+    /// ```
     public func words(_ key: String) -> [String] { words[key] ?? [] }
 }

@@ -21,6 +21,13 @@ public struct Reviewer: Sendable {
     /// 主管部门, 永清's project form no funds). Empty: those checks are off.
     public let formFields: [String: Set<String>]
 
+    /// A reviewer with the shipped rules by default; `systemChecks` adds the 一体化 system's checks, `formFields`
+    /// (from `LayoutCatalog.formFields`) lets Q5 ask only for fields a table's form has.
+    ///
+    /// ```swift
+    /// let reviewer = Reviewer(formFields: try LayoutCatalog.current().formFields)
+    /// let findings = reviewer.review(result.tables)
+    /// ```
     public init(configuration: ReviewConfiguration = .standard, vocabulary: Vocabulary = .standard, systemChecks: Bool = false,
                 formFields: [String: Set<String>] = [:]) {
         self.configuration = configuration

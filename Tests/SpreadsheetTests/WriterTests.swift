@@ -163,7 +163,11 @@ struct CellReferenceTests {
 
     @Test func overlapSweep() {
         let ranges = ["A1:A3", "B1:B2", "A4:A5", "C1:D9", "D5:E5"].compactMap(CellRange.init)
-        let pairs = ranges.overlappingPairs().map { "\($0.0)|\($0.1)" }
-        #expect(pairs == ["C1:D9|D5:E5"])
+        let overlap = ranges.firstOverlap().map { "\($0.0)|\($0.1)" }
+        #expect(overlap == "C1:D9|D5:E5")
+        #expect(Array(ranges.prefix(3)).firstOverlap() == nil)
+        // Thousands of identical merges: the first pair is the answer (no pairs gathered).
+        let same = [CellRange](repeating: CellRange("A1:B2")!, count: 20_000)
+        #expect(same.firstOverlap().map { "\($0.0)|\($0.1)" } == "A1:B2|A1:B2")
     }
 }

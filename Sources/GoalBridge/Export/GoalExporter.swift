@@ -13,6 +13,12 @@ public struct GoalExporter: Sendable {
     public let catalog: LayoutCatalog
     public let vocabulary: Vocabulary
 
+    /// An exporter over a layout catalog: by default the one import uses (`LayoutCatalog.current()`: the shipped
+    /// layouts and the bureau's own), so a table goes out in the layout it came in.
+    ///
+    /// ```swift
+    /// let exporter = try GoalExporter()
+    /// ```
     public init(catalog: LayoutCatalog? = nil, vocabulary: Vocabulary = .standard) throws {
         self.catalog = try catalog ?? LayoutCatalog.current()
         self.vocabulary = vocabulary
@@ -222,6 +228,14 @@ public struct NotesSheet: Sendable {
     public var columnWidths: [Double]
     public var rows: @Sendable ([Int: Placement]) -> [[String]]
 
+    /// A notes sheet: its title, header and widths, and the rows, made once every table is written and the
+    /// placement of each table's cells is known.
+    ///
+    /// ```swift
+    /// let sheet = NotesSheet(title: "审核意见", header: ["序号", "问题"], columnWidths: [6, 50]) { placed in
+    ///     findings.enumerated().map { ["\($0.offset + 1)", $0.element.message] }
+    /// }
+    /// ```
     public init(title: String, header: [String], columnWidths: [Double], rows: @escaping @Sendable ([Int: Placement]) -> [[String]]) {
         self.title = title
         self.header = header

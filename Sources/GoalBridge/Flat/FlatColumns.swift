@@ -121,6 +121,11 @@ public struct FlatValue: Hashable, Sendable {
         self.init(symbol: .qualitative, value: v.raw, unit: "")
     }
 
+    /// A value as the flat file's three columns hold it: 符号 (a code of the 一体化 system), 值, 单位.
+    ///
+    /// ```swift
+    /// FlatValue(symbol: .atLeast, value: "95", unit: "%")
+    /// ```
     public init(symbol: FlatSymbol, value: String, unit: String) {
         self.symbol = symbol
         self.value = value

@@ -21,6 +21,13 @@ public struct Diagnostic: Codable, Hashable, Sendable, CustomStringConvertible {
     /// never shown to a clerk: `message` says what to do.
     public var detail: String?
 
+    /// A diagnostic: `message` in Chinese for the person who filled the file, `code` stable for programs, `detail` for
+    /// whoever investigates.
+    ///
+    /// ```swift
+    /// Diagnostic(.warning, "extra-cell", "单元格 H5 的内容“已报县政府”不属于任何栏目，已作为附加信息保留。",
+    ///            file: "平阴.xlsx", sheet: "Sheet1", cell: "H5")
+    /// ```
     public init(_ severity: Severity, _ code: String, _ message: String, file: String? = nil, sheet: String? = nil, cell: String? = nil,
                 detail: String? = nil) {
         self.severity = severity

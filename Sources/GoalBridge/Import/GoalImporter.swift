@@ -10,6 +10,11 @@ public struct ImportResult: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// The result of importing one file.
+    ///
+    /// ```swift
+    /// ImportResult(file: "平阴.xlsx", tables: [table], diagnostics: [])
+    /// ```
     public init(file: String?, tables: [GoalTable], diagnostics: [Diagnostic]) {
         self.file = file
         self.tables = tables
@@ -40,6 +45,13 @@ public struct GoalImporter: Sendable {
     public static let templateIdProperty = "GoalBridge.template"
     public static let templateVersionProperty = "GoalBridge.templateVersion"
 
+    /// An importer over a layout catalog: by default the shipped layouts and the bureau's own
+    /// (`LayoutCatalog.current()`); throws when a bureau layout file is invalid, naming it.
+    ///
+    /// ```swift
+    /// let importer = try GoalImporter()
+    /// let sixteen = try GoalImporter(catalog: LayoutCatalog(layouts: [spec]))
+    /// ```
     public init(catalog: LayoutCatalog? = nil, vocabulary: Vocabulary = .standard) throws {
         self.catalog = try catalog ?? LayoutCatalog.current()
         self.vocabulary = vocabulary
@@ -58,6 +70,15 @@ public struct GoalImporter: Sendable {
         }
     }
 
+    /// Finds the goal tables of a workbook already read and maps them to the model. Never throws: what cannot be read
+    /// with certainty is said in `diagnostics` (an uncertain layout is an error naming the closest layouts), each naming
+    /// `file`, sheet and cell. With `layout` named, only that layout is tried.
+    ///
+    /// ```swift
+    /// let workbook = try importer.reader.read(path: "填报表.xlsx")
+    /// let result = importer.importWorkbook(workbook, file: "填报表.xlsx")
+    /// let forced = importer.importWorkbook(workbook, file: "填报表.xlsx", layout: "xinhua-2023")
+    /// ```
     public func importWorkbook(_ workbook: Workbook, file: String? = nil, layout forced: String? = nil) -> ImportResult {
         var result = ImportResult(file: file, tables: [], diagnostics: [])
         var candidates = catalog.layouts

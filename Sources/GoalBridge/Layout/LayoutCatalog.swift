@@ -47,6 +47,11 @@ public struct LayoutCatalog: Sendable {
         return catalog
     }
 
+    /// A catalog of these layouts alone (no bundled or bureau ones), their label keys prepared.
+    ///
+    /// ```swift
+    /// let catalog = LayoutCatalog(layouts: [try LayoutCatalog.bundled().layout("standard")!])
+    /// ```
     public init(layouts: [LayoutSpec]) {
         self.layouts = layouts
         prepareKeys()
@@ -83,6 +88,11 @@ public struct LayoutCatalog: Sendable {
         origins[spec.id] = origin
     }
 
+    /// The layout with this id, or nil.
+    ///
+    /// ```swift
+    /// catalog.layout("pingyin-2024")?.name
+    /// ```
     public func layout(_ id: String) -> LayoutSpec? { layouts.first { $0.id == id } }
 
     static func validate(_ spec: LayoutSpec, file: String) throws {

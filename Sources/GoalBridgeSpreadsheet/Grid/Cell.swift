@@ -106,6 +106,10 @@ public struct Cell: Hashable, Sendable {
     /// The cell holds a formula; `value` is its cached result.
     public var isFormula: Bool
 
+    /// A cell at `reference`; for a formula cell, `value` is the result the file cached.
+    ///
+    ///     Cell(CellReference("B3")!, .string("项目名称"))
+    ///     Cell(CellReference("D9")!, .number(120), isFormula: true)
     public init(_ reference: CellReference, _ value: CellValue, isFormula: Bool = false) {
         self.reference = reference
         self.value = value

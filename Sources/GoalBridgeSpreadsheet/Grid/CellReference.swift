@@ -9,6 +9,9 @@ public struct CellReference: Hashable, Comparable, Sendable, Codable, CustomStri
     public static let maxRows = 1_048_576
     public static let maxColumns = 16_384
 
+    /// A cell by its 0-based row and column (A1 is row 0, column 0).
+    ///
+    ///     CellReference(row: 2, column: 1).description   // "B3"
     public init(row: Int, column: Int) {
         self.row = row
         self.column = column
@@ -104,11 +107,17 @@ public struct CellRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public var first: CellReference
     public var last: CellReference
 
+    /// The rectangle between two corners, in either order (the corners are normalised to top-left and bottom-right).
+    ///
+    ///     CellRange(first: CellReference("C5")!, last: CellReference("A1")!).description   // "A1:C5"
     public init(first: CellReference, last: CellReference) {
         self.first = CellReference(row: min(first.row, last.row), column: min(first.column, last.column))
         self.last = CellReference(row: max(first.row, last.row), column: max(first.column, last.column))
     }
 
+    /// The rectangle of 0-based rows and columns.
+    ///
+    ///     CellRange(rows: 0...2, columns: 0...0).description   // "A1:A3"
     public init(rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
         self.init(first: CellReference(row: rows.lowerBound, column: columns.lowerBound),
                   last: CellReference(row: rows.upperBound, column: columns.upperBound))
@@ -128,10 +137,16 @@ public struct CellRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public var area: Int { rowCount * columnCount }
     public var isSingleCell: Bool { first == last }
 
+    /// True when the cell lies inside the range, edges included.
+    ///
+    ///     CellRange("A1:B3")!.contains(CellReference("B3")!)   // true
     public func contains(_ ref: CellReference) -> Bool {
         ref.row >= first.row && ref.row <= last.row && ref.column >= first.column && ref.column <= last.column
     }
 
+    /// True when the two ranges share at least one cell.
+    ///
+    ///     CellRange("A1:B3")!.intersects(CellRange("B3:C4")!)   // true
     public func intersects(_ other: CellRange) -> Bool {
         !(other.first.row > last.row || other.last.row < first.row ||
           other.first.column > last.column || other.last.column < first.column)
@@ -147,9 +162,10 @@ extension CellRange: Comparable {
 }
 
 extension Array where Element == CellRange {
-    /// Pairs of ranges that overlap, found by a sweep over rows (O(n log n + overlaps)).
     /// The first two ranges (in row order) that overlap, or nil. Stops there: a file with thousands of identical
-    /// merges costs one comparison, not every pair.
+    /// merges costs one comparison, not every pair (a sweep over rows: ranges that ended above are dropped).
+    ///
+    ///     ["A1:A3", "C1:D9", "D5:E5"].compactMap(CellRange.init).firstOverlap()   // (C1:D9, D5:E5)
     public func firstOverlap() -> (CellRange, CellRange)? {
         let sorted = self.sorted()
         var active: [CellRange] = []
@@ -159,19 +175,5 @@ extension Array where Element == CellRange {
             active.append(range)
         }
         return nil
-    }
-
-    public func overlappingPairs() -> [(CellRange, CellRange)] {
-        let sorted = self.sorted()
-        var result: [(CellRange, CellRange)] = []
-        var active: [CellRange] = []
-        for range in sorted {
-            active.removeAll { $0.last.row < range.first.row }
-            for other in active where other.intersects(range) {
-                result.append((other, range))
-            }
-            active.append(range)
-        }
-        return result
     }
 }

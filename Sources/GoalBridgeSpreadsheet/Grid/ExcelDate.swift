@@ -6,6 +6,9 @@ public struct ExcelDate: Hashable, Sendable {
     /// How the cell's number format shows it; nil shows the ISO form.
     public var pattern: DatePattern?
 
+    /// A date cell's serial number in the workbook's date system, and the pattern its number format shows it in.
+    ///
+    ///     ExcelDate(serial: 45291).isoText   // "2023-12-31"
     public init(serial: Double, uses1904: Bool = false, pattern: DatePattern? = nil) {
         self.serial = serial
         self.uses1904 = uses1904

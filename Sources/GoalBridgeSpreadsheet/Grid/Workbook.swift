@@ -22,6 +22,9 @@ public struct Sheet: Hashable, Sendable {
     /// Column ranges the file hides (0-based, inclusive; from the reader sorted and disjoint).
     public var hiddenColumns: [ClosedRange<Int>]
 
+    /// A sheet as the reader gives it, or built for `GridWriter`: cells in row order, merges, what the reader noticed.
+    ///
+    ///     Sheet(name: "项目表", cells: [Cell(CellReference("A1")!, .string("项目名称"))], merges: [CellRange("A1:B1")!])
     public init(name: String, state: SheetState = .visible, cells: [Cell] = [], merges: [CellRange] = [], notes: [ReaderNote] = [],
                 hiddenRows: [Int] = [], hiddenColumns: [ClosedRange<Int>] = []) {
         self.name = name
@@ -47,6 +50,9 @@ public struct ReaderNote: Hashable, Sendable {
     public var kind: Kind
     public var cell: CellReference
 
+    /// Something the reader noticed at a cell (a formula without a cached result, a cell given twice).
+    ///
+    ///     ReaderNote(.formulaWithoutResult, CellReference("D9")!)
     public init(_ kind: Kind, _ cell: CellReference) {
         self.kind = kind
         self.cell = cell
@@ -68,6 +74,9 @@ public struct DocumentProperties: Hashable, Sendable {
     public var company: String?
     public var custom: [String: CustomPropertyValue]
 
+    /// Document properties: core ones (title, subject, author, company) and custom ones by name.
+    ///
+    ///     DocumentProperties(title: "2024年项目支出绩效目标表", custom: ["GoalBridge.template": .string("pingyin-2024")])
     public init(title: String? = nil, subject: String? = nil, author: String? = nil, company: String? = nil,
                 custom: [String: CustomPropertyValue] = [:]) {
         self.title = title
@@ -84,12 +93,18 @@ public struct Workbook: Hashable, Sendable {
     public var properties: DocumentProperties
     public var uses1904Dates: Bool
 
+    /// A workbook grid: its sheets in tab order, document properties, and the date system its serials count from.
+    ///
+    ///     try GridWriter.write(Workbook(sheets: [sheet]), to: "out.xlsx")
     public init(sheets: [Sheet] = [], properties: DocumentProperties = DocumentProperties(), uses1904Dates: Bool = false) {
         self.sheets = sheets
         self.properties = properties
         self.uses1904Dates = uses1904Dates
     }
 
+    /// The first sheet with exactly this name, or nil.
+    ///
+    ///     workbook.sheet(named: "Sheet1")?.cells.count
     public func sheet(named name: String) -> Sheet? { sheets.first { $0.name == name } }
 }
 

@@ -13,6 +13,10 @@ public enum ProcessTuning {
     /// Free memory at the top of the heap kept for reuse instead of returned to the kernel.
     public static let trimThreshold: Int32 = 64 << 20
 
+    /// Applies both settings: the local time zone named once (`TZ=:/etc/localtime`, the same zone), freed memory
+    /// kept for reuse up to `trimThreshold`. Call once, first thing, as the CLI and the benchmarks do.
+    ///
+    ///     ProcessTuning.apply()
     public static func apply() {
         pinTimeZone()
         keepFreedMemory()

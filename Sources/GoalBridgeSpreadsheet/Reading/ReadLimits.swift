@@ -27,6 +27,9 @@ public struct ReadLimits: Sendable {
     /// Size of a file read from disk.
     public var maxFileBytes = 512 << 20
 
+    /// The standard limits (`ReadLimits.standard`); change a field to read with another.
+    ///
+    ///     var limits = ReadLimits(); limits.maxFileBytes = 64 << 20
     public init() {}
 
     public static let standard = ReadLimits()

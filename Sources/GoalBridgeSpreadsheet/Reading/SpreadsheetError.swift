@@ -6,6 +6,9 @@ public struct SpreadsheetLocation: Hashable, Sendable, CustomStringConvertible {
     public var sheet: String?
     public var cell: String?
 
+    /// Where a reading error happened: file, package part, sheet and cell, as far as known.
+    ///
+    ///     SpreadsheetLocation(file: "平阴.xlsx", sheet: "Sheet1", cell: "D9")
     public init(file: String? = nil, part: String? = nil, sheet: String? = nil, cell: String? = nil) {
         self.file = file
         self.part = part
@@ -59,6 +62,9 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
     public var kind: SpreadsheetErrorKind
     public var location: SpreadsheetLocation
 
+    /// An error of one kind at one place; `description` is the message for the person who sent the file.
+    ///
+    ///     throw SpreadsheetError(.emptyFile, SpreadsheetLocation(file: path))
     public init(_ kind: SpreadsheetErrorKind, _ location: SpreadsheetLocation = SpreadsheetLocation()) {
         self.kind = kind
         self.location = location

@@ -20,6 +20,9 @@ public struct XLSXReader: Sendable {
     /// name (the importer skips the template's 下拉列表 and 填报说明) does not pay for parsing them.
     public var skippedSheetNames: Set<String> = []
 
+    /// A reader with these limits; core properties (title, author …) are read only when asked, as they cost a part.
+    ///
+    ///     let workbook = try XLSXReader().read(path: "填报表.xlsx")
     public init(limits: ReadLimits = .standard, readsCoreProperties: Bool = false) {
         self.limits = limits
         self.readsCoreProperties = readsCoreProperties
@@ -143,6 +146,10 @@ public struct XLSXReader: Sendable {
         try bytes.withUnsafeBytes { try read(buffer: $0, file: file) }
     }
 
+    /// Reads a workbook from bytes in memory (a mapped file, a buffer from a zip); `file` names it in errors. The bytes
+    /// are only read during the call.
+    ///
+    ///     let workbook = try data.withUnsafeBytes { try XLSXReader().read(buffer: $0, file: "收件/平阴.xlsx") }
     public func read(buffer: UnsafeRawBufferPointer, file: String? = nil) throws -> Workbook {
         try XLSXReader.requireZip(buffer, file)
         let zip = try ZipArchive(bytes: buffer, limits: limits, file: file)

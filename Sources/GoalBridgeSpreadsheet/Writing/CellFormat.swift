@@ -21,6 +21,9 @@ public struct CellFormat: Hashable, Sendable {
     /// Unlocked cells stay editable when the sheet is protected.
     public var locked = true
 
+    /// A cell format; the defaults are the forms' own (宋体 11, centred vertically, locked).
+    ///
+    ///     CellFormat(bold: true, border: true, horizontal: .center, wrap: true)
     public init(fontName: String = "宋体", fontSize: Double = 11, bold: Bool = false, italic: Bool = false,
                 fontColor: UInt32? = nil, fillColor: UInt32? = nil, border: Bool = false,
                 horizontal: HorizontalAlignment = .general, vertical: VerticalAlignment = .center,

@@ -1,6 +1,11 @@
 /// Writes a `Workbook` grid as it is: every cell, every merge, sheet visibility and properties.
 /// Used for round trips and for tools that transform grids.
 public enum GridWriter {
+    /// Writes the grid to `path` (atomically, like every output): cells, merges, sheet visibility — a very hidden sheet
+    /// is written hidden, libxlsxwriter 1.1.4 has no very-hidden state — and document properties. Hidden rows and
+    /// columns are not written.
+    ///
+    ///     try GridWriter.write(workbook, to: "copy.xlsx")
     public static func write(_ workbook: Workbook, to path: String) throws {
         let writer = try XLSXWriter(path: path)
         writer.setProperties(workbook.properties)

@@ -14,6 +14,10 @@ public struct ListValidation: Sendable {
     /// When false, other values are allowed after a warning.
     public var strict = true
 
+    /// A cell validation: a dropdown of `values`, or a list from a `formula` (`=代码表!$A$2:$A$20`), with an input
+    /// hint and the error shown on a wrong value.
+    ///
+    ///     ListValidation(values: ["定量", "定性"], errorTitle: "指标性质", errorMessage: "请从下拉列表选择")
     public init(values: [String]? = nil, formula: String? = nil, inputTitle: String? = nil, inputMessage: String? = nil,
                 errorTitle: String? = nil, errorMessage: String? = nil, strict: Bool = true) {
         self.values = values
@@ -38,6 +42,9 @@ public struct PrintSetup: Sendable {
     /// A page footer in Excel's header/footer codes (`&C第 &P 页，共 &N 页`: centred page numbers).
     public var footer: String?
 
+    /// How a sheet prints; the defaults print A4 portrait, one page wide, centred.
+    ///
+    ///     PrintSetup(landscape: true, repeatRows: 0...1, footer: "&C第 &P 页，共 &N 页")
     public init(a4: Bool = true, landscape: Bool = false, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil,
                 centerHorizontally: Bool = true, footer: String? = nil) {
         self.a4 = a4
@@ -98,11 +105,17 @@ public final class SheetWriter {
         try check(worksheet_write_string(w, lxw_row_t(ref.row), lxw_col_t(ref.column), text, owner.format(format)), ref.description)
     }
 
+    /// Writes a number cell.
+    ///
+    ///     try sheet.write(120.5, at: CellReference("D5")!, format: CellFormat(numberFormat: "0.00"))
     public func write(_ number: Double, at ref: CellReference, format: CellFormat? = nil) throws {
         try checkBounds(ref)
         try check(worksheet_write_number(try ws(), lxw_row_t(ref.row), lxw_col_t(ref.column), number, owner.format(format)), ref.description)
     }
 
+    /// Writes a TRUE/FALSE cell.
+    ///
+    ///     try sheet.write(true, at: CellReference("E5")!)
     public func write(_ value: Bool, at ref: CellReference, format: CellFormat? = nil) throws {
         try checkBounds(ref)
         try check(worksheet_write_boolean(try ws(), lxw_row_t(ref.row), lxw_col_t(ref.column), value ? 1 : 0, owner.format(format)), ref.description)
@@ -270,11 +283,17 @@ public final class SheetWriter {
         worksheet_freeze_panes(try ws(), lxw_row_t(row), lxw_col_t(column))
     }
 
+    /// Puts filter buttons on the range's first row.
+    ///
+    ///     try sheet.autofilter(CellRange("A1:L900")!)
     public func autofilter(_ range: CellRange) throws {
         try check(worksheet_autofilter(try ws(), lxw_row_t(range.first.row), lxw_col_t(range.first.column),
                                        lxw_row_t(range.last.row), lxw_col_t(range.last.column)), "autofilter")
     }
 
+    /// Applies a print setup (paper, orientation, fit to width, repeated rows, centring, footer).
+    ///
+    ///     try sheet.setPrint(PrintSetup(landscape: true, repeatRows: 0...0))
     public func setPrint(_ setup: PrintSetup) throws {
         let w = try ws()
         if setup.a4 { worksheet_set_paper(w, 9) }
@@ -287,10 +306,13 @@ public final class SheetWriter {
         if let footer = setup.footer { try check(worksheet_set_footer(w, footer), "footer") }
     }
 
-    public func hide(veryHidden: Bool = false) throws {
-        let w = try ws()
-        worksheet_hide(w)
-    }
+    /// Hides the sheet (never very hidden: libxlsxwriter 1.1.4 has no such state). At least one sheet must stay visible.
+    ///
+    ///     try listSheet.hide()
+    public func hide() throws { worksheet_hide(try ws()) }
 
+    /// Makes this the sheet shown when the workbook opens.
+    ///
+    ///     try summary.activate()
     public func activate() throws { worksheet_activate(try ws()) }
 }

@@ -17,6 +17,11 @@ public struct LayoutDrafter {
     let catalog: LayoutCatalog
     let vocabulary: Vocabulary
 
+    /// A drafter that learns spellings and headers from `catalog`'s layouts.
+    ///
+    /// ```swift
+    /// let drafter = LayoutDrafter(catalog: try LayoutCatalog.current())
+    /// ```
     public init(catalog: LayoutCatalog, vocabulary: Vocabulary = .standard) {
         self.catalog = catalog
         self.vocabulary = vocabulary
@@ -50,6 +55,11 @@ public struct LayoutDrafter {
         return visible.first { !indicatorHeaderRows(GridView($0)).isEmpty } ?? visible.first
     }
 
+    /// Drafts a layout named `id` from one sample sheet; `unplaced` lists, in Chinese, what the draft could not place.
+    ///
+    /// ```swift
+    /// let draft = drafter.draft(workbook.sheets[0], id: "county-2025", name: "某县2025年项目表")
+    /// ```
     public func draft(_ sheet: Sheet, id: String, name: String? = nil) -> Draft {
         let grid = GridView(sheet)
         let width = max((sheet.cells.map(\.reference.column) + sheet.merges.map(\.last.column)).max() ?? 0, 0) + 1

@@ -138,6 +138,11 @@ public enum NumberFormat {
         return isBuiltInDate(id)
     }
 
+    /// True when a number format code shows a date or time (y, m, d, h, s outside quotes, escapes and `[…]` colour
+    /// or condition brackets; `[h]` elapsed hours count).
+    ///
+    ///     StylesParser.isDateCode("yyyy\"年\"m\"月\"")   // true
+    ///     StylesParser.isDateCode("0.00%")             // false
     public static func isDateCode(_ code: String) -> Bool {
         var inQuote = false
         var inBracket = false
