@@ -36,6 +36,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// What a 指标性质 / 计算符号 cell says, by the comparator it stands for (`大于等于`, `1` → `≥`; `定性` →
     /// `文字描述`, the value is text; `定量` → no comparator).
     public var valueNature: [String: [String]]?
+    /// Headers of a column a clerk adds before the indicators to number them (`序号`, `编号`): when its cells count
+    /// 1, 2, 3 … the column is row numbers, read as such and not kept as an extra; otherwise it is an unknown column.
+    public var rowNumberHeaders: [String]?
 
     /// The vocabulary shipped with GoalBridge.
     public static let standard: Vocabulary = {
@@ -77,6 +80,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
                 for w in words { natures[TextNormalizer.labelKey(w)] = natures[TextNormalizer.labelKey(w)] ?? symbol }
             }
             valueNatures = natures
+            rowNumberHeaders = Set((v.rowNumberHeaders ?? []).map { TextNormalizer.labelKey($0) })
         }
         /// First characters of the note lines: a text starting with anything else is no note line (checked for the
         /// first cell of every indicator row, so it must cost next to nothing).
@@ -90,6 +94,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         let labelQualifierEnds: [String]
         let indicatorColumnRoles: [String: String]
         let valueNatures: [String: String]
+        let rowNumberHeaders: Set<String>
     }
 
     /// Holds the index, built on first use; not part of the vocabulary's value.
@@ -109,7 +114,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     private let indexBox = IndexBox()
     private var index: Index { indexBox.get(self) }
 
-    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, noAmount, placeholders, labelQualifiers, indicatorColumns, valueNature }
+    private enum CodingKeys: String, CodingKey { case level1, level2, noteLines, columnNumberLabels, noAmount, placeholders, labelQualifiers, indicatorColumns, valueNature, rowNumberHeaders }
 
     /// A vocabulary built in code; the shipped one is `Vocabulary.standard`, a bureau's own is read from JSON.
     ///
@@ -117,7 +122,8 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// let current = Vocabulary(level1: Vocabulary.standard.level1, level2: Vocabulary.standard.level2.filter { $0.legacy != true })
     /// ```
     public init(level1: [VocabularyEntry], level2: [VocabularyEntry], noteLines: [String]? = nil, columnNumberLabels: [String]? = nil,
-                noAmount: [String]? = nil, placeholders: [String]? = nil, labelQualifiers: [String]? = nil, indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil) {
+                noAmount: [String]? = nil, placeholders: [String]? = nil, labelQualifiers: [String]? = nil, indicatorColumns: [String: [String]]? = nil, valueNature: [String: [String]]? = nil,
+                rowNumberHeaders: [String]? = nil) {
         self.level1 = level1
         self.level2 = level2
         self.noteLines = noteLines
@@ -127,13 +133,14 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         self.labelQualifiers = labelQualifiers
         self.indicatorColumns = indicatorColumns
         self.valueNature = valueNature
+        self.rowNumberHeaders = rowNumberHeaders
     }
 
     public static func == (a: Vocabulary, b: Vocabulary) -> Bool {
         a.level1 == b.level1 && a.level2 == b.level2 && a.noteLines == b.noteLines && a.columnNumberLabels == b.columnNumberLabels
             && a.noAmount == b.noAmount && a.placeholders == b.placeholders && a.labelQualifiers == b.labelQualifiers
             && a.indicatorColumns == b.indicatorColumns
-            && a.valueNature == b.valueNature
+            && a.valueNature == b.valueNature && a.rowNumberHeaders == b.rowNumberHeaders
     }
 
     public func hash(into h: inout Hasher) {
@@ -146,6 +153,7 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         h.combine(labelQualifiers)
         h.combine(indicatorColumns)
         h.combine(valueNature)
+        h.combine(rowNumberHeaders)
     }
 
     /// The indicator field a column header names (`分值` → weight), by label key; nil for any other header.
@@ -234,6 +242,13 @@ public struct Vocabulary: Codable, Hashable, Sendable {
 
     /// True for a word printed before the numbers of a column-number line (`栏次`, `甲`), by label key.
     public func isColumnNumberLabel(key: String) -> Bool { index.columnNumberLabels.contains(key) }
+
+    /// True for the header of a row-number column (`序号`, `编号`: vocabulary `rowNumberHeaders`), by label key.
+    ///
+    /// ```swift
+    /// Vocabulary.standard.isRowNumberHeader(key: Vocabulary.standard.labelKey("序 号"))   // true
+    /// ```
+    public func isRowNumberHeader(key: String) -> Bool { index.rowNumberHeaders.contains(key) }
 
     /// No level name is longer (the longest, 社会公众或服务对象满意度指标, is 42 bytes): a longer text is looked up
     /// without normalising it, so a pasted paragraph in a level column costs nothing.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import GoalBridge
 import GoalBridgeModel
+import GoalBridgeSpreadsheet
 
 /// Columns that any form may add to an indicator block and that the layout does not name (issue 12, §2): 指标性质
 /// + 指标值 + 度量单位 (the budget system's split), 权重/分值, 指标解释. The corpus's `pingyin-columns-*` workbooks
@@ -57,5 +58,56 @@ struct IndicatorColumnsTests {
         #expect(warning.cell == "E11" && warning.message.contains("正向指标"))
         #expect(table.extras.contains { $0.value == "正向指标" && $0.source?.cell == "E11" })
         #expect(result.diagnostics.filter { $0.severity == .warning }.count == 1)
+    }
+}
+
+/// A 序号 column a clerk puts before the indicators (xinhua-row-numbers, openpyxl from the seed text: 新华's form with
+/// the column inserted before 一级指标). Each of its cells was a warning (“没有对应字段”), eight on a six-row table.
+struct RowNumberColumnTests {
+    static let path = ForeignFormTests.directory + "/xinhua-row-numbers.xlsx"
+
+    /// Counted 1, 2, 3 … anew under each 一级指标 (Sheet1): row numbers, read as such — the table exact, no warning,
+    /// nothing kept as an extra, one note naming the column.
+    @Test func aColumnCountingTheRowsIsRowNumbers() throws {
+        var workbook = try XLSXReader().read(path: Self.path)
+        workbook.sheets.removeAll { $0.name != "Sheet1" }
+        let result = sharedImporter.importWorkbook(workbook, file: Self.path)
+        let expected = try loadDocument(ForeignFormTests.directory + "/xinhua-row-numbers.json")
+        #expect(CorpusComparison.misses(expected: [expected.tables[0]], imported: result.tables).isEmpty)
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        let t = try #require(result.tables.first?.project)
+        #expect(t.extras.isEmpty)
+        let note = try #require(result.diagnostics.first { $0.code == "row-numbers" })
+        #expect(note.cell == "A9" && note.sheet == "Sheet1")
+        #expect(note.message.contains("共 6 行"))
+    }
+
+    /// Codes (`ZB01` …, Sheet2) are no count: the column is unknown, its header and every cell said and kept.
+    @Test func aColumnOfCodesIsKeptAndSaid() throws {
+        var workbook = try XLSXReader().read(path: Self.path)
+        workbook.sheets.removeAll { $0.name != "Sheet2" }
+        let result = sharedImporter.importWorkbook(workbook, file: Self.path)
+        let expected = try loadDocument(ForeignFormTests.directory + "/xinhua-row-numbers.json")
+        let t = try #require(result.tables.first?.project)
+        var withoutExtras = t
+        withoutExtras.extras = []
+        #expect(CorpusComparison.misses(expected: [expected.tables[1]], imported: [.project(withoutExtras)]).isEmpty)
+        let codes: [String] = (1...6).map { String(format: "ZB%02d", $0) }
+        #expect(t.extras.map(\.value) == codes)
+        #expect(t.extras.first?.label == "序号（指标“安装设备数”）" && t.extras.first?.source?.cell == "A10")
+        let columnCells: [String] = result.diagnostics.filter { $0.code == "unknown-column" }.map { $0.cell ?? "" }
+        #expect(columnCells == ["A9"])
+        let valueCells: [String] = result.diagnostics.filter { $0.code == "unknown-column-value" }.map { $0.cell ?? "" }
+        let rows: [String] = (10...15).map { "A\($0)" }
+        #expect(valueCells == rows)
+        #expect(!result.diagnostics.contains { $0.code == "row-numbers" })
+    }
+
+    @Test(arguments: [
+        (["1", "2", "3"], 3), (["1", "2", "1", "2", "3", "1"], 6), (["01", " 2 "], 2),
+        (["1", "3"], nil), (["2", "3"], nil), (["1", "1.5"], nil), (["A01"], nil), ([], nil), (["0"], nil),
+    ] as [([String], Int?)])
+    func aCountStartsAtOneAndGoesUpByOne(_ texts: [String], _ rows: Int?) {
+        #expect(TableParser.countedRowNumbers(texts) == rows)
     }
 }

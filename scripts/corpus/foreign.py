@@ -855,7 +855,29 @@ def main():
     form_xinhua(right, network, variation(0))
     write_xlsxwriter(os.path.join(OUT, "side-by-side.xlsx"), [("Sheet1", beside(left, right))])
     write_expected("side-by-side", [("project", cleaning), ("project", network)])
-    print("43 workbooks in %s" % OUT)
+    # A 序号 column inserted before 新华's 一级指标 column and filled: on Sheet1 the indicators counted 1, 2, 3 … anew
+    # under each 一级指标 (row numbers: no warning, nothing kept), on Sheet2 indicator codes `ZB01` … (not a count:
+    # an unknown column, every cell kept as an extra with a warning). Each of the eight cells was a warning before.
+    sheets = []
+    for numbering in ("counted", "codes"):
+        body = Plan(7)
+        form_xinhua(body, network, variation(0))
+        hr = header_row(body, "一级指标")
+        at = next(c for (r, c), (value, _) in body.cells.items() if r == hr and value == "一级指标")
+        name = next(c for (r, c), (value, _) in body.cells.items() if r == hr and value == "三级指标") + 1
+        body = with_inserted_column(body, at)
+        body.put(hr, at, "序号")
+        n, previous, r = 0, None, hr + 1
+        while (r, name) in body.cells:
+            level1 = body.cells.get((r, at + 1), (None, None))[0]
+            n = 1 if level1 and level1 != previous else n + 1
+            previous = level1 or previous
+            body.put(r, at, n if numbering == "counted" else "ZB%02d" % (r - hr), "number" if numbering == "counted" else "text")
+            r += 1
+        sheets.append(("Sheet%d" % (len(sheets) + 1), body))
+    write_openpyxl(os.path.join(OUT, "xinhua-row-numbers.xlsx"), sheets)
+    write_expected("xinhua-row-numbers", [("project", network), ("project", network)])
+    print("44 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

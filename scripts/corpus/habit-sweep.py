@@ -87,6 +87,35 @@ def inserted_column_b(wb):
     return inserted_column(wb, 2)
 
 
+def sequence_column(wb):
+    # A 序号 column put before each indicator block of the first sheet (the clerk numbers the indicators): the header
+    # says 序号 over every header row of the block, the rows that name an indicator get 1, 2, 3 ….
+    ws = wb.worksheets[0]
+    found = [(r, c) for r in range(1, ws.max_row + 1) for c in range(1, ws.max_column + 1) if key(ws.cell(r, c).value) == "一级指标"]
+    if len(found) != 1:
+        return 0
+    header, at = found[0]
+    name = next((c for c in range(at, ws.max_column + 1) for r in (header, header + 1)
+                 if key(ws.cell(r, c).value) in ("三级指标", "指标名称", "指标内容")), None)
+    if name is None:
+        return 0
+    inserted_column(wb, at)
+    name += 1
+    ws.cell(header, at).value = "序号"
+    n = 0
+    for r in range(header + 1, ws.max_row + 1):
+        v = ws.cell(r, name).value
+        if key(v) in ("一级指标", "三级指标") or any(isinstance(x.value, str) and x.value.lstrip().startswith(
+                ("填报人", "填报单位", "填报日期", "联系电话", "审核人", "注", "填报说明", "说明", "单位负责人")) for x in ws[r]):
+            break
+        if isinstance(v, str) and key(v) and key(v) not in ("三级指标", "指标名称", "指标内容"):
+            n += 1
+            ws.cell(r, at).value = n
+        elif n and all(ws.cell(r, c).value in (None, "") for c in range(1, ws.max_column + 1)):
+            break
+    return 1
+
+
 def none_marks(wb):
     n = 0
     for c in cells(wb):
@@ -353,7 +382,8 @@ def header_repeated(wb):
 HABITS = {"label-with-content": label_with_content, "continued": continued, "header-repeated": header_repeated, "qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
           "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth,
           "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature, "beside": beside, "inserted-column-b": inserted_column_b,
-          "numbered-levels": numbered_levels, "vertical-levels": vertical_levels, "rich-text": rich_text}
+          "numbered-levels": numbered_levels, "vertical-levels": vertical_levels, "rich-text": rich_text,
+          "sequence-column": sequence_column}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.
 FOLDED = {"web-paste", "crlf", "fullwidth"}

@@ -710,6 +710,8 @@ struct TableParser {
         }
         // Header cells the layout does not know: their columns are kept as extras.
         var unknownColumns: [Int: String] = [:]
+        // A 序号 column the clerk added: row numbers when its cells count 1, 2, 3 … (checked once the block is read).
+        var rowNumberColumns: [Int: (caption: String, header: CellReference)] = [:]
         for r in header.row...lastHeaderRow {
             for ref in grid.cells(inRows: r...r) where !grid.isConsumed(ref) && ref.column != header.caption?.column {
                 if let t = grid.text(ref.row, ref.column) {
@@ -718,6 +720,11 @@ struct TableParser {
                     if let key = grid.labelKey(ref.row, ref.column), let name = vocabulary.indicatorColumnRole(forHeaderKey: key),
                        let role = IndicatorRole(rawValue: name), columns[ColumnKey(role: role, scope: block.scope)] == nil {
                         columns[ColumnKey(role: role, scope: block.scope)] = ref.column
+                        grid.consume(ref.row, ref.column)
+                        continue
+                    }
+                    if let key = grid.labelKey(ref.row, ref.column), vocabulary.isRowNumberHeader(key: key), rowNumberColumns[ref.column] == nil {
+                        rowNumberColumns[ref.column] = (t, ref)
                         grid.consume(ref.row, ref.column)
                         continue
                     }
@@ -733,7 +740,7 @@ struct TableParser {
                 }
             }
         }
-        let blockColumns = Set(columns.values).union(unknownColumns.keys)
+        let blockColumns = Set(columns.values).union(unknownColumns.keys).union(rowNumberColumns.keys)
         let captionColumn = header.caption?.column
         let anyLevel1Column = scopes.compactMap { column(.level1, $0) }
         // Rows holding a label of the fixed rows (outside the caption column): such a row ends the block.
@@ -752,6 +759,10 @@ struct TableParser {
                 && (columns[ColumnKey(role: .valueSymbol, scope: scope)] != nil || columns[ColumnKey(role: .valueUnit, scope: scope)] != nil)
         }
         let sortedUnknownColumns = unknownColumns.sorted(by: { $0.key < $1.key })
+        let sortedRowNumberColumns = rowNumberColumns.keys.sorted()
+        // Each row-number column's cells in order, with the indicator of their row (for the extra, if they are not
+        // row numbers after all).
+        var rowNumbers = [[(text: String, source: SourceCell, indicator: String?)]](repeating: [], count: sortedRowNumberColumns.count)
 
         var state = [ScopeState](repeating: ScopeState(), count: scopes.count)
         // At most one row per sheet row of the block: reserved so appending never regrows.
@@ -798,6 +809,11 @@ struct TableParser {
             for (c, caption) in sortedUnknownColumns {
                 grid.consume(r, c)
                 if let t = grid.text(r, c) { extraValues.append((caption, t, grid.source(r, c))) }
+            }
+            var rowNumberTexts: [(Int, String, SourceCell)] = []
+            for (i, c) in sortedRowNumberColumns.enumerated() {
+                grid.consume(r, c)
+                if let t = grid.text(r, c) { rowNumberTexts.append((i, t, grid.source(r, c))) }
             }
             var primaryName: String?
             for (si, scope) in scopes.enumerated() {
@@ -896,9 +912,18 @@ struct TableParser {
                                                    scoringRule: field(.scoringRule), weight: field(.weight), remark: field(.remark),
                                                    sources: sources.isEmpty ? nil : sources))
             }
-            for (caption, text, source) in extraValues {
-                draft.extras.append(ExtraField(label: "\(caption)（指标“\(primaryName ?? "")”）", value: text, source: source))
-                warn("unknown-column-value", "“\(caption)”列的内容\(Diagnostic.quoted(text))没有对应字段，已作为附加信息保留。", r, CellReference(source.cell)?.column ?? 0)
+            for (caption, text, source) in extraValues { keepUnknownColumnValue(caption, text, source, indicator: primaryName) }
+            for (i, text, source) in rowNumberTexts { rowNumbers[i].append((text, source, primaryName)) }
+        }
+        for (i, c) in sortedRowNumberColumns.enumerated() {
+            let (caption, headerCell) = rowNumberColumns[c]!
+            if let count = Self.countedRowNumbers(rowNumbers[i].map(\.text)) {
+                diagnostics.append(Diagnostic(.info, "row-numbers", "\(Diagnostic.quoted(caption))列是指标的行号（共 \(count) 行，依次编号），已核对，不另保存。",
+                                              file: file, sheet: grid.sheet.name, cell: headerCell.description))
+            } else {
+                // Not a count (`A01`, a number twice, a gap): an unknown column like any other, every cell kept.
+                warn("unknown-column", "指标表头\(Diagnostic.quoted(caption))不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", headerCell.row, headerCell.column)
+                for (text, source, indicator) in rowNumbers[i] { keepUnknownColumnValue(caption, text, source, indicator: indicator) }
             }
         }
         // A value column empty on every row while a column the layout does not know is filled on most: the values
@@ -920,6 +945,27 @@ struct TableParser {
             guard scope == block.scope || !rows.isEmpty else { return nil }
             return IndicatorSet(scope: IndicatorScope(rawValue: scope) ?? .annual, rows: rows)
         }
+    }
+
+    /// A cell of a column the layout does not know, kept as an extra of the table with a warning naming it.
+    private mutating func keepUnknownColumnValue(_ caption: String, _ text: String, _ source: SourceCell, indicator: String?) {
+        draft.extras.append(ExtraField(label: "\(caption)（指标“\(indicator ?? "")”）", value: text, source: source))
+        warn("unknown-column-value", "“\(caption)”列的内容\(Diagnostic.quoted(text))没有对应字段，已作为附加信息保留。",
+             CellReference(source.cell)?.row ?? 0, CellReference(source.cell)?.column ?? 0)
+    }
+
+    /// The number of rows when `texts` count the rows: whole numbers from 1, each one more than the one before or
+    /// 1 again (numbered anew under each level-1 indicator); nil for anything else, or for no number at all.
+    ///
+    ///     countedRowNumbers(["1", "2", "3", "1", "2"])   // 5
+    ///     countedRowNumbers(["1", "3"])                  // nil
+    static func countedRowNumbers(_ texts: [String]) -> Int? {
+        var previous = 0
+        for text in texts {
+            guard let n = Int(TextNormalizer.trimmed(text)), n == 1 || n == previous + 1 else { return nil }
+            previous = n
+        }
+        return texts.isEmpty ? nil : texts.count
     }
 
     // MARK: Record blocks
