@@ -10,7 +10,10 @@ none-marks (zero amounts → `/`, `—`, `无`, `-`), shifted (every sheet's con
 label-with-content (`项目名称：…` in the label's cell, the value cell emptied), continued (`续表` and the whole header again two rows under each sheet's first indicator header), header-repeated
 (the same without `续表`), percent-cells (`≥95%` texts → numbers with a percent format carrying the comparator), web-paste (non-breaking and
 zero-width spaces), crlf (line breaks as CR LF), fullwidth (full-width digits, ％ and ． in short texts with a digit).
-For the last three, texts are compared folded (NFKC, spaces) and each row's parsed value with the original's import.
+Also: short-levels, blank-rows, signature, beside, inserted-column-b, numbered-levels (`一、产出指标`),
+vertical-levels (`产\n出\n指\n标`), rich-text (labels as two runs), sequence-column (a 序号 column before the indicators):
+see each function's comment.
+For web-paste, crlf and fullwidth, texts are compared folded (NFKC, spaces) and each row's parsed value with the original's import.
 Funds are left out of the comparison (none-marks changes their text on purpose). Outputs go to a temporary folder.
 """
 import argparse, datetime, glob, json, os, re, subprocess, sys, tempfile, unicodedata
