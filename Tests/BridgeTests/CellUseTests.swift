@@ -24,7 +24,8 @@ struct CellUseTests {
                       "pingyin-percent-targets", "pingyin-continued", "xinhua-continued", "liaocheng-fullwidth-digits",
                       "performance-continued", "yongqing-department-continued", "yongqing-department-header-repeated",
                       "pingyin-covered-cells", "pingyin-label-with-content", "xinhua-label-with-content", "side-by-side",
-                      "changqing-inserted-column", "liaocheng-stacked-label-with-content", "xinhua-row-numbers"]
+                      "changqing-inserted-column", "liaocheng-stacked-label-with-content", "xinhua-row-numbers",
+                      "liaocheng-merged-satisfaction"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
         // Headers retyped as other forms spell them (scripts/corpus/variants.py).
         let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "pingyin-value-annual", "changqing-headers-retyped"]

@@ -57,3 +57,38 @@ struct GoalLinesTests {
     }
 }
 
+
+/// A 满意度指标 cell merged across the 二级指标 column (one name for both levels; liaocheng-merged-satisfaction, XlsxWriter
+/// from the seed text, the two satisfaction rows merged A22:B23). The level 2 was read empty on the merge's first row
+/// only, and the review asked the department for the 二级指标 of 参与培训人员满意度 (C22).
+struct LevelMergedAcrossTests {
+    static let path = ForeignFormTests.directory + "/liaocheng-merged-satisfaction.xlsx"
+
+    @Test func aLevelOneMergedAcrossIsTheLevelTwoItShows() throws {
+        let result = try importExactly(Self.path, expected: ForeignFormTests.directory + "/liaocheng-merged-satisfaction.json")
+        let rows = try #require(result.tables.first?.project?.indicators(.annual)?.rows).filter { $0.level1 == "满意度指标" }
+        #expect(rows.map(\.name) == ["参与培训人员满意度", "农民群众满意度"])
+        #expect(rows.allSatisfy { $0.level2Raw == "满意度指标" && $0.level2 == "服务对象满意度指标" })
+        #expect(rows.allSatisfy { $0.sources?["level2"] == nil })
+        #expect(!Reviewer().review(result.tables).contains { $0.rule == "Q5" }, "\(Reviewer().review(result.tables).map(\.message))")
+    }
+
+    /// 产出指标 merged across the 二级指标 column over its seven rows: no level-2 name, so none is read — on every row
+    /// alike — and the review asks for them (one finding naming the seven).
+    @Test func aLevelOneThatIsNoLevelTwoLeavesTheLevelTwoEmpty() throws {
+        var workbook = try XLSXReader().read(path: Self.path)
+        var sheet = workbook.sheets[0]
+        let output = CellRange("A11:A17")!
+        #expect(sheet.merges.contains(output))
+        sheet.merges.removeAll { $0 == output || ($0.first.column == 1 && $0.first.row >= 10 && $0.last.row <= 16) }
+        sheet.cells.removeAll { $0.reference.column == 1 && (10...16).contains($0.reference.row) }
+        sheet.merges.append(CellRange("A11:B17")!)
+        workbook.sheets[0] = sheet
+        let result = sharedImporter.importWorkbook(workbook, file: Self.path)
+        let rows = try #require(result.tables.first?.project?.indicators(.annual)?.rows).filter { $0.level1 == "产出指标" }
+        #expect(rows.count == 7)
+        #expect(rows.allSatisfy { $0.level2Raw.isEmpty })
+        let asked = Reviewer().review(result.tables).filter { $0.rule == "Q5" && $0.message.contains("未填写二级指标") }
+        #expect(asked.map(\.message) == ["“\(rows[0].name)”等 7 个三级指标未填写二级指标。"])
+    }
+}

@@ -877,7 +877,31 @@ def main():
         sheets.append(("Sheet%d" % (len(sheets) + 1), body))
     write_openpyxl(os.path.join(OUT, "xinhua-row-numbers.xlsx"), sheets)
     write_expected("xinhua-row-numbers", [("project", network), ("project", network)])
-    print("44 workbooks in %s" % OUT)
+    # 聊城's form with the 满意度指标 cell merged across the 二级指标 column over its two rows (one name for both
+    # levels), the level-2 cells empty. The level 2 was read empty — on the merge's first row only — and the review
+    # asked the department for a 二级指标 it had written. The sheet shows 满意度指标 there: that is the level-2 text.
+    farming = next(x for k, x in seeds.all_tables()["liaocheng"] if x.get("projectName", "").startswith("农业技术推广"))
+    body = Plan(8)
+    form_liaocheng(body, farming, variation(0))
+    hr = header_row(body, "一级指标")
+    c1 = next(c for (r, c), (value, _) in body.cells.items() if r == hr and value == "一级指标")
+    rows = sorted(r for (r, c), (value, _) in body.cells.items() if c == c1 and r > hr and value == "满意度指标")
+    first = rows[0]
+    last = max(r2 for r1, cc1, r2, cc2 in body.merges if r1 == first and cc1 == c1) if any(
+        r1 == first and cc1 == c1 for r1, cc1, r2, cc2 in body.merges) else first
+    body.merges = [m for m in body.merges if not (m[1] <= c1 + 1 and m[3] >= c1 and first <= m[0] <= last)]
+    for r in range(first, last + 1):
+        body.cells.pop((r, c1 + 1), None)
+        body.cells.pop((r, c1), None) if r > first else None
+    body.merge(first, c1, last, c1 + 1)
+    write_xlsxwriter(os.path.join(OUT, "liaocheng-merged-satisfaction.xlsx"), [("Sheet1", body)])
+    merged = json.loads(json.dumps(farming))
+    for s_ in merged.get("indicatorSets", []):
+        for row in s_["rows"]:
+            if row["level1Raw"] == "满意度指标":
+                row["level2Raw"] = "满意度指标"
+    write_expected("liaocheng-merged-satisfaction", [("project", merged)])
+    print("45 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

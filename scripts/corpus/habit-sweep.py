@@ -119,6 +119,38 @@ def sequence_column(wb):
     return 1
 
 
+SATISFACTION2 = {"服务对象满意度指标", "满意度指标", "满意度", "服务对象满意度"}
+
+
+def merged_satisfaction(wb):
+    # The 满意度指标 cell merged across the 二级指标 column (one name for both levels), over all its rows: the level-2
+    # cells emptied. Levels compared with the original's import (满意度指标 as a level 2 is 服务对象满意度指标).
+    n = 0
+    for ws in wb.worksheets:
+        heads = [(r, c) for r in range(1, ws.max_row + 1) for c in range(1, ws.max_column)
+                 if key(ws.cell(r, c).value) == "一级指标" and key(ws.cell(r, c + 1).value) == "二级指标"]
+        for hr, c1 in heads:
+            r = hr + 1
+            while r <= ws.max_row:
+                if key(ws.cell(r, c1).value) not in ("满意度指标", "满意度"):
+                    r += 1
+                    continue
+                m = next((m for m in ws.merged_cells.ranges if m.min_row == r and m.min_col == c1), None)
+                last = m.max_row if m and m.max_col == c1 else r
+                inside = [m for m in ws.merged_cells.ranges if m.min_col <= c1 + 1 and m.max_col >= c1
+                          and m.max_row >= r and m.min_row <= last]
+                if all(m.min_row >= r and m.max_row <= last and m.min_col == m.max_col for m in inside) and \
+                        all(key(ws.cell(x, c1 + 1).value) in SATISFACTION2 | {None, ""} for x in range(r, last + 1)):
+                    for m in inside:
+                        ws.unmerge_cells(str(m))
+                    for x in range(r, last + 1):
+                        ws.cell(x, c1 + 1).value = None
+                    ws.merge_cells(start_row=r, start_column=c1, end_row=last, end_column=c1 + 1)
+                    n += 1
+                r = last + 1
+    return n
+
+
 def none_marks(wb):
     n = 0
     for c in cells(wb):
@@ -386,7 +418,7 @@ HABITS = {"label-with-content": label_with_content, "continued": continued, "hea
           "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth,
           "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature, "beside": beside, "inserted-column-b": inserted_column_b,
           "numbered-levels": numbered_levels, "vertical-levels": vertical_levels, "rich-text": rich_text,
-          "sequence-column": sequence_column}
+          "sequence-column": sequence_column, "merged-satisfaction": merged_satisfaction}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.
 FOLDED = {"web-paste", "crlf", "fullwidth"}
@@ -465,7 +497,7 @@ def main():
                 e, g = sorted(map(sorted, e + e)), sorted(map(sorted, g))
                 e, g = [set(x) for x in e], [set(x) for x in g]
             lost = [sorted(x - y)[:3] for x, y in zip(e, g) if x - y] if len(e) == len(g) else ["%d tables, expected %d" % (len(g), len(e))]
-            if a.habit in ("short-levels", "numbered-levels", "vertical-levels"):
+            if a.habit in ("short-levels", "numbered-levels", "vertical-levels", "merged-satisfaction"):
                 # A row named like a level (新华's 服务对象满意度指标) loses its 指标 too; the levels' canonical names
                 # are compared with the original workbook's import.
                 lost = [x for x in lost if not all(t[0] == "row" and t[1] in LEVEL_NAMES for t in x)]

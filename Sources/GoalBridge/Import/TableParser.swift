@@ -828,7 +828,17 @@ struct TableParser {
                     return (nil, false, nil, c)
                 }
                 let l1 = hierarchyText(l1Column)
-                let l2 = hierarchyText(l2Column)
+                var l2 = hierarchyText(l2Column)
+                // A level-1 cell merged across the level-2 column (`满意度指标` over both, on one row or several): the
+                // level-2 cell shows that name. Taken as the level-2 name, on every row of the merge alike, when the
+                // vocabulary has it under that level 1 (满意度指标 → 服务对象满意度指标); otherwise the level 2 is not
+                // filled, and the review says so.
+                if l2.text == nil || !l2.explicit, let c2 = l2Column, let c1 = l1Column, c1 < c2, let m = grid.merge(at: r, c2),
+                   m.first.column == c1 {
+                    let t = grid.text(m.first.row, m.first.column)
+                    l2 = t.flatMap { vocabulary.canonicalLevel2($0, under: vocabulary.canonicalLevel1($0)) } != nil
+                        ? (t, false, grid.source(m.first.row, m.first.column), c2) : (nil, false, nil, c2)
+                }
                 // Sized for a full row up front (growing 1 → 2 → 4 → 8 rehashed every key three times).
                 var sources = [String: SourceCell](minimumCapacity: 8)
                 // Texts by role index (level 1 and 2 are read above).
