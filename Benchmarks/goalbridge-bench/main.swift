@@ -171,7 +171,7 @@ func benchCollectSteps(iterations: Int = 2_000) throws {
         print(padded + String(format: "%8.1f µs", (now() - t0) / Double(iterations) * 1e6))
     }
     print("collect steps for \((example as NSString).lastPathComponent), one thread:")
-    try time("sha256") { _ = FileDigest.sha256(bytes) }
+    time("sha256") { _ = FileDigest.sha256(bytes) }
     try time("file from disk (Data(contentsOf:))") { _ = try Data(contentsOf: URL(fileURLWithPath: example)) }
     try time("read") { _ = try importer.reader.read(bytes: bytes) }
     time("map (import a read workbook)") { _ = importer.importWorkbook(workbook) }

@@ -485,7 +485,7 @@ public final class Dataset: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: json.count) { k in
             let decoder = JSONDecoder()
             decoder.userInfo[.skipsRowSources] = true
-            decoded.set(k, Result { transform(try decoder.decode(type, from: Data(json[k].utf8))) })
+            decoded.set(k, Result { transform(try decoder.decode(D.self, from: Data(json[k].utf8))) })
         }
         return try decoded.values.map { try $0.get() }
     }

@@ -366,7 +366,7 @@ enum IndicatorValueParser {
         return (d, s[i...], separator)
     }
 
-    nonisolated(unsafe) static let datePatterns: [(NSRegularExpression, (Int?, Int?, Int?))] = {
+    static let datePatterns: [(NSRegularExpression, (Int?, Int?, Int?))] = {
         let patterns: [(String, (Int?, Int?, Int?))] = [
             (#"^(每年)?(\d{4})年(\d{1,2})月(\d{1,2})日"#, (2, 3, 4)),
             (#"^(每年)?(\d{4})\.(\d{1,2})\.(\d{1,2})日?"#, (2, 3, 4)),
@@ -378,7 +378,7 @@ enum IndicatorValueParser {
         ]
         return patterns.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
     }()
-    nonisolated(unsafe) static let yearEndPattern = try! NSRegularExpression(pattern: #"^(\d{4})年(底|末|度内)(前|完成)?$"#)
+    static let yearEndPattern = try! NSRegularExpression(pattern: #"^(\d{4})年(底|末|度内)(前|完成)?$"#)
 
     /// Dates and deadlines: `2023年12月31日`, `2023年12月底`, `2023年底`, `2023年`, `2022.12.31日前`,
     /// `2023.12.31之前`, `12月底前`, `每年12月底`, `2023年完成`.

@@ -13,7 +13,7 @@ struct GoalFigureRule {
     let configuration: ReviewConfiguration
 
     /// A figure and its unit in a goal, with the clause before it (back to the last comma or full stop).
-    nonisolated(unsafe) static let pattern = try? NSRegularExpression(
+    static let pattern = try? NSRegularExpression(
         pattern: #"([0-9]+(?:\.[0-9]+)?)\s*(%|％|万元|公里|千米|平方米|米|万亩|亩|个|人次|人|户|村|台|套|所|座|处|次|项|件|辆|名|年|天|小时|册|场|期)"#)
 
     func review(_ t: ProjectGoalTable, into sink: inout FindingSink) {

@@ -33,7 +33,7 @@ struct RowRules {
 
     /// Number-with-unit figures in a text: `10公里`, `12 个`.
     // Compiled once: compiling it for every row cost more than matching it.
-    nonisolated(unsafe) static let figurePattern = try? NSRegularExpression(
+    static let figurePattern = try? NSRegularExpression(
         pattern: #"([0-9]+(?:\.[0-9]+)?)\s*(万元|元|公里|平方米|万亩|亩|个|人次|人|户|村|台|套|所|座|处|次|项|件|辆|名)"#)
 
     /// - Parameter skippingPerUnit: words that, within six characters before a figure or as `/` right after it, make it

@@ -27,10 +27,10 @@ struct StaleYearRule {
     }
 
     /// A year or a range of years followed by 年: `2021年`, `2021 年度`, `2019-2022年`, `2019年至2022年`.
-    nonisolated(unsafe) static let pattern = try? NSRegularExpression(
+    static let pattern = try? NSRegularExpression(
         pattern: #"(?<![0-9.])(20[0-9]{2})\s*(?:年\s*)?(?:(?:[-—－~～至到])\s*(20[0-9]{2})\s*)?年"#)
     /// A year's plan named as a basis: `2021年工作计划`, `2021年度重点工作安排`.
-    nonisolated(unsafe) static let planPattern = try? NSRegularExpression(
+    static let planPattern = try? NSRegularExpression(
         pattern: #"(?<![0-9.])(20[0-9]{2})\s*年度?(?:重点)?(?:工作)?(?:计划|要点|部署|任务|安排)"#)
 
     /// A past year found in a text, and where the text is.
