@@ -16,10 +16,23 @@ struct LabelQualifierTests {
         try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-label-qualifiers.json")
     }
 
+    /// The template's longer instructions (openpyxl, pingyin-label-instructions): `项目名称（按预算一体化系统填写）`,
+    /// `主管部门` with `（由主管部门填列）` on a line of its own, `实施单位(以公章为准)`. None was a known qualifier: the
+    /// file was “没有找到绩效目标表”. Instructions are known by how they start (按…, 由…) or end (…填写, …填列, …填报, …为准).
+    @Test func aLabelWithALongerInstructionIsTheLabel() throws {
+        let path = ForeignFormTests.directory + "/pingyin-label-instructions.xlsx"
+        let texts = try #require(try XLSXReader().read(path: path).sheets.first).cells.map(\.value.text)
+        #expect(texts.contains("主管部门\n（由主管部门填列）") && texts.contains("实施单位(以公章为准)"))
+        try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-label-instructions.json")
+    }
+
     @Test(arguments: [
         ("实施单位（盖章）：", "实施单位"), ("项目名称(全称)", "项目名称"), ("主管部门 （ 盖章 ）", "主管部门"),
         ("项目资金（万元）", "项目资金（万元）"),        // a unit says something: it stays
         ("填报单位（其他）", "填报单位（其他）"), ("（盖章）", "（盖章）"), ("实施单位", "实施单位"),
+        ("项目名称（按预算一体化系统填写）", "项目名称"), ("主管部门\n（由主管部门填列）", "主管部门"), ("实施单位(以公章为准)", "实施单位"),
+        ("项目编码（按项目全称填报）", "项目编码"),
+        ("项目资金（按万元）", "项目资金"),        // an instruction that names a unit is still an instruction
     ])
     func theKeyDropsOnlyAnInstruction(_ text: String, _ key: String) {
         #expect(Vocabulary.standard.labelKey(text) == key)

@@ -664,6 +664,17 @@ def main():
         body.cells[cells[0]] = (qualified, body.cells[cells[0]][1])
     write_xlsxwriter(os.path.join(OUT, "pingyin-label-qualifiers.xlsx"), [("Sheet1", body)])
     write_expected("pingyin-label-qualifiers", [("project", cleaning)])
+    # The template's longer instructions after a label, one on a line of its own (`项目名称（按预算一体化系统填写）`,
+    # `主管部门\n（由主管部门填列）`, `实施单位(以公章为准)`): “没有找到绩效目标表” — none was a known qualifier.
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    for label, qualified in (("项目名称", "项目名称（按预算一体化系统填写）"), ("主管部门", "主管部门\n（由主管部门填列）"),
+                             ("实施单位", "实施单位(以公章为准)")):
+        cells = [key for key, (value, kind) in body.cells.items() if isinstance(value, str) and value.replace("\n", "") == label]
+        assert len(cells) == 1, (label, cells)
+        body.cells[cells[0]] = (qualified, body.cells[cells[0]][1])
+    write_openpyxl(os.path.join(OUT, "pingyin-label-instructions.xlsx"), [("Sheet1", body)])
+    write_expected("pingyin-label-instructions", [("project", cleaning)])
     # A column inserted through the whole sheet (for a note beside the indicators) and left empty: in the rows above
     # the indicators it falls between labels and their values (项目类别 | blank | 特定目标类), and the values were extras.
     body = Plan(8)
@@ -901,7 +912,7 @@ def main():
             if row["level1Raw"] == "满意度指标":
                 row["level2Raw"] = "满意度指标"
     write_expected("liaocheng-merged-satisfaction", [("project", merged)])
-    print("45 workbooks in %s" % OUT)
+    print("46 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

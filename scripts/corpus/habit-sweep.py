@@ -44,6 +44,21 @@ def qualifiers(wb):
     return n
 
 
+INSTRUCTIONS = ["（按预算一体化系统填写）", "\n（由主管部门填列）", "(以公章为准)", "（按项目全称填报）", "（由财政部门填写）"]
+
+
+def instructions(wb):
+    # Labels with the template's instruction after them, in brackets, sometimes on a line of its own
+    # (`项目名称（按预算一体化系统填写）`, `主管部门\n（由主管部门填列）`, `实施单位(以公章为准)`).
+    n = 0
+    for c in cells(wb):
+        k = key(c.value)
+        if k in ("项目名称", "主管部门", "实施单位", "部门名称", "单位名称", "项目编码", "项目类别", "项目负责人"):
+            c.value = c.value.rstrip("：: ") + INSTRUCTIONS[n % len(INSTRUCTIONS)]
+            n += 1
+    return n
+
+
 def headers(wb):
     n = 0
     for c in cells(wb):
@@ -418,7 +433,8 @@ HABITS = {"label-with-content": label_with_content, "continued": continued, "hea
           "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth,
           "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature, "beside": beside, "inserted-column-b": inserted_column_b,
           "numbered-levels": numbered_levels, "vertical-levels": vertical_levels, "rich-text": rich_text,
-          "sequence-column": sequence_column, "merged-satisfaction": merged_satisfaction}
+          "sequence-column": sequence_column, "merged-satisfaction": merged_satisfaction,
+          "instructions": instructions}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.
 FOLDED = {"web-paste", "crlf", "fullwidth"}
