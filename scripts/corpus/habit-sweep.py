@@ -59,6 +59,18 @@ def instructions(wb):
     return n
 
 
+def header_instructions(wb):
+    # Indicator headers with the template's instruction after them (`三级指标（由单位填写）`, `指标值（按符号+数值+单位填写）`).
+    n = 0
+    extra = {"三级指标": "（由单位填写）", "指标值": "\n（按符号+数值+单位填写）", "指标值确定依据": "（必填）", "二级指标": "（按下拉选项）"}
+    for c in cells(wb):
+        k = key(c.value)
+        if k in extra:
+            c.value = c.value + extra[k]
+            n += 1
+    return n
+
+
 def headers(wb):
     n = 0
     for c in cells(wb):
@@ -434,7 +446,7 @@ HABITS = {"label-with-content": label_with_content, "continued": continued, "hea
           "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature, "beside": beside, "inserted-column-b": inserted_column_b,
           "numbered-levels": numbered_levels, "vertical-levels": vertical_levels, "rich-text": rich_text,
           "sequence-column": sequence_column, "merged-satisfaction": merged_satisfaction,
-          "instructions": instructions}
+          "instructions": instructions, "header-instructions": header_instructions}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.
 FOLDED = {"web-paste", "crlf", "fullwidth"}
