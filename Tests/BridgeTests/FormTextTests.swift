@@ -86,3 +86,35 @@ struct GenericTitleTests {
         #expect(Reviewer().review([.project(table)]).contains { $0.rule == "Q5" && $0.message.contains("项目名称") })
     }
 }
+
+/// A note a department puts after the title of a revised submission (title-notes, openpyxl from the seed text):
+/// 永清's project table, whose only name is its title (`4.经开区新冠病毒防疫资金绩效目标表（修改稿）`), lost its name
+/// without a word; 聊城's performance table, found by a title ending in 整体绩效目标表 (`…(调整后)`), was not found.
+struct TitleNoteTests {
+    static let path = ForeignFormTests.directory + "/title-notes.xlsx"
+
+    @Test func aTitleWithANoteIsThatTitle() throws {
+        let result = try importExactly(Self.path, expected: ForeignFormTests.directory + "/title-notes.json")
+        let fund = try #require(result.tables.first?.project)
+        #expect(fund.projectName == "经开区新冠病毒防疫资金" && fund.sources?["projectName"]?.cell == "A1")
+        guard case .departmentPerformance(let performance)? = result.tables.last else { Issue.record("no performance table"); return }
+        #expect(performance.fiscalYear == 2022 && performance.departmentName == "聊城市住房公积金管理中心")
+    }
+
+    /// A title that does not end with the form's name gives no name: said, at the title's cell.
+    @Test func aTitleThatGivesNoNameIsSaid() throws {
+        let (result, table) = try importReplacing("A1", with: "4.经开区新冠病毒防疫资金绩效目标表——修改稿", in: "title-notes.xlsx")
+        #expect(table.projectName == nil)
+        let said = result.diagnostics.filter { $0.code == "name-not-in-title" }
+        #expect(said.map { $0.cell ?? "" } == ["A1"] && said.allSatisfy { $0.severity == .warning && $0.sheet == "永清" })
+    }
+
+    @Test(arguments: [
+        ("9.经开区招商经费绩效目标表（修改稿）", "9.经开区招商经费绩效目标表"),
+        ("2022 年度聊城市XX整体绩效目标表(调整后)", "2022 年度聊城市XX整体绩效目标表"),
+        ("项目支出绩效目标表（续）", nil), ("项目资金（万元）", nil), ("（修改稿）", nil), ("绩效目标表", nil),
+    ] as [(String, String?)])
+    func aNoteIsABracketAfterTheFormsName(_ text: String, _ bare: String?) {
+        #expect(FormText.withoutTitleNote(text) == bare)
+    }
+}

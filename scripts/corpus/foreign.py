@@ -15,7 +15,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from generate import Plan, document, reproducible, form_changqing, form_liaocheng, form_liaocheng_performance, form_yongqing_department, form_pingyin, form_pingyin_columns, form_xinhua, variation, \
+from generate import Plan, document, reproducible, form_changqing, form_liaocheng, form_liaocheng_performance, form_yongqing_department, form_pingyin, form_pingyin_columns, form_xinhua, form_yongqing, variation, \
     write_openpyxl, write_xlsxwriter  # noqa: E402
 import seeds  # noqa: E402
 
@@ -912,7 +912,21 @@ def main():
             if row["level1Raw"] == "满意度指标":
                 row["level2Raw"] = "满意度指标"
     write_expected("liaocheng-merged-satisfaction", [("project", merged)])
-    print("46 workbooks in %s" % OUT)
+    # Titles of a revised submission with a note after them: 永清's project table, whose only name is its title
+    # (`4.经开区新冠病毒防疫资金绩效目标表（修改稿）`: the name was lost, unsaid), and 聊城's performance table, found by a
+    # title ending in 整体绩效目标表 (`…整体绩效目标表(调整后)`: “没有找到绩效目标表”).
+    fund = [x for k, x in seeds.all_tables()["yongqing"] if k == "project"][3]
+    noted = dict(json.loads(json.dumps(fund)), title=fund["title"] + "（修改稿）")
+    left = Plan(6)
+    form_yongqing(left, noted, variation(0))
+    performance = next(x for k, x in seeds.all_tables()["liaocheng"] if k == "departmentPerformance")
+    right = Plan(17)
+    form_liaocheng_performance(right, performance, variation(0))
+    (r, c), (title, kind) = next((k, v) for k, v in right.cells.items() if isinstance(v[0], str) and v[0].endswith("整体绩效目标表"))
+    right.cells[(r, c)] = (title + "(调整后)", kind)
+    write_openpyxl(os.path.join(OUT, "title-notes.xlsx"), [("永清", left), ("聊城", right)])
+    write_expected("title-notes", [("project", noted), ("departmentPerformance", performance)])
+    print("47 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -91,13 +91,32 @@ enum FormText {
         return nil
     }
 
+    /// A title without the note a department put in brackets after the form's name (`…绩效目标表（修改稿）`,
+    /// `…整体绩效目标表(调整后)`, `…目标表（2023年修订）`); nil when the text does not end so. The one rule for such
+    /// notes: titles, anchors ending a title (`*整体绩效目标表`) and title templates all look past it.
+    ///
+    ///     FormText.withoutTitleNote("9.经开区招商经费绩效目标表（修改稿）")   // "9.经开区招商经费绩效目标表"
+    ///     FormText.withoutTitleNote("项目资金（万元）")                        // nil: no form's name before it
+    ///     FormText.withoutTitleNote("项目支出绩效目标表（续）")                // nil: the table goes on
+    static func withoutTitleNote(_ text: String) -> String? {
+        // (`…表（续）` says the table goes on: that is no note, and no new title.)
+        guard text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }),
+              open > text.startIndex, !isContinuationLine(text) else { return nil }
+        let before = TextNormalizer.trimmed(String(text[..<open]))
+        return before.hasSuffix("表") ? before : nil
+    }
+
     /// The project a title names, for forms whose only name is the title (永清 `9.经开区招商经费绩效目标表` →
-    /// `经开区招商经费`): the title without a leading sequence number and the form's name at its end. Nil when the
-    /// title does not end with the form's name or nothing is left.
+    /// `经开区招商经费`): the title without a leading sequence number, the form's name at its end and a note in
+    /// brackets after it (`（调整后）`). Nil when the title does not end with the form's name or nothing is left.
+    ///
+    ///     FormText.projectName(inTitle: "9.经开区招商经费绩效目标表（修改稿）")   // "经开区招商经费"
     static func projectName(inTitle text: String) -> String? {
         var t = TextNormalizer.trimmed(text)
+        let suffixes = ["项目支出绩效目标表", "资金绩效目标表", "绩效目标表"]
+        if let bare = withoutTitleNote(t) { t = bare }
         var matched = false
-        for suffix in ["项目支出绩效目标表", "资金绩效目标表", "绩效目标表"] where t.hasSuffix(suffix) {
+        for suffix in suffixes where t.hasSuffix(suffix) {
             // `XX资金绩效目标表`: 资金 belongs to the name (编外人员资金), so only the form's own words go.
             t.removeLast(suffix == "资金绩效目标表" ? "绩效目标表".count : suffix.count)
             matched = true

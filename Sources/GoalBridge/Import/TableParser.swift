@@ -512,10 +512,16 @@ struct TableParser {
             draft.set("fiscalYear", year: year)
             draft.fieldSources["fiscalYear"] = title.source
         }
-        if spec.kind == .project, fields["projectName"] != nil, draft.text("projectName") == nil,
-           let title = titleCell, let name = FormText.projectName(inTitle: title.text) {
-            draft.set("projectName", name)
-            draft.fieldSources["projectName"] = title.source
+        if spec.kind == .project, fields["projectName"] != nil, draft.text("projectName") == nil, let title = titleCell {
+            if let name = FormText.projectName(inTitle: title.text) {
+                draft.set("projectName", name)
+                draft.fieldSources["projectName"] = title.source
+            } else if !spec.formFields.contains("projectName"), let cell = CellReference(title.source.cell) {
+                // The form names its project only in the title: a title that does not end with the form's name gives
+                // none, and the table would go on without a name, unsaid (the review asks only where the form has a place).
+                warn("name-not-in-title", "未能从标题\(Diagnostic.quoted(title.text))读出项目名称：本表只在标题中写项目名称，标题应为“项目名称+绩效目标表”（如“9.XX经费绩效目标表”）。请核对标题。",
+                     cell.row, cell.column)
+            }
         }
         if fields["amountUnit"] != nil, draft.text("amountUnit") == nil {
             for ref in grid.cells(inRows: rows) where grid.isConsumed(ref) {

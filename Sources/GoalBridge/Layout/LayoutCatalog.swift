@@ -178,10 +178,14 @@ struct LayoutKeys: Sendable {
         return fundParts[rest] != nil
     }
 
-    /// Anchor spellings starting with `*` match a cell that ends with the rest.
+    /// Anchor spellings starting with `*` match a cell that ends with the rest, or with the rest and a note in
+    /// brackets (`…整体绩效目标表（修改稿）`: `FormText.withoutTitleNote`).
     func isAnchor(_ key: String) -> Bool {
         if anchor.contains(key) { return true }
-        return anchorSuffixes.contains { key.hasSuffix($0) }
+        guard !anchorSuffixes.isEmpty else { return false }
+        if anchorSuffixes.contains(where: { key.hasSuffix($0) }) { return true }
+        guard let bare = FormText.withoutTitleNote(key) else { return false }
+        return anchorSuffixes.contains { bare.hasSuffix($0) }
     }
 
     /// The fixed rows' labels grouped with the fields they introduce, the static texts, and the title field:

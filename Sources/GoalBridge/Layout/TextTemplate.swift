@@ -95,8 +95,16 @@ struct TextTemplate {
 
     /// Field values in a cell's text, or nil when the cell does not match.
     func match(_ text: String) -> [String: String]? {
-        let ns = text as NSString
-        guard let m = compiled.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        var text = text
+        var ns = text as NSString
+        var found = compiled.firstMatch(in: text, range: NSRange(location: 0, length: ns.length))
+        // A title with a note after it (`…整体绩效目标表（修改稿）`) is that title.
+        if found == nil, let bare = FormText.withoutTitleNote(text) {
+            text = bare
+            ns = text as NSString
+            found = compiled.firstMatch(in: text, range: NSRange(location: 0, length: ns.length))
+        }
+        guard let m = found else { return nil }
         var out: [String: String] = [:]
         for (i, f) in fields.enumerated() {
             let r = m.range(at: i + 1)
