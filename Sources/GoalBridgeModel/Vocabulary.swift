@@ -186,7 +186,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
     /// `labelKey` for many cells: the vocabulary's qualifiers taken once (a sheet's cells each need a key).
     public struct LabelKeyMaker: Sendable {
         private let qualifiers: Set<String>
-        private let starts: [String], ends: [String]
+        /// As UTF-8 bytes, `ends` reversed: compared byte by byte (Character-wise `hasPrefix` on every key ending in
+        /// a bracket was most of this function).
+        private let starts: [[UInt8]], ends: [[UInt8]]
 
         /// Takes the vocabulary's label qualifiers once, for keying many cells.
         ///
@@ -195,8 +197,8 @@ public struct Vocabulary: Codable, Hashable, Sendable {
         /// ```
         public init(_ vocabulary: Vocabulary) {
             qualifiers = vocabulary.index.labelQualifiers
-            starts = vocabulary.index.labelQualifierStarts
-            ends = vocabulary.index.labelQualifierEnds
+            starts = vocabulary.index.labelQualifierStarts.map { Array($0.utf8) }
+            ends = vocabulary.index.labelQualifierEnds.map { Array($0.utf8.reversed()) }
         }
 
         /// The label key of one cell's text, as `Vocabulary.labelKey` gives it.
@@ -209,8 +211,9 @@ public struct Vocabulary: Codable, Hashable, Sendable {
             // Bytes first: nearly every key ends in something other than `）` (EF BC 89).
             guard key.utf8.last == 0x89, key.utf8.count > 6, let open = key.lastIndex(of: "（"), open > key.startIndex else { return key }
             let bracket = key[open...]
-            guard qualifiers.contains(String(bracket)) || starts.contains(where: { bracket.hasPrefix($0) })
-                    || ends.contains(where: { bracket.hasSuffix($0) }) else { return key }
+            let bytes = bracket.utf8
+            guard qualifiers.contains(String(bracket)) || starts.contains(where: { bytes.starts(with: $0) })
+                    || ends.contains(where: { bytes.reversed().starts(with: $0) }) else { return key }
             return String(key[..<open])
         }
     }
