@@ -741,7 +741,7 @@ struct TableParser {
                         // A header the block already has (last year's table pasted beside this one): said as such.
                         warn("unknown-column", "指标表头\(Diagnostic.quoted(t))在本表中出现了两次，本列内容已作为附加信息保留。如果右侧是另一张表，请把它放到单独的工作表中。", ref.row, ref.column)
                     } else {
-                        warn("unknown-column", "指标表头\(Diagnostic.quoted(t))不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", ref.row, ref.column)
+                        warnUnknownColumn(t, ref)
                     }
                 }
             }
@@ -938,7 +938,7 @@ struct TableParser {
                                               file: file, sheet: grid.sheet.name, cell: headerCell.description))
             } else {
                 // Not a count (`A01`, a number twice, a gap): an unknown column like any other, every cell kept.
-                warn("unknown-column", "指标表头\(Diagnostic.quoted(caption))不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", headerCell.row, headerCell.column)
+                warnUnknownColumn(caption, headerCell)
                 for (text, source, indicator) in rowNumbers[i] { keepUnknownColumnValue(caption, text, source, indicator: indicator) }
             }
         }
@@ -963,11 +963,16 @@ struct TableParser {
         }
     }
 
+    /// A header the layout does not know: its column is kept as extras, said once at the header.
+    private mutating func warnUnknownColumn(_ caption: String, _ header: CellReference) {
+        warn("unknown-column", "指标表头\(Diagnostic.quoted(caption))不在版式“\(spec.name)”中，本列内容已作为附加信息保留。", header.row, header.column)
+    }
+
     /// A cell of a column the layout does not know, kept as an extra of the table with a warning naming it.
     private mutating func keepUnknownColumnValue(_ caption: String, _ text: String, _ source: SourceCell, indicator: String?) {
         draft.extras.append(ExtraField(label: "\(caption)（指标“\(indicator ?? "")”）", value: text, source: source))
-        warn("unknown-column-value", "“\(caption)”列的内容\(Diagnostic.quoted(text))没有对应字段，已作为附加信息保留。",
-             CellReference(source.cell)?.row ?? 0, CellReference(source.cell)?.column ?? 0)
+        let cell = CellReference(source.cell) ?? CellReference(row: 0, column: 0)
+        warn("unknown-column-value", "“\(caption)”列的内容\(Diagnostic.quoted(text))没有对应字段，已作为附加信息保留。", cell.row, cell.column)
     }
 
     /// The number of rows when `texts` count the rows: whole numbers from 1, each one more than the one before or
