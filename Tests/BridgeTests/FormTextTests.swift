@@ -91,10 +91,10 @@ struct GenericTitleTests {
 /// 永清's project table, whose only name is its title (`4.经开区新冠病毒防疫资金绩效目标表（修改稿）`), lost its name
 /// without a word; 聊城's performance table, found by a title ending in 整体绩效目标表 (`…(调整后)`), was not found.
 struct TitleNoteTests {
-    static let path = ForeignFormTests.directory + "/title-notes.xlsx"
 
-    @Test func aTitleWithANoteIsThatTitle() throws {
-        let result = try importExactly(Self.path, expected: ForeignFormTests.directory + "/title-notes.json")
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aTitleWithANoteIsThatTitle(_ writer: String) throws {
+        let result = try importExactly(ForeignFormTests.directory + "/\(writer)title-notes.xlsx", expected: ForeignFormTests.directory + "/title-notes.json")
         let fund = try #require(result.tables.first?.project)
         #expect(fund.projectName == "经开区新冠病毒防疫资金" && fund.sources?["projectName"]?.cell == "A1")
         guard case .departmentPerformance(let performance)? = result.tables.last else { Issue.record("no performance table"); return }

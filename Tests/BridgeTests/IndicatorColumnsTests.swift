@@ -64,14 +64,15 @@ struct IndicatorColumnsTests {
 /// A 序号 column a clerk puts before the indicators (xinhua-row-numbers, openpyxl from the seed text: 新华's form with
 /// the column inserted before 一级指标). Each of its cells was a warning (“没有对应字段”), eight on a six-row table.
 struct RowNumberColumnTests {
-    static let path = ForeignFormTests.directory + "/xinhua-row-numbers.xlsx"
+    static func path(_ writer: String) -> String { ForeignFormTests.directory + "/\(writer)xinhua-row-numbers.xlsx" }
 
     /// Counted 1, 2, 3 … anew under each 一级指标 (Sheet1): row numbers, read as such — the table exact, no warning,
-    /// nothing kept as an extra, one note naming the column.
-    @Test func aColumnCountingTheRowsIsRowNumbers() throws {
-        var workbook = try XLSXReader().read(path: Self.path)
+    /// nothing kept as an extra, one note naming the column. As written, and re-saved by LibreOffice and gnumeric.
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aColumnCountingTheRowsIsRowNumbers(_ writer: String) throws {
+        var workbook = try XLSXReader().read(path: Self.path(writer))
         workbook.sheets.removeAll { $0.name != "Sheet1" }
-        let result = sharedImporter.importWorkbook(workbook, file: Self.path)
+        let result = sharedImporter.importWorkbook(workbook, file: Self.path(writer))
         let expected = try loadDocument(ForeignFormTests.directory + "/xinhua-row-numbers.json")
         #expect(CorpusComparison.misses(expected: [expected.tables[0]], imported: result.tables).isEmpty)
         #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
@@ -83,10 +84,11 @@ struct RowNumberColumnTests {
     }
 
     /// Codes (`ZB01` …, Sheet2) are no count: the column is unknown, its header and every cell said and kept.
-    @Test func aColumnOfCodesIsKeptAndSaid() throws {
-        var workbook = try XLSXReader().read(path: Self.path)
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aColumnOfCodesIsKeptAndSaid(_ writer: String) throws {
+        var workbook = try XLSXReader().read(path: Self.path(writer))
         workbook.sheets.removeAll { $0.name != "Sheet2" }
-        let result = sharedImporter.importWorkbook(workbook, file: Self.path)
+        let result = sharedImporter.importWorkbook(workbook, file: Self.path(writer))
         let expected = try loadDocument(ForeignFormTests.directory + "/xinhua-row-numbers.json")
         let t = try #require(result.tables.first?.project)
         var withoutExtras = t

@@ -19,8 +19,9 @@ struct LabelQualifierTests {
     /// The template's longer instructions (openpyxl, pingyin-label-instructions): `项目名称（按预算一体化系统填写）`,
     /// `主管部门` with `（由主管部门填列）` on a line of its own, `实施单位(以公章为准)`. None was a known qualifier: the
     /// file was “没有找到绩效目标表”. Instructions are known by how they start (按…, 由…) or end (…填写, …填列, …填报, …为准).
-    @Test func aLabelWithALongerInstructionIsTheLabel() throws {
-        let path = ForeignFormTests.directory + "/pingyin-label-instructions.xlsx"
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aLabelWithALongerInstructionIsTheLabel(_ writer: String) throws {
+        let path = ForeignFormTests.directory + "/\(writer)pingyin-label-instructions.xlsx"
         let texts = try #require(try XLSXReader().read(path: path).sheets.first).cells.map(\.value.text)
         #expect(texts.contains("主管部门\n（由主管部门填列）") && texts.contains("实施单位(以公章为准)"))
         try importExactly(path, expected: ForeignFormTests.directory + "/pingyin-label-instructions.json")

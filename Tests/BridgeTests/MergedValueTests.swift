@@ -64,8 +64,9 @@ struct GoalLinesTests {
 struct LevelMergedAcrossTests {
     static let path = ForeignFormTests.directory + "/liaocheng-merged-satisfaction.xlsx"
 
-    @Test func aLevelOneMergedAcrossIsTheLevelTwoItShows() throws {
-        let result = try importExactly(Self.path, expected: ForeignFormTests.directory + "/liaocheng-merged-satisfaction.json")
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aLevelOneMergedAcrossIsTheLevelTwoItShows(_ writer: String) throws {
+        let result = try importExactly(ForeignFormTests.directory + "/\(writer)liaocheng-merged-satisfaction.xlsx", expected: ForeignFormTests.directory + "/liaocheng-merged-satisfaction.json")
         let rows = try #require(result.tables.first?.project?.indicators(.annual)?.rows).filter { $0.level1 == "满意度指标" }
         #expect(rows.map(\.name) == ["参与培训人员满意度", "农民群众满意度"])
         #expect(rows.allSatisfy { $0.level2Raw == "满意度指标" && $0.level2 == "服务对象满意度指标" })
