@@ -91,7 +91,6 @@ struct GenericTitleTests {
 /// 永清's project table, whose only name is its title (`4.经开区新冠病毒防疫资金绩效目标表（修改稿）`), lost its name
 /// without a word; 聊城's performance table, found by a title ending in 整体绩效目标表 (`…(调整后)`), was not found.
 struct TitleNoteTests {
-
     @Test(arguments: ["", "libreoffice/", "gnumeric/"])
     func aTitleWithANoteIsThatTitle(_ writer: String) throws {
         let result = try importExactly(ForeignFormTests.directory + "/\(writer)title-notes.xlsx", expected: ForeignFormTests.directory + "/title-notes.json")
