@@ -11,8 +11,9 @@ label-with-content (`项目名称：…` in the label's cell, the value cell emp
 (the same without `续表`), percent-cells (`≥95%` texts → numbers with a percent format carrying the comparator), web-paste (non-breaking and
 zero-width spaces), crlf (line breaks as CR LF), fullwidth (full-width digits, ％ and ． in short texts with a digit).
 Also: short-levels, blank-rows, signature, beside, inserted-column-b, numbered-levels (`一、产出指标`),
-vertical-levels (`产\n出\n指\n标`), rich-text (labels as two runs), sequence-column (a 序号 column before the indicators):
-see each function's comment.
+vertical-levels (`产\n出\n指\n标`), rich-text (labels as two runs), sequence-column (a 序号 column before the indicators),
+merged-satisfaction (满意度指标 merged across the 二级 column), instructions (`项目名称（按预算一体化系统填写）`),
+header-instructions (`三级指标（由单位填写）`), title-note (`…绩效目标表（修改稿）`): see each function's comment.
 For web-paste, crlf and fullwidth, texts are compared folded (NFKC, spaces) and each row's parsed value with the original's import.
 Funds are left out of the comparison (none-marks changes their text on purpose). Outputs go to a temporary folder.
 """
