@@ -62,18 +62,21 @@ struct IndicatorColumnsTests {
 }
 
 /// A 序号 column a clerk puts before the indicators (xinhua-row-numbers, openpyxl from the seed text: 新华's form with
-/// the column inserted before 一级指标). Each of its cells was a warning (“没有对应字段”), eight on a six-row table.
+/// the column inserted before 一级指标). Each of its cells was a warning (“没有对应字段”), seven on a six-row table.
 struct RowNumberColumnTests {
-    static func path(_ writer: String) -> String { ForeignFormTests.directory + "/\(writer)xinhua-row-numbers.xlsx" }
+    /// One sheet of the fixture as `writer` saved it, imported alone, and the fixture's expected document.
+    static func importSheet(_ sheet: String, _ writer: String) throws -> (ImportResult, GoalDocument) {
+        let path = ForeignFormTests.directory + "/\(writer)xinhua-row-numbers.xlsx"
+        var workbook = try XLSXReader().read(path: path)
+        workbook.sheets.removeAll { $0.name != sheet }
+        return (sharedImporter.importWorkbook(workbook, file: path), try loadDocument(ForeignFormTests.directory + "/xinhua-row-numbers.json"))
+    }
 
     /// Counted 1, 2, 3 … anew under each 一级指标 (Sheet1): row numbers, read as such — the table exact, no warning,
     /// nothing kept as an extra, one note naming the column. As written, and re-saved by LibreOffice and gnumeric.
     @Test(arguments: ["", "libreoffice/", "gnumeric/"])
     func aColumnCountingTheRowsIsRowNumbers(_ writer: String) throws {
-        var workbook = try XLSXReader().read(path: Self.path(writer))
-        workbook.sheets.removeAll { $0.name != "Sheet1" }
-        let result = sharedImporter.importWorkbook(workbook, file: Self.path(writer))
-        let expected = try loadDocument(ForeignFormTests.directory + "/xinhua-row-numbers.json")
+        let (result, expected) = try Self.importSheet("Sheet1", writer)
         #expect(CorpusComparison.misses(expected: [expected.tables[0]], imported: result.tables).isEmpty)
         #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
         let t = try #require(result.tables.first?.project)
@@ -86,10 +89,7 @@ struct RowNumberColumnTests {
     /// Codes (`ZB01` …, Sheet2) are no count: the column is unknown, its header and every cell said and kept.
     @Test(arguments: ["", "libreoffice/", "gnumeric/"])
     func aColumnOfCodesIsKeptAndSaid(_ writer: String) throws {
-        var workbook = try XLSXReader().read(path: Self.path(writer))
-        workbook.sheets.removeAll { $0.name != "Sheet2" }
-        let result = sharedImporter.importWorkbook(workbook, file: Self.path(writer))
-        let expected = try loadDocument(ForeignFormTests.directory + "/xinhua-row-numbers.json")
+        let (result, expected) = try Self.importSheet("Sheet2", writer)
         let t = try #require(result.tables.first?.project)
         var withoutExtras = t
         withoutExtras.extras = []
