@@ -839,7 +839,7 @@ struct TableParser {
                 // level-2 cell shows that name. Taken as the level-2 name, on every row of the merge alike, when the
                 // vocabulary has it under that level 1 (满意度指标 → 服务对象满意度指标); otherwise the level 2 is not
                 // filled, and the review says so.
-                if l2.text == nil || !l2.explicit, let c2 = l2Column, let c1 = l1Column, c1 < c2, let m = grid.merge(at: r, c2),
+                if !l2.explicit, let c2 = l2Column, let c1 = l1Column, c1 < c2, let m = grid.merge(at: r, c2),
                    m.first.column == c1 {
                     let t = grid.text(m.first.row, m.first.column)
                     l2 = t.flatMap { vocabulary.canonicalLevel2($0, under: vocabulary.canonicalLevel1($0)) } != nil
