@@ -452,16 +452,102 @@ def header_repeated(wb):
     return repeat_header(wb, None)
 
 
+def template_rows(wb):
+    # The template's spare rows left unfilled: under each sheet's first indicator header, two rows that carry only
+    # the 一级/二级 names (copied from the row below them; merges across grow over them) — 三级 and value blank.
+    n = 0
+    for ws in wb.worksheets:
+        header = next((r for r in range(1, ws.max_row + 1)
+                       if {"一级指标", "二级指标"} <= {key(ws.cell(r, c).value) for c in range(1, ws.max_column + 1)}), None)
+        if header is None or header + 4 > ws.max_row:
+            continue
+        cols = [c for c in range(1, ws.max_column + 1) if key(ws.cell(header, c).value) in ("一级指标", "二级指标")]
+        at = header + 3
+        merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+        for m in list(ws.merged_cells.ranges):
+            ws.unmerge_cells(str(m))
+        ws.insert_rows(at, 2)
+        covered = set()
+        for r1, c1, r2, c2 in merges:
+            if r2 < at:
+                ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+            elif r1 >= at:
+                ws.merge_cells(start_row=r1 + 2, start_column=c1, end_row=r2 + 2, end_column=c2)
+            else:
+                ws.merge_cells(start_row=r1, start_column=c1, end_row=r2 + 2, end_column=c2)
+                covered.update(range(c1, c2 + 1))
+        for c in cols:
+            if c not in covered and ws.cell(at + 2, c).value is not None:
+                ws.cell(at, c).value = ws.cell(at + 1, c).value = ws.cell(at + 2, c).value
+        n += 1
+    return n
+
+
+INSTRUCTION_LINES = ["填报说明", "1.项目名称：按预算管理一体化系统中的项目名称填写。", "2.主管部门：填写一级预算单位全称。",
+                     "3.项目资金：填写项目总金额（万元），包括财政拨款和其他资金。",
+                     "4.三级指标：根据项目实际设置数量指标、质量指标、时效指标等，指标值须可衡量。",
+                     "5.指标值确定依据：填写计划标准、行业标准或历史标准。"]
+
+
+def instructions_sheet(wb):
+    # A first sheet of filling instructions that names the form's labels (`1.项目名称：按…填写。`).
+    ws = wb.create_sheet("填报说明", 0)
+    for i, line in enumerate(INSTRUCTION_LINES, 1):
+        ws.cell(i, 1).value = line
+    return 1
+
+
+VALUE_FORMS = [(re.compile(r"^≥\s*(.+)$"), ["不低于{}", "{}以上", ">={}"]),
+               (re.compile(r"^≤\s*(.+)$"), ["不高于{}", "{}以内", "<={}"])]
+
+
+def value_forms(wb):
+    # Comparators written as words or ASCII (`≥95%` → `不低于95%`, `95%以上`, `>=95%`; `≤` → `不高于`, `以内`, `<=`).
+    n = 0
+    for c in cells(wb):
+        if isinstance(c.value, str):
+            for pattern, forms in VALUE_FORMS:
+                m = pattern.match(c.value.strip())
+                if m and re.match(r"^[\d.]+%?$", m.group(1)):
+                    c.value = forms[n % len(forms)].format(m.group(1))
+                    n += 1
+    return n
+
+
+def comments(wb):
+    # Reviewers' comments (批注) on the labels and the first level names, and a data validation list on each
+    # level column's cells — parts and elements of the sheet that hold no values.
+    from openpyxl.comments import Comment
+    from openpyxl.worksheet.datavalidation import DataValidation
+    n = 0
+    for ws in wb.worksheets:
+        dv = DataValidation(type="list", formula1='"产出指标,效益指标,满意度指标,成本指标"', allow_blank=True)
+        for row in ws.iter_rows():
+            for c in row:
+                k = key(c.value)
+                if k in ("项目名称", "主管部门", "三级指标", "指标值"):
+                    c.comment = Comment("请按项目全称填写", "财政局")
+                    n += 1
+                elif k in ("产出指标", "效益指标", "满意度指标"):
+                    dv.add(c.coordinate)
+        if dv.sqref:
+            ws.add_data_validation(dv)
+        ws.freeze_panes = "A3"
+        ws.print_title_rows = "1:2"
+    return n
+
+
 HABITS = {"label-with-content": label_with_content, "continued": continued, "header-repeated": header_repeated, "qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
           "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth,
           "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature, "beside": beside, "inserted-column-b": inserted_column_b,
           "numbered-levels": numbered_levels, "vertical-levels": vertical_levels, "rich-text": rich_text,
           "sequence-column": sequence_column, "merged-satisfaction": merged_satisfaction,
           "instructions": instructions, "header-instructions": header_instructions,
-          "title-note": title_note}
+          "title-note": title_note, "template-rows": template_rows, "instructions-sheet": instructions_sheet,
+          "value-forms": value_forms, "comments": comments}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.
-FOLDED = {"web-paste", "crlf", "fullwidth"}
+FOLDED = {"web-paste", "crlf", "fullwidth", "value-forms"}
 
 
 def fold(v):
@@ -536,6 +622,9 @@ def main():
                 # Each sheet's tables, then their copies: compared as sets of tables, each expected twice.
                 e, g = sorted(map(sorted, e + e)), sorted(map(sorted, g))
                 e, g = [set(x) for x in e], [set(x) for x in g]
+            if a.habit == "value-forms":
+                # The values' text changes on purpose: rows compared by name here, their parsed values below.
+                e, g = [{t[:2] if t[0] == "row" else t for t in x} for x in e], [{t[:2] if t[0] == "row" else t for t in x} for x in g]
             lost = [sorted(x - y)[:3] for x, y in zip(e, g) if x - y] if len(e) == len(g) else ["%d tables, expected %d" % (len(g), len(e))]
             if "title-note" in [a.habit] + a.also:
                 # The title itself carries the note on purpose: every other field is compared.
