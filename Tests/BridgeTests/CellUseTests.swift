@@ -9,7 +9,7 @@ import GoalBridgeSpreadsheet
 /// the independent corpus, of Examples/ and of the department-habit fixtures.
 struct CellUseTests {
     static func workbooks() -> [String] {
-        let corpus = CorpusTests.workbooks().map { CorpusTests.directory + "/\($0).xlsx" }
+        let corpus = (CorpusTests.workbooks() + CorpusTests.pyexcelerateWorkbooks()).map { CorpusTests.directory + "/\($0).xlsx" }
         let examples = ["Examples", "Examples/regional"].flatMap { dir in
             ((try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent(dir).path)) ?? [])
                 .filter { $0.hasSuffix(".xlsx") }.map { repositoryRoot.appendingPathComponent("\(dir)/\($0)").path }
