@@ -8,7 +8,7 @@ import GoalBridgeReview
 /// Extreme numbers typed into a filled template go through import and review as warnings, never traps.
 struct ExtremeValueTests {
     static let extremes: [CellValue] = [.number(1e19), .number(-1e19), .number(1e308), .number(-1e308), .number(-0.0),
-                                        .number(4.9e-324), .number(12345678901234567890)]
+                                        .number(.leastNonzeroMagnitude), .number(Double("12345678901234567890")!)]
     // (A date cell with an absurd serial is never produced: the reader keeps such a serial as a number.)
 
     @Test(arguments: extremes)
