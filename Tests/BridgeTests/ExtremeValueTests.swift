@@ -17,7 +17,7 @@ struct ExtremeValueTests {
         // Every number-like field of the table (年度, amounts, indicator values) gets the extreme value.
         let sheet = editedSheet(workbook.sheets[0]) { cells, _ in
             for (ref, v) in cells where ref.row > 1 {
-                if case .string(let s) = v, s.first.map { $0.isASCII && $0.isNumber } == true || s.hasPrefix("≤") || s.hasPrefix("≥") { cells[ref] = value }
+                if case .string(let s) = v, s.first.map({ $0.isASCII && $0.isNumber }) == true || s.hasPrefix("≤") || s.hasPrefix("≥") { cells[ref] = value }
                 if case .number = v { cells[ref] = value }
             }
             if let year = cells.first(where: { $0.value == .string("年度") })?.key {
