@@ -25,7 +25,8 @@ struct CellUseTests {
                       "performance-continued", "yongqing-department-continued", "yongqing-department-header-repeated",
                       "pingyin-covered-cells", "pingyin-label-with-content", "xinhua-label-with-content", "side-by-side",
                       "changqing-inserted-column", "liaocheng-stacked-label-with-content", "xinhua-row-numbers",
-                      "liaocheng-merged-satisfaction", "pingyin-label-instructions", "title-notes"]
+                      "liaocheng-merged-satisfaction", "pingyin-label-instructions", "title-notes",
+                      "pingyin-blank-copy-signed", "system-flat", "system-flat-retyped"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
         // Headers retyped as other forms spell them (scripts/corpus/variants.py).
         let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "pingyin-value-annual", "changqing-headers-retyped"]

@@ -107,6 +107,21 @@ struct BlankFormTests {
         #expect(!Reviewer().review(result.tables).contains { $0.rule == "Q5" && $0.message.contains("未填写项目名称") })
     }
 
+    /// The spare copy signed (填报人, 联系电话, 填报日期 under it; openpyxl, scripts/corpus/foreign.py): the signature
+    /// made it a table with no project, and the review asked the department for a project name, amounts and targets.
+    /// It is a blank form still; the note names what was on it, so nothing filled goes unsaid. The same after
+    /// LibreOffice and gnumeric saved it.
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aSignedBlankCopyIsStillBlank(_ resaved: String) throws {
+        let result = try importExactly(ForeignFormTests.directory + "/\(resaved)pingyin-blank-copy-signed.xlsx",
+                                       expected: ForeignFormTests.directory + "/pingyin-blank-copy-signed.json")
+        #expect(result.tables.count == 1)
+        let blank = result.diagnostics.filter { $0.code == "blank-table" }
+        #expect(blank.map(\.sheet) == ["Sheet2"] && blank.first?.severity == .info)
+        #expect(blank.first?.message.contains("空白表，只有“填报人：张三”、“联系电话：0531-12345678”、“填报日期：2024年1月5日”") == true,
+                "\(blank.map(\.message))")
+    }
+
     /// The blank sheet alone: no table, and an error naming the sheet — not “没有找到绩效目标表”, which would send the
     /// clerk looking for renamed headers.
     @Test func aFileOfBlankFormsIsAnErrorThatSaysSo() throws {

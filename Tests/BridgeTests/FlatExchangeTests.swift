@@ -24,6 +24,24 @@ struct FlatExchangeTests {
         #expect(first.sources?["projectName"]?.description == "指标明细!G2")
     }
 
+    /// The flat file as a clerk keeps it (scripts/corpus/foreign.py, openpyxl): headers spelled as the table forms
+    /// spell them (指标名称, 目标值, 度量单位), two spare template rows with only the levels, signature lines under the
+    /// list. It was not taken for a flat file at all (one uncertain table of 201 stray cells); the header spellings
+    /// are the vocabulary's, the spare rows and the signature are notes naming what they held. The same after
+    /// LibreOffice and gnumeric saved it.
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aRetypedFlatFileWithSpareRowsAndASignatureImportsExactly(_ resaved: String) throws {
+        let result = try importExactly(ForeignFormTests.directory + "/\(resaved)system-flat-retyped.xlsx",
+                                       expected: ForeignFormTests.directory + "/system-flat-retyped.json")
+        #expect(result.tables.count == 2 && result.tables.allSatisfy { $0.source?.layout == FlatSheetReader.layoutId })
+        let spare = result.diagnostics.filter { $0.code == "flat-empty-row" }
+        #expect(spare.map(\.cell) == ["I14", "I15"], "\(spare.map(\.message))")
+        #expect(spare.first?.message == "第 14 行没有项目、三级指标和指标值（只有“产出指标”、“数量指标”），是未填写的空行，未读入。")
+        let signature = result.diagnostics.filter { $0.code == "flat-note-line" }
+        #expect(signature.count == 1 && signature.first?.message.contains("“填报人：张三”、“联系电话：0531-12345678”") == true,
+                "\(signature.map(\.message))")
+    }
+
     /// Every project table of the examples (expected documents derived from the source text) written flat and read
     /// back: keys and every indicator field the file has a column for come back; values whose comparator was spelled
     /// another way (`>=`) come back with the same comparator, number and unit.

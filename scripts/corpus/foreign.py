@@ -926,7 +926,36 @@ def main():
     right.cells[(r, c)] = (title + "(调整后)", kind)
     write_openpyxl(os.path.join(OUT, "title-notes.xlsx"), [("永清", left), ("聊城", right)])
     write_expected("title-notes", [("project", noted), ("departmentPerformance", performance)])
-    print("47 workbooks in %s" % OUT)
+    # The flat file as a clerk keeps it: headers spelled as the table forms spell them (指标名称, 目标值, 度量单位), two
+    # spare rows of the template with only the levels under the first project, and signature lines under the list.
+    # The sheet was not taken for a flat file (its header has two cells with 级, not three): one uncertain table.
+    retyped = system_flat()
+    for c, h in enumerate(FLAT_HEADER):
+        retyped.put(0, c, {"三级指标": "指标名称", "指标值": "目标值", "计量单位": "度量单位"}.get(h, h))
+    first_rows = 1 + sum(len(st["rows"]) for st in flat_tables()[0][0]["indicatorSets"])
+    spare = Plan(len(FLAT_HEADER))
+    for (r, c), v in retyped.cells.items():
+        spare.cells[(r + 2 if r >= first_rows else r, c)] = v
+    for r in (first_rows, first_rows + 1):
+        spare.put(r, FLAT_HEADER.index("一级指标"), "产出指标")
+        spare.put(r, FLAT_HEADER.index("二级指标"), "数量指标")
+    last = max(r for r, c in spare.cells) + 2
+    for c, text in ((0, "填报人：张三"), (2, "联系电话：0531-12345678"), (4, "填报日期：2024年1月5日")):
+        spare.put(last, c, text)
+    write_openpyxl(os.path.join(OUT, "system-flat-retyped.xlsx"), [("指标明细", spare)])
+    write_expected("system-flat-retyped", system_flat_expected())
+    # The blank copy signed: the template's spare sheet with the clerk's name, phone and date under it. The signature
+    # made it a table, empty, with 未填写 errors for a project that does not exist.
+    signed = Plan(8)
+    form_pingyin(signed, blank, variation(0))
+    last = max(r for r, c in signed.cells) + 2
+    for c, text in ((0, "填报人：张三"), (2, "联系电话：0531-12345678"), (4, "填报日期：2024年1月5日")):
+        signed.put(last, c, text)
+    filled = Plan(8)
+    form_pingyin(filled, cleaning, variation(0))
+    write_openpyxl(os.path.join(OUT, "pingyin-blank-copy-signed.xlsx"), [("保洁、降尘、绿化养护及建绿透绿项目", filled), ("Sheet2", signed)])
+    write_expected("pingyin-blank-copy-signed", [("project", cleaning)])
+    print("49 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

@@ -12,26 +12,26 @@ struct FlatSheetReader {
 
     /// The header row and its columns, when the sheet is a flat file: a row among the first five that names the
     /// required columns (项目名称, 一级/二级/三级指标, 指标值).
-    static func header(of sheet: Sheet) -> (row: Int, columns: [Int: FlatColumn], unknown: [Int: String])? {
-        // A flat header names 一级, 二级 and 三级指标: a row without three cells holding 级 is not one. Every sheet is
-        // asked, so most are turned away here by a byte search per cell, before any label is normalised.
+    func header(of sheet: Sheet) -> (row: Int, columns: [Int: FlatColumn], unknown: [Int: String])? {
+        // A flat header names 一级 and 二级指标 (三级 may be headed 指标名称): a row without two cells holding 级 is not
+        // one. Every sheet is asked, so most are turned away here by a byte search per cell, before any label is normalised.
         var levelCells = [Int](repeating: 0, count: 5)
         for cell in sheet.cells {
             if cell.reference.row > 4 { break }
             if cell.value.text.containsText("级") { levelCells[cell.reference.row] += 1 }
         }
-        guard levelCells.contains(where: { $0 >= 3 }) else { return nil }
+        guard levelCells.contains(where: { $0 >= 2 }) else { return nil }
         var rows: [Int: [(Int, String)]] = [:]
         for cell in sheet.cells {
             if cell.reference.row > 4 { break }
-            guard levelCells[cell.reference.row] >= 3 else { continue }
+            guard levelCells[cell.reference.row] >= 2 else { continue }
             let text = TextNormalizer.trimmed(cell.value.text)
             if !text.isEmpty { rows[cell.reference.row, default: []].append((cell.reference.column, text)) }
         }
         for r in rows.keys.sorted() {
             var columns: [Int: FlatColumn] = [:], unknown: [Int: String] = [:]
             for (c, text) in rows[r]! {
-                if let column = FlatColumn.byKey[TextNormalizer.labelKey(text)], !columns.values.contains(column) { columns[c] = column }
+                if let column = column(headed: text), !columns.values.contains(column) { columns[c] = column }
                 else { unknown[c] = text }
             }
             if FlatColumn.required.allSatisfy(columns.values.contains) { return (r, columns, unknown) }
@@ -39,12 +39,33 @@ struct FlatSheetReader {
         return nil
     }
 
+    /// The column a header names: the flat file's own spellings, then the indicator columns' spellings that the
+    /// vocabulary knows for the table forms (`指标名称`, `目标值`, `度量单位` …) — one list of header spellings; an
+    /// instruction after a header (`项目名称（全称）`) is dropped as it is from a label.
+    func column(headed text: String) -> FlatColumn? {
+        let key = vocabulary.labelKey(text)
+        if let column = FlatColumn.byKey[key] { return column }
+        switch vocabulary.indicatorColumnRole(forHeaderKey: key) {
+        case "level1": return .level1
+        case "level2": return .level2
+        case "name": return .name
+        case "value": return .value
+        case "weight": return .weight
+        case "description": return .description
+        case "basis": return .basis
+        case "valueSymbol": return .symbolName
+        case "valueUnit": return .measureUnit
+        default: return nil   // (年度/中期指标值 say a scope the flat file puts in 目标类型; 备注 has no column here)
+        }
+    }
+
     private struct Key: Hashable {
         var year, departmentCode, department, unitCode, unit, projectCode, projectName: String
     }
 
-    func read(_ sheet: Sheet, file: String?) -> (tables: [ProjectGoalTable], diagnostics: [Diagnostic])? {
-        guard let (headerRow, columns, unknownColumns) = Self.header(of: sheet) else { return nil }
+    /// The tables of a flat sheet, what was said of its rows, and where its header is (the header's first cell).
+    func read(_ sheet: Sheet, file: String?) -> (tables: [ProjectGoalTable], diagnostics: [Diagnostic], header: CellReference)? {
+        guard let (headerRow, columns, unknownColumns) = header(of: sheet) else { return nil }
         var diagnostics: [Diagnostic] = []
         func note(_ severity: Severity, _ code: String, _ message: String, _ cell: CellReference?) {
             diagnostics.append(Diagnostic(severity, code, message, file: file, sheet: sheet.name, cell: cell?.description))
@@ -59,6 +80,17 @@ struct FlatSheetReader {
             let key = Key(year: text(.year), departmentCode: text(.departmentCode), department: text(.department), unitCode: text(.unitCode),
                           unit: text(.unit), projectCode: text(.projectCode), projectName: text(.projectName))
             if key.projectName.isEmpty && key.projectCode.isEmpty {
+                let filled = cells.values.sorted { $0.ref.column < $1.ref.column }
+                // The lines a clerk adds under the list (填报人：…, 联系电话：…) and the spare rows of a template that
+                // carry only level names: no indicator to read, said as a note.
+                if filled.allSatisfy({ vocabulary.noteLine($0.text) != nil }) {
+                    note(.info, "flat-note-line", "第 \(r + 1) 行是说明或签署行（\(filled.map { Diagnostic.quoted($0.text) }.joined(separator: "、"))），不属于指标，未读入。", filled.first?.ref)
+                    return
+                }
+                if text(.name).isEmpty && text(.value).isEmpty && cells[.description] == nil && cells[.basis] == nil {
+                    note(.info, "flat-empty-row", "第 \(r + 1) 行没有项目、三级指标和指标值（只有\(filled.map { Diagnostic.quoted($0.text) }.joined(separator: "、"))），是未填写的空行，未读入。", filled.first?.ref)
+                    return
+                }
                 note(.error, "flat-no-project", "第 \(r + 1) 行没有项目名称和项目编码，无法判断属于哪个项目，本行未读入。请补上项目名称。", CellReference(row: r, column: columns.first { $0.value == .projectName }!.key))
                 return
             }
@@ -148,7 +180,7 @@ struct FlatSheetReader {
             t.source = TableSource(file: file, sheet: sheet.name, range: range, layout: FlatSheetReader.layoutId)
             return t
         }
-        return (result, diagnostics)
+        return (result, diagnostics, CellReference(row: headerRow, column: columns.keys.min() ?? 0))
     }
 
     /// What `TableSource.layout` says of a table read from a flat file (it has no form of its own: exported with

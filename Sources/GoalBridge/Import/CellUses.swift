@@ -9,7 +9,7 @@ public struct CellUse: Sendable, Hashable {
     public var cell: CellReference
     public var text: String
     /// `字段 projectName`, `指标 年度 第 3 行 · value`, `附加信息“注”`, `标签、表头或标题`, `被合并单元格遮盖（未读取）`,
-    /// `表外（未读取）`.
+    /// on a flat sheet `表头`, `说明或签署行（未读入，已提示）`, `空行（未读入，已提示）`; `表外（未读取）`.
     public var use: String
 }
 
@@ -56,13 +56,26 @@ extension GoalImporter {
         for d in result.diagnostics where d.code == "covered-cell" {
             if let sheet = d.sheet, let ref = d.cell.flatMap(CellReference.init) { uses[sheet, default: [:]][ref] = "被合并单元格遮盖（未读取）" }
         }
+        // A flat sheet: its header row (named by the note that found it) and the rows it said it skipped, whole.
+        let flatSheets = Set(result.tables.compactMap { $0.source?.layout == FlatSheetReader.layoutId ? $0.source?.sheet : nil })
+        var rowUses: [String: [Int: String]] = [:]
+        for d in result.diagnostics {
+            guard let sheet = d.sheet, flatSheets.contains(sheet), let ref = d.cell.flatMap(CellReference.init) else { continue }
+            switch d.code {
+            case "table-found": rowUses[sheet, default: [:]][ref.row] = "表头"
+            case "flat-note-line": rowUses[sheet, default: [:]][ref.row] = "说明或签署行（未读入，已提示）"
+            case "flat-empty-row": rowUses[sheet, default: [:]][ref.row] = "空行（未读入，已提示）"
+            default: break
+            }
+        }
         var out: [CellUse] = []
         for sheet in workbook.sheets where ranges[sheet.name] != nil {
             for cell in sheet.cells.sorted(by: { $0.reference < $1.reference }) {
                 let text = cell.value.text
                 guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 let inTable = ranges[sheet.name]?.contains { $0.first.row <= cell.reference.row && cell.reference.row <= $0.last.row } ?? false
-                let use = uses[sheet.name]?[cell.reference] ?? (inTable ? "标签、表头或标题" : "表外（未读取）")
+                let use = uses[sheet.name]?[cell.reference] ?? rowUses[sheet.name]?[cell.reference.row]
+                    ?? (inTable ? "标签、表头或标题" : "表外（未读取）")
                 out.append(CellUse(sheet: sheet.name, cell: cell.reference, text: text, use: use))
             }
         }

@@ -100,7 +100,7 @@ public struct GoalImporter: Sendable {
                 result.tables += flat.tables.map(GoalTable.project)
                 result.diagnostics += flat.diagnostics
                 result.diagnostics.append(Diagnostic(.info, "table-found", "工作表“\(sheet.name)”是一体化指标明细（每行一个三级指标），读出 \(flat.tables.count) 张项目表。",
-                                                     file: file, sheet: sheet.name))
+                                                     file: file, sheet: sheet.name, cell: flat.header.description))
                 continue
             }
             // Tables side by side on one sheet are read one piece of the sheet at a time (`sideBySide`).
@@ -175,7 +175,9 @@ public struct GoalImporter: Sendable {
                         // A blank form has nothing to store or review (its 未填写 findings would be false alarms to a
                         // department that filled the sheet it needed); its notes on empty template rows are noise.
                         result.diagnostics += parser.diagnostics.filter { $0.severity != .info }
-                        result.diagnostics.append(Diagnostic(.info, "blank-table", "“\(spec.name)”没有填写任何内容（空白表），已跳过。",
+                        let signed = draft.extras.filter { !$0.value.isEmpty }.map { Diagnostic.quoted($0.label + "：" + $0.value) }
+                        let what = signed.isEmpty ? "空白表" : "空白表，只有\(signed.joined(separator: "、"))"
+                        result.diagnostics.append(Diagnostic(.info, "blank-table", "“\(spec.name)”没有填写任何内容（\(what)），已跳过。",
                                                              file: file, sheet: sheet.name, cell: anchor.description))
                         blankSheets.append(sheet.name)
                         regionStart = parser.tableEnd + 1

@@ -443,7 +443,7 @@ struct TableParser {
             guard let text = grid.text(ref.row, ref.column), text.utf8.count <= 512,
                   let (label, value) = Vocabulary.knownLine(text, prefixes: prefixes) else { continue }
             grid.consume(ref.row, ref.column)
-            draft.extras.append(ExtraField(label: label, value: value, source: grid.source(ref.row, ref.column)))
+            draft.keepKnownLine(label, value, source: grid.source(ref.row, ref.column))
         }
     }
 
@@ -453,7 +453,7 @@ struct TableParser {
         guard let text = grid.text(ref.row, ref.column) else { return }
         grid.consume(ref.row, ref.column)
         if let (label, value) = vocabulary.noteLine(text) {
-            draft.extras.append(ExtraField(label: label, value: value, source: grid.source(ref.row, ref.column)))
+            draft.keepKnownLine(label, value, source: grid.source(ref.row, ref.column))
         } else {
             keepStrayCell(ref, text)
         }
@@ -1171,7 +1171,7 @@ struct TableParser {
                        vocabulary.noteLine(paired) == nil {
                         grid.consume(ref.row, ref.column)
                         grid.consume(left[i + 1].row, left[i + 1].column)
-                        draft.extras.append(ExtraField(label: label, value: paired, source: grid.source(left[i + 1].row, left[i + 1].column)))
+                        draft.keepKnownLine(label, paired, source: grid.source(left[i + 1].row, left[i + 1].column))
                         i += 2
                         continue
                     }

@@ -17,6 +17,9 @@ struct TableDraft {
     /// Numbered goal items (`目标1`, `目标2` … rows under 绩效目标).
     var goalItems: [GoalItem] = []
     var extras: [ExtraField] = []
+    /// How many of `extras` are note or signature lines (`填报人：张三`, `表号：绩效01表`): kept, but no sign that the
+    /// table itself was filled.
+    var knownLineCount = 0
     /// Records of a record block, field name → text, with where each was read.
     var records: [[String: String]] = []
     var recordSources: [[String: SourceCell]] = []
@@ -49,14 +52,20 @@ struct TableDraft {
     static let printedRecordFields: Set<String> = ["seq", "dutySeq"]
 
     /// True when nothing in the table was filled in: no field but those the form prints, no indicator row, no
-    /// record, no spending-plan figure, no goal item, no extra cell. A blank form: the other sheet of a template
-    /// the department did not need, or the template sent back as it came.
+    /// record, no spending-plan figure, no goal item, no extra cell but note and signature lines. A blank form: the
+    /// other sheet of a template the department did not need (signed or not), or the template sent back as it came.
     var isUnfilled: Bool {
         fields.keys.allSatisfy { Self.printedFields.contains($0) }
             && indicatorSets.allSatisfy { $0.rows.isEmpty }
             && records.allSatisfy { $0.allSatisfy { key, value in Self.printedRecordFields.contains(key) || value.isEmpty } }
             && (spendingPlan?.points.allSatisfy { $0.value == nil } ?? true)
-            && goalItems.isEmpty && extras.isEmpty
+            && goalItems.isEmpty && extras.count == knownLineCount
+    }
+
+    /// Keeps a note or signature line as an extra.
+    mutating func keepKnownLine(_ label: String, _ value: String, source: SourceCell?) {
+        extras.append(ExtraField(label: label, value: value, source: source))
+        knownLineCount += 1
     }
 
     mutating func set(_ f: String, _ s: String?) { if let s { fields[f] = .text(s) } }
