@@ -26,7 +26,8 @@ struct CellUseTests {
                       "pingyin-covered-cells", "pingyin-label-with-content", "xinhua-label-with-content", "side-by-side",
                       "changqing-inserted-column", "liaocheng-stacked-label-with-content", "xinhua-row-numbers",
                       "liaocheng-merged-satisfaction", "pingyin-label-instructions", "title-notes",
-                      "pingyin-blank-copy-signed", "system-flat", "system-flat-retyped"]
+                      "pingyin-blank-copy-signed", "system-flat", "system-flat-retyped", "system-flat-printed",
+                      "liaocheng-merged-satisfaction-wider", "system-export-labels-typed"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
         // Headers retyped as other forms spell them (scripts/corpus/variants.py).
         let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "pingyin-value-annual", "changqing-headers-retyped"]

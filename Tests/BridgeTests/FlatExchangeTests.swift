@@ -42,6 +42,19 @@ struct FlatExchangeTests {
                 "\(signature.map(\.message))")
     }
 
+    /// The flat file laid out for printing (scripts/corpus/foreign.py, openpyxl): a 序号 column first, and at the page
+    /// break a `续表` line with the header again. Each number was a warning, the repeated header and 续表 rows without a
+    /// project (errors). The numbers are checked as row numbers, the two lines are notes.
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aFlatFileLaidOutForPrintingImportsExactly(_ resaved: String) throws {
+        let result = try importExactly(ForeignFormTests.directory + "/\(resaved)system-flat-printed.xlsx",
+                                       expected: ForeignFormTests.directory + "/system-flat-printed.json")
+        #expect(result.tables.count == 2)
+        let notes = result.diagnostics.filter { ["flat-continued", "flat-header-repeated", "row-numbers"].contains($0.code) }
+        #expect(notes.map(\.message) == ["第 13 行“续表”表示接上页，未读入。", "第 14 行重复了表头，未读入。",
+                                          "“序号”列是指标的行号（共 36 行，依次编号），已核对，不另保存。"])
+    }
+
     /// Every project table of the examples (expected documents derived from the source text) written flat and read
     /// back: keys and every indicator field the file has a column for come back; values whose comparator was spelled
     /// another way (`>=`) come back with the same comparator, number and unit.

@@ -104,6 +104,19 @@ struct LabelAndValueInOneCellTests {
         #expect(t.extras.isEmpty)
     }
 
+    /// The system's export retyped with `主管部门：012-平阴县水务局` and `实施单位：012001-平阴县水务局` in the label's cells
+    /// (system-export-labels-typed, openpyxl): the label's content is a code and a name the form writes as one text
+    /// (`{code}-{name}`), so it was no field's — two warnings, both parties empty. It is matched as that text now.
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aCodeAndNameTypedWithTheirLabelAreRead(_ resaved: String) throws {
+        let path = ForeignFormTests.directory + "/\(resaved)system-export-labels-typed.xlsx"
+        let result = try importExactly(path, expected: ForeignFormTests.directory + "/system-export-labels-typed.json")
+        let t = try #require(result.tables.first?.project)
+        #expect(t.supervisingDepartment?.code == "012" && t.implementingUnit?.code == "012001")
+        #expect(t.sources?["supervisingDepartment.name"]?.cell == "A3" && t.sources?["implementingUnit.code"]?.cell == "E3")
+        #expect(result.diagnostics.filter { $0.code == "label-with-content" }.map { $0.cell ?? "" } == ["A3", "E3"])
+    }
+
     /// 新华's form with 项目编码 blank and `项目名称：县级…` typed two cells on (xinhua-label-with-content, openpyxl): the
     /// rule for a column inserted through the sheet took it as the code, the name coming from the title — silently.
     @Test func anotherLabelTypedWithItsContentIsNotAValue() throws {

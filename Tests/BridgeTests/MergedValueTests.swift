@@ -74,6 +74,18 @@ struct LevelMergedAcrossTests {
         #expect(!Reviewer().review(result.tables).contains { $0.rule == "Q5" }, "\(Reviewer().review(result.tables).map(\.message))")
     }
 
+    /// The same merge with an empty column inserted between the level columns (liaocheng-merged-satisfaction-wider,
+    /// openpyxl): three columns wide, it was taken for a title across the block — the block ended there, both 满意度
+    /// rows lost with seven warnings. A level 1 merged no further than the level-2 column is the level merged across.
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aLevelOneMergedOverAnInsertedColumnToo(_ writer: String) throws {
+        let result = try importExactly(ForeignFormTests.directory + "/\(writer)liaocheng-merged-satisfaction-wider.xlsx",
+                                       expected: ForeignFormTests.directory + "/liaocheng-merged-satisfaction-wider.json")
+        let rows = try #require(result.tables.first?.project?.indicators(.annual)?.rows).filter { $0.level1 == "满意度指标" }
+        #expect(rows.map(\.name) == ["参与培训人员满意度", "农民群众满意度"])
+        #expect(rows.allSatisfy { $0.level2 == "服务对象满意度指标" })
+    }
+
     /// 产出指标 merged across the 二级指标 column over its seven rows: no level-2 name, so none is read — on every row
     /// alike — and the review asks for them (one finding naming the seven).
     @Test func aLevelOneThatIsNoLevelTwoLeavesTheLevelTwoEmpty() throws {

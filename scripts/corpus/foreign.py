@@ -955,7 +955,43 @@ def main():
     form_pingyin(filled, cleaning, variation(0))
     write_openpyxl(os.path.join(OUT, "pingyin-blank-copy-signed.xlsx"), [("保洁、降尘、绿化养护及建绿透绿项目", filled), ("Sheet2", signed)])
     write_expected("pingyin-blank-copy-signed", [("project", cleaning)])
-    print("49 workbooks in %s" % OUT)
+    # The flat file laid out for printing: a 序号 column first (1, 2, 3 … down the list), and at the page break a
+    # `续表` line with the header again. Each number was a warning (an unknown column), the repeated header a row
+    # with no project (an error), 续表 another.
+    plain = system_flat()
+    printed = Plan(len(FLAT_HEADER) + 1)
+    rows = max(r for r, c in plain.cells)
+    out = 0
+    for r in range(rows + 1):
+        if r == 12:
+            printed.put(out, 0, "续表")
+            out += 1
+            printed.put(out, 0, "序号")
+            for c, h in enumerate(FLAT_HEADER):
+                printed.put(out, c + 1, h)
+            out += 1
+        printed.put(out, 0, "序号" if r == 0 else r)
+        for c in range(len(FLAT_HEADER)):
+            if (r, c) in plain.cells:
+                printed.cells[(out, c + 1)] = plain.cells[(r, c)]
+        out += 1
+    write_openpyxl(os.path.join(OUT, "system-flat-printed.xlsx"), [("指标明细", printed)])
+    write_expected("system-flat-printed", system_flat_expected())
+    # 满意度指标 merged across the 二级 column, and an empty column inserted between the two level columns (the merge
+    # grows over it: three columns wide). The block ended there, as under a title: both 满意度 rows lost, seven warnings.
+    widened = with_inserted_column(body, c1 + 1)
+    write_openpyxl(os.path.join(OUT, "liaocheng-merged-satisfaction-wider.xlsx"), [("Sheet1", widened)])
+    write_expected("liaocheng-merged-satisfaction-wider", [("project", merged)])
+    # The system's export retyped by a clerk with each label and its content in one cell (`主管部门：012-平阴县水务局`):
+    # the code-and-name cells were kept as extras with warnings, 主管部门 and 实施单位 left empty.
+    typed = system_export(t)
+    for (r, c), (value, kind) in list(typed.cells.items()):
+        if value in ("主管部门", "实施单位"):
+            typed.cells[(r, c)] = (value + "：" + typed.cells.pop((r, c + 1))[0], kind)
+    typed.merges = [m for m in typed.merges if m[0] != 2]
+    write_openpyxl(os.path.join(OUT, "system-export-labels-typed.xlsx"), [("项目绩效目标", typed)])
+    write_expected("system-export-labels-typed", [("project", system_export_expected(t))])
+    print("52 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

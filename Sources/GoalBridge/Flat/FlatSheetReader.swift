@@ -71,12 +71,34 @@ struct FlatSheetReader {
             diagnostics.append(Diagnostic(severity, code, message, file: file, sheet: sheet.name, cell: cell?.description))
         }
         var unknownFilled: [Int: (count: Int, first: CellReference, sample: String)] = [:]
+        let rowNumberColumns = Set(unknownColumns.filter { vocabulary.isRowNumberHeader(key: vocabulary.labelKey($0.value)) }.keys)
         var order: [Key] = []
         var tables: [Key: ProjectGoalTable] = [:]
         var firstRow: [Key: Int] = [:], lastRowOf: [Key: Int] = [:]
         // Row by row as the cells come (the reader gives them row-major): one row in hand, never a copy of the sheet.
-        func process(_ r: Int, _ cells: [FlatColumn: (text: String, ref: CellReference)]) {
+        // Columns the header does not name, kept per column; a 序号 column's texts in row order (checked below).
+        var rowNumberTexts: [Int: [String]] = [:]
+        func keepUnknown(_ unknown: [(column: Int, text: String, ref: CellReference)]) {
+            for u in unknown {
+                let seen = unknownFilled[u.column]
+                unknownFilled[u.column] = (count: (seen?.count ?? 0) + 1, first: seen?.first ?? u.ref, sample: seen?.sample ?? u.text)
+                if rowNumberColumns.contains(u.column) { rowNumberTexts[u.column, default: []].append(u.text) }
+            }
+        }
+        func process(_ r: Int, _ cells: [FlatColumn: (text: String, ref: CellReference)], _ unknown: [(column: Int, text: String, ref: CellReference)]) {
             func text(_ c: FlatColumn) -> String { cells[c]?.text ?? "" }
+            // The header again (repeated over each printed page), or a line saying the list goes on (`续表`).
+            if cells.count >= 3 && cells.allSatisfy({ column(headed: $0.value.text) == $0.key }) {
+                note(.info, "flat-header-repeated", "第 \(r + 1) 行重复了表头，未读入。", cells.values.map(\.ref).min())
+                return
+            }
+            if cells.count + unknown.count == 1, let only = cells.values.first.map({ ($0.text, $0.ref) }) ?? unknown.first.map({ ($0.text, $0.ref) }),
+               FormText.isContinuationLine(only.0) {
+                note(.info, "flat-continued", "第 \(r + 1) 行\(Diagnostic.quoted(only.0))表示接上页，未读入。", only.1)
+                return
+            }
+            keepUnknown(unknown)
+            if cells.isEmpty { return }
             let key = Key(year: text(.year), departmentCode: text(.departmentCode), department: text(.department), unitCode: text(.unitCode),
                           unit: text(.unit), projectCode: text(.projectCode), projectName: text(.projectName))
             if key.projectName.isEmpty && key.projectCode.isEmpty {
@@ -153,24 +175,30 @@ struct FlatSheetReader {
             else { t.indicatorSets.append(IndicatorSet(scope: scope, rows: [row])) }
             tables[key] = t
         }
-        var current: (row: Int, cells: [FlatColumn: (text: String, ref: CellReference)])?
+        var current: (row: Int, cells: [FlatColumn: (text: String, ref: CellReference)], unknown: [(column: Int, text: String, ref: CellReference)])?
         for cell in sheet.cells where cell.reference.row > headerRow {
             let text = TextNormalizer.trimmed(cell.value.text)
             guard !text.isEmpty else { continue }
-            guard let column = columns[cell.reference.column] else {
-                let seen = unknownFilled[cell.reference.column]
-                unknownFilled[cell.reference.column] = (count: (seen?.count ?? 0) + 1, first: seen?.first ?? cell.reference, sample: seen?.sample ?? text)
-                continue
-            }
             if current?.row != cell.reference.row {
-                if let c = current { process(c.row, c.cells) }
-                current = (cell.reference.row, [:])
+                if let c = current { process(c.row, c.cells, c.unknown) }
+                current = (cell.reference.row, [:], [])
             }
-            current!.cells[column] = (text, cell.reference)
+            if let column = columns[cell.reference.column] {
+                current!.cells[column] = (text, cell.reference)
+            } else {
+                current!.unknown.append((cell.reference.column, text, cell.reference))
+            }
         }
-        if let c = current { process(c.row, c.cells) }
+        if let c = current { process(c.row, c.cells, c.unknown) }
         for (c, seen) in unknownFilled.sorted(by: { $0.key < $1.key }) {
             let caption = unknownColumns[c].map { "“\($0)”列" } ?? "第 \(CellReference.columnName(c)) 列（无列名）"
+            // A 序号 column that counts the rows (1, 2, 3 …): the clerk's numbering, checked and not kept.
+            if let header = unknownColumns[c], rowNumberTexts[c]?.count == seen.count,
+               let count = TableParser.countedRowNumbers(rowNumberTexts[c] ?? []) {
+                note(.info, "row-numbers", "\(Diagnostic.quoted(header))列是指标的行号（共 \(count) 行，依次编号），已核对，不另保存。",
+                     CellReference(row: headerRow, column: c))
+                continue
+            }
             note(.warning, "flat-unknown-column", "\(caption)有 \(seen.count) 个单元格有内容（如\(Diagnostic.quoted(seen.sample))），一体化指标文件没有这一列，未读入。请确认是否放错了列。", seen.first)
         }
         let lastColumn = max(columns.keys.max() ?? 0, unknownColumns.keys.max() ?? 0)

@@ -62,7 +62,8 @@ extension GoalImporter {
         for d in result.diagnostics {
             guard let sheet = d.sheet, flatSheets.contains(sheet), let ref = d.cell.flatMap(CellReference.init) else { continue }
             switch d.code {
-            case "table-found": rowUses[sheet, default: [:]][ref.row] = "表头"
+            case "table-found", "flat-header-repeated": rowUses[sheet, default: [:]][ref.row] = "表头"
+            case "flat-continued": rowUses[sheet, default: [:]][ref.row] = "续表行（未读入，已提示）"
             case "flat-note-line": rowUses[sheet, default: [:]][ref.row] = "说明或签署行（未读入，已提示）"
             case "flat-empty-row": rowUses[sheet, default: [:]][ref.row] = "空行（未读入，已提示）"
             default: break

@@ -310,17 +310,21 @@ struct TableParser {
             guard let key = grid.labelKey(ref.row, ref.column), template.mightMatch(key: key),
                   let text = grid.text(ref.row, ref.column), let values = template.match(text) else { continue }
             grid.consume(ref.row, ref.column)
-            let types = TableFieldCatalog.fields(for: spec.kind)
-            for (field, value) in values {
-                draft.fieldSources[field] = grid.source(ref.row, ref.column)
-                switch types[field] ?? .text {
-                case .text where field == "amountUnit": draft.set(field, FormText.amountUnit(stated: value))
-                case .text: draft.set(field, value)
-                case .amount: draft.set(field, Amount(text: value))
-                case .year: draft.set(field, year: FormText.yearNumber(value))
-                }
-            }
+            setTemplateFields(values, at: ref)
             return
+        }
+    }
+
+    private mutating func setTemplateFields(_ values: [String: String], at ref: CellReference) {
+        let types = TableFieldCatalog.fields(for: spec.kind)
+        for (field, value) in values {
+            draft.fieldSources[field] = grid.source(ref.row, ref.column)
+            switch types[field] ?? .text {
+            case .text where field == "amountUnit": draft.set(field, FormText.amountUnit(stated: value))
+            case .text: draft.set(field, value)
+            case .amount: draft.set(field, Amount(text: value))
+            case .year: draft.set(field, year: FormText.yearNumber(value))
+            }
         }
     }
 
@@ -805,9 +809,11 @@ struct TableParser {
             if fixedLabelRows.contains(r) { break }
             if isNoteRow(r) { break }
             // A title merged across the block ends it: a first cell merged over three columns or more, wider than the
-            // header over its column (a 指标值 written over four merged columns under a header as wide is data).
+            // header over its column (a 指标值 written over four merged columns under a header as wide is data), and
+            // not a level 1 merged no further than the level-2 column (`满意度指标` over both, a column inserted between).
             if let first = rowCells.first, let m = grid.merge(at: r, first.column), m.first.row == r, m.columnCount >= 3,
-               m.columnCount > (grid.merge(at: header.row, first.column)?.columnCount ?? 1) { break }
+               m.columnCount > (grid.merge(at: header.row, first.column)?.columnCount ?? 1),
+               !hierarchyColumns.contains(where: { $0.l1 == m.first.column && ($0.l2.map { m.last.column <= $0 } ?? false) }) { break }
             if !rowCells.contains(where: { blockColumns.contains($0.column) || $0.column == captionColumn }) && rowCells.isEmpty == false { break }
             if let cc = captionColumn { grid.consume(r, cc) }
 
@@ -1147,11 +1153,19 @@ struct TableParser {
     private mutating func readLabelWithContent(_ ref: CellReference, _ text: String) {
         guard let (label, content) = LabelWithContent.split(text), label.utf8.count <= 60 else { return }
         let key = TextNormalizer.labelKey(label)
-        guard let group = keys.fixedGroups.groups.first(where: { $0.keys.contains(key) }), group.fields.count == 1,
-              let (field, offset) = group.fields.first, offset == 0, let name = field.field, draft.fields[name] == nil,
+        guard let group = keys.fixedGroups.groups.first(where: { $0.keys.contains(key) }),
               grid.text(ref.row, grid.nextColumn(after: ref.row, ref.column)) == nil else { return }
-        grid.consume(ref.row, ref.column)
-        store(name, type: field.type ?? TableFieldCatalog.fields(for: spec.kind)[name] ?? .text, .string(content), at: ref.row, ref.column)
+        if group.fields.isEmpty, group.templates.count == 1, let template = keys.template(group.templates[0]),
+           let values = template.match(content), values.keys.allSatisfy({ draft.fields[$0] == nil }) {
+            // The label's content is a text with fields (`主管部门：012-平阴县水务局`): matched as the template.
+            grid.consume(ref.row, ref.column)
+            setTemplateFields(values, at: ref)
+        } else {
+            guard group.fields.count == 1, let (field, offset) = group.fields.first, offset == 0, let name = field.field,
+                  draft.fields[name] == nil else { return }
+            grid.consume(ref.row, ref.column)
+            store(name, type: field.type ?? TableFieldCatalog.fields(for: spec.kind)[name] ?? .text, .string(content), at: ref.row, ref.column)
+        }
         diagnostics.append(Diagnostic(.info, "label-with-content", "单元格 \(ref) 把标签和内容写在了同一格，已读作“\(label)”：\(Diagnostic.quoted(content))。",
                                       file: file, sheet: grid.sheet.name, cell: ref.description))
     }

@@ -201,6 +201,8 @@ struct LayoutKeys: Sendable {
         /// The aliases' label keys, computed once per layout.
         var keys: Set<String>
         var fields: [(cell: CellSpec, rowOffset: Int)]
+        /// Static texts with fields that follow the label on its row (系统导出: 主管部门 | `{…code:code}-{…name}`).
+        var templates: [String] = []
     }
 
     static func labelGroups(_ spec: LayoutSpec) -> (groups: [LabelGroup], statics: [String], titleField: CellSpec?) {
@@ -220,6 +222,7 @@ struct LayoutKeys: Sendable {
                     if cell.rowSpan > 1 { spanning.append((current!, layoutRow, layoutRow + cell.rowSpan - 1)) }
                 } else if let text = cell.text {
                     statics.append(text)
+                    if let c = current, TextTemplate(text) != nil { groups[c].templates.append(text) }
                 } else if cell.field != nil {
                     if let c = current {
                         groups[c].fields.append((cell, 0))
