@@ -126,7 +126,7 @@ extension Dataset {
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT t.model_json, f.path FROM goal_table t JOIN source_file f ON f.id = t.file_id
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY f.path, t.seq
-                """, arguments: StatementArguments(arguments) ?? [])
+                """, arguments: StatementArguments(arguments))
             var chunk: [(json: String, source: String)] = []
             while let row = try cursor.next() {
                 chunk.append((row[0], row[1]))

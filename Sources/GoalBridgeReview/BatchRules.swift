@@ -61,7 +61,7 @@ struct BatchRules {
                 var s = sink(i)
                 s.tableName = t.listTitle
                 s.add("Q24", at: .field("rows[\(k)].amount"), cell: row.cell,
-                      ["name": row.projectName, "listed": format(listed) + "万元", "table": format(total) + "万元"],
+                      ["name": row.projectName, "listed": format(listed) + "万元", "table": format(total) + "万元", "slip": unitSlip(listed, total)],
                       figures: ["汇总表": format(listed) + "万元", "项目表": format(total) + "万元"])
                 sinks[i] = s
             }

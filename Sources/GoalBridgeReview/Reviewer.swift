@@ -143,6 +143,19 @@ extension FindingSink {
     }
 }
 
+/// What two amounts in 万元 that differ by ten thousand times almost surely are — one typed in 元, the other in
+/// 万元 — said after a finding that compares them (`{slip}` in Q2, Q15, Q24); empty for any other pair.
+///
+/// ```swift
+/// unitSlip(6_527_100, 652.71)   // "两者正好相差一万倍，可能一处按“元”、一处按“万元”填写。"
+/// unitSlip(300, 146)            // ""
+/// ```
+func unitSlip(_ a: Decimal, _ b: Decimal) -> String {
+    let (big, small) = (max(abs(a), abs(b)), min(abs(a), abs(b)))
+    guard small > 0, abs(big / small - 10_000) <= 10 else { return "" }
+    return "两者正好相差一万倍，可能一处按“元”、一处按“万元”填写。"
+}
+
 /// Money in 万元 from an indicator value (`≤146万元`, `5000元`), nil for anything else.
 func moneyInWan(_ v: IndicatorValue) -> Decimal? {
     guard v.kind == .quantitative, let n = v.number, let unit = v.unit else { return nil }

@@ -212,7 +212,8 @@ struct TableRules {
         guard let (k, row, amount) = total else { return }
         if let budget, abs(amount - budget) > tolerance {
             sink.add("Q2", at: .indicator(scope: set.scope, row: k, field: "value"), cell: row.sources?["value"],
-                     ["name": row.name, "cost": row.value.raw, "budget": format(budget) + "万元", "difference": format(abs(amount - budget)) + "万元"],
+                     ["name": row.name, "cost": row.value.raw, "budget": format(budget) + "万元", "difference": format(abs(amount - budget)) + "万元",
+                      "slip": unitSlip(amount, budget)],
                      figures: ["成本指标": row.value.raw, "年度资金总额": format(budget) + "万元"])
         }
         let components = money.indices.filter { !sumLine[$0] }.map { money[$0] }
@@ -272,7 +273,8 @@ struct TableRules {
         let amounts = RowRules.figures(goal, skippingPerUnit: inputs.words.perUnit).filter { $0.1 == "万元" || $0.1 == "元" }
             .map { $0.1 == "元" ? $0.0 / 10_000 : $0.0 }
         guard amounts.count == 1, let stated = amounts.first, abs(stated - budget) > tolerance else { return }
-        sink.add("Q15", at: .field("goals.annual"), cell: t.sources?["goals.annual"], ["stated": format(stated) + "万元", "budget": format(budget) + "万元"],
+        sink.add("Q15", at: .field("goals.annual"), cell: t.sources?["goals.annual"],
+                 ["stated": format(stated) + "万元", "budget": format(budget) + "万元", "slip": unitSlip(stated, budget)],
                  figures: ["目标中的金额": format(stated) + "万元", "年度资金总额": format(budget) + "万元"])
     }
 

@@ -74,7 +74,7 @@ struct ExtremeValuesThroughTheBatchTests {
         let inbox = dir.appendingPathComponent("收件")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         let source = try XLSXReader().read(path: repo.appendingPathComponent("Examples/pingyin-2024-police-auxiliary.xlsx").path)
-        let extremes: [Double] = [1e19, -1e19, 1e308, -1e308, 12345678901234567890, 4.9e-324]
+        let extremes: [Double] = [1e19, -1e19, 1e308, -1e308, Double("12345678901234567890")!, .leastNonzeroMagnitude]
         for (i, x) in extremes.enumerated() {
             var wb = source
             wb.sheets[0].cells = wb.sheets[0].cells.map { cell in

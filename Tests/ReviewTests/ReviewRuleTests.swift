@@ -59,6 +59,13 @@ struct ReviewRuleTests {
         let f = findings(Self.table(total: "300", fiscal: "300", rows: rows)).filter { $0.rule == "Q2" }
         #expect(f.count == 1)
         #expect(f.first?.figures == ["成本指标": "≤146万元", "年度资金总额": "300万元"])
+        #expect(f.first?.message.hasSuffix("不一致（相差 154万元）。") == true, "\(f.map(\.message))")
+        // The funds total typed in 元 on a form in 万元 (3,000,000 for 300): the two differ by ten thousand times, and
+        // the finding says what that almost surely is.
+        let slipped = findings(Self.table(total: "3000000", fiscal: "3000000", rows: { var r = Self.clean; r[3].value = "≤300万元"; return r }()))
+            .filter { $0.rule == "Q2" }
+        #expect(slipped.first?.message.hasSuffix("不一致（相差 2999700万元）。两者正好相差一万倍，可能一处按“元”、一处按“万元”填写。") == true,
+                "\(slipped.map(\.message))")
         // 新华 幼儿园补充经费 (S2:1640-1700): a bare 146.12 under 单位：万元 equals the budget 146.12.
         rows[3] = ("产出指标", "成本指标", "区级财政投入", "146.12", nil)
         #expect(!rules(Self.table(total: "146.12", fiscal: "146.12", rows: rows)).contains("Q2"))
