@@ -1,5 +1,5 @@
 import Foundation
-import GoalBridge
+@testable import GoalBridge
 import GoalBridgeModel
 import GoalBridgeReview
 import GoalBridgeSpreadsheet
@@ -97,6 +97,37 @@ struct RetypedLabelTests {
 /// openpyxl, scripts/corpus/foreign.py). It was a second table, empty: five 未填写 errors told the department to fill
 /// a sheet it did not need, and an empty project went into the dataset. A blank form is skipped, said as information;
 /// a file holding only blank forms is an error that says so.
+struct TableOfContentsTests {
+    /// A 目录 sheet before the tables, listing their projects and a fourth the clerk did not send (pingyin-contents,
+    /// openpyxl, scripts/corpus/foreign.py). The sheet was a warning that no table was recognised there — the summary
+    /// list's layout the closest — for a file read whole, and the project listed and missing went unsaid. The sheet is
+    /// a note now, and the missing entry a warning naming its cell. The same after LibreOffice and gnumeric saved it.
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aTableOfContentsAccountsForItsProjects(_ resaved: String) throws {
+        let result = try importExactly(ForeignFormTests.directory + "/\(resaved)pingyin-contents.xlsx",
+                                       expected: ForeignFormTests.directory + "/pingyin-contents.json", quiet: false)
+        #expect(!result.diagnostics.contains { $0.code == "no-table-on-sheet" })
+        #expect(result.diagnostics.filter { $0.code == "table-of-contents" }.map(\.message)
+                == ["工作表“目录”是本文件的目录，列出的 3 个项目的绩效目标表已读入；目录本身不作为绩效目标表读取。"])
+        let warnings = result.diagnostics.filter { $0.severity != .info }
+        #expect(warnings.map { "\($0.code) \($0.sheet ?? "")!\($0.cell ?? "")" } == ["listed-not-found 目录!B6"])
+        #expect(warnings.first?.message == "目录中列出了“城区道路维修工程”，但本文件中没有读到它的绩效目标表。请确认是否漏填或漏交了这张表。")
+    }
+
+    /// A sheet that names two of the projects among other text is no table of contents: it stays a sheet without a
+    /// table, said as before.
+    @Test func aSheetMentioningProjectsIsNoTableOfContents() throws {
+        let workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-contents.xlsx")
+        let names = Set(try loadDocument(ForeignFormTests.directory + "/pingyin-contents.json").tables
+            .compactMap { $0.project?.projectName }.map { TextNormalizer.labelKey($0) })
+        #expect(TableOfContents(workbook.sheets[0], names: names)?.listed == 3)
+        let prose = editedSheet(workbook.sheets[0]) { cells, _ in
+            for r in 6...12 { cells[CellReference(row: r, column: 1)] = .string("第\(r)项说明：按计划推进") }
+        }
+        #expect(TableOfContents(prose, names: names) == nil)
+    }
+}
+
 struct BlankFormTests {
     @Test func aBlankCopyBesideTheFilledTableIsSkipped() throws {
         let path = ForeignFormTests.directory + "/pingyin-blank-copy.xlsx"

@@ -991,7 +991,24 @@ def main():
     typed.merges = [m for m in typed.merges if m[0] != 2]
     write_openpyxl(os.path.join(OUT, "system-export-labels-typed.xlsx"), [("项目绩效目标", typed)])
     write_expected("system-export-labels-typed", [("project", system_export_expected(t))])
-    print("52 workbooks in %s" % OUT)
+    # A 目录 sheet first, listing the projects of the sheets after it — and a fourth the clerk listed and did not send.
+    # It was a warning (“未识别到绩效目标表”, the closest layout the summary list) for a file read whole, and the
+    # missing project went unsaid.
+    projects = [x for k, x in seeds.all_tables()["pingyin"] if k == "project"][:3]
+    contents = Plan(3)
+    contents.put(0, 0, "目录"); contents.merge(0, 0, 0, 2)
+    for c, h in enumerate(["序号", "项目名称", "页码"]):
+        contents.put(1, c, h)
+    for i, name in enumerate([x["projectName"] for x in projects] + ["城区道路维修工程"]):
+        contents.put(2 + i, 0, str(i + 1)); contents.put(2 + i, 1, name); contents.put(2 + i, 2, str(i + 2))
+    sheets = [("目录", contents)]
+    for x in projects:
+        body = Plan(8)
+        form_pingyin(body, x, variation(0))
+        sheets.append((x["projectName"][:31], body))
+    write_openpyxl(os.path.join(OUT, "pingyin-contents.xlsx"), sheets)
+    write_expected("pingyin-contents", [("project", x) for x in projects])
+    print("53 workbooks in %s" % OUT)
 
 
 if __name__ == "__main__":

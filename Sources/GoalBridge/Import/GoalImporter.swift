@@ -236,6 +236,7 @@ public struct GoalImporter: Sendable {
                 }
             }
         }
+        accountForTablesOfContents(workbook, &result, file: file)
         if result.tables.isEmpty && !result.hasErrors && !blankSheets.isEmpty {
             var seen = Set<String>()
             let sheets = blankSheets.filter { seen.insert($0).inserted }.map { "“\($0)”" }.joined(separator: "、")

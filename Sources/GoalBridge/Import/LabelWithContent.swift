@@ -36,7 +36,9 @@ extension GoalImporter {
         var closest: (spec: LayoutSpec, found: [String], missing: [String])?
         for spec in candidates {
             let expected = spec.anchor.prefix(1) + (spec.requiredLabels ?? [])
-            let found = spec.allLabels.filter { keys.contains(TextNormalizer.labelKey($0)) }
+            // Each label once (a layout may spell one label in two places: 长清's 项目名称).
+            var seen = Set<String>()
+            let found = spec.allLabels.filter { keys.contains(TextNormalizer.labelKey($0)) && seen.insert(TextNormalizer.labelKey($0)).inserted }
             let missing = expected.filter { label in !keys.contains(TextNormalizer.labelKey(label)) && !spec.anchor.contains(where: { keys.contains(TextNormalizer.labelKey($0)) && spec.anchor.contains(label) }) }
             if closest == nil || found.count > closest!.found.count { closest = (spec, found, Array(missing)) }
         }
