@@ -22,6 +22,9 @@ public struct BatchFacts: Sendable {
     let texts: [(field: String, text: String)]
     /// Q17: 主管部门 and 实施单位 with their model field and cell.
     let bodies: [(field: String, name: String, cell: SourceCell?)]
+    /// Q34: the table's year and the cell it was read from.
+    let fiscalYear: Int?
+    let yearCell: SourceCell?
 
     struct Digest: Hashable, Sendable { let a: Int, b: Int }
 
@@ -69,6 +72,14 @@ public struct BatchFacts: Sendable {
         repeatedRows = repeated
         self.texts = texts
         self.bodies = bodies
+        switch table {
+        case .project(let t): (fiscalYear, yearCell) = (t.fiscalYear, t.sources?["fiscalYear"])
+        case .departmentIndicators(let t): (fiscalYear, yearCell) = (t.fiscalYear, t.sources?["fiscalYear"])
+        // (These keep no field sources: the finding names the table.)
+        case .projectList(let t): (fiscalYear, yearCell) = (t.fiscalYear, nil)
+        case .departmentStrategic(let t): (fiscalYear, yearCell) = (t.fiscalYear, nil)
+        case .departmentPerformance(let t): (fiscalYear, yearCell) = (t.fiscalYear, nil)
+        }
     }
 
     /// The texts rule Q22 searches for other projects' names: the goal, the fund use, each indicator's

@@ -49,6 +49,22 @@ struct BatchRules {
                 sinks[i] = s
             }
         }
+        // Q34: a table of another year than the batch (last year's table sent along for reference, or the year
+        // mistyped): a year no other table has, or one in ten tables at most, against a year three tables or more
+        // share. A dataset holding two budget years, each with many tables, says nothing.
+        var years: [Int: Int] = [:]
+        for t in tables { if let y = t.fiscalYear { years[y, default: 0] += 1 } }
+        let dated = years.values.reduce(0, +)
+        if let (batchYear, count) = years.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), count >= 3 {
+            for (i, t) in tables.enumerated() {
+                guard let year = t.fiscalYear, year != batchYear, let odd = years[year], odd == 1 || odd * 10 <= dated else { continue }
+                var s = sink(i)
+                s.add("Q34", at: .field("fiscalYear"), cell: t.yearCell,
+                      ["year": String(year), "count": String(count), "batchYear": String(batchYear)],
+                      figures: ["本表年度": String(year), "本批年度": String(batchYear)])
+                sinks[i] = s
+            }
+        }
         // Q24: a summary list (平阴 B0) whose amount for a project differs from that project's table.
         var totals: [String: (Int, Decimal)] = [:]
         for (i, t) in tables.enumerated() {

@@ -95,7 +95,7 @@ extension Reviewer {
     }
 
     /// Rule ids that `reviewAcrossTables` can produce.
-    public static let acrossTableRules: Set<String> = ["Q17", "Q18", "Q22", "Q24"]
+    public static let acrossTableRules: Set<String> = ["Q17", "Q18", "Q22", "Q24", "Q34"]
 }
 
 /// Collects findings for one table, filling in rule metadata from the configuration.
