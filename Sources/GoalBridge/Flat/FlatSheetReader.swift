@@ -193,8 +193,7 @@ struct FlatSheetReader {
         for (c, seen) in unknownFilled.sorted(by: { $0.key < $1.key }) {
             let caption = unknownColumns[c].map { "“\($0)”列" } ?? "第 \(CellReference.columnName(c)) 列（无列名）"
             // A 序号 column that counts the rows (1, 2, 3 …): the clerk's numbering, checked and not kept.
-            if let header = unknownColumns[c], rowNumberTexts[c]?.count == seen.count,
-               let count = TableParser.countedRowNumbers(rowNumberTexts[c] ?? []) {
+            if let header = unknownColumns[c], let texts = rowNumberTexts[c], let count = TableParser.countedRowNumbers(texts) {
                 note(.info, "row-numbers", "\(Diagnostic.quoted(header))列是指标的行号（共 \(count) 行，依次编号），已核对，不另保存。",
                      CellReference(row: headerRow, column: c))
                 continue

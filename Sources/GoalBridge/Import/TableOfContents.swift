@@ -16,7 +16,7 @@ struct TableOfContents {
     /// ```swift
     /// TableOfContents(sheet, names: ["农村最低生活保障金", "大数据工作经费"])   // 2 listed, none missing
     /// ```
-    init?(_ sheet: Sheet, names: Set<String>) {
+    init?(_ sheet: Sheet, names: Set<String>, vocabulary: Vocabulary = .standard) {
         func key(_ text: String) -> String {
             let k = TextNormalizer.labelKey(text)
             return names.contains(k) ? k : TextNormalizer.withoutSequenceNumber(text).map { TextNormalizer.labelKey($0) } ?? k
@@ -32,7 +32,7 @@ struct TableOfContents {
             guard cell.reference.column == column, cell.reference.row >= first else { return false }
             let text = TextNormalizer.trimmed(cell.value.text)
             if text.isEmpty || Amount(text: text).value != nil { return false }
-            return !["合计", "小计", "总计"].contains(TextNormalizer.labelKey(text)) && Vocabulary.standard.noteLine(text) == nil
+            return !["合计", "小计", "总计"].contains(TextNormalizer.labelKey(text)) && vocabulary.noteLine(text) == nil
         }
         guard rows.count * 2 >= entries.count else { return nil }
         listed = rows.count
@@ -51,7 +51,7 @@ extension GoalImporter {
         for i in noTable.reversed() {
             let d = result.diagnostics[i]
             guard let sheet = workbook.sheets.first(where: { $0.name == d.sheet }),
-                  let contents = TableOfContents(sheet, names: names) else { continue }
+                  let contents = TableOfContents(sheet, names: names, vocabulary: vocabulary) else { continue }
             var replacement = [Diagnostic(.info, "table-of-contents",
                                           "工作表“\(sheet.name)”是本文件的目录，列出的 \(contents.listed) 个项目的绩效目标表已读入；目录本身不作为绩效目标表读取。",
                                           file: file, sheet: sheet.name)]

@@ -315,6 +315,7 @@ struct TableParser {
         }
     }
 
+    /// The fields a text with fields gave (a line of the form, or a label's content typed with it), each read from `ref`.
     private mutating func setTemplateFields(_ values: [String: String], at ref: CellReference) {
         let types = TableFieldCatalog.fields(for: spec.kind)
         for (field, value) in values {
