@@ -220,6 +220,8 @@ public enum ReceiptText {
         "unknown-value-nature": "指标性质无法识别", "funds-period-conflict": "资金年度与中期矛盾", "repeated-cell": "重复的单元格",
         "no-table": "未找到绩效目标表", "blank-tables": "空白表，未填写", "placeholder-value": "模板提示文字未替换", "no-table-on-sheet": "工作表中没有绩效目标表", "extra-field": "多余内容",
         "more-diagnostics": "其他问题", "unmapped-cell": "多余内容", "unknown-layout": "无法确定表格版式", "name-not-in-title": "项目名称无法识别",
+        "listed-not-found": "目录中的表未找到", "flat-no-project": "缺少项目名称", "flat-unknown-column": "未知的列",
+        "flat-bad-year": "年度无法识别", "flat-bad-scope": "目标类型无法识别", "flat-symbol-mismatch": "计算符号不一致",
     ]
 
     /// The same as a SQL expression over a code column.

@@ -79,7 +79,9 @@ struct TableRules {
                      ["what": parts.isEmpty ? "未填写项目资金（年度预算资金总额）。" : "未填写年度预算资金总额（\(parts.joined(separator: "、"))已填写）。",
                       "suggestion": parts.isEmpty ? "请填写年度预算资金总额及其来源。" : "请填写年度预算资金总额（各项来源之和）。"])
         }
-        if (t.goals.annual ?? "").isEmpty && (t.goals.midTerm ?? "").isEmpty {
+        // (A form with no place for a goal — the 一体化 flat file — is not asked for one; a table of no known form is.)
+        let formHasGoals = formFields.isEmpty || formFields.contains("goals.annual") || formFields.contains("goals.midTerm")
+        if formHasGoals && (t.goals.annual ?? "").isEmpty && (t.goals.midTerm ?? "").isEmpty {
             sink.add("Q5", at: .field("goals.annual"), ["what": "未填写绩效目标。", "suggestion": "请概述项目当年要实现的产出和效果。"])
         }
         guard let annual = t.indicators(.annual) else {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import GoalBridge
 import GoalBridgeModel
+import GoalBridgeReview
 @testable import GoalBridgeSpreadsheet
 
 /// The flat exchange with the 预算管理一体化 system (issue 16): one row per 三级指标. A flat file written by openpyxl
@@ -22,6 +23,20 @@ struct FlatExchangeTests {
         guard case .project(let first) = result.tables[0] else { Issue.record("not a project table"); return }
         #expect(first.indicatorSets[0].rows[0].sources?["value"]?.description == "指标明细!N2")
         #expect(first.sources?["projectName"]?.description == "指标明细!G2")
+    }
+
+    /// The flat file has no goal column: its tables were each told “未填写绩效目标” (an error, 退回修改) for a field
+    /// the file cannot hold. The review asks only for what the file has a place for.
+    @Test func theReviewDoesNotAskAFlatFileForGoals() throws {
+        let result = sharedImporter.importFile(Self.systemFlat)
+        let findings = Reviewer(formFields: try LayoutCatalog.bundled().formFields).review(result.tables)
+        #expect(result.tables.count == 2)
+        #expect(!findings.contains { $0.rule == "Q5" }, "\(findings.filter { $0.rule == "Q5" }.map(\.message))")
+        // A project table of a form with a goal row, the goal left empty, is still asked.
+        var goalless = try #require(sharedImporter.importFile(examplePath("pingyin-2024-police-auxiliary.xlsx")).tables.first?.project)
+        goalless.goals = Goals()
+        #expect(Reviewer(formFields: try LayoutCatalog.bundled().formFields).review([.project(goalless)])
+            .contains { $0.rule == "Q5" && $0.message == "未填写绩效目标。" })
     }
 
     /// The flat file as a clerk keeps it (scripts/corpus/foreign.py, openpyxl): headers spelled as the table forms

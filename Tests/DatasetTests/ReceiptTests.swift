@@ -154,6 +154,21 @@ struct ActionOutputTests {
         #expect(lines(must.output).allSatisfy { $0.contains("退回修改") }, "\(lines(must.output))")
     }
 
+    /// Every warning or error the importer gives on the fixtures other programs wrote has a name a department reads
+    /// in the receipt (not the catch-all 读取问题): a new reading problem without one fails here.
+    @Test func everyReadingProblemOfTheFixturesHasAName() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Tests/BridgeTests/Fixtures/foreign").path
+        let importer = try GoalImporter()
+        var codes: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".xlsx") {
+            for d in importer.importFile(folder + "/" + name).diagnostics where d.severity != .info { codes[d.code] = codes[d.code] ?? name }
+        }
+        #expect(codes["listed-not-found"] != nil && codes.count >= 8, "\(codes.keys.sorted())")
+        let unnamed = codes.filter { ReceiptText.readingProblems[$0.key] == nil }
+        #expect(unnamed.isEmpty, "\(unnamed)")
+    }
+
     @Test func theReceiptSaysWhatToDo() throws {
         let inbox = try mixedFolder()
         let work = scratch()

@@ -210,6 +210,10 @@ struct FlatSheetReader {
         return (result, diagnostics, CellReference(row: headerRow, column: columns.keys.min() ?? 0))
     }
 
+    /// The table fields a flat file has a place for (what the review may call missing): its keys. Funds and goals
+    /// have no column in it.
+    static let fields: Set<String> = ["fiscalYear", "supervisingDepartment.name", "implementingUnit.name", "projectCode", "projectName"]
+
     /// What `TableSource.layout` says of a table read from a flat file (it has no form of its own: exported with
     /// `original`, it is written in the standard layout).
     static let layoutId = "flat"

@@ -36,7 +36,10 @@ public struct LayoutCatalog: Sendable {
     /// let reviewer = Reviewer(formFields: try LayoutCatalog.bundled().formFields)
     /// ```
     public var formFields: [String: Set<String>] {
-        Dictionary(layouts.map { ($0.id, $0.formFields) }, uniquingKeysWith: { $1 })
+        var fields = Dictionary(layouts.map { ($0.id, $0.formFields) }, uniquingKeysWith: { $1 })
+        // The 一体化 flat file is no layout, but what it carries is known: keys and indicators, no funds, no goals.
+        fields[FlatSheetReader.layoutId] = FlatSheetReader.fields
+        return fields
     }
 
     /// Layouts shipped with GoalBridge.
