@@ -189,6 +189,26 @@ struct FileKindTests {
         #expect(expectKind(.textFile) { try XLSXReader().read(bytes: Data("项目名称,金额\n道路,100\n".utf8)) })
     }
 
+    /// A web system's “Excel” export is often a web page named `….xls` (here the 平阴 example saved as HTML by
+    /// LibreOffice and by gnumeric, renamed as such a system names it): said as a web page, not as a CSV.
+    @Test(arguments: ["web-export-libreoffice.xls", "web-export-gnumeric.xls"])
+    func aWebPageNamedXls(_ name: String) {
+        #expect(expectKind(.htmlFile) { try XLSXReader().read(path: fixturePath(name)) })
+    }
+
+    /// Excel's XML Spreadsheet 2003, another form systems export under `.xls`.
+    @Test func xmlSpreadsheet2003() {
+        let xml = """
+            <?xml version="1.0"?>
+            <?mso-application progid="Excel.Sheet"?>
+            <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+             <Worksheet ss:Name="项目"><Table><Row><Cell><Data ss:Type="String">项目名称</Data></Cell></Row></Table></Worksheet>
+            </Workbook>
+            """
+        #expect(expectKind(.xmlSpreadsheet2003) { try XLSXReader().read(bytes: Data(xml.utf8)) })
+        #expect(SpreadsheetError(.xmlSpreadsheet2003, SpreadsheetLocation(file: "导出.xls")).description.contains("XML 电子表格 2003"))
+    }
+
     @Test func randomBinary() {
         #expect(expectKind(.notZip) { try XLSXReader().read(bytes: Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02, 0x03])) })
     }

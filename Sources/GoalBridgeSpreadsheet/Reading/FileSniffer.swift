@@ -1,10 +1,15 @@
 /// Tells what kind of file a byte buffer holds before anything is unzipped, so that a clerk
-/// who sends an .xls, a locked workbook, an .ods or a CSV gets told exactly that.
+/// who sends an .xls, a locked workbook, an .ods, a CSV, or a system's “Excel” export that is a web page or an
+/// XML Spreadsheet 2003 gets told exactly that.
 enum FileSniffer {
     enum Kind: Equatable {
         case zip
         case ole2(encrypted: Bool)
         case text
+        /// A web page (`<html>`, `<table>`): what many web systems export under the name `….xls`.
+        case html
+        /// Excel's XML Spreadsheet 2003 (`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`).
+        case xmlSpreadsheet
         case unknown
         case empty
     }
@@ -20,7 +25,14 @@ enum FileSniffer {
             // An encrypted OOXML package is an OLE2 file with these streams (names are UTF-16LE).
             return .ole2(encrypted: contains(b, utf16le: "EncryptedPackage") || contains(b, utf16le: "EncryptionInfo"))
         }
-        if looksLikeText(b) { return .text }
+        if looksLikeText(b) {
+            // Judged by the first kilobytes, lower-cased (ASCII only: the markers are ASCII).
+            let head = String(decoding: UnsafeBufferPointer(rebasing: b[..<min(b.count, 4096)]).map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 },
+                              as: UTF8.self)
+            if head.contains("urn:schemas-microsoft-com:office:spreadsheet") || head.contains("progid=\"excel.sheet\"") { return .xmlSpreadsheet }
+            if head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") { return .html }
+            return .text
+        }
         return .unknown
     }
 

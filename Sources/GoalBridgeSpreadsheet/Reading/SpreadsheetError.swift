@@ -36,6 +36,10 @@ public enum SpreadsheetErrorKind: Hashable, Sendable {
     case encryptedXLSX
     case openDocument
     case textFile
+    /// A web page, as web systems export “Excel” files.
+    case htmlFile
+    /// Excel's XML Spreadsheet 2003.
+    case xmlSpreadsheet2003
     case notZip
     case truncatedZip
     case corruptZip(String)
@@ -80,6 +84,8 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .encryptedXLSX: return "文件设置了打开密码（已加密），请取消密码后另存为 .xlsx 再提交。"
         case .openDocument: return "这是 OpenDocument 表格（.ods），请另存为 Excel 工作簿（.xlsx）后再提交。"
         case .textFile: return "这是文本文件（如 CSV），不是 Excel 工作簿，请在表格软件中另存为 .xlsx。"
+        case .htmlFile: return "这是网页文件（HTML），常见于从网上系统导出的“Excel”文件，并不是 Excel 工作簿：请用 Excel/WPS 打开后“另存为”Excel 工作簿（.xlsx）再提交。"
+        case .xmlSpreadsheet2003: return "这是“XML 电子表格 2003”格式，不是 Excel 工作簿（.xlsx）：请用 Excel/WPS 打开后“另存为”Excel 工作簿（.xlsx）再提交。"
         case .notZip: return "文件不是 Excel 工作簿（.xlsx），请确认文件类型后另存为 .xlsx。"
         case .truncatedZip: return "文件不完整（可能下载或复制中断），请重新保存后提交。"
         case .corruptZip: return "文件已损坏，无法解压，请用 Excel/WPS 打开后重新保存再提交。"
@@ -121,6 +127,8 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .encryptedXLSX: return "password-protected (encrypted) workbook"
         case .openDocument: return "OpenDocument spreadsheet (.ods); save as .xlsx"
         case .textFile: return "text file (CSV?), not a workbook"
+        case .htmlFile: return "HTML page (a web system's \".xls\" export), not a workbook"
+        case .xmlSpreadsheet2003: return "XML Spreadsheet 2003, not a workbook"
         case .notZip: return "not an .xlsx file (not a zip container)"
         case .truncatedZip: return "truncated file"
         case .corruptZip(let why): return "corrupt zip: \(why)"

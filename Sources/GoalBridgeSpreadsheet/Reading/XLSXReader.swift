@@ -65,6 +65,8 @@ public struct XLSXReader: Sendable {
             if n > 0 {
                 let kind = head.withUnsafeBytes { FileSniffer.kind(of: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
                 if kind == .text { throw SpreadsheetError(.textFile, location) }
+                if kind == .html { throw SpreadsheetError(.htmlFile, location) }
+                if kind == .xmlSpreadsheet { throw SpreadsheetError(.xmlSpreadsheet2003, location) }
                 if kind == .unknown { throw SpreadsheetError(.notZip, location) }
             }
         }
@@ -136,6 +138,8 @@ public struct XLSXReader: Sendable {
         case .empty: throw SpreadsheetError(.emptyFile, location)
         case .ole2(let encrypted): throw SpreadsheetError(encrypted ? .encryptedXLSX : .legacyXLS, location)
         case .text: throw SpreadsheetError(.textFile, location)
+        case .html: throw SpreadsheetError(.htmlFile, location)
+        case .xmlSpreadsheet: throw SpreadsheetError(.xmlSpreadsheet2003, location)
         case .unknown: throw SpreadsheetError(.notZip, location)
         case .zip: break
         }
