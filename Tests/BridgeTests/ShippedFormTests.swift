@@ -62,8 +62,10 @@ struct ShippedFormTests {
 
 /// A layout may declare the lines every file of its form carries and that hold no field (`knownLines`): a bureau's
 /// provincial form with `表号：省财绩01表` over the title (written by openpyxl, scripts/corpus/foreign.py). Declared, the
-/// line is kept as an extra without a warning and is not taken for the title; undeclared, it is taken for the title
-/// (the first text above the anchor) and the form's own title is warned about: loud, and the fix is to declare it.
+/// line is kept as an extra without a warning and is not taken for the title. 表号 is also a note line of the
+/// vocabulary (every fiscal form numbers itself so), so the form reads the same undeclared; a line neither declared nor
+/// known (`密级：内部`) is taken for the title (the first text above the anchor) and the form's own title is warned
+/// about: loud, and the fix is to declare it.
 struct KnownLineTests {
     static let workbook = ForeignFormTests.directory + "/provincial-numbered.xlsx"
 
@@ -86,8 +88,17 @@ struct KnownLineTests {
         #expect(CorpusComparison.misses(expected: plain.tables, imported: [.project(withoutLine)]).isEmpty)
     }
 
-    @Test func anUndeclaredLineIsWarnedAbout() {
+    @Test func aFormNumberIsKnownUndeclared() throws {
         let result = sharedImporter.importFile(Self.workbook)
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        let t = try #require(result.tables.first?.project)
+        #expect(t.extras.map { "\($0.label)=\($0.value)@\($0.source?.cell ?? "")" } == ["表号=省财绩01表@F1"] && t.title == nil)
+    }
+
+    @Test func anUnknownLineIsWarnedAbout() throws {
+        let workbook = try XLSXReader().read(path: Self.workbook)
+        let sheet = editedSheet(workbook.sheets[0]) { cells, _ in cells[CellReference("F1")!] = .string("密级：内部") }
+        let result = sharedImporter.importWorkbook(Workbook(sheets: [sheet]), file: Self.workbook)
         let warnings = result.diagnostics.filter { $0.severity == .warning }
         #expect(warnings.map(\.cell) == ["A2"], "\(result.diagnostics.map(\.message))")
         #expect(warnings.first?.message.contains("项目支出绩效目标申报表") == true)

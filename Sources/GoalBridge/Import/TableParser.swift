@@ -141,8 +141,11 @@ struct TableParser {
         placeFundsByColumnHeader(rows: rows)
         parseSpendingPlan(rows: rows)
         if let titleField, let name = titleField.field {
-            // The title is the first text above the anchor that no label took.
-            let above = grid.cells(inRows: regionStart...max(anchor.row, regionStart)).filter { !grid.isConsumed($0) && $0.row < anchor.row }
+            // The title is the first text above the anchor that no label took and that is no note line (a 表号 over
+            // the title's right end is the form's number, kept as a known line).
+            let above = grid.cells(inRows: regionStart...max(anchor.row, regionStart)).filter {
+                !grid.isConsumed($0) && $0.row < anchor.row && grid.text($0.row, $0.column).map { vocabulary.noteLine($0) == nil } ?? false
+            }
             if let ref = above.first, let text = grid.text(ref.row, ref.column) {
                 grid.consume(ref.row, ref.column)
                 draft.fieldSources[name] = grid.source(ref.row, ref.column)
