@@ -344,29 +344,35 @@ def short_levels(wb):
     return n
 
 
+def rows_into_block(ws, count):
+    # `count` empty rows inserted three rows under the sheet's first indicator header, as a spreadsheet inserts them:
+    # merges across the insertion point grow over the new rows. (header row, first new row, columns a merge covers
+    # there), or None for a sheet without an indicator block long enough.
+    header = next((r for r in range(1, ws.max_row + 1)
+                   if {"一级指标", "二级指标"} <= {key(ws.cell(r, c).value) for c in range(1, ws.max_column + 1)}), None)
+    if header is None or header + 4 > ws.max_row:
+        return None
+    at = header + 3
+    merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+    for m in list(ws.merged_cells.ranges):
+        ws.unmerge_cells(str(m))
+    ws.insert_rows(at, count)
+    covered = set()
+    for r1, c1, r2, c2 in merges:
+        if r2 < at:
+            ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        elif r1 >= at:
+            ws.merge_cells(start_row=r1 + count, start_column=c1, end_row=r2 + count, end_column=c2)
+        else:
+            ws.merge_cells(start_row=r1, start_column=c1, end_row=r2 + count, end_column=c2)
+            covered.update(range(c1, c2 + 1))
+    return header, at, covered
+
+
 def blank_rows(wb):
     # An empty row left inside each sheet's first indicator block, three rows under its header (a row the clerk
     # inserted and did not fill, or emptied instead of deleting); merges across it grow over it.
-    n = 0
-    for ws in wb.worksheets:
-        header = next((r for r in range(1, ws.max_row + 1)
-                       if {"一级指标", "二级指标"} <= {key(ws.cell(r, c).value) for c in range(1, ws.max_column + 1)}), None)
-        if header is None or header + 4 > ws.max_row:
-            continue
-        at = header + 3
-        merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
-        for m in list(ws.merged_cells.ranges):
-            ws.unmerge_cells(str(m))
-        ws.insert_rows(at, 1)
-        for r1, c1, r2, c2 in merges:
-            if r2 < at:
-                ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
-            elif r1 >= at:
-                ws.merge_cells(start_row=r1 + 1, start_column=c1, end_row=r2 + 1, end_column=c2)
-            else:
-                ws.merge_cells(start_row=r1, start_column=c1, end_row=r2 + 1, end_column=c2)
-        n += 1
-    return n
+    return sum(1 for ws in wb.worksheets if rows_into_block(ws, 1))
 
 
 def signature(wb):
@@ -461,25 +467,11 @@ def template_rows(wb):
     # the 一级/二级 names (copied from the row below them; merges across grow over them) — 三级 and value blank.
     n = 0
     for ws in wb.worksheets:
-        header = next((r for r in range(1, ws.max_row + 1)
-                       if {"一级指标", "二级指标"} <= {key(ws.cell(r, c).value) for c in range(1, ws.max_column + 1)}), None)
-        if header is None or header + 4 > ws.max_row:
+        inserted = rows_into_block(ws, 2)
+        if inserted is None:
             continue
+        header, at, covered = inserted
         cols = [c for c in range(1, ws.max_column + 1) if key(ws.cell(header, c).value) in ("一级指标", "二级指标")]
-        at = header + 3
-        merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
-        for m in list(ws.merged_cells.ranges):
-            ws.unmerge_cells(str(m))
-        ws.insert_rows(at, 2)
-        covered = set()
-        for r1, c1, r2, c2 in merges:
-            if r2 < at:
-                ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
-            elif r1 >= at:
-                ws.merge_cells(start_row=r1 + 2, start_column=c1, end_row=r2 + 2, end_column=c2)
-            else:
-                ws.merge_cells(start_row=r1, start_column=c1, end_row=r2 + 2, end_column=c2)
-                covered.update(range(c1, c2 + 1))
         for c in cols:
             if c not in covered and ws.cell(at + 2, c).value is not None:
                 ws.cell(at, c).value = ws.cell(at + 1, c).value = ws.cell(at + 2, c).value
