@@ -49,15 +49,16 @@ struct BatchRules {
                 sinks[i] = s
             }
         }
-        // Q34: a table of another year than the batch (last year's table sent along for reference, or the year
-        // mistyped): a year no other table has, or one in ten tables at most, against a year three tables or more
-        // share. A dataset holding two budget years, each with many tables, says nothing.
+        // Q34: a table of an earlier year than the batch (last year's table sent along for reference, or the year
+        // mistyped): a year no other table has, or one in ten tables at most, against a later year three tables or
+        // more share. A dataset holding two budget years, each with many tables, says nothing; nor does a later year
+        // (no table is sent along from next year's budget).
         var years: [Int: Int] = [:]
         for t in tables { if let y = t.fiscalYear { years[y, default: 0] += 1 } }
         let dated = years.values.reduce(0, +)
         if let (batchYear, count) = years.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), count >= 3 {
             for (i, t) in tables.enumerated() {
-                guard let year = t.fiscalYear, year != batchYear, let odd = years[year], odd == 1 || odd * 10 <= dated else { continue }
+                guard let year = t.fiscalYear, year < batchYear, let odd = years[year], odd == 1 || odd * 10 <= dated else { continue }
                 var s = sink(i)
                 s.add("Q34", at: .field("fiscalYear"), cell: t.yearCell,
                       ["year": String(year), "count": String(count), "batchYear": String(batchYear)],

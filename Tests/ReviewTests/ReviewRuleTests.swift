@@ -233,7 +233,7 @@ struct ReviewRuleTests {
     }
 
     /// Last year's table sent along with this year's (a clerk's reference copy, pasted under the new table or kept
-    /// in the folder): a year no other table has, against three or more of one year. A dataset with two budget
+    /// in the folder): an earlier year no other table has, against three or more of one year. A dataset with two budget
     /// years of many tables each, or a batch too small to have a year, says nothing.
     @Test func q34TableOfAnotherYear() {
         func batch(_ years: [Int]) -> [GoalTable] {
@@ -244,6 +244,8 @@ struct ReviewRuleTests {
         #expect(f.first?.message == "本表是 2023 年度的，本批其他 3 张表是 2024 年度的：可能夹带了往年的表，或年度填错。")
         #expect(f.first?.figures == ["本表年度": "2023", "本批年度": "2024"])
         #expect(Reviewer().review(batch([2024, 2023, 2024])).filter { $0.rule == "Q34" }.isEmpty)
+        // A later year is no table sent along (the Examples: one 2023 table among eight of 2022).
+        #expect(Reviewer().review(batch([2022, 2022, 2023, 2022])).filter { $0.rule == "Q34" }.isEmpty)
         #expect(Reviewer().review(batch(Array(repeating: 2023, count: 5) + Array(repeating: 2024, count: 6))).filter { $0.rule == "Q34" }.isEmpty)
         // One in ten: two tables of 2023 among eighteen of 2024 are both asked.
         #expect(Reviewer().review(batch(Array(repeating: 2024, count: 18) + [2023, 2023])).filter { $0.rule == "Q34" }.count == 2)
