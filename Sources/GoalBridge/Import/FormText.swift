@@ -136,7 +136,7 @@ enum FormText {
 
     /// `目标1`, `目标 2`, `目标三`, `目标1：` (as a label key: no spaces, colon trimmed): a numbered goal item's label.
     static func isGoalItemLabel(_ key: String) -> Bool {
-        guard key.hasPrefix("目标") else { return false }
+        guard key.utf8.starts(with: "目标".utf8) else { return false }
         let rest = key.dropFirst(2)
         guard !rest.isEmpty, rest.count <= 3 else { return false }
         return rest.allSatisfy { ("0"..."9").contains($0) || "一二三四五六七八九十".contains($0) }
