@@ -14,6 +14,19 @@ enum FileSniffer {
         case empty
     }
 
+    /// Why a file of this kind is no workbook, in the clerk's words; nil for a zip (a package to open).
+    static func refusal(of kind: Kind) -> SpreadsheetErrorKind? {
+        switch kind {
+        case .zip: return nil
+        case .empty: return .emptyFile
+        case .ole2(let encrypted): return encrypted ? .encryptedXLSX : .legacyXLS
+        case .text: return .textFile
+        case .html: return .htmlFile
+        case .xmlSpreadsheet: return .xmlSpreadsheet2003
+        case .unknown: return .notZip
+        }
+    }
+
     static func kind(of bytes: UnsafeRawBufferPointer) -> Kind {
         if bytes.isEmpty { return .empty }
         let b = bytes.bindMemory(to: UInt8.self)

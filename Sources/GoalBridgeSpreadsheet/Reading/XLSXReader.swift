@@ -37,7 +37,7 @@ public struct XLSXReader: Sendable {
     static let sniffFirstAbove = 1 << 20
 
     /// A file's bytes, refused before it is read into memory when it exceeds `limits.maxFileBytes`, or when it
-    /// is larger than 1 MiB and its first bytes show it is not a workbook (text, or neither zip nor OLE2).
+    /// is larger than 1 MiB and its first bytes show it is not a workbook (text, a web page, neither zip nor OLE2: `FileSniffer`).
     public func fileContents(path: String) throws -> Data {
         // Plain open/fstat/read: four system calls, where FileManager and FileHandle made nine
         // (collect reads every file this way).
@@ -64,10 +64,8 @@ public struct XLSXReader: Sendable {
             let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
             if n > 0 {
                 let kind = head.withUnsafeBytes { FileSniffer.kind(of: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
-                if kind == .text { throw SpreadsheetError(.textFile, location) }
-                if kind == .html { throw SpreadsheetError(.htmlFile, location) }
-                if kind == .xmlSpreadsheet { throw SpreadsheetError(.xmlSpreadsheet2003, location) }
-                if kind == .unknown { throw SpreadsheetError(.notZip, location) }
+                // (An OLE2 file is read whole: whether it is an old .xls or an encrypted .xlsx shows in stream names past 4 KiB.)
+                if case .ole2 = kind {} else if let refusal = FileSniffer.refusal(of: kind) { throw SpreadsheetError(refusal, location) }
             }
         }
         // Read to the end into one byte more than the size: a file that ends where fstat said fills all but that
@@ -133,16 +131,7 @@ public struct XLSXReader: Sendable {
 
     /// What the file is when it is not a zip, said in words a clerk can act on (a .xls, a CSV, an empty file…).
     private static func requireZip(_ buffer: UnsafeRawBufferPointer, _ file: String?) throws {
-        let location = SpreadsheetLocation(file: file)
-        switch FileSniffer.kind(of: buffer) {
-        case .empty: throw SpreadsheetError(.emptyFile, location)
-        case .ole2(let encrypted): throw SpreadsheetError(encrypted ? .encryptedXLSX : .legacyXLS, location)
-        case .text: throw SpreadsheetError(.textFile, location)
-        case .html: throw SpreadsheetError(.htmlFile, location)
-        case .xmlSpreadsheet: throw SpreadsheetError(.xmlSpreadsheet2003, location)
-        case .unknown: throw SpreadsheetError(.notZip, location)
-        case .zip: break
-        }
+        if let refusal = FileSniffer.refusal(of: FileSniffer.kind(of: buffer)) { throw SpreadsheetError(refusal, SpreadsheetLocation(file: file)) }
     }
 
     /// Reads a workbook held in memory; `file` only names it in errors.
