@@ -34,6 +34,16 @@ public struct BatchFacts: Sendable {
     ///   - keepingTexts: false to leave the texts out (they are most of a table's facts); the caller then hands
     ///     them to `Reviewer.reviewAcrossTables(_:texts:)` one table at a time (`BatchFacts.texts(of:)`).
     public init(_ table: GoalTable, comparing: Bool = true, keepingTexts: Bool = true) {
+        if table.isReadWithCertainty {
+            self.init(read: table, comparing: comparing, keepingTexts: keepingTexts)
+        } else {
+            // A table no layout fitted clearly is not reviewed (Q0), nor compared: its fields may sit in the wrong
+            // place, and two scratch sheets with the same copied header row are no table “submitted twice”.
+            self.init(unreadFrom: table.source)
+        }
+    }
+
+    private init(read table: GoalTable, comparing: Bool, keepingTexts: Bool) {
         source = table.source
         projectName = table.project?.projectName
         digest = comparing ? BatchFacts.digest(table.strippingProvenance()) : nil
@@ -80,6 +90,13 @@ public struct BatchFacts: Sendable {
         case .departmentStrategic(let t): (fiscalYear, yearCell) = (t.fiscalYear, nil)
         case .departmentPerformance(let t): (fiscalYear, yearCell) = (t.fiscalYear, nil)
         }
+    }
+
+    /// Facts of a table read without certainty: nothing any rule across tables compares.
+    private init(unreadFrom source: TableSource?) {
+        self.source = source
+        (projectName, digest, repeatedRows, total, listTitle, listRows) = (nil, nil, [], nil, nil, [])
+        (texts, bodies, fiscalYear, yearCell) = ([], [], nil, nil)
     }
 
     /// The texts rule Q22 searches for other projects' names: the goal, the fund use, each indicator's

@@ -262,6 +262,20 @@ struct ReviewRuleTests {
         #expect(!rules(t).contains("Q18"))
     }
 
+    /// Two tables no layout fitted (the same header row copied to a scratch sheet in two files) are not reviewed,
+    /// so not compared either: Q0 for each, no Q18 between them, no Q34 or Q17 from what may sit in the wrong field.
+    @Test func tablesReadWithoutCertaintyAreNotCompared() {
+        var t = Self.table(year: 2021, fundsText: "x136万元", rows: Self.clean, supervising: "平阳县民政局")
+        t.source = TableSource(file: "a.xlsx", sheet: "Sheet3", layout: "standard", layoutUncertain: true)
+        var certain = Self.table(year: 2024, fundsText: "x136万元", name: "另一个项目", rows: Self.clean, supervising: "平阴县民政局")
+        certain.source = TableSource(file: "c.xlsx", sheet: "Sheet1", layout: "standard")
+        let batch: [GoalTable] = [.project(t), .project(t), .project(certain), .project(certain), .project(certain)]
+        let f = Reviewer().review(batch)
+        #expect(f.filter { $0.table < 2 }.map(\.rule) == ["Q0", "Q0"])
+        // The certain copies are still compared with each other.
+        #expect(f.filter { $0.rule == "Q18" }.map(\.table) == [3, 4])
+    }
+
     @Test func q19SatisfactionMisplaced() {
         var rows = Self.clean
         rows.insert(("效益指标", "社会效益指标", "群众满意度", "≥90%", nil), at: 5)
