@@ -15,7 +15,8 @@ vertical-levels (`产\n出\n指\n标`), rich-text (labels as two runs), sequence
 merged-satisfaction (满意度指标 merged across the 二级 column), instructions (`项目名称（按预算一体化系统填写）`),
 header-instructions (`三级指标（由单位填写）`), title-note (`…绩效目标表（修改稿）`), template-rows (spare rows with only
 the levels), instructions-sheet (a 填报说明 sheet first), value-forms (`不低于95%`, `95%以上`, `<=`), comments (批注, a data
-validation list, frozen panes, print titles): see each function's comment.
+validation list, frozen panes, print titles), space-blanks (empty cells holding a space or a full-width space): see each
+function's comment.
 With --foreign the habits go over the department-habit and national-form fixtures (Fixtures/foreign) instead; their
 own warnings (formula errors, hidden rows …) are subtracted, code by code, from what the changed workbook says.
 For web-paste, crlf and fullwidth, texts are compared folded (NFKC, spaces) and each row's parsed value with the original's import.
@@ -533,6 +534,19 @@ def comments(wb):
     return n
 
 
+def space_blanks(wb):
+    # A cell “cleared” with the space bar: an ASCII space, a full-width space (the input method's), or two, in
+    # every empty cell of the used range that no merge covers. It looks blank and is not.
+    n = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column):
+            for c in row:
+                if type(c).__name__ != "MergedCell" and c.value is None:
+                    c.value = [" ", "\u3000", "  "][n % 3]
+                    n += 1
+    return n
+
+
 HABITS = {"label-with-content": label_with_content, "continued": continued, "header-repeated": header_repeated, "qualifiers": qualifiers, "headers": headers, "dates": dates, "inserted-column": inserted_column, "none-marks": none_marks, "shifted": shifted,
           "percent-cells": percent_cells, "web-paste": web_paste, "crlf": crlf, "fullwidth": fullwidth,
           "short-levels": short_levels, "blank-rows": blank_rows, "signature": signature, "beside": beside, "inserted-column-b": inserted_column_b,
@@ -540,7 +554,7 @@ HABITS = {"label-with-content": label_with_content, "continued": continued, "hea
           "sequence-column": sequence_column, "merged-satisfaction": merged_satisfaction,
           "instructions": instructions, "header-instructions": header_instructions,
           "title-note": title_note, "template-rows": template_rows, "instructions-sheet": instructions_sheet,
-          "value-forms": value_forms, "comments": comments}
+          "value-forms": value_forms, "comments": comments, "space-blanks": space_blanks}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.
 FOLDED = {"web-paste", "crlf", "fullwidth", "value-forms"}
