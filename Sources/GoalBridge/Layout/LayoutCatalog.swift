@@ -325,3 +325,14 @@ struct LayoutKeys: Sendable {
         fixedRowsFollowRecords = recordIndex.map { i in spec.rows[(i + 1)...].contains { if case .fixed = $0 { return true } else { return false } } } ?? false
     }
 }
+
+extension LayoutSpec {
+    /// Label keys of the fixed rows (not indicator headers): seeing one inside a block ends the block.
+    var fixedLabelKeys: Set<String> {
+        var out = Set(anchor.map { TextNormalizer.labelKey($0) })
+        for row in rows {
+            if case .fixed(let r) = row { for c in r.cells { for l in c.label ?? [] { out.insert(TextNormalizer.labelKey(l)) } } }
+        }
+        return out
+    }
+}
