@@ -27,7 +27,8 @@ struct CellUseTests {
                       "changqing-inserted-column", "liaocheng-stacked-label-with-content", "xinhua-row-numbers",
                       "liaocheng-merged-satisfaction", "pingyin-label-instructions", "title-notes",
                       "pingyin-blank-copy-signed", "system-flat", "system-flat-retyped", "system-flat-printed",
-                      "liaocheng-merged-satisfaction-wider", "system-export-labels-typed", "pingyin-contents"]
+                      "liaocheng-merged-satisfaction-wider", "system-export-labels-typed", "pingyin-contents",
+                      "pingyin-pictures-in-cells", "pingyin-note-under-table"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
         // Headers retyped as other forms spell them (scripts/corpus/variants.py).
         let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "pingyin-value-annual", "changqing-headers-retyped"]

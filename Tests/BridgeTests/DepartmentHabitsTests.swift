@@ -206,6 +206,21 @@ struct NamelessRowTests {
         #expect(named.first?.cell == "D11" && named.first?.severity == .warning)
     }
 
+    /// A note typed two rows under the table in the 指标值 column (pingyin-note-under-table, openpyxl, and its
+    /// LibreOffice and gnumeric re-saves): a row with no level and no name of its own after a blank row. It was read
+    /// as a 14th indicator — a nameless satisfaction target, the levels filled down — and the review told the
+    /// department that target “具体标准详见附件” was implausible. The block ends there; the note is the table's, kept as
+    /// an extra with a warning at its cell. A value without a name right under the last indicator is still a row
+    /// (asked for above).
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aNoteAfterABlankRowIsNoIndicator(_ resaved: String) throws {
+        let result = try importExactly(ForeignFormTests.directory + "/\(resaved)pingyin-note-under-table.xlsx",
+                                       expected: ForeignFormTests.directory + "/pingyin-note-under-table.json", quiet: false)
+        #expect(result.tables.first?.project?.indicatorSets.first?.rows.count == 13)
+        #expect(result.diagnostics.filter { $0.severity != .info }.map { "\($0.code) \($0.cell ?? "")" } == ["extra-cell E25"])
+        #expect(!Reviewer().review(result.tables).contains { $0.message.contains("具体标准详见附件") })
+    }
+
     @Test func aSatisfactionRowNamedByItsLevel2IsNotAsked() throws {
         let tables = sharedImporter.importFile(CorpusTests.directory + "/changqing-02-single.xlsx").tables
         let rows = tables.compactMap(\.project).flatMap(\.indicatorSets).flatMap(\.rows).filter { $0.name.isEmpty }

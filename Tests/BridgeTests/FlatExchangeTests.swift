@@ -70,6 +70,25 @@ struct FlatExchangeTests {
                                           "“序号”列是指标的行号（共 36 行，依次编号），已核对，不另保存。"])
     }
 
+    /// The clerk's signature under the printed list, its first line falling in the 序号 column (the habit sweep's
+    /// `signature` over this file): the text in that column broke the count, and the row numbers became a warning
+    /// (“序号列 … 未读入”). The line is a note line wherever its cells fall; the count stands.
+    @Test func aSignatureInTheRowNumberColumnIsANoteLine() throws {
+        var workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/system-flat-printed.xlsx")
+        let last = workbook.sheets[0].cells.map(\.reference.row).max()!
+        workbook.sheets[0] = editedSheet(workbook.sheets[0]) { cells, _ in
+            cells[CellReference(row: last + 2, column: 0)] = .string("填报人：张三")
+            cells[CellReference(row: last + 2, column: 2)] = .string("联系电话：0531-12345678")
+        }
+        let result = sharedImporter.importWorkbook(workbook, file: "system-flat-printed.xlsx")
+        #expect(CorpusComparison.misses(expected: try loadDocument(ForeignFormTests.directory + "/system-flat-printed.json").tables,
+                                        imported: result.tables).isEmpty)
+        #expect(result.diagnostics.filter { $0.severity != .info }.isEmpty, "\(result.diagnostics.map(\.message))")
+        #expect(result.diagnostics.filter { $0.code == "flat-note-line" }.map(\.message)
+                == ["第 \(last + 3) 行是说明或签署行（“填报人：张三”、“联系电话：0531-12345678”），不属于指标，未读入。"])
+        #expect(result.diagnostics.contains { $0.code == "row-numbers" })
+    }
+
     /// Every project table of the examples (expected documents derived from the source text) written flat and read
     /// back: keys and every indicator field the file has a column for come back; values whose comparator was spelled
     /// another way (`>=`) come back with the same comparator, number and unit.

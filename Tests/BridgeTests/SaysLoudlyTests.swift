@@ -59,6 +59,30 @@ struct SaysLoudlyTests {
         #expect(result.diagnostics.contains { $0.code == "repeated-cell" && $0.cell == "B3" })
     }
 
+    /// Pictures placed in cells under the indicators (pingyin-pictures-in-cells, openpyxl with the parts WPS and Excel
+    /// add, scripts/corpus/foreign.py): WPS's 嵌入单元格 saves a formula `_xlfn.DISPIMG("ID_…",1)` with the text
+    /// `=DISPIMG(…)`, Excel's 放置在单元格中 a `#VALUE!` with value metadata. The first was read as one more indicator
+    /// with that text as its value, the second told as a formula error. Each is a warning at its cell now, and the
+    /// table is the seed's. LibreOffice and gnumeric keep WPS's formula (still a picture) and save Excel's as a plain
+    /// `#VALUE!` (the picture is gone): a formula error, kept as an extra of the table like any note under it.
+    @Test(arguments: [("", ["picture-in-cell E25", "picture-in-cell F25"]),
+                      ("libreoffice/", ["picture-in-cell E25", "formula-error F25", "extra-cell F25"]),
+                      ("gnumeric/", ["picture-in-cell E25", "formula-error F25", "extra-cell F25"])])
+    func picturesPlacedInCellsAreNamedNotRead(_ resaved: String, _ warnings: [String]) throws {
+        let result = sharedImporter.importFile(ForeignFormTests.directory + "/\(resaved)pingyin-pictures-in-cells.xlsx")
+        var expected = try loadDocument(ForeignFormTests.directory + "/pingyin-pictures-in-cells.json").tables
+        if !resaved.isEmpty, case .project(var t) = expected[0] {
+            t.extras = [ExtraField(label: "", value: "#VALUE!")]
+            expected[0] = .project(t)
+        }
+        #expect(CorpusComparison.misses(expected: expected, imported: result.tables).isEmpty)
+        #expect(result.diagnostics.filter { $0.severity != .info }.map { "\($0.code) \($0.cell ?? "")" } == warnings)
+        #expect(result.tables.first?.project?.indicatorSets.first?.rows.count == 13)
+        if let picture = result.diagnostics.first(where: { $0.code == "picture-in-cell" }) {
+            #expect(picture.message == "单元格中是嵌入的图片（WPS“嵌入单元格”或 Excel“放置在单元格中”），图片不能读取，该单元格按空白读取。如这里应填写内容，请改为填写文字。")
+        }
+    }
+
     @Test func openpyxlFormulasWithoutResultsAreNamedFromTheFile() throws {
         // openpyxl writes formulas with an empty <v/>: the reader notes each one.
         let wb = try XLSXReader().read(path: repositoryRoot.appendingPathComponent("Tests/SpreadsheetTests/Fixtures/openpyxl.xlsx").path)

@@ -21,6 +21,19 @@ struct CellValueIntegrityTests {
         #expect(got == [Cell(CellReference("A1")!, .string("项目名称")), Cell(CellReference("D1")!, .error("#N/A"))])
     }
 
+    /// A picture placed in a cell has no text: WPS's `=DISPIMG(…)` (either spelling of the formula's saved text) and
+    /// Excel's `#VALUE!` with value metadata are left out and noted; a formula whose text merely mentions DISPIMG, a
+    /// typed text `=DISPIMG(…)` (no formula) and a `#VALUE!` without metadata are what they say.
+    @Test func picturesPlacedInCellsAreNotedNotRead() throws {
+        let wb = try TestPackage.workbook(sheetData: #"<row r="1"><c r="A1" t="str"><f>_xlfn.DISPIMG("ID_1",1)</f><v>=DISPIMG("ID_1",1)</v></c>"#
+            + #"<c r="B1" t="str"><f>_xlfn.DISPIMG("ID_2",1)</f><v>=_xlfn.DISPIMG("ID_2",1)</v></c><c r="C1" t="e" vm="1"><v>#VALUE!</v></c>"#
+            + #"<c r="D1" t="str"><f>A9</f><v>见=DISPIMG(</v></c><c r="E1" t="inlineStr"><is><t>=DISPIMG("ID_3",1)</t></is></c><c r="F1" t="e"><v>#VALUE!</v></c></row>"#).read()
+        let sheet = wb.sheets[0]
+        #expect(sheet.notes == ["A1", "B1", "C1"].map { ReaderNote(.pictureInCell, CellReference($0)!) })
+        #expect(sheet.cells == [Cell(CellReference("D1")!, .string("见=DISPIMG("), isFormula: true), Cell(CellReference("E1")!, .string(#"=DISPIMG("ID_3",1)"#)),
+                                Cell(CellReference("F1")!, .error("#VALUE!"))])
+    }
+
     @Test func cellsOutsideSheetDataOrInAnotherNamespaceAreNotCells() throws {
         let data = #"<row r="1"><c r="A1" t="inlineStr"><is><t>真</t></is></c><x:c xmlns:x="urn:other" r="A1" t="inlineStr"><x:is><x:t>假</x:t></x:is></x:c></row>"#
         let ext = #"<extLst><ext uri="{X}"><c r="A1" t="inlineStr"><is><t>扩展</t></is></c></ext></extLst>"#

@@ -1008,7 +1008,62 @@ def main():
         sheets.append((x["projectName"][:31], body))
     write_openpyxl(os.path.join(OUT, "pingyin-contents.xlsx"), sheets)
     write_expected("pingyin-contents", [("project", x) for x in projects])
-    print("53 workbooks in %s" % OUT)
+    # Pictures placed in cells, under the indicators in the 指标值 column (a scanned seal, a photo of the site): WPS's
+    # 嵌入单元格 (a formula `_xlfn.DISPIMG("ID_…",1)` saved with the text `=DISPIMG(…)`, the picture in
+    # xl/cellimages.xml) and Excel's 放置在单元格中 (`#VALUE!` with value metadata). The WPS picture was read as one
+    # more indicator whose value was `=DISPIMG("ID_…",1)`, and Excel's was told a formula error.
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    value_column = next(c for (r, c), (value, kind) in body.cells.items() if value == cleaning["indicatorSets"][0]["rows"][0]["value"])
+    last_row = max(r for r, c in body.cells)
+    path = os.path.join(OUT, "pingyin-pictures-in-cells.xlsx")
+    write_openpyxl(path, [("Sheet1", body)])
+    with_pictures_in_cells(path, row=last_row + 3, wps_column=value_column, excel_column=value_column + 1)
+    write_expected("pingyin-pictures-in-cells", [("project", cleaning)])
+    # A note typed two rows under the table, in the 指标值 column (`具体标准详见附件`): read as one more indicator, a
+    # satisfaction target with no name (the levels filled down), and the review said the target was implausible. It
+    # is the table's note: an extra with no label.
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    body.put(max(r for r, c in body.cells) + 2, value_column, "具体标准详见附件")
+    write_openpyxl(os.path.join(OUT, "pingyin-note-under-table.xlsx"), [("Sheet1", body)])
+    write_expected("pingyin-note-under-table", [("project", dict(cleaning, extras=[{"label": "", "value": "具体标准详见附件"}]))])
+    print("55 workbooks in %s" % OUT)
+
+
+def with_pictures_in_cells(path, row, wps_column, excel_column):
+    """Adds a row with two pictures placed in cells to the first sheet, as WPS and Excel save them (the parts that
+    hold the pictures included), re-zipping the workbook openpyxl wrote."""
+    import zipfile
+    from openpyxl.utils import get_column_letter
+    png = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000" "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+    picture_id = "ID_4F0A3C7E9B1D4E2A8C5F6B7A8D9E0F1A"
+    wps, excel = get_column_letter(wps_column + 1), get_column_letter(excel_column + 1)
+    cells = ('<row r="%d"><c r="%s%d" t="str"><f>_xlfn.DISPIMG(&quot;%s&quot;,1)</f><v>=DISPIMG(&quot;%s&quot;,1)</v></c>'
+             '<c r="%s%d" t="e" vm="1"><v>#VALUE!</v></c></row>') % (row, wps, row, picture_id, picture_id, excel, row)
+    cell_images = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<etc:cellImages xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+                   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                   'xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"><etc:cellImage><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="%s" descr="公章"/>'
+                   '<xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>'
+                   '<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500" cy="952500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>'
+                   '</xdr:pic></etc:cellImage></etc:cellImages>') % picture_id
+    image_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>')
+    with zipfile.ZipFile(path) as z:
+        parts = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in parts:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", cells.encode() + b"</sheetData>")
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdCellImages" Type="http://www.wps.cn/officeDocument/2020/cellImage" Target="cellimages.xml"/></Relationships>')
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Default Extension="png" ContentType="image/png"/><Override PartName="/xl/cellimages.xml" ContentType="application/vnd.wps-officedocument.cellimage+xml"/></Types>')
+            z.writestr(info, data)
+        for name, data in (("xl/cellimages.xml", cell_images.encode()), ("xl/_rels/cellimages.xml.rels", image_rels.encode()), ("xl/media/image1.png", png)):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
 
 
 if __name__ == "__main__":

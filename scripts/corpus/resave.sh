@@ -26,7 +26,8 @@ for n in national-declaration department-declaration provincial-declaration syst
          pingyin-column-numbers pingyin-hidden-rows xinhua-merged-basis xinhua-date-cells-openpyxl pingyin-currency-amounts \
          pingyin-percent-targets pingyin-covered-cells side-by-side xinhua-row-numbers liaocheng-merged-satisfaction \
          pingyin-label-instructions title-notes system-flat-retyped pingyin-blank-copy-signed system-flat-printed \
-         liaocheng-merged-satisfaction-wider system-export-labels-typed pingyin-contents; do
+         liaocheng-merged-satisfaction-wider system-export-labels-typed pingyin-contents pingyin-pictures-in-cells \
+         pingyin-note-under-table; do
   cp "$foreign/$n.xlsx" "$work/$n.xlsx"
   (cd "$work" && soffice --headless --calc --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir flo "$n.xlsx" >/dev/null)
   cp "$work/flo/$n.xlsx" "$foreign/libreoffice/$n.xlsx"

@@ -97,18 +97,23 @@ struct FlatSheetReader {
                 note(.info, "flat-continued", "第 \(r + 1) 行\(Diagnostic.quoted(only.0))表示接上页，未读入。", only.1)
                 return
             }
-            keepUnknown(unknown)
-            if cells.isEmpty { return }
             let key = Key(year: text(.year), departmentCode: text(.departmentCode), department: text(.department), unitCode: text(.unitCode),
                           unit: text(.unit), projectCode: text(.projectCode), projectName: text(.projectName))
-            if key.projectName.isEmpty && key.projectCode.isEmpty {
-                let filled = cells.values.sorted { $0.ref.column < $1.ref.column }
-                // The lines a clerk adds under the list (填报人：…, 联系电话：…) and the spare rows of a template that
-                // carry only level names: no indicator to read, said as a note.
-                if filled.allSatisfy({ vocabulary.noteLine($0.text) != nil }) {
-                    note(.info, "flat-note-line", "第 \(r + 1) 行是说明或签署行（\(filled.map { Diagnostic.quoted($0.text) }.joined(separator: "、"))），不属于指标，未读入。", filled.first?.ref)
+            let projectless = key.projectName.isEmpty && key.projectCode.isEmpty
+            // The lines a clerk adds under the list (填报人：…, 联系电话：…), in whatever columns they fall — the 序号
+            // column too, whose count they would otherwise break: no indicator to read, said as a note.
+            if projectless {
+                let filled = (cells.values.map { ($0.text, $0.ref) } + unknown.map { ($0.text, $0.ref) }).sorted { $0.1.column < $1.1.column }
+                if !filled.isEmpty && filled.allSatisfy({ vocabulary.noteLine($0.0) != nil }) {
+                    note(.info, "flat-note-line", "第 \(r + 1) 行是说明或签署行（\(filled.map { Diagnostic.quoted($0.0) }.joined(separator: "、"))），不属于指标，未读入。", filled.first?.1)
                     return
                 }
+            }
+            keepUnknown(unknown)
+            if cells.isEmpty { return }
+            if projectless {
+                let filled = cells.values.sorted { $0.ref.column < $1.ref.column }
+                // The spare rows of a template that carry only level names: no indicator to read, said as a note.
                 if text(.name).isEmpty && text(.value).isEmpty && cells[.description] == nil && cells[.basis] == nil {
                     note(.info, "flat-empty-row", "第 \(r + 1) 行没有项目、三级指标和指标值（只有\(filled.map { Diagnostic.quoted($0.text) }.joined(separator: "、"))），是未填写的空行，未读入。", filled.first?.ref)
                     return

@@ -388,6 +388,9 @@ public struct GoalImporter: Sendable {
             case .repeatedCell:
                 return Diagnostic(.warning, "repeated-cell", "文件中同一单元格出现了两次，已按最后一次的内容读取（与 Excel 显示一致）。文件可能由不规范的程序生成，请用 Excel/WPS 打开后重新保存。",
                                   file: file, sheet: sheet.name, cell: note.cell.description)
+            case .pictureInCell:
+                return Diagnostic(.warning, "picture-in-cell", "单元格中是嵌入的图片（WPS“嵌入单元格”或 Excel“放置在单元格中”），图片不能读取，该单元格按空白读取。如这里应填写内容，请改为填写文字。",
+                                  file: file, sheet: sheet.name, cell: note.cell.description)
             }
         }
     }

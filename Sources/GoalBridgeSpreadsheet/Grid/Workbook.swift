@@ -46,6 +46,10 @@ public struct ReaderNote: Hashable, Sendable {
         case formulaWithoutResult
         /// The file lists the same cell twice; the last one is kept (what Excel shows).
         case repeatedCell
+        /// A picture placed in the cell — WPS's 嵌入单元格 (a formula `_xlfn.DISPIMG("ID_…",1)` whose saved text is
+        /// `=DISPIMG(…)`) or Excel's 放置在单元格中 (an error `#VALUE!` carrying value metadata, `vm`). There is no
+        /// text to read: the cell is left out rather than read as that formula's text or as a formula error.
+        case pictureInCell
     }
     public var kind: Kind
     public var cell: CellReference

@@ -128,6 +128,8 @@ extension TableParser {
         let blockColumns = Set(columns.values).union(unknownColumns.keys).union(rowNumberColumns.keys)
         let captionColumn = header.caption?.column
         let anyLevel1Column = scopes.compactMap { column(.level1, $0) }
+        // The columns that make a row an indicator of its own: its levels and its name, in every set.
+        let identifyingColumns = Set(scopes.flatMap { scope in [column(.level1, scope), column(.level2, scope), column(.name, scope)].compactMap { $0 } })
         // Rows holding a label of the fixed rows (outside the caption column): such a row ends the block.
         // Found once through the grid's key index rather than by hashing every cell of every row.
         let fixedLabelRows = Set(grid.cells(withKeyIn: keys.fixed).filter { $0.column != captionColumn }.map(\.row))
@@ -183,6 +185,15 @@ extension TableParser {
             }
             if fixedLabelRows.contains(r) { break }
             if isNoteRow(r) { break }
+            // After a blank row, a row with no level and no name of its own, written or merged down over it (a note
+            // typed under the table in the 指标值 column, `见附件`), is no indicator: it was read as one more
+            // satisfaction target. The block ends; the row is the table's still, its cells kept as extras with a
+            // warning each (`collectExtras`).
+            if r > tableEnd + 1, !rowCells.contains(where: { identifyingColumns.contains($0.column) }),
+               !identifyingColumns.contains(where: { grid.isMergeContinuation(r, $0) }) {
+                tableEnd = r
+                break
+            }
             // A title merged across the block ends it: a first cell merged over three columns or more, wider than the
             // header over its column (a 指标值 written over four merged columns under a header as wide is data), and
             // not a level 1 merged no further than the level-2 column (`满意度指标` over both, a column inserted between).

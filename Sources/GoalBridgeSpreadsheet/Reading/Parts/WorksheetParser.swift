@@ -35,6 +35,8 @@ final class WorksheetParser: XMLPartHandler {
         var style = 0
         var hasValue = false
         var isFormula = false
+        /// The cell has value metadata (`vm="1"`): a rich value such as a picture placed in the cell.
+        var hasValueMetadata = false
         var capture = false
         var inInline = false
         var phoneticDepth = 0
@@ -152,6 +154,7 @@ final class WorksheetParser: XMLPartHandler {
         s.pointee.inCell = true
         s.pointee.hasValue = false
         s.pointee.isFormula = false
+        s.pointee.hasValueMetadata = false
         s.pointee.capture = false
         // A cell's text is its own: a cell with no <v> must not show the text of the cell before it.
         if !s.pointee.text.isEmpty { s.pointee.text.removeAll(keepingCapacity: true) }
@@ -162,7 +165,12 @@ final class WorksheetParser: XMLPartHandler {
         if let base = attributes.base {
             for i in 0..<attributes.count {
                 let p = base + i * 5
-                guard let local = p[0], let begin = p[3], let end = p[4], local[1] == 0 else { continue }
+                guard let local = p[0], let begin = p[3], let end = p[4] else { continue }
+                guard local[1] == 0 else {
+                    // `vm`: value metadata, what Excel gives a picture placed in a cell.
+                    if local[0] == UInt8(ascii: "v") && local[1] == UInt8(ascii: "m") && local[2] == 0 { s.pointee.hasValueMetadata = true }
+                    continue
+                }
                 let value = UnsafeBufferPointer(start: begin, count: end - begin)
                 switch local[0] {
                 case UInt8(ascii: "r"):
@@ -281,11 +289,19 @@ final class WorksheetParser: XMLPartHandler {
                 value = formulaWithoutResult()
                 break
             }
+            if s.pointee.isFormula && s.pointee.text.withUnsafeBufferPointer({ WorksheetParser.isPictureFormulaText($0) }) {
+                s.pointee.notes.append(ReaderNote(.pictureInCell, s.pointee.reference))
+                return
+            }
             value = .string(s.pointee.text.withUnsafeBufferPointer { OOXMLText.decode($0) })
         case UInt8(ascii: "b"):
             guard hasText else { guard s.pointee.isFormula else { return }; value = formulaWithoutResult(); break }
             value = .bool(s.pointee.text[0] == UInt8(ascii: "1") || s.pointee.text[0] == UInt8(ascii: "t") || s.pointee.text[0] == UInt8(ascii: "T"))
         case UInt8(ascii: "e"):
+            if s.pointee.hasValueMetadata {
+                s.pointee.notes.append(ReaderNote(.pictureInCell, s.pointee.reference))
+                return
+            }
             guard hasText else { guard s.pointee.isFormula else { return }; value = formulaWithoutResult(); break }
             value = .error(String(decoding: s.pointee.text, as: UTF8.self))
         case UInt8(ascii: "d"):
@@ -324,6 +340,14 @@ final class WorksheetParser: XMLPartHandler {
         if rowSink == nil, s.pointee.cells.count > limits.maxCells {
             fail(SpreadsheetError(.limitExceeded(limit: "单元格数 cells", value: s.pointee.cells.count, maximum: limits.maxCells)))
         }
+    }
+
+    /// The text WPS saves for a picture placed in a cell: `=DISPIMG("ID_…",1)` (`=_xlfn.DISPIMG(` in some versions).
+    static func isPictureFormulaText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        func starts(with prefix: StaticString) -> Bool {
+            text.count >= prefix.utf8CodeUnitCount && memcmp(text.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+        }
+        return text.count > 8 && text[0] == UInt8(ascii: "=") && (starts(with: "=DISPIMG(") || starts(with: "=_xlfn.DISPIMG("))
     }
 
     /// A formula cell whose result was never saved: kept as an empty formula cell, and noted.
