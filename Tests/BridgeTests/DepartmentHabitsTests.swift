@@ -353,3 +353,35 @@ struct SumLineTests {
         #expect(findings.first?.cell == "E16")
     }
 }
+
+/// The unit typed in a cell of its own: a column inserted after 指标值, the header merged over both, each value split
+/// into number and unit (`≥95` | `%`), in the table form and in the flat file (pingyin-unit-column,
+/// system-flat-unit-column: openpyxl, and their LibreOffice and gnumeric re-saves). The number was read as the value,
+/// and each unit was kept as an extra with a warning (three in the table; in the flat file, one `flat-unknown-column`
+/// for five cells).
+/// A column under the 指标值 header that no other header claims is the value's: read after it, joined to it.
+struct UnitColumnTests {
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func aUnitInACellOfItsOwnIsPartOfTheValue(_ resaved: String) throws {
+        for name in ["pingyin-unit-column", "system-flat-unit-column"] {
+            let result = try importExactly(ForeignFormTests.directory + "/\(resaved)\(name).xlsx",
+                                           expected: ForeignFormTests.directory + "/\(name).json")
+            let values = result.tables.compactMap(\.project).flatMap(\.indicatorSets).flatMap(\.rows).map(\.value)
+            #expect(values.contains { $0.raw == "≥95%" && $0.number == 95 && $0.unit == "%" }, "\(name)")
+        }
+    }
+
+    /// The header merged over a column another header claims (a 单位 column of the form's own) is not widened: each
+    /// keeps its cells.
+    @Test func aColumnWithAHeaderOfItsOwnIsNotTheValues() throws {
+        var workbook = try XLSXReader().read(path: ForeignFormTests.directory + "/pingyin-unit-column.xlsx")
+        let header = try #require(workbook.sheets[0].cells.first { $0.value.text == "指标值" }?.reference)
+        workbook.sheets[0] = editedSheet(workbook.sheets[0]) { cells, merges in
+            merges.removeAll { $0.first == header }
+            cells[CellReference(row: header.row, column: header.column + 1)] = .string("备注")
+        }
+        let result = sharedImporter.importWorkbook(workbook, file: "pingyin-unit-column.xlsx")
+        let rows = try #require(result.tables.first?.project?.indicatorSets.first?.rows)
+        #expect(rows.contains { $0.value.raw == "≥95" && $0.remark == "%" })
+    }
+}

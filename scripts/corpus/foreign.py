@@ -1028,7 +1028,37 @@ def main():
     body.put(max(r for r, c in body.cells) + 2, value_column, "具体标准详见附件")
     write_openpyxl(os.path.join(OUT, "pingyin-note-under-table.xlsx"), [("Sheet1", body)])
     write_expected("pingyin-note-under-table", [("project", dict(cleaning, extras=[{"label": "", "value": "具体标准详见附件"}]))])
-    print("55 workbooks in %s" % OUT)
+    # The unit typed in a cell of its own: a column inserted after 指标值, the header merged over both, each value
+    # written as number and unit split in two (`≥95` | `%`) — in the table form and in the flat file. The number was
+    # read as the value, the unit kept as an extra (a warning per row).
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    write_openpyxl(os.path.join(OUT, "pingyin-unit-column.xlsx"), [("Sheet1", with_unit_column(body, "指标值"))])
+    write_expected("pingyin-unit-column", [("project", cleaning)])
+    write_openpyxl(os.path.join(OUT, "system-flat-unit-column.xlsx"), [("指标明细", with_unit_column(system_flat(), "指标值"))])
+    write_expected("system-flat-unit-column", system_flat_expected())
+    print("57 workbooks in %s" % OUT)
+
+
+UNIT_AFTER_NUMBER = re.compile(r"^([≥≤<>=＞＜]*\d+(?:\.\d+)?)(%|％|万元|元|个|人|次|天|年|户|公里|平方米|万平方米|台|套|件|项|人次|家|所|小时|月|吨|亩|处)$")
+
+
+def with_unit_column(plan, header_text):
+    """`plan` with an empty column after the one headed `header_text`, the header merged over both, and each value
+    below it that is a number followed by its unit (no space between) split in two: the number stays, the unit goes
+    into the new column. Other values (`按时完成`, `≤40 万元`) stay whole."""
+    (hr, hc), = [key for key, (value, kind) in plan.cells.items() if value == header_text]
+    out = with_inserted_column(plan, hc + 1)
+    merged = [m for m in out.merges if (m[0], m[1]) == (hr, hc)]
+    out.merges = [m for m in out.merges if (m[0], m[1]) != (hr, hc)]
+    out.merge(hr, hc, merged[0][2] if merged else hr, hc + 1)
+    covered = {(r, c) for r1, c1, r2, c2 in out.merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1) if (r, c) != (r1, c1)}
+    for (r, c), (value, kind) in list(out.cells.items()):
+        m = UNIT_AFTER_NUMBER.match(value) if isinstance(value, str) and c == hc and r > hr else None
+        if m and (r, c + 1) not in covered and not any(r1 == r and c1 == c and c2 > c for r1, c1, r2, c2 in out.merges):
+            out.cells[(r, c)] = (m.group(1), kind)
+            out.cells[(r, c + 1)] = (m.group(2), "text")
+    return out
 
 
 def with_pictures_in_cells(path, row, wps_column, excel_column):

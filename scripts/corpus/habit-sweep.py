@@ -15,8 +15,8 @@ vertical-levels (`产\n出\n指\n标`), rich-text (labels as two runs), sequence
 merged-satisfaction (满意度指标 merged across the 二级 column), instructions (`项目名称（按预算一体化系统填写）`),
 header-instructions (`三级指标（由单位填写）`), title-note (`…绩效目标表（修改稿）`), template-rows (spare rows with only
 the levels), instructions-sheet (a 填报说明 sheet first), value-forms (`不低于95%`, `95%以上`, `<=`), comments (批注, a data
-validation list, frozen panes, print titles), space-blanks (empty cells holding a space or a full-width space): see each
-function's comment.
+validation list, frozen panes, print titles), space-blanks (empty cells holding a space or a full-width space),
+split-unit (the unit in a cell of its own under a 指标值 header merged over two columns): see each function's comment.
 With --foreign the habits go over the department-habit and national-form fixtures (Fixtures/foreign) instead; their
 own warnings (formula errors, hidden rows …) are subtracted, code by code, from what the changed workbook says.
 For web-paste, crlf and fullwidth, texts are compared folded (NFKC, spaces) and each row's parsed value with the original's import.
@@ -534,6 +534,43 @@ def comments(wb):
     return n
 
 
+SPLIT_VALUE = re.compile(r"^([≥≤<>=＞＜]*\d+(?:\.\d+)?)(%|％|万元|元|个|人|次|天|年|户|公里|平方米|万平方米|台|套|件|项|人次|家|所|小时|月|吨|亩|处|场|期|批)$")
+
+
+def split_unit(wb):
+    # The unit typed in a cell of its own: a column inserted after 指标值, the header merged over both, each value
+    # written without a space between number and unit split in two (`≥95` | `%`). Values the pattern does not split
+    # (`按时完成`) stay whole in the first column.
+    ws = wb.worksheets[0]
+    found = [(r, c) for r in range(1, ws.max_row + 1) for c in range(1, ws.max_column + 1)
+             if key(ws.cell(r, c).value) in ("指标值", "目标值")]
+    if len(found) != 1:
+        return 0
+    header, col = found[0]
+    if any(m.min_col <= col <= m.max_col and m.min_row <= header <= m.max_row and m.max_col > col for m in ws.merged_cells.ranges):
+        return 0
+    covered = {(r, c) for m in ws.merged_cells.ranges for r in range(m.min_row, m.max_row + 1) for c in range(m.min_col, m.max_col + 1)
+               if c == col and (m.max_row > m.min_row or m.max_col > m.min_col)}
+    inserted_column(wb, col + 1)
+    bottom = max([m.max_row for m in ws.merged_cells.ranges if m.min_row == header and m.min_col == col] + [header])
+    for m in list(ws.merged_cells.ranges):
+        if m.min_row == header and m.min_col == col:
+            ws.unmerge_cells(str(m))
+    ws.merge_cells(start_row=header, start_column=col, end_row=bottom, end_column=col + 1)
+    n = 0
+    for r in range(bottom + 1, ws.max_row + 1):
+        v = ws.cell(r, col).value
+        if (r, col) in covered or not isinstance(v, str):
+            continue
+        m = SPLIT_VALUE.match(v.strip())
+        if m:
+            ws.cell(r, col).value = m.group(1)
+            ws.cell(r, col).data_type = "s"  # `=17` is a target, not a formula
+            ws.cell(r, col + 1).value = m.group(2)
+            n += 1
+    return n
+
+
 def space_blanks(wb):
     # A cell “cleared” with the space bar: an ASCII space, a full-width space (the input method's), or two, in
     # every empty cell of the used range that no merge covers. It looks blank and is not.
@@ -554,7 +591,7 @@ HABITS = {"label-with-content": label_with_content, "continued": continued, "hea
           "sequence-column": sequence_column, "merged-satisfaction": merged_satisfaction,
           "instructions": instructions, "header-instructions": header_instructions,
           "title-note": title_note, "template-rows": template_rows, "instructions-sheet": instructions_sheet,
-          "value-forms": value_forms, "comments": comments, "space-blanks": space_blanks}
+          "value-forms": value_forms, "comments": comments, "space-blanks": space_blanks, "split-unit": split_unit}
 # Habits that change the text as written: values compared after folding (NFKC, spaces, CR), and each row's parsed
 # value (number, comparator, unit) against the original workbook's import.
 FOLDED = {"web-paste", "crlf", "fullwidth", "value-forms"}

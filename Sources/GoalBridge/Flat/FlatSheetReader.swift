@@ -180,6 +180,13 @@ struct FlatSheetReader {
             else { t.indicatorSets.append(IndicatorSet(scope: scope, rows: [row])) }
             tables[key] = t
         }
+        // A 指标值 header merged across columns no other header claims: the number and its unit in cells of their own.
+        var valueContinuation: Set<Int> = []
+        if let c = columns.first(where: { $0.value == .value })?.key,
+           let m = sheet.merges.first(where: { $0.first.row == headerRow && $0.first.column == c }), m.last.column > c {
+            let rest = Set(c + 1...m.last.column)
+            if rest.isDisjoint(with: columns.keys), rest.isDisjoint(with: unknownColumns.keys) { valueContinuation = rest }
+        }
         var current: (row: Int, cells: [FlatColumn: (text: String, ref: CellReference)], unknown: [(column: Int, text: String, ref: CellReference)])?
         for cell in sheet.cells where cell.reference.row > headerRow {
             let text = TextNormalizer.trimmed(cell.value.text)
@@ -190,6 +197,10 @@ struct FlatSheetReader {
             }
             if let column = columns[cell.reference.column] {
                 current!.cells[column] = (text, cell.reference)
+            } else if valueContinuation.contains(cell.reference.column) {
+                // The unit in a cell of its own under the 指标值 header (`95` | `%`): part of the value.
+                let value = current!.cells[.value]
+                current!.cells[.value] = ((value?.text ?? "") + text, value?.ref ?? cell.reference)
             } else {
                 current!.unknown.append((cell.reference.column, text, cell.reference))
             }

@@ -33,6 +33,9 @@ extension TableParser {
         let unknownColumns: [Int: String]
         /// A 序号 column the clerk added: row numbers when its cells count 1, 2, 3 … (checked once the block is read).
         let rowNumberColumns: [Int: (caption: String, header: CellReference)]
+        /// Per set, the columns a 指标值 header is merged over beyond the value's own (the unit typed in a cell of its
+        /// own beside the number, `≥95` | `%`): read after the value's, joined to it.
+        let valueContinuations: [String: [Int]]
 
         /// The column of a role for a set; level names fall back to the block's shared column.
         func column(_ role: IndicatorRole, _ scope: String) -> Int? {
@@ -49,6 +52,7 @@ extension TableParser {
         var columns: [ColumnKey: Int] = [:]
         var scopes: [String] = [block.scope]
         var lastHeaderRow = header.row
+        var valueHeaders: [String: CellReference] = [:]
         let headerKeys = keys.columnHeaderKeys[block.scope]
         for (ci, col) in block.columns.enumerated() {
             let scope = col.scope ?? block.scope
@@ -72,6 +76,7 @@ extension TableParser {
             let hit = find(spellings.prefix(ownCount)) ?? find(spellings.dropFirst(ownCount))
             if let hit {
                 columns[ColumnKey(role: col.role, scope: scope)] = hit.column
+                if col.role == .value { valueHeaders[scope] = hit }
                 grid.consume(hit.row, hit.column)
                 lastHeaderRow = max(lastHeaderRow, hit.row)
             }
@@ -113,8 +118,16 @@ extension TableParser {
                 }
             }
         }
+        // A 指标值 header merged across columns no other header claims: the number and its unit in cells of their own.
+        let claimed = Set(columns.values).union(unknownColumns.keys).union(rowNumberColumns.keys)
+        var valueContinuations: [String: [Int]] = [:]
+        for (scope, ref) in valueHeaders {
+            guard let m = grid.merge(at: ref.row, ref.column), m.first == ref, m.last.column > ref.column else { continue }
+            let rest = Array(ref.column + 1...m.last.column)
+            if !rest.contains(where: claimed.contains) { valueContinuations[scope] = rest }
+        }
         return BlockColumns(blockScope: block.scope, columns: columns, scopes: scopes, lastHeaderRow: lastHeaderRow,
-                            unknownColumns: unknownColumns, rowNumberColumns: rowNumberColumns)
+                            unknownColumns: unknownColumns, rowNumberColumns: rowNumberColumns, valueContinuations: valueContinuations)
     }
 
     mutating func parseBlock(_ header: HeaderRow, until limit: Int) -> [IndicatorSet] {
@@ -125,7 +138,8 @@ extension TableParser {
         let (unknownColumns, rowNumberColumns) = (found.unknownColumns, found.rowNumberColumns)
         let headerKeys = keys.columnHeaderKeys[block.scope]
         func column(_ role: IndicatorRole, _ scope: String) -> Int? { found.column(role, scope) }
-        let blockColumns = Set(columns.values).union(unknownColumns.keys).union(rowNumberColumns.keys)
+        let valueContinuations = scopes.map { found.valueContinuations[$0] ?? [] }
+        let blockColumns = Set(columns.values).union(unknownColumns.keys).union(rowNumberColumns.keys).union(valueContinuations.joined())
         let captionColumn = header.caption?.column
         let anyLevel1Column = scopes.compactMap { column(.level1, $0) }
         // The columns that make a row an indicator of its own: its levels and its name, in every set.
@@ -135,6 +149,7 @@ extension TableParser {
         let fixedLabelRows = Set(grid.cells(withKeyIn: keys.fixed).filter { $0.column != captionColumn }.map(\.row))
         // Each set's column for each role, looked up by array index per row (no hashing per cell).
         let roles = IndicatorRole.allCases
+        let valueRole = roles.firstIndex(of: .value)!
         let roleColumns: [[Int?]] = scopes.map { scope in roles.map { columns[ColumnKey(role: $0, scope: scope)] } }
         let hierarchyColumns: [(l1: Int?, l2: Int?)] = scopes.map { (column(.level1, $0), column(.level2, $0)) }
         let usesValueColumns: [Bool] = scopes.map { scope in
@@ -255,6 +270,13 @@ extension TableParser {
                         fields[ri] = t
                         sources[role.rawValue] = grid.source(m.row, m.column)
                     }
+                }
+                for c in valueContinuations[si] {
+                    grid.consume(r, c)
+                    guard let t = grid.text(r, c) else { continue }
+                    if fields[valueRole] == nil { sources["value"] = grid.source(r, c) }
+                    fields[valueRole] = (fields[valueRole] ?? "") + t
+                    anyField = true
                 }
                 func field(_ role: IndicatorRole) -> String? { fields[roles.firstIndex(of: role)!] }
                 let extras = scope == block.scope ? extraValues : []
