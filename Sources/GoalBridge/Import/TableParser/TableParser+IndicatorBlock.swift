@@ -119,12 +119,12 @@ extension TableParser {
             }
         }
         // A 指标值 header merged across columns no other header claims: the number and its unit in cells of their own.
-        let claimed = Set(columns.values).union(unknownColumns.keys).union(rowNumberColumns.keys)
         var valueContinuations: [String: [Int]] = [:]
         for (scope, ref) in valueHeaders {
             guard let m = grid.merge(at: ref.row, ref.column), m.first == ref, m.last.column > ref.column else { continue }
             let rest = Array(ref.column + 1...m.last.column)
-            if !rest.contains(where: claimed.contains) { valueContinuations[scope] = rest }
+            let claimed = rest.contains { c in columns.values.contains(c) || unknownColumns[c] != nil || rowNumberColumns[c] != nil }
+            if !claimed { valueContinuations[scope] = rest }
         }
         return BlockColumns(blockScope: block.scope, columns: columns, scopes: scopes, lastHeaderRow: lastHeaderRow,
                             unknownColumns: unknownColumns, rowNumberColumns: rowNumberColumns, valueContinuations: valueContinuations)
@@ -138,12 +138,13 @@ extension TableParser {
         let (unknownColumns, rowNumberColumns) = (found.unknownColumns, found.rowNumberColumns)
         let headerKeys = keys.columnHeaderKeys[block.scope]
         func column(_ role: IndicatorRole, _ scope: String) -> Int? { found.column(role, scope) }
-        let valueContinuations = scopes.map { found.valueContinuations[$0] ?? [] }
-        let blockColumns = Set(columns.values).union(unknownColumns.keys).union(rowNumberColumns.keys).union(valueContinuations.joined())
+        let valueContinuations = found.valueContinuations.isEmpty ? [] : scopes.map { found.valueContinuations[$0] ?? [] }
+        var blockColumns = Set(columns.values).union(unknownColumns.keys).union(rowNumberColumns.keys)
+        for continuation in valueContinuations { blockColumns.formUnion(continuation) }
         let captionColumn = header.caption?.column
         let anyLevel1Column = scopes.compactMap { column(.level1, $0) }
         // The columns that make a row an indicator of its own: its levels and its name, in every set.
-        let identifyingColumns = Set(scopes.flatMap { scope in [column(.level1, scope), column(.level2, scope), column(.name, scope)].compactMap { $0 } })
+        let identifyingColumns = scopes.flatMap { scope in [column(.level1, scope), column(.level2, scope), column(.name, scope)].compactMap { $0 } }
         // Rows holding a label of the fixed rows (outside the caption column): such a row ends the block.
         // Found once through the grid's key index rather than by hashing every cell of every row.
         let fixedLabelRows = Set(grid.cells(withKeyIn: keys.fixed).filter { $0.column != captionColumn }.map(\.row))
@@ -271,7 +272,7 @@ extension TableParser {
                         sources[role.rawValue] = grid.source(m.row, m.column)
                     }
                 }
-                for c in valueContinuations[si] {
+                for c in valueContinuations.isEmpty ? [] : valueContinuations[si] {
                     grid.consume(r, c)
                     guard let t = grid.text(r, c) else { continue }
                     if fields[valueRole] == nil { sources["value"] = grid.source(r, c) }
