@@ -216,7 +216,7 @@ public enum ReceiptText {
         "read-error": "无法读取", "own-output": "不是填报表", "reader-crashed": "读取异常终止", "layout-uncertain": "无法确定表格版式",
         "extra-cell": "多余内容", "unknown-column": "未知的列", "unknown-column-value": "未知列的内容", "unknown-level1": "一级指标名称",
         "unknown-level2": "二级指标名称", "amount-not-number": "金额不是数字", "year-not-number": "年度无法识别",
-        "formula-without-result": "公式没有计算结果", "picture-in-cell": "单元格中的图片未读取", "formula-error": "公式出错", "hidden-sheet": "隐藏的工作表", "hidden-cells": "隐藏的行或列", "text-too-long": "内容过长",
+        "formula-without-result": "公式没有计算结果", "picture-in-cell": "单元格中的图片未读取", "struck-through": "带删除线的内容", "formula-error": "公式出错", "hidden-sheet": "隐藏的工作表", "hidden-cells": "隐藏的行或列", "text-too-long": "内容过长",
         "unknown-value-nature": "指标性质无法识别", "funds-period-conflict": "资金年度与中期矛盾", "repeated-cell": "重复的单元格",
         "no-table": "未找到绩效目标表", "blank-tables": "空白表，未填写", "placeholder-value": "模板提示文字未替换", "no-table-on-sheet": "工作表中没有绩效目标表", "extra-field": "多余内容",
         "more-diagnostics": "其他问题", "unmapped-cell": "多余内容", "unknown-layout": "无法确定表格版式", "name-not-in-title": "项目名称无法识别",

@@ -28,7 +28,8 @@ struct CellUseTests {
                       "liaocheng-merged-satisfaction", "pingyin-label-instructions", "title-notes",
                       "pingyin-blank-copy-signed", "system-flat", "system-flat-retyped", "system-flat-printed",
                       "liaocheng-merged-satisfaction-wider", "system-export-labels-typed", "pingyin-contents",
-                      "pingyin-pictures-in-cells", "pingyin-note-under-table", "pingyin-unit-column", "system-flat-unit-column"]
+                      "pingyin-pictures-in-cells", "pingyin-note-under-table", "pingyin-unit-column", "system-flat-unit-column",
+                      "pingyin-struck-through"]
             .map { ForeignFormTests.directory + "/\($0).xlsx" }
         // Headers retyped as other forms spell them (scripts/corpus/variants.py).
         let variants = ["pingyin-value-renamed", "pingyin-headers-retyped", "pingyin-value-annual", "changqing-headers-retyped"]

@@ -83,6 +83,19 @@ struct SaysLoudlyTests {
         }
     }
 
+    /// A row struck through to mark it deleted, and a value whose old figure is struck through before the new one
+    /// (pingyin-struck-through, openpyxl: the row's font, an inline rich text; LibreOffice: struck runs in shared
+    /// strings; gnumeric: struck fonts). Read as written, as before, and nothing was said; now one warning for the row,
+    /// one for the value.
+    @Test(arguments: ["", "libreoffice/", "gnumeric/"])
+    func struckThroughTextIsSaidOnceARow(_ resaved: String) throws {
+        let result = try importExactly(ForeignFormTests.directory + "/\(resaved)pingyin-struck-through.xlsx",
+                                       expected: ForeignFormTests.directory + "/pingyin-struck-through.json", quiet: false)
+        let warnings = result.diagnostics.filter { $0.severity != .info }
+        #expect(warnings.map { "\($0.code) \($0.cell ?? "")" } == ["struck-through D12", "struck-through E23"])
+        #expect(warnings.first?.message == "本行 2 个单元格（D12–E12）的文字带删除线，可能是要删去的内容，已按原文读入。如已作废，请删除后重新提交；如仍有效，请取消删除线。")
+    }
+
     @Test func openpyxlFormulasWithoutResultsAreNamedFromTheFile() throws {
         // openpyxl writes formulas with an empty <v/>: the reader notes each one.
         let wb = try XLSXReader().read(path: repositoryRoot.appendingPathComponent("Tests/SpreadsheetTests/Fixtures/openpyxl.xlsx").path)

@@ -1037,7 +1037,39 @@ def main():
     write_expected("pingyin-unit-column", [("project", cleaning)])
     write_openpyxl(os.path.join(OUT, "system-flat-unit-column.xlsx"), [("指标明细", with_unit_column(system_flat(), "指标值"))])
     write_expected("system-flat-unit-column", system_flat_expected())
-    print("57 workbooks in %s" % OUT)
+    # A row struck through to mark it deleted (the clerk kept last year's indicator in sight), and a value whose old
+    # figure is struck through in front of the new one (`≥90%≥95%`, the first run struck): read as written, as before —
+    # and nothing said so. Each is a warning now, once for the row.
+    body = Plan(8)
+    form_pingyin(body, cleaning, variation(0))
+    path = os.path.join(OUT, "pingyin-struck-through.xlsx")
+    write_openpyxl(path, [("Sheet1", body)])
+    rows = cleaning["indicatorSets"][0]["rows"]
+    struck_name, revised = rows[1]["name"], rows[-1]
+    struck = json.loads(json.dumps(cleaning))
+    struck["indicatorSets"][0]["rows"][-1]["value"] = "≥90%" + revised["value"]
+    with_struck_text(path, struck_name, revised["value"], "≥90%")
+    write_expected("pingyin-struck-through", [("project", struck)])
+    print("58 workbooks in %s" % OUT)
+
+
+def with_struck_text(path, row_named, value, old_value):
+    """Strikes through every filled cell of the row whose cell reads `row_named`, and writes `old_value` struck through
+    before the cell reading `value` (rich text), with openpyxl."""
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.styles import Font
+    wb = openpyxl.load_workbook(path, rich_text=True)
+    ws = wb.worksheets[0]
+    (row,) = {c.row for line in ws.iter_rows() for c in line if c.value == row_named}
+    for c in ws[row]:
+        if c.value is not None:
+            c.font = Font(name="宋体", size=11, strike=True)
+    cells = [c for line in ws.iter_rows(min_row=row + 1) for c in line if c.value == value]
+    cells[-1].value = CellRichText([TextBlock(InlineFont(rFont="宋体", sz=11, strike=True), old_value), value])
+    wb.save(path)
+    reproducible(path)
 
 
 UNIT_AFTER_NUMBER = re.compile(r"^([≥≤<>=＞＜]*\d+(?:\.\d+)?)(%|％|万元|元|个|人|次|天|年|户|公里|平方米|万平方米|台|套|件|项|人次|家|所|小时|月|吨|亩|处)$")

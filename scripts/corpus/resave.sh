@@ -27,7 +27,8 @@ for n in national-declaration department-declaration provincial-declaration syst
          pingyin-percent-targets pingyin-covered-cells side-by-side xinhua-row-numbers liaocheng-merged-satisfaction \
          pingyin-label-instructions title-notes system-flat-retyped pingyin-blank-copy-signed system-flat-printed \
          liaocheng-merged-satisfaction-wider system-export-labels-typed pingyin-contents pingyin-pictures-in-cells \
-         pingyin-note-under-table pingyin-unit-column system-flat-unit-column; do
+         pingyin-note-under-table pingyin-unit-column system-flat-unit-column \
+         pingyin-struck-through; do
   cp "$foreign/$n.xlsx" "$work/$n.xlsx"
   (cd "$work" && soffice --headless --calc --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir flo "$n.xlsx" >/dev/null)
   cp "$work/flo/$n.xlsx" "$foreign/libreoffice/$n.xlsx"

@@ -380,8 +380,16 @@ public struct GoalImporter: Sendable {
 
     /// What the reader noticed in a sheet with a table, as warnings naming the cell.
     private func readerNotes(_ sheet: Sheet, file: String?) -> [Diagnostic] {
-        sheet.notes.map { note in
+        // Struck-through cells are said once a row (a clerk strikes a whole row through to mark it deleted).
+        var struckByRow: [Int: [CellReference]] = [:]
+        for note in sheet.notes where note.kind == .struckThrough { struckByRow[note.cell.row, default: []].append(note.cell) }
+        return sheet.notes.compactMap { note in
             switch note.kind {
+            case .struckThrough:
+                guard let cells = struckByRow[note.cell.row], cells.first == note.cell else { return nil }
+                let which = cells.count == 1 ? "单元格文字" : "本行 \(cells.count) 个单元格（\(cells.first!)–\(cells.last!)）的文字"
+                return Diagnostic(.warning, "struck-through", which + "带删除线，可能是要删去的内容，已按原文读入。如已作废，请删除后重新提交；如仍有效，请取消删除线。",
+                                  file: file, sheet: sheet.name, cell: note.cell.description)
             case .formulaWithoutResult:
                 return Diagnostic(.warning, "formula-without-result", "公式没有计算结果，请在表格程序中重新计算后保存（单元格按空白读取）。",
                                   file: file, sheet: sheet.name, cell: note.cell.description)

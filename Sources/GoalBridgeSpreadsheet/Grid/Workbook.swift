@@ -50,6 +50,9 @@ public struct ReaderNote: Hashable, Sendable {
         /// `=DISPIMG(…)`) or Excel's 放置在单元格中 (an error `#VALUE!` carrying value metadata, `vm`). There is no
         /// text to read: the cell is left out rather than read as that formula's text or as a formula error.
         case pictureInCell
+        /// The cell's text is struck through, whole (the cell's font) or in part (a run of its rich text): a clerk's
+        /// way of marking content as deleted while keeping it in sight. Read as written, and noted.
+        case struckThrough
     }
     public var kind: Kind
     public var cell: CellReference

@@ -191,7 +191,7 @@ private struct PackageReader {
         }
         if zip.contains("EncryptedPackage") { throw SpreadsheetError(.encryptedXLSX, SpreadsheetLocation(file: file)) }
 
-        let (rootRels, workbookPart, workbookInfo, byId, sharedStrings, numberStyles) = try structure()
+        let (rootRels, workbookPart, workbookInfo, byId, sharedStrings, numberStyles, struck) = try structure()
 
         var sheets: [Sheet] = []
         sheets.reserveCapacity(workbookInfo.sheets.count)
@@ -209,7 +209,7 @@ private struct PackageReader {
                 continue
             }
             let parser = WorksheetParser(sharedStrings: sharedStrings, numberStyles: numberStyles,
-                                         uses1904: workbookInfo.uses1904, limits: limits)
+                                         uses1904: workbookInfo.uses1904, limits: limits, struck: struck)
             guard let parsed = try parse(part, parser, sheet: entry.name) else {
                 throw SpreadsheetError(.missingPart(part), SpreadsheetLocation(file: file, sheet: entry.name))
             }
@@ -238,7 +238,7 @@ private struct PackageReader {
 
     /// The cells of one sheet, row by row, without holding the sheet (see `XLSXReader.forEachRow`).
     func forEachRow(ofSheet name: String, chunk: Int, _ body: ([Cell]) throws -> Void) throws {
-        let (_, workbookPart, workbookInfo, byId, sharedStrings, numberStyles) = try structure()
+        let (_, workbookPart, workbookInfo, byId, sharedStrings, numberStyles, _) = try structure()
         guard let entry = workbookInfo.sheets.first(where: { $0.name == name }) else {
             throw SpreadsheetError(.missingPart("sheet “\(name)”"), SpreadsheetLocation(file: file, sheet: name))
         }
@@ -270,7 +270,8 @@ private struct PackageReader {
 
     /// Root relationships → workbook → its relationships, shared strings and date styles.
     private func structure() throws -> (rootRels: [Relationship], workbookPart: String, workbookInfo: WorkbookPartParser,
-                                        byId: [String: Relationship], sharedStrings: [String], numberStyles: [NumberStyle]) {
+                                        byId: [String: Relationship], sharedStrings: [String], numberStyles: [NumberStyle],
+                                        struck: StruckText) {
         let rootRels = try parse("_rels/.rels", RelationshipsParser())?.relationships ?? []
         let workbookPart = rootRels.first { $0.kind == "officeDocument" && !$0.isExternal }
             .map { RelationshipsParser.resolve($0.target, from: "") } ?? "xl/workbook.xml"
@@ -286,17 +287,22 @@ private struct PackageReader {
         for r in rels { byId[r.id] = r }
 
         var sharedStrings: [String] = []
+        var struck = StruckText()
         if let r = rels.first(where: { $0.kind == "sharedStrings" }) {
             let part = RelationshipsParser.resolve(r.target, from: workbookPart)
-            sharedStrings = try parse(part, SharedStringsParser(maxStrings: limits.maxSharedStrings))?.strings ?? []
+            let parsed = try parse(part, SharedStringsParser(maxStrings: limits.maxSharedStrings))
+            sharedStrings = parsed?.strings ?? []
+            struck.strings = parsed?.struck ?? []
         }
         var numberStyles: [NumberStyle] = []
         if let r = rels.first(where: { $0.kind == "styles" }) {
             let part = RelationshipsParser.resolve(r.target, from: workbookPart)
-            numberStyles = try parse(part, StylesParser())?.numberStyles() ?? []
+            let parsed = try parse(part, StylesParser())
+            numberStyles = parsed?.numberStyles() ?? []
+            struck.styles = parsed?.struckStyles() ?? []
         }
 
-        return (rootRels, workbookPart, workbookInfo, byId, sharedStrings, numberStyles)
+        return (rootRels, workbookPart, workbookInfo, byId, sharedStrings, numberStyles, struck)
     }
 
     func readProperties(_ rootRels: [Relationship]) throws -> DocumentProperties {

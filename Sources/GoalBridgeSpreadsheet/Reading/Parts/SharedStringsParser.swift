@@ -1,5 +1,6 @@
 /// Reads `xl/sharedStrings.xml`. Rich-text runs are joined; phonetic (`rPh`) runs are skipped;
-/// `<si></si>` and `<t/>` are empty strings, so no later string shifts into their place.
+/// `<si></si>` and `<t/>` are empty strings, so no later string shifts into their place. A string with text in a
+/// struck-through run is listed in `struck`.
 final class SharedStringsParser: XMLPartHandler {
     /// What the callbacks change (OwnedState: no dynamic exclusivity check per access).
     private struct State {
@@ -8,12 +9,18 @@ final class SharedStringsParser: XMLPartHandler {
         var inItem = false
         var inText = false
         var phoneticDepth = 0
+        /// The run being read strikes its text through (`<r><rPr><strike/>`); the item has struck text.
+        var runStruck = false
+        var itemStruck = false
+        var struck: Set<Int> = []
     }
     private let state = OwnedState(State())
     private var s: UnsafeMutablePointer<State> { state.pointer }
     private let maxStrings: Int
 
     var strings: [String] { s.pointee.strings }
+    /// The indices of strings with struck-through text.
+    var struck: Set<Int> { s.pointee.struck }
 
     init(maxStrings: Int) {
         self.maxStrings = maxStrings
@@ -24,9 +31,15 @@ final class SharedStringsParser: XMLPartHandler {
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("si") {
             s.pointee.inItem = true
+            s.pointee.itemStruck = false
+            s.pointee.runStruck = false
             s.pointee.buffer.removeAll(keepingCapacity: true)
         } else if name.is("t") {
             s.pointee.inText = s.pointee.inItem && s.pointee.phoneticDepth == 0
+        } else if name.is("r") {
+            s.pointee.runStruck = false
+        } else if name.is("strike") {
+            s.pointee.runStruck = StylesParser.isOn(attributes.string("val"))
         } else if name.is("rPh") {
             s.pointee.phoneticDepth += 1
         }
@@ -34,6 +47,7 @@ final class SharedStringsParser: XMLPartHandler {
 
     override func end(_ name: XMLName) {
         if name.is("si") {
+            if s.pointee.itemStruck { s.pointee.struck.insert(s.pointee.strings.count) }
             s.pointee.strings.append(s.pointee.buffer.withUnsafeBufferPointer { OOXMLText.decode($0) })
             s.pointee.inItem = false
             if s.pointee.strings.count > maxStrings {
@@ -47,6 +61,9 @@ final class SharedStringsParser: XMLPartHandler {
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if s.pointee.inText { s.pointee.buffer.append(contentsOf: bytes) }
+        if s.pointee.inText {
+            s.pointee.buffer.append(contentsOf: bytes)
+            if s.pointee.runStruck && bytes.contains(where: { $0 > 0x20 }) { s.pointee.itemStruck = true }
+        }
     }
 }

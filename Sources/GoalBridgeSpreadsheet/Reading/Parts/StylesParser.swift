@@ -3,10 +3,21 @@
 final class StylesParser: XMLPartHandler {
     var customFormats: [Int: String] = [:]
     var cellFormatIds: [Int] = []
+    /// Per font (`<fonts>`), whether it strikes its text through; per cell style, its font.
+    private var fontStrikes: [Bool] = []
+    private var cellFontIds: [Int] = []
+    private var inFonts = false
     private var inCellXfs = false
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
-        if name.is("numFmt") {
+        if inFonts {
+            if name.is("font") { fontStrikes.append(false) }
+            else if name.is("strike"), !fontStrikes.isEmpty { fontStrikes[fontStrikes.count - 1] = StylesParser.isOn(attributes.string("val")) }
+            return
+        }
+        if name.is("fonts") {
+            inFonts = true
+        } else if name.is("numFmt") {
             if let id = attributes.string("numFmtId").flatMap({ Int($0) }) {
                 customFormats[id] = attributes.string("formatCode") ?? ""
             }
@@ -14,11 +25,26 @@ final class StylesParser: XMLPartHandler {
             inCellXfs = true
         } else if inCellXfs && name.is("xf") {
             cellFormatIds.append(attributes.string("numFmtId").flatMap { Int($0) } ?? 0)
+            cellFontIds.append(attributes.string("fontId").flatMap { Int($0) } ?? 0)
         }
     }
 
+    /// A boolean attribute of SpreadsheetML as written (absent means on: `<strike/>`).
+    static func isOn(_ value: String?) -> Bool {
+        guard let value else { return true }
+        return value == "1" || value == "true"
+    }
+
+    /// For each style index, whether its font strikes the text through; empty when no font does (most files).
+    func struckStyles() -> [Bool] {
+        guard fontStrikes.contains(true) else { return [] }
+        return cellFontIds.map { $0 >= 0 && $0 < fontStrikes.count && fontStrikes[$0] }
+    }
+
     override func end(_ name: XMLName) {
-        if name.is("cellXfs") {
+        if name.is("fonts") {
+            inFonts = false
+        } else if name.is("cellXfs") {
             inCellXfs = false
             // Everything after cellXfs (cell styles, dxfs, table styles) is of no use to a reader of values.
             finishEarly()

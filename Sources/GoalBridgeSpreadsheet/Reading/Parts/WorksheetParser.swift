@@ -5,6 +5,8 @@ import Foundation
 final class WorksheetParser: XMLPartHandler {
     private let sharedStrings: [String]
     private let numberStyles: [NumberStyle]
+    /// Struck-through styles and shared strings (empty in most files: nothing is asked of a cell then).
+    private let struck: StruckText
     private let uses1904: Bool
     private let limits: ReadLimits
 
@@ -37,6 +39,9 @@ final class WorksheetParser: XMLPartHandler {
         var isFormula = false
         /// The cell has value metadata (`vm="1"`): a rich value such as a picture placed in the cell.
         var hasValueMetadata = false
+        /// An inline rich text's run strikes its text through; the cell has struck text.
+        var runStruck = false
+        var cellStruck = false
         var capture = false
         var inInline = false
         var phoneticDepth = 0
@@ -90,9 +95,10 @@ final class WorksheetParser: XMLPartHandler {
     var merges: [CellRange] { s.pointee.merges }
     var mergedArea: Int { s.pointee.mergedArea }
 
-    init(sharedStrings: [String], numberStyles: [NumberStyle], uses1904: Bool, limits: ReadLimits) {
+    init(sharedStrings: [String], numberStyles: [NumberStyle], uses1904: Bool, limits: ReadLimits, struck: StruckText = StruckText()) {
         self.sharedStrings = sharedStrings
         self.numberStyles = numberStyles
+        self.struck = struck
         self.uses1904 = uses1904
         self.limits = limits
         super.init()
@@ -118,6 +124,10 @@ final class WorksheetParser: XMLPartHandler {
             if s.pointee.inInline && s.pointee.phoneticDepth == 0 && isMain(name) { s.pointee.capture = true }
         case UInt8(ascii: "s"):
             if name.is("sheetData") && isMain(name) { s.pointee.inSheetData = true }
+            else if s.pointee.inInline && name.is("strike") { s.pointee.runStruck = StylesParser.isOn(attributes.string("val")) }
+        case UInt8(ascii: "r") where name.pointer[1] == 0:
+            // A run of an inline rich text: struck through or not, each run says.
+            if s.pointee.inInline { s.pointee.runStruck = false }
         case UInt8(ascii: "r"):
             if name.is("row") {
                 guard s.pointee.inSheetData && isMain(name) else { return }
@@ -155,6 +165,8 @@ final class WorksheetParser: XMLPartHandler {
         s.pointee.hasValue = false
         s.pointee.isFormula = false
         s.pointee.hasValueMetadata = false
+        s.pointee.runStruck = false
+        s.pointee.cellStruck = false
         s.pointee.capture = false
         // A cell's text is its own: a cell with no <v> must not show the text of the cell before it.
         if !s.pointee.text.isEmpty { s.pointee.text.removeAll(keepingCapacity: true) }
@@ -262,7 +274,10 @@ final class WorksheetParser: XMLPartHandler {
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if s.pointee.capture { s.pointee.text.append(contentsOf: bytes) }
+        if s.pointee.capture {
+            s.pointee.text.append(contentsOf: bytes)
+            if s.pointee.runStruck && bytes.contains(where: { $0 > 0x20 }) { s.pointee.cellStruck = true }
+        }
     }
 
     private func finishCell() {
@@ -282,6 +297,7 @@ final class WorksheetParser: XMLPartHandler {
                 return
             }
             value = .string(sharedStrings[index])
+            if !struck.strings.isEmpty, struck.strings.contains(index) { s.pointee.notes.append(ReaderNote(.struckThrough, s.pointee.reference)) }
         case UInt8(ascii: "i"), UInt8(ascii: "S"):
             if !s.pointee.hasValue {
                 // A string formula with no <v>: its result was never saved (an empty <v/> is an empty result).
@@ -294,6 +310,7 @@ final class WorksheetParser: XMLPartHandler {
                 return
             }
             value = .string(s.pointee.text.withUnsafeBufferPointer { OOXMLText.decode($0) })
+            if s.pointee.cellStruck { s.pointee.notes.append(ReaderNote(.struckThrough, s.pointee.reference)) }
         case UInt8(ascii: "b"):
             guard hasText else { guard s.pointee.isFormula else { return }; value = formulaWithoutResult(); break }
             value = .bool(s.pointee.text[0] == UInt8(ascii: "1") || s.pointee.text[0] == UInt8(ascii: "t") || s.pointee.text[0] == UInt8(ascii: "T"))
@@ -333,6 +350,10 @@ final class WorksheetParser: XMLPartHandler {
                 // A date-formatted number beyond 9999-12-31 is shown as ##### by Excel: kept as the number it is.
                 value = .number(number)
             }
+        }
+        if !struck.styles.isEmpty, s.pointee.style < struck.styles.count, struck.styles[s.pointee.style], !value.text.isEmpty,
+           s.pointee.notes.last != ReaderNote(.struckThrough, s.pointee.reference) {
+            s.pointee.notes.append(ReaderNote(.struckThrough, s.pointee.reference))
         }
         if let last = s.pointee.cells.last, !(last.reference < s.pointee.reference) { s.pointee.outOfOrder = true }
         s.pointee.cells.append(Cell(s.pointee.reference, value, isFormula: s.pointee.isFormula))
@@ -459,4 +480,11 @@ final class WorksheetParser: XMLPartHandler {
         }
         return n
     }
+}
+
+/// Which of a workbook's cell styles strike their text through (by the font they use), and which shared strings have
+/// struck-through text in a run: what the reader asks to note a struck-through cell.
+struct StruckText {
+    var styles: [Bool] = []
+    var strings: Set<Int> = []
 }
