@@ -29,19 +29,25 @@ final class SharedStringsParser: XMLPartHandler {
     }
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
-        if name.is("si") {
-            s.pointee.inItem = true
-            s.pointee.itemStruck = false
-            s.pointee.runStruck = false
-            s.pointee.buffer.removeAll(keepingCapacity: true)
-        } else if name.is("t") {
+        // By the first byte, then the name: most elements are si, t and the run properties (rFont, sz, family …).
+        switch name.pointer[0] {
+        case UInt8(ascii: "s"):
+            if name.is("si") {
+                s.pointee.inItem = true
+                s.pointee.itemStruck = false
+                s.pointee.runStruck = false
+                s.pointee.buffer.removeAll(keepingCapacity: true)
+            } else if name.is("strike") {
+                s.pointee.runStruck = StylesParser.isOn(attributes.string("val"))
+            }
+        case UInt8(ascii: "t") where name.pointer[1] == 0:
             s.pointee.inText = s.pointee.inItem && s.pointee.phoneticDepth == 0
-        } else if name.is("r") {
+        case UInt8(ascii: "r") where name.pointer[1] == 0:
             s.pointee.runStruck = false
-        } else if name.is("strike") {
-            s.pointee.runStruck = StylesParser.isOn(attributes.string("val"))
-        } else if name.is("rPh") {
-            s.pointee.phoneticDepth += 1
+        case UInt8(ascii: "r"):
+            if name.is("rPh") { s.pointee.phoneticDepth += 1 }
+        default:
+            break
         }
     }
 

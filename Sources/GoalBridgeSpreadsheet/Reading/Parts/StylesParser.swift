@@ -11,11 +11,15 @@ final class StylesParser: XMLPartHandler {
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if inFonts {
-            if name.is("font") { fontStrikes.append(false) }
-            else if name.is("strike"), !fontStrikes.isEmpty { fontStrikes[fontStrikes.count - 1] = StylesParser.isOn(attributes.string("val")) }
+            // A font's properties (name, sz, color, family, b, i …): only `font` and `strike` matter.
+            let first = name.pointer[0]
+            if first == UInt8(ascii: "f"), name.is("font") { fontStrikes.append(false) }
+            else if first == UInt8(ascii: "s"), name.is("strike"), !fontStrikes.isEmpty {
+                fontStrikes[fontStrikes.count - 1] = StylesParser.isOn(attributes.string("val"))
+            }
             return
         }
-        if name.is("fonts") {
+        if name.pointer[0] == UInt8(ascii: "f"), name.is("fonts") {
             inFonts = true
         } else if name.is("numFmt") {
             if let id = attributes.string("numFmtId").flatMap({ Int($0) }) {
@@ -42,8 +46,8 @@ final class StylesParser: XMLPartHandler {
     }
 
     override func end(_ name: XMLName) {
-        if name.is("fonts") {
-            inFonts = false
+        if inFonts {
+            if name.pointer[0] == UInt8(ascii: "f"), name.is("fonts") { inFonts = false }
         } else if name.is("cellXfs") {
             inCellXfs = false
             // Everything after cellXfs (cell styles, dxfs, table styles) is of no use to a reader of values.

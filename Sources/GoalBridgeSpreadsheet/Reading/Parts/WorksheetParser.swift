@@ -351,16 +351,22 @@ final class WorksheetParser: XMLPartHandler {
                 value = .number(number)
             }
         }
-        if !struck.styles.isEmpty, s.pointee.style < struck.styles.count, struck.styles[s.pointee.style], !value.text.isEmpty,
-           s.pointee.notes.last != ReaderNote(.struckThrough, s.pointee.reference) {
-            s.pointee.notes.append(ReaderNote(.struckThrough, s.pointee.reference))
-        }
+        if !struck.styles.isEmpty { noteStruckStyle(of: value) }
         if let last = s.pointee.cells.last, !(last.reference < s.pointee.reference) { s.pointee.outOfOrder = true }
         s.pointee.cells.append(Cell(s.pointee.reference, value, isFormula: s.pointee.isFormula))
         // Stop while parsing, not after: memory stays within the budget (rows handed to a sink are not kept).
         if rowSink == nil, s.pointee.cells.count > limits.maxCells {
             fail(SpreadsheetError(.limitExceeded(limit: "单元格数 cells", value: s.pointee.cells.count, maximum: limits.maxCells)))
         }
+    }
+
+    /// A cell whose style strikes its text through, noted unless empty or noted already (a struck shared string).
+    @inline(never)
+    private func noteStruckStyle(of value: CellValue) {
+        let style = s.pointee.style
+        guard style < struck.styles.count, struck.styles[style], !value.text.isEmpty,
+              s.pointee.notes.last != ReaderNote(.struckThrough, s.pointee.reference) else { return }
+        s.pointee.notes.append(ReaderNote(.struckThrough, s.pointee.reference))
     }
 
     /// The text WPS saves for a picture placed in a cell: `=DISPIMG("ID_…",1)` (`=_xlfn.DISPIMG(` in some versions).
