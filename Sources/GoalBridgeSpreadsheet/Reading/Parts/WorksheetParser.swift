@@ -5,8 +5,11 @@ import Foundation
 final class WorksheetParser: XMLPartHandler {
     private let sharedStrings: [String]
     private let numberStyles: [NumberStyle]
-    /// Struck-through styles and shared strings (empty in most files: nothing is asked of a cell then).
+    /// Struck-through styles and shared strings (empty in most files: nothing is asked of a cell then, beyond the
+    /// two flags — plain values, so that asking them retains nothing).
     private let struck: StruckText
+    private let anyStruckStyle: Bool
+    private let anyStruckString: Bool
     private let uses1904: Bool
     private let limits: ReadLimits
 
@@ -99,6 +102,8 @@ final class WorksheetParser: XMLPartHandler {
         self.sharedStrings = sharedStrings
         self.numberStyles = numberStyles
         self.struck = struck
+        anyStruckStyle = !struck.styles.isEmpty
+        anyStruckString = !struck.strings.isEmpty
         self.uses1904 = uses1904
         self.limits = limits
         super.init()
@@ -297,7 +302,7 @@ final class WorksheetParser: XMLPartHandler {
                 return
             }
             value = .string(sharedStrings[index])
-            if !struck.strings.isEmpty, struck.strings.contains(index) { s.pointee.notes.append(ReaderNote(.struckThrough, s.pointee.reference)) }
+            if anyStruckString, struck.strings.contains(index) { s.pointee.notes.append(ReaderNote(.struckThrough, s.pointee.reference)) }
         case UInt8(ascii: "i"), UInt8(ascii: "S"):
             if !s.pointee.hasValue {
                 // A string formula with no <v>: its result was never saved (an empty <v/> is an empty result).
@@ -351,20 +356,21 @@ final class WorksheetParser: XMLPartHandler {
                 value = .number(number)
             }
         }
-        if !struck.styles.isEmpty { noteStruckStyle(of: value) }
         if let last = s.pointee.cells.last, !(last.reference < s.pointee.reference) { s.pointee.outOfOrder = true }
         s.pointee.cells.append(Cell(s.pointee.reference, value, isFormula: s.pointee.isFormula))
+        if anyStruckStyle { noteStruckStyle() }
         // Stop while parsing, not after: memory stays within the budget (rows handed to a sink are not kept).
         if rowSink == nil, s.pointee.cells.count > limits.maxCells {
             fail(SpreadsheetError(.limitExceeded(limit: "单元格数 cells", value: s.pointee.cells.count, maximum: limits.maxCells)))
         }
     }
 
-    /// A cell whose style strikes its text through, noted unless empty or noted already (a struck shared string).
+    /// The cell just read, when its style strikes its text through: noted unless empty or noted already (a struck
+    /// shared string).
     @inline(never)
-    private func noteStruckStyle(of value: CellValue) {
+    private func noteStruckStyle() {
         let style = s.pointee.style
-        guard style < struck.styles.count, struck.styles[style], !value.text.isEmpty,
+        guard style < struck.styles.count, struck.styles[style], let cell = s.pointee.cells.last, !cell.value.text.isEmpty,
               s.pointee.notes.last != ReaderNote(.struckThrough, s.pointee.reference) else { return }
         s.pointee.notes.append(ReaderNote(.struckThrough, s.pointee.reference))
     }
