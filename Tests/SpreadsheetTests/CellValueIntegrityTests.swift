@@ -35,19 +35,19 @@ struct CellValueIntegrityTests {
     }
 
     /// Struck-through text is read as written and noted: a cell whose style's font strikes (`<strike/>`,
-    /// `val="1"`, `val="true"`), a shared string and an inline string with a struck run. A font with `val="0"`, a
+    /// `val="1"`, `val="true"`, `val="on"`), a shared string and an inline string with a struck run. A font with `val="0"`, a
     /// struck run of spaces only and an empty struck cell are not noted.
     @Test func struckThroughTextIsNotedAndReadAsWritten() throws {
-        let styles = #"<fonts count="4"><font><sz val="11"/></font><font><strike/></font><font><strike val="true"/></font><font><strike val="0"/></font></fonts>"#
-            + #"<cellXfs count="4"><xf fontId="0"/><xf fontId="1"/><xf fontId="2"/><xf fontId="3"/></cellXfs>"#
+        let styles = #"<fonts count="4"><font><sz val="11"/></font><font><strike/></font><font><strike val="true"/></font><font><strike val="0"/></font><font><b/><strike val="on"/></font></fonts>"#
+            + #"<cellXfs count="5"><xf fontId="0"/><xf fontId="1"/><xf fontId="2"/><xf fontId="3"/><xf fontId="4"/></cellXfs>"#
         let shared = #"<si><r><rPr><strike val="1"/></rPr><t>≥90%</t></r><r><t>≥95%</t></r></si><si><r><rPr><strike/></rPr><t xml:space="preserve"> </t></r><r><t>按时完成</t></r></si><si><t>普通</t></si>"#
         let wb = try TestPackage.workbook(sheetData: #"<row r="1"><c r="A1" s="1" t="inlineStr"><is><t>删去的指标</t></is></c><c r="B1" s="2"><v>12</v></c>"#
             + #"<c r="C1" s="3" t="inlineStr"><is><t>保留</t></is></c><c r="D1" t="s"><v>0</v></c><c r="E1" t="s"><v>1</v></c><c r="F1" t="s"><v>2</v></c>"#
-            + #"<c r="G1" t="inlineStr"><is><r><rPr><strike/></rPr><t>旧值</t></r><r><t>新值</t></r></is></c><c r="H1" s="1"/></row>"#,
+            + #"<c r="G1" t="inlineStr"><is><r><rPr><strike/></rPr><t>旧值</t></r><r><t>新值</t></r></is></c><c r="H1" s="1"/><c r="I1" s="4"><v>3</v></c></row>"#,
             sharedStrings: shared, styles: styles).read()
         let sheet = wb.sheets[0]
-        #expect(sheet.notes == ["A1", "B1", "D1", "G1"].map { ReaderNote(.struckThrough, CellReference($0)!) })
-        #expect(sheet.cells.map(\.value.text) == ["删去的指标", "12", "保留", "≥90%≥95%", " 按时完成", "普通", "旧值新值"])
+        #expect(sheet.notes == ["A1", "B1", "D1", "G1", "I1"].map { ReaderNote(.struckThrough, CellReference($0)!) })
+        #expect(sheet.cells.map(\.value.text) == ["删去的指标", "12", "保留", "≥90%≥95%", " 按时完成", "普通", "旧值新值", "3"])
     }
 
     @Test func cellsOutsideSheetDataOrInAnotherNamespaceAreNotCells() throws {

@@ -33,10 +33,10 @@ final class StylesParser: XMLPartHandler {
         }
     }
 
-    /// A boolean attribute of SpreadsheetML as written (absent means on: `<strike/>`).
+    /// A boolean attribute of SpreadsheetML as written (ST_OnOff; absent means on: `<strike/>`).
     static func isOn(_ value: String?) -> Bool {
         guard let value else { return true }
-        return value == "1" || value == "true"
+        return value == "1" || value == "true" || value == "on"
     }
 
     /// For each style index, whether its font strikes the text through; empty when no font does (most files).
