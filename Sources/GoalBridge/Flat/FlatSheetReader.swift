@@ -180,12 +180,12 @@ struct FlatSheetReader {
             else { t.indicatorSets.append(IndicatorSet(scope: scope, rows: [row])) }
             tables[key] = t
         }
-        // A 指标值 header merged across columns no other header claims: the number and its unit in cells of their own.
         var valueContinuation: Set<Int> = []
-        if let c = columns.first(where: { $0.value == .value })?.key,
-           let m = sheet.merges.first(where: { $0.first.row == headerRow && $0.first.column == c }), m.last.column > c {
-            let rest = Set(c + 1...m.last.column)
-            if rest.isDisjoint(with: columns.keys), rest.isDisjoint(with: unknownColumns.keys) { valueContinuation = rest }
+        if let c = columns.first(where: { $0.value == .value })?.key {
+            let header = CellReference(row: headerRow, column: c)
+            valueContinuation = Set(ValueColumns.unitColumns(header: header, merge: sheet.merges.first { $0.first == header }) { c in
+                columns[c] != nil || unknownColumns[c] != nil
+            })
         }
         var current: (row: Int, cells: [FlatColumn: (text: String, ref: CellReference)], unknown: [(column: Int, text: String, ref: CellReference)])?
         for cell in sheet.cells where cell.reference.row > headerRow {

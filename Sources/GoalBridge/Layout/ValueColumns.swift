@@ -1,4 +1,5 @@
 import GoalBridgeModel
+import GoalBridgeSpreadsheet
 
 /// How an indicator value maps to the 符号 / 值 / 单位 columns, losslessly.
 ///
@@ -7,6 +8,16 @@ import GoalBridgeModel
 /// always gives the same raw text.
 enum ValueColumns {
     static let textSymbol = "文字描述"
+
+    /// The columns a 指标值 header is merged over beyond its own — where a clerk types the unit in a cell of its own
+    /// (`≥95` | `%`) — read after the value's and joined to it; none when another header claims any of them.
+    ///
+    ///     unitColumns(header: E9, merge: E9:F9, claimed: { _ in false })   // [F]
+    static func unitColumns(header: CellReference, merge: CellRange?, claimed: (Int) -> Bool) -> [Int] {
+        guard let m = merge, m.first == header, m.last.column > header.column else { return [] }
+        let rest = Array(header.column + 1...m.last.column)
+        return rest.contains(where: claimed) ? [] : rest
+    }
     static let symbols = [">=", "<=", "≥", "≤", "≧", "≦", "=", ">", "<", "≈", "约"]
 
     static func split(_ value: IndicatorValue) -> SplitValue {

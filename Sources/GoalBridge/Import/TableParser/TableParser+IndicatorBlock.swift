@@ -118,13 +118,12 @@ extension TableParser {
                 }
             }
         }
-        // A 指标值 header merged across columns no other header claims: the number and its unit in cells of their own.
         var valueContinuations: [String: [Int]] = [:]
         for (scope, ref) in valueHeaders {
-            guard let m = grid.merge(at: ref.row, ref.column), m.first == ref, m.last.column > ref.column else { continue }
-            let rest = Array(ref.column + 1...m.last.column)
-            let claimed = rest.contains { c in columns.values.contains(c) || unknownColumns[c] != nil || rowNumberColumns[c] != nil }
-            if !claimed { valueContinuations[scope] = rest }
+            let units = ValueColumns.unitColumns(header: ref, merge: grid.merge(at: ref.row, ref.column)) { c in
+                columns.values.contains(c) || unknownColumns[c] != nil || rowNumberColumns[c] != nil
+            }
+            if !units.isEmpty { valueContinuations[scope] = units }
         }
         return BlockColumns(blockScope: block.scope, columns: columns, scopes: scopes, lastHeaderRow: lastHeaderRow,
                             unknownColumns: unknownColumns, rowNumberColumns: rowNumberColumns, valueContinuations: valueContinuations)
